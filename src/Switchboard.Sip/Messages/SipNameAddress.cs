@@ -1,0 +1,131 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+
+namespace Switchboard.Sip.Messages;
+
+/// <summary>
+/// A name-addr or addr-spec with header parameters, as in From, To, Contact, Route and Record-Route
+/// (RFC 3261 §20.10, §20.20, §20.39): <c>"Display" &lt;sip:user@host&gt;;tag=abc</c>.
+/// </summary>
+public sealed record SipNameAddress(string? DisplayName, SipUri Uri, IReadOnlyList<KeyValuePair<string, string?>> Parameters)
+{
+    public string? Tag => SipParameters.Get(Parameters, "tag");
+
+    public static bool TryParse(ReadOnlySpan<byte> value, [NotNullWhen(true)] out SipNameAddress? address)
+    {
+        address = null;
+        value = SipSyntax.Trim(value);
+        string? displayName = null;
+        ReadOnlySpan<byte> uriPart;
+        ReadOnlySpan<byte> paramPart;
+        if (!value.IsEmpty && value[0] == '"')
+        {
+            var end = 1;
+            while (end < value.Length && value[end] != '"')
+            {
+                end += value[end] == '\\' ? 2 : 1;
+            }
+
+            if (end >= value.Length)
+            {
+                return false;
+            }
+
+            displayName = Unescape(Encoding.UTF8.GetString(value[1..end]));
+            value = SipSyntax.Trim(value[(end + 1)..]);
+            if (value.IsEmpty || value[0] != '<')
+            {
+                return false;
+            }
+        }
+
+        var open = value.IndexOf((byte)'<');
+        if (open >= 0)
+        {
+            if (displayName is null && open > 0)
+            {
+                displayName = Encoding.UTF8.GetString(SipSyntax.Trim(value[..open]));
+            }
+
+            var close = value.IndexOf((byte)'>');
+            if (close < open)
+            {
+                return false;
+            }
+
+            uriPart = value[(open + 1)..close];
+            paramPart = value[(close + 1)..];
+        }
+        else
+        {
+            // RFC 3261 §20.10: without angle brackets, a ';' starts header parameters, not URI parameters.
+            var semicolon = value.IndexOf((byte)';');
+            uriPart = semicolon < 0 ? value : value[..semicolon];
+            paramPart = semicolon < 0 ? [] : value[semicolon..];
+        }
+
+        paramPart = SipSyntax.Trim(paramPart);
+        if (!paramPart.IsEmpty && paramPart[0] != ';')
+        {
+            return false;
+        }
+
+        if (!SipUri.TryParse(uriPart, out var uri, out _))
+        {
+            return false;
+        }
+
+        address = new SipNameAddress(displayName, uri, SipParameters.Parse(paramPart));
+        return true;
+    }
+
+    /// <summary>RFC 3261 §25.1 quoted-pair: a backslash escapes the next character.</summary>
+    private static string Unescape(string quoted)
+    {
+        if (!quoted.Contains('\\', StringComparison.Ordinal))
+        {
+            return quoted;
+        }
+
+        var builder = new StringBuilder(quoted.Length);
+        for (var i = 0; i < quoted.Length; i++)
+        {
+            if (quoted[i] == '\\' && i + 1 < quoted.Length)
+            {
+                i++;
+            }
+
+            builder.Append(quoted[i]);
+        }
+
+        return builder.ToString();
+    }
+
+    public SipNameAddress WithTag(string tag)
+    {
+        var parameters = new List<KeyValuePair<string, string?>>(Parameters.Count + 1);
+        foreach (var p in Parameters)
+        {
+            if (!string.Equals(p.Key, "tag", StringComparison.OrdinalIgnoreCase))
+            {
+                parameters.Add(p);
+            }
+        }
+
+        parameters.Add(new("tag", tag));
+        return this with { Parameters = parameters };
+    }
+
+    public override string ToString()
+    {
+        var builder = new StringBuilder();
+        if (!string.IsNullOrEmpty(DisplayName))
+        {
+            builder.Append('"').Append(DisplayName.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append("\" ");
+        }
+
+        builder.Append('<').Append(Uri).Append('>');
+        SipParameters.Append(builder, Parameters);
+        return builder.ToString();
+    }
+}

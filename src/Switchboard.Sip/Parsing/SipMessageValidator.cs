@@ -1,0 +1,79 @@
+using Switchboard.Sip.Messages;
+
+namespace Switchboard.Sip.Parsing;
+
+/// <summary>
+/// Checks the headers every request and response must carry (RFC 3261 §8.1.1) and that they parse. The reasons
+/// name the offending header so a 400 tells the sender what to fix (RFC 3261 §21.4.1).
+/// </summary>
+internal static class SipMessageValidator
+{
+    public static SipParseError? Validate(SipMessage message)
+    {
+        if (!message.TryGetHeader(SipHeaderNames.Via, out _))
+        {
+            return Missing(SipHeaderNames.Via);
+        }
+
+        if (message.TopVia is null)
+        {
+            return Invalid(SipHeaderNames.Via);
+        }
+
+        if (!message.TryGetHeader(SipHeaderNames.From, out _))
+        {
+            return Missing(SipHeaderNames.From);
+        }
+
+        if (message.From is null)
+        {
+            return Invalid(SipHeaderNames.From);
+        }
+
+        if (!message.TryGetHeader(SipHeaderNames.To, out _))
+        {
+            return Missing(SipHeaderNames.To);
+        }
+
+        if (message.To is null)
+        {
+            return Invalid(SipHeaderNames.To);
+        }
+
+        if (!message.TryGetHeader(SipHeaderNames.CallId, out var callId))
+        {
+            return Missing(SipHeaderNames.CallId);
+        }
+
+        if (callId.IsEmpty)
+        {
+            return Invalid(SipHeaderNames.CallId);
+        }
+
+        if (!message.TryGetHeader(SipHeaderNames.CSeq, out _))
+        {
+            return Missing(SipHeaderNames.CSeq);
+        }
+
+        if (message.CSeq is not { } cseq)
+        {
+            return Invalid(SipHeaderNames.CSeq);
+        }
+
+        if (message is SipRequest request && cseq.Method != request.Method)
+        {
+            return new SipParseError(SipParseErrorKind.InvalidHeaderValue, "CSeq method does not match request method");
+        }
+
+        if (message.TryGetHeader(SipHeaderNames.MaxForwards, out _) && message.MaxForwards is null or < 0 or > 255)
+        {
+            return Invalid(SipHeaderNames.MaxForwards);
+        }
+
+        return null;
+    }
+
+    private static SipParseError Missing(string header) => new(SipParseErrorKind.MissingHeader, $"Missing {header} header");
+
+    private static SipParseError Invalid(string header) => new(SipParseErrorKind.InvalidHeaderValue, $"Malformed {header} header");
+}
