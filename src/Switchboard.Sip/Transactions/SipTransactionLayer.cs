@@ -1,0 +1,158 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Switchboard.Sip.Messages;
+using Switchboard.Sip.Transport;
+
+namespace Switchboard.Sip.Transactions;
+
+/// <summary>
+/// Creates transactions and routes received messages to them by <see cref="SipTransactionKey"/> (RFC 3261
+/// §17.1.3, §17.2.3). Each transaction removes itself when it terminates; there is no scan or polling loop.
+/// </summary>
+public sealed class SipTransactionLayer
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<SipTransactionKey, ISipClientTransaction> _clients = [];
+    private readonly Dictionary<SipTransactionKey, ISipServerTransaction> _servers = [];
+    private readonly ISipTransport _transport;
+    private readonly TimeProvider _timeProvider;
+    private readonly SipTimerSettings _timers;
+    private readonly ILogger _logger;
+
+    public SipTransactionLayer(ISipTransport transport, TimeProvider timeProvider, SipTimerSettings timers, ILogger<SipTransactionLayer> logger)
+    {
+        _transport = transport;
+        _timeProvider = timeProvider;
+        _timers = timers;
+        _logger = logger;
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _clients.Count + _servers.Count;
+            }
+        }
+    }
+
+    public InviteClientTransaction SendInvite(SipRequest invite, IPEndPoint destination, ISipClientTransactionUser user)
+    {
+        var transaction = new InviteClientTransaction(invite, destination, _transport, _timeProvider, _timers, user, t => Remove(t.Key, t));
+        Add(transaction.Key, transaction);
+        transaction.Start();
+        return transaction;
+    }
+
+    public NonInviteClientTransaction SendRequest(SipRequest request, IPEndPoint destination, ISipClientTransactionUser user)
+    {
+        var transaction = new NonInviteClientTransaction(request, destination, _transport, _timeProvider, _timers, user, t => Remove(t.Key, t));
+        Add(transaction.Key, transaction);
+        transaction.Start();
+        return transaction;
+    }
+
+    /// <summary>Passes a response to its client transaction; false when none matches (e.g. a stray 2xx).</summary>
+    public bool TryHandleResponse(SipResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (SipTransactionKey.ForResponse(response) is not { } key)
+        {
+            return false;
+        }
+
+        ISipClientTransaction? transaction;
+        lock (_gate)
+        {
+            _clients.TryGetValue(key, out transaction);
+        }
+
+        if (transaction is null)
+        {
+            return false;
+        }
+
+        transaction.OnResponseReceived(response);
+        return true;
+    }
+
+    /// <summary>
+    /// Passes a retransmitted request (or the ACK of a non-2xx) to its server transaction. Returns false when the
+    /// request is new and the TU must create a server transaction for it.
+    /// </summary>
+    public bool TryAbsorbRequest(SipRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (SipTransactionKey.ForRequest(request) is not { } key)
+        {
+            return false;
+        }
+
+        ISipServerTransaction? transaction;
+        lock (_gate)
+        {
+            _servers.TryGetValue(key, out transaction);
+        }
+
+        if (transaction is null)
+        {
+            return false;
+        }
+
+        transaction.OnRequestReceived(request);
+        return true;
+    }
+
+    public NonInviteServerTransaction CreateServerTransaction(SipRequest request, IPEndPoint responseDestination)
+    {
+        var key = SipTransactionKey.ForRequest(request) ?? new SipTransactionKey(Guid.NewGuid().ToString("N"), request.Method.Name, true);
+        var transaction = new NonInviteServerTransaction(request, key, responseDestination, _transport, _timeProvider, _timers, t => Remove(t.Key, t));
+        Add(key, transaction);
+        return transaction;
+    }
+
+    public InviteServerTransaction CreateInviteServerTransaction(SipRequest invite, IPEndPoint responseDestination)
+    {
+        var key = SipTransactionKey.ForRequest(invite) ?? new SipTransactionKey(Guid.NewGuid().ToString("N"), invite.Method.Name, true);
+        var transaction = new InviteServerTransaction(invite, key, responseDestination, _transport, _timeProvider, _timers, t => Remove(t.Key, t));
+        Add(key, transaction);
+        return transaction;
+    }
+
+    private void Add(SipTransactionKey key, object transaction)
+    {
+        lock (_gate)
+        {
+            if (transaction is ISipClientTransaction client)
+            {
+                _clients[key] = client;
+            }
+            else if (transaction is ISipServerTransaction server)
+            {
+                _servers[key] = server;
+            }
+        }
+
+        Log.TransactionCreated(_logger, key.Method, key.Branch, key.IsServer);
+    }
+
+    private void Remove(SipTransactionKey key, IDisposable transaction)
+    {
+        lock (_gate)
+        {
+            if (key.IsServer)
+            {
+                _servers.Remove(key);
+            }
+            else
+            {
+                _clients.Remove(key);
+            }
+        }
+
+        transaction.Dispose();
+        Log.TransactionTerminated(_logger, key.Method, key.Branch, key.IsServer);
+    }
+}

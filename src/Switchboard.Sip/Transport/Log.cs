@@ -1,0 +1,18 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+
+namespace Switchboard.Sip.Transport;
+
+/// <summary>Transport log messages; event IDs 1100–1199.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1100, LogLevel.Information, "SIP UDP transport listening on {EndPoint}")]
+    public static partial void Listening(ILogger logger, IPEndPoint endPoint);
+
+    [LoggerMessage(1101, LogLevel.Error, "Handling a message from {Remote} failed")]
+    public static partial void HandlerFailed(ILogger logger, IPEndPoint remote, Exception exception);
+
+    [LoggerMessage(1102, LogLevel.Debug, "SIP UDP receive loop stopped: {Error}")]
+    public static partial void ReceiveStopped(ILogger logger, SocketError error);
+}
