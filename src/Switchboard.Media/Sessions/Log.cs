@@ -1,0 +1,31 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace Switchboard.Media.Sessions;
+
+internal static partial class Log
+{
+    [LoggerMessage(3100, LogLevel.Debug, "Port {Port} refused by the OS, trying the next")]
+    public static partial void PortRefused(ILogger logger, int port, Exception exception);
+
+    [LoggerMessage(3101, LogLevel.Debug, "Media session on port {Port} created")]
+    public static partial void SessionCreated(ILogger logger, int port);
+
+    [LoggerMessage(3102, LogLevel.Information, "Media session on port {Port} sends {Codec} to {Remote}")]
+    public static partial void MediaNegotiated(ILogger logger, int port, string codec, IPEndPoint remote);
+
+    [LoggerMessage(3103, LogLevel.Warning, "Media session on port {Port} cannot use the remote description: {Reason}")]
+    public static partial void NegotiationFailed(ILogger logger, int port, string reason);
+
+    [LoggerMessage(3104, LogLevel.Warning, "Media session on port {Port}: receive failed")]
+    public static partial void ReceiveFailed(ILogger logger, int port, Exception exception);
+
+    [LoggerMessage(3105, LogLevel.Warning, "Media session on port {Port}: send failed ({Error})")]
+    public static partial void SendFailed(ILogger logger, int port, string error);
+
+    [LoggerMessage(3106, LogLevel.Error, "Media session on port {Port}: observer threw")]
+    public static partial void ObserverFailed(ILogger logger, int port, Exception exception);
+
+    [LoggerMessage(3107, LogLevel.Debug, "Media session on port {Port} closed: {Received} packets received, {Malformed} malformed, {Sent} sent")]
+    public static partial void SessionClosed(ILogger logger, int port, long received, long malformed, long sent);
+}

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Switchboard.Media.Clock;
+
+namespace Switchboard.Media.Sessions;
+
+/// <summary>
+/// Owns what media sessions share: the RTP port pool and the one media clock that paces every stream.
+/// </summary>
+public sealed class MediaEngine : IAsyncDisposable
+{
+    private static readonly TimeSpan PacketTime = TimeSpan.FromMilliseconds(20);
+
+    private readonly MediaEngineOptions _options;
+    private readonly ILogger _logger;
+    private readonly PortPool _ports;
+    private readonly MediaClock _clock;
+    private readonly ConcurrentDictionary<MediaSession, int> _sessions = new();
+    private int _disposed;
+
+    public MediaEngine(MediaEngineOptions options, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        options.Validate();
+        _options = options;
+        _logger = loggerFactory.CreateLogger<MediaEngine>();
+        _ports = new PortPool(options.PortMin, options.PortMax);
+        _clock = new MediaClock(PacketTime, loggerFactory.CreateLogger<MediaClock>());
+    }
+
+    /// <summary>The shared clock (exposed for metrics: lateness, skipped ticks, stream count).</summary>
+    public MediaClock Clock => _clock;
+
+    public int ActiveSessions => _sessions.Count;
+
+    /// <summary>RTP ports still free in the pool.</summary>
+    public int AvailablePorts => _ports.Available;
+
+    /// <summary>
+    /// Binds a fresh RTP/RTCP port pair and starts receiving. Throws <see cref="MediaPortsExhaustedException"/>
+    /// when every port of the range is in use or refused by the OS.
+    /// </summary>
+    public MediaSession CreateSession(IMediaSessionObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+
+        // Each port is tried at most once per call; a refused one goes back to the end of the rotation
+        // (another process may hold it only for a while).
+        for (var attempt = 0; attempt < _ports.Capacity && _ports.TryRent(out var port); attempt++)
+        {
+            var rtp = new Socket(_options.BindAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            var rtcp = new Socket(_options.BindAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            try
+            {
+                rtp.Bind(new IPEndPoint(_options.BindAddress, port));
+                rtcp.Bind(new IPEndPoint(_options.BindAddress, port + 1));
+            }
+            catch (SocketException exception)
+            {
+                Log.PortRefused(_logger, port, exception);
+                rtp.Dispose();
+                rtcp.Dispose();
+                _ports.Return(port);
+                continue;
+            }
+
+            var session = new MediaSession(
+                port, rtp, rtcp, _clock, _options.AdvertisedAddress, observer, OnSessionClosed, _logger);
+            _sessions[session] = port;
+            return session;
+        }
+
+        throw new MediaPortsExhaustedException(
+            $"No free RTP port pair in {_options.PortMin}-{_options.PortMax} ({_sessions.Count} sessions active).");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        foreach (var session in _sessions.Keys)
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _clock.Dispose();
+    }
+
+    private void OnSessionClosed(MediaSession session)
+    {
+        if (_sessions.TryRemove(session, out var port))
+        {
+            _ports.Return(port);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Net;
+
+namespace Switchboard.Media.Sessions;
+
+/// <summary>Where media sockets bind and what address SDP advertises.</summary>
+/// <param name="BindAddress">The local address RTP sockets bind to.</param>
+/// <param name="AdvertisedAddress">The address written into SDP <c>c=</c> and <c>o=</c> lines (e.g. the public IP).</param>
+/// <param name="PortMin">The lowest RTP port; rounded up to even (RFC 3550 §11: RTP even, RTCP the next odd).</param>
+/// <param name="PortMax">The highest port the pool may use, RTCP included.</param>
+public sealed record MediaEngineOptions(IPAddress BindAddress, string AdvertisedAddress, int PortMin, int PortMax)
+{
+    /// <summary>Throws when the range holds no even/odd pair or the addresses are missing.</summary>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(BindAddress);
+        ArgumentException.ThrowIfNullOrWhiteSpace(AdvertisedAddress);
+        if (PortMin is < 1 or > 65535 || PortMax is < 1 or > 65535 || PortMax < PortMin)
+        {
+            throw new ArgumentException($"RTP port range {PortMin}-{PortMax} is not a valid range of UDP ports.");
+        }
+
+        if (((PortMin + 1) & ~1) + 1 > PortMax)
+        {
+            throw new ArgumentException($"RTP port range {PortMin}-{PortMax} holds no even RTP port with its RTCP port.");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Switchboard.Media.Audio;
+using Switchboard.Media.Clock;
+using Switchboard.Media.Sdp;
+
+namespace Switchboard.Media.Sessions;
+
+/// <summary>
+/// The media of one call leg: an RTP socket pair from the engine's pool, SDP offer/answer, a paced
+/// outgoing G.711 stream with sequential clip playback, and digit detection on the incoming stream.
+/// </summary>
+public sealed class MediaSession : IAsyncDisposable
+{
+    private readonly Socket _rtp;
+    private readonly Socket _rtcp;
+    private readonly MediaClock _clock;
+    private readonly string _advertisedAddress;
+    private readonly Action<MediaSession> _onClosed;
+    private readonly ILogger _logger;
+    private readonly RtpSender _sender;
+    private readonly RtpReceiver _receiver;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _receiveLoop;
+    private readonly Lock _gate = new();
+    private readonly ulong _sessionId = (ulong)Random.Shared.NextInt64(1, long.MaxValue);
+    private ulong _sessionVersion;
+    private IDisposable? _clockRegistration;
+    private int _disposed;
+
+    internal MediaSession(
+        int localPort, Socket rtp, Socket rtcp, MediaClock clock, string advertisedAddress,
+        IMediaSessionObserver observer, Action<MediaSession> onClosed, ILogger logger)
+    {
+        LocalPort = localPort;
+        _rtp = rtp;
+        _rtcp = rtcp;
+        _clock = clock;
+        _advertisedAddress = advertisedAddress;
+        _onClosed = onClosed;
+        _logger = logger;
+        _sender = new RtpSender(rtp, localPort, logger);
+        _receiver = new RtpReceiver(rtp, localPort, SdpNegotiator.OfferedTelephoneEventPayloadType, observer, logger);
+        _receiveLoop = Task.Run(() => _receiver.RunAsync(_stopping.Token));
+        Log.SessionCreated(logger, localPort);
+    }
+
+    /// <summary>The local RTP port (RTCP is <c>LocalPort + 1</c>).</summary>
+    public int LocalPort { get; }
+
+    /// <summary>What the last successful offer/answer settled, or null before one.</summary>
+    public NegotiatedMedia? Media { get; private set; }
+
+    /// <summary>Our SSRC on the outgoing stream.</summary>
+    public uint Ssrc => _sender.Ssrc;
+
+    public long SentPackets => _sender.SentPackets;
+
+    public long ReceivedPackets => _receiver.ReceivedPackets;
+
+    public long MalformedPackets => _receiver.MalformedPackets;
+
+    /// <summary>Our SDP offer (PCMU, PCMA, telephone-event) for an outbound INVITE.</summary>
+    public string CreateOffer()
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        return SdpNegotiator.BuildOffer(_advertisedAddress, LocalPort, _sessionId, NextVersion());
+    }
+
+    /// <summary>Applies the peer's answer; on success the outgoing stream starts at the next clock tick.</summary>
+    public SdpAnswerResult ApplyAnswer(string sdp)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        var result = SdpNegotiator.Negotiate(sdp);
+        Apply(result);
+        return result;
+    }
+
+    /// <summary>
+    /// For an inbound call: accepts the peer's offer and returns our answer, or null when the offer is
+    /// unusable (the caller then rejects with SIP 488; <see cref="ApplyOffer"/> gives the reason).
+    /// </summary>
+    public string? CreateAnswer(string offerSdp) => ApplyOffer(offerSdp, out var answer).IsSuccess ? answer : null;
+
+    /// <summary>Accepts the peer's offer; on success <paramref name="answerSdp"/> is our answer.</summary>
+    public SdpAnswerResult ApplyOffer(string offerSdp, out string? answerSdp)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        var result = SdpNegotiator.Negotiate(offerSdp);
+        answerSdp = result.IsSuccess
+            ? SdpNegotiator.BuildAnswer(_advertisedAddress, LocalPort, _sessionId, NextVersion(), result.Media)
+            : null;
+        Apply(result);
+        return result;
+    }
+
+    /// <summary>
+    /// Queues <paramref name="clip"/> after whatever is queued. The task completes when its last frame has
+    /// been sent, or is cancelled by <paramref name="cancellationToken"/> or <see cref="StopPlayback"/>
+    /// (sending stops at the next frame).
+    /// </summary>
+    public Task PlayAsync(AudioClip clip, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clip);
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        return cancellationToken.IsCancellationRequested
+            ? Task.FromCanceled(cancellationToken)
+            : _sender.Enqueue(clip, cancellationToken);
+    }
+
+    /// <summary>Stops the playing clip and drops the queued ones (barge-in); their tasks are cancelled.</summary>
+    public void StopPlayback() => _sender.StopPlayback();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _clockRegistration?.Dispose();
+        }
+
+        _sender.Close();
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _rtp.Dispose();
+        _rtcp.Dispose();
+        await _receiveLoop.ConfigureAwait(false);
+        _stopping.Dispose();
+        Log.SessionClosed(_logger, LocalPort, ReceivedPackets, MalformedPackets, SentPackets);
+        _onClosed(this);
+    }
+
+    private void Apply(SdpAnswerResult result)
+    {
+        if (!result.IsSuccess)
+        {
+            Log.NegotiationFailed(_logger, LocalPort, result.Reason);
+            return;
+        }
+
+        Media = result.Media;
+        _receiver.SetTelephoneEventPayloadType(result.Media.TelephoneEventPayloadType);
+        _sender.SetDestination(result.Media);
+        lock (_gate)
+        {
+            if (_disposed == 0)
+            {
+                _clockRegistration ??= _clock.Register(_sender);
+            }
+        }
+
+        Log.MediaNegotiated(_logger, LocalPort, result.Media.Codec.Name, result.Media.RemoteEndPoint);
+    }
+
+    private ulong NextVersion() => Interlocked.Increment(ref _sessionVersion);
+}

@@ -1,0 +1,130 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Switchboard.Media.Dtmf;
+using Switchboard.Media.Rtp;
+
+namespace Switchboard.Media.Sessions;
+
+/// <summary>
+/// The incoming half of a session: one receive loop on a pooled buffer with the SocketAddress-based
+/// <see cref="Socket.ReceiveFromAsync(Memory{byte}, SocketFlags, SocketAddress, CancellationToken)"/>,
+/// so no allocation per packet. Telephone events become digits; malformed datagrams are counted and dropped.
+/// </summary>
+internal sealed class RtpReceiver
+{
+    private const int BufferSize = 2048;
+
+    private readonly Socket _socket;
+    private readonly IMediaSessionObserver _observer;
+    private readonly ILogger _logger;
+    private readonly int _localPort;
+    private readonly DtmfEventDetector _detector = new();
+    private readonly DtmfDigit[] _digits = new DtmfDigit[2];
+    private readonly int _offeredTelephoneEventPayloadType;
+    private volatile int _negotiatedTelephoneEventPayloadType = -1;
+    private long _received;
+    private long _malformed;
+
+    public RtpReceiver(Socket socket, int localPort, int offeredTelephoneEventPayloadType, IMediaSessionObserver observer, ILogger logger)
+    {
+        _socket = socket;
+        _localPort = localPort;
+        _offeredTelephoneEventPayloadType = offeredTelephoneEventPayloadType;
+        _observer = observer;
+        _logger = logger;
+    }
+
+    public long ReceivedPackets => Interlocked.Read(ref _received);
+
+    public long MalformedPackets => Interlocked.Read(ref _malformed);
+
+    /// <summary>The telephone-event payload type the peer declared; the one we offered is accepted as well.</summary>
+    public void SetTelephoneEventPayloadType(int? payloadType) => _negotiatedTelephoneEventPayloadType = payloadType ?? -1;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var address = new SocketAddress(_socket.AddressFamily);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                int length;
+                try
+                {
+                    length = await _socket.ReceiveFromAsync(buffer.AsMemory(), SocketFlags.None, address, cancellationToken)
+                        .ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+                catch (ObjectDisposedException)
+                {
+                    break;
+                }
+                catch (SocketException exception) when (exception.SocketErrorCode is SocketError.ConnectionReset
+                    or SocketError.ConnectionRefused or SocketError.MessageSize)
+                {
+                    // An ICMP error for an earlier send, or an oversized datagram: not fatal for the stream.
+                    Interlocked.Increment(ref _malformed);
+                    continue;
+                }
+                catch (SocketException exception)
+                {
+                    if (!cancellationToken.IsCancellationRequested)
+                    {
+                        Log.ReceiveFailed(_logger, _localPort, exception);
+                    }
+
+                    break;
+                }
+
+                Handle(buffer.AsSpan(0, length));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Processes one datagram; public to the assembly so it can be driven without a socket.</summary>
+    internal void Handle(ReadOnlySpan<byte> datagram)
+    {
+        Interlocked.Increment(ref _received);
+        if (RtpHeader.TryParse(datagram, out var header) != RtpParseStatus.Success)
+        {
+            Interlocked.Increment(ref _malformed);
+            return;
+        }
+
+        if (header.PayloadType != _offeredTelephoneEventPayloadType
+            && header.PayloadType != _negotiatedTelephoneEventPayloadType)
+        {
+            return;
+        }
+
+        if (!TelephoneEvent.TryParse(datagram.Slice(header.HeaderLength, header.PayloadLength), out var telephoneEvent))
+        {
+            Interlocked.Increment(ref _malformed);
+            return;
+        }
+
+        var count = _detector.Accept(header.Timestamp, telephoneEvent, _digits);
+        for (var i = 0; i < count; i++)
+        {
+            try
+            {
+                _observer.OnDigit(_digits[i]);
+            }
+            catch (Exception exception)
+            {
+                // The observer belongs to the call engine; its bug must not stop this call's media.
+                Log.ObserverFailed(_logger, _localPort, exception);
+            }
+        }
+    }
+}

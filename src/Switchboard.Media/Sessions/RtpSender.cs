@@ -1,0 +1,192 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Switchboard.Media.Audio;
+using Switchboard.Media.Clock;
+using Switchboard.Media.Codecs;
+using Switchboard.Media.Rtp;
+using Switchboard.Media.Sdp;
+
+namespace Switchboard.Media.Sessions;
+
+/// <summary>
+/// The outgoing half of a session, ticked by the media clock: one 20 ms frame per tick, from the playing
+/// clip or encoded silence (a continuous stream, as carriers expect). Queue operations come from any
+/// thread; frame state is touched only on the clock thread, and a tick allocates nothing.
+/// </summary>
+internal sealed class RtpSender : IMediaClockStream
+{
+    /// <summary>20 ms at 8 kHz (RFC 3551 §4.5: G.711 default packetization).</summary>
+    public const int SamplesPerFrame = 160;
+
+    private readonly Socket _socket;
+    private readonly ILogger _logger;
+    private readonly int _localPort;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<PlayRequest> _queue = new();
+    private readonly byte[] _packet = new byte[RtpHeader.FixedLength + SamplesPerFrame];
+    private readonly uint _ssrc;
+    private readonly uint _timestampBase;
+    private ushort _sequence;
+    private volatile Destination? _destination;
+    private long _stopGeneration;
+    private PlayRequest? _current;
+    private long _firstTick = -1;
+    private bool _previousWasAudio;
+    private long _sent;
+    private volatile bool _closed;
+
+    public RtpSender(Socket socket, int localPort, ILogger logger)
+    {
+        _socket = socket;
+        _localPort = localPort;
+        _logger = logger;
+
+        // RFC 3550 §5.1: SSRC, initial sequence number and timestamp are random.
+        _ssrc = (uint)Random.Shared.NextInt64(0, 1L << 32);
+        _sequence = (ushort)Random.Shared.Next(0, 1 << 16);
+        _timestampBase = (uint)Random.Shared.NextInt64(0, 1L << 32);
+    }
+
+    public uint Ssrc => _ssrc;
+
+    public long SentPackets => Interlocked.Read(ref _sent);
+
+    /// <summary>Starts or redirects sending (a later answer or re-INVITE may change codec or address).</summary>
+    public void SetDestination(NegotiatedMedia media)
+    {
+        var address = media.RemoteEndPoint.Address;
+        if (_socket.AddressFamily == AddressFamily.InterNetworkV6 && address.AddressFamily == AddressFamily.InterNetwork)
+        {
+            address = address.MapToIPv6();
+        }
+
+        var silent = media.RemoteDirection is MediaDirection.SendOnly or MediaDirection.Inactive
+            || media.RemoteEndPoint.Address.Equals(IPAddress.Any);
+        _destination = new Destination(media.Codec, (byte)media.PayloadType, new IPEndPoint(address, media.RemoteEndPoint.Port).Serialize(), silent);
+    }
+
+    public Task Enqueue(AudioClip clip, CancellationToken cancellationToken)
+    {
+        var request = new PlayRequest(clip, Interlocked.Read(ref _stopGeneration));
+        request.Watch(cancellationToken);
+        _queue.Enqueue(request);
+        if (_closed)
+        {
+            request.Cancel();
+        }
+
+        return request.Task;
+    }
+
+    public void StopPlayback()
+    {
+        // The clock thread drops anything queued before this generation; cancelling here too completes
+        // the tasks even when the clock is not ticking this session (no answer yet).
+        Interlocked.Increment(ref _stopGeneration);
+        Volatile.Read(ref _current)?.Cancel();
+        foreach (var request in _queue)
+        {
+            request.Cancel();
+        }
+    }
+
+    public void Close()
+    {
+        _closed = true;
+        StopPlayback();
+    }
+
+    public void OnTick(long tick)
+    {
+        var destination = _destination;
+        if (destination is null || _closed)
+        {
+            return;
+        }
+
+        if (_firstTick < 0)
+        {
+            _firstTick = tick;
+        }
+
+        var request = CurrentRequest();
+        var payload = _packet.AsSpan(RtpHeader.FixedLength);
+        var isAudio = request is not null;
+        if (request is not null)
+        {
+            var samples = request.Clip.Samples.Span;
+            var count = Math.Min(SamplesPerFrame, samples.Length - request.Position);
+            destination.Codec.Encode(samples.Slice(request.Position, count), payload);
+            payload[count..].Fill(destination.Codec.SilenceByte);
+            request.Position += count;
+        }
+        else
+        {
+            payload.Fill(destination.Codec.SilenceByte);
+        }
+
+        // RFC 3551 §4.1: marker on the first packet of a talkspurt; our stream starts with one. The
+        // timestamp follows the clock, so ticks skipped after a stall show as a gap (RFC 3550 §5.1).
+        var marker = _sent == 0 || (isAudio && !_previousWasAudio);
+        var timestamp = unchecked(_timestampBase + (uint)((tick - _firstTick) * SamplesPerFrame));
+        new RtpHeader(marker, destination.PayloadType, _sequence, timestamp, _ssrc).WriteTo(_packet);
+        _previousWasAudio = isAudio;
+
+        if (!destination.Silent)
+        {
+            try
+            {
+                _socket.SendTo(_packet, SocketFlags.None, destination.Address);
+                _sequence++;
+                Interlocked.Increment(ref _sent);
+            }
+            catch (SocketException exception)
+            {
+                Log.SendFailed(_logger, _localPort, exception.SocketErrorCode.ToString());
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+        }
+
+        if (request is not null && request.IsFinished)
+        {
+            request.Complete();
+            Volatile.Write(ref _current, null);
+        }
+    }
+
+    private PlayRequest? CurrentRequest()
+    {
+        var generation = Interlocked.Read(ref _stopGeneration);
+        var request = _current;
+        while (true)
+        {
+            if (request is not null)
+            {
+                if (request.Generation < generation)
+                {
+                    request.Cancel();
+                }
+                else if (!request.IsDone && request.IsFinished)
+                {
+                    request.Complete();
+                }
+                else if (!request.IsDone)
+                {
+                    Volatile.Write(ref _current, request);
+                    return request;
+                }
+            }
+
+            if (!_queue.TryDequeue(out request))
+            {
+                Volatile.Write(ref _current, null);
+                return null;
+            }
+        }
+    }
+
+    private sealed record Destination(G711Codec Codec, byte PayloadType, SocketAddress Address, bool Silent);
+}

@@ -1,0 +1,25 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Media.Sessions;
+
+namespace Switchboard.Media.Tests.Support;
+
+internal static class TestEngines
+{
+    private static int s_next = Random.Shared.Next(0, 2000) * 8;
+
+    /// <summary>An engine on loopback with its own small slice of high ports, so parallel tests do not collide.</summary>
+    public static MediaEngine Create(int pairs = 4)
+    {
+        var slice = Interlocked.Add(ref s_next, pairs * 2 + 2);
+        var min = 40000 + (slice % 20000);
+        return new MediaEngine(
+            new MediaEngineOptions(IPAddress.Loopback, "127.0.0.1", min, min + (pairs * 2) - 1),
+            NullLoggerFactory.Instance);
+    }
+
+    public static string AnswerTo(int port, int payloadType = 0, string codec = "PCMU") =>
+        "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+        + $"m=audio {port} RTP/AVP {payloadType} 101\r\na=rtpmap:{payloadType} {codec}/8000\r\n"
+        + "a=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
+}
