@@ -1,0 +1,20 @@
+namespace Switchboard.Storage.Calls;
+
+/// <summary>Calls and their ordered events.</summary>
+public interface ICallStore
+{
+    Task InsertAsync(CallRecord call, CancellationToken cancellationToken);
+
+    /// <summary>Writes the call's mutable columns (status, SIP Call-ID, SIP status, answer and end times).</summary>
+    Task UpdateAsync(CallRecord call, CancellationToken cancellationToken);
+
+    Task AppendEventAsync(CallEventRecord callEvent, CancellationToken cancellationToken);
+
+    /// <summary>The call, if it exists and belongs to the account.</summary>
+    Task<CallRecord?> FindAsync(string accountSid, string callSid, CancellationToken cancellationToken);
+
+    /// <summary>The account's most recent calls, newest first.</summary>
+    Task<IReadOnlyList<CallRecord>> ListAsync(string accountSid, int limit, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<CallEventRecord>> ListEventsAsync(string callSid, CancellationToken cancellationToken);
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Switchboard.Storage.Calls;
+
+namespace Switchboard.Storage.Sqlite;
+
+/// <summary><see cref="ICallStore"/> on the embedded database.</summary>
+public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
+{
+    private const string CallColumns =
+        "sid, account_sid, direction, from_number, to_target, sip_call_id, status, sip_status, created_at, answered_at, ended_at";
+
+    public async Task InsertAsync(CallRecord call, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = $"""
+            INSERT INTO calls ({CallColumns})
+            VALUES ($sid, $account, $direction, $from, $to, $callId, $status, $sipStatus, $created, $answered, $ended)
+            """;
+        Bind(insert, call);
+        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task UpdateAsync(CallRecord call, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = connection.CreateCommand();
+        update.CommandText = """
+            UPDATE calls SET sip_call_id = $callId, status = $status, sip_status = $sipStatus,
+                answered_at = $answered, ended_at = $ended
+            WHERE sid = $sid
+            """;
+        Bind(update, call);
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task AppendEventAsync(CallEventRecord callEvent, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO call_events (call_sid, seq, at, name, detail) VALUES ($call, $seq, $at, $name, $detail)";
+        insert.Parameters.AddWithValue("$call", callEvent.CallSid);
+        insert.Parameters.AddWithValue("$seq", callEvent.Sequence);
+        insert.Parameters.AddWithValue("$at", Format(callEvent.At));
+        insert.Parameters.AddWithValue("$name", callEvent.Name);
+        insert.Parameters.AddWithValue("$detail", (object?)callEvent.Detail ?? DBNull.Value);
+        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<CallRecord?> FindAsync(string accountSid, string callSid, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = connection.CreateCommand();
+        query.CommandText = $"SELECT {CallColumns} FROM calls WHERE sid = $sid AND account_sid = $account";
+        query.Parameters.AddWithValue("$sid", callSid);
+        query.Parameters.AddWithValue("$account", accountSid);
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadCall(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<CallRecord>> ListAsync(string accountSid, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = connection.CreateCommand();
+        query.CommandText = $"SELECT {CallColumns} FROM calls WHERE account_sid = $account ORDER BY created_at DESC LIMIT $limit";
+        query.Parameters.AddWithValue("$account", accountSid);
+        query.Parameters.AddWithValue("$limit", limit);
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var calls = new List<CallRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            calls.Add(ReadCall(reader));
+        }
+
+        return calls;
+    }
+
+    public async Task<IReadOnlyList<CallEventRecord>> ListEventsAsync(string callSid, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = connection.CreateCommand();
+        query.CommandText = "SELECT call_sid, seq, at, name, detail FROM call_events WHERE call_sid = $call ORDER BY seq";
+        query.Parameters.AddWithValue("$call", callSid);
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var events = new List<CallEventRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(new CallEventRecord(
+                reader.GetString(0),
+                reader.GetInt64(1),
+                Parse(reader.GetString(2)),
+                reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4)));
+        }
+
+        return events;
+    }
+
+    private static void Bind(SqliteCommand command, CallRecord call)
+    {
+        command.Parameters.AddWithValue("$sid", call.Sid);
+        command.Parameters.AddWithValue("$account", call.AccountSid);
+        command.Parameters.AddWithValue("$direction", call.Direction);
+        command.Parameters.AddWithValue("$from", call.From);
+        command.Parameters.AddWithValue("$to", call.To);
+        command.Parameters.AddWithValue("$callId", (object?)call.SipCallId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$status", call.Status);
+        command.Parameters.AddWithValue("$sipStatus", (object?)call.SipStatus ?? DBNull.Value);
+        command.Parameters.AddWithValue("$created", Format(call.CreatedAt));
+        command.Parameters.AddWithValue("$answered", call.AnsweredAt is { } answered ? Format(answered) : DBNull.Value);
+        command.Parameters.AddWithValue("$ended", call.EndedAt is { } ended ? Format(ended) : DBNull.Value);
+    }
+
+    private static CallRecord ReadCall(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        reader.IsDBNull(5) ? null : reader.GetString(5),
+        reader.GetString(6),
+        reader.IsDBNull(7) ? null : reader.GetInt32(7),
+        Parse(reader.GetString(8)),
+        reader.IsDBNull(9) ? null : Parse(reader.GetString(9)),
+        reader.IsDBNull(10) ? null : Parse(reader.GetString(10)));
+
+    private static string Format(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Parse(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
+}

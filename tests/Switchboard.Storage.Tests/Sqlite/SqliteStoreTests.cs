@@ -1,0 +1,84 @@
+using Switchboard.Storage.Calls;
+using Switchboard.Storage.Sqlite;
+
+namespace Switchboard.Storage.Tests.Sqlite;
+
+public sealed class SqliteStoreTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "switchboard-store-" + Guid.NewGuid().ToString("N") + ".db");
+
+    public void Dispose()
+    {
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task DefaultAccount_IsCreatedOnce_AndSurvivesReopening()
+    {
+        var first = await new SqliteAccountStore(await SqliteDatabase.OpenAsync(_path, default), TimeProvider.System).EnsureDefaultAccountAsync(default);
+        var reopened = await SqliteDatabase.OpenAsync(_path, default);
+        var second = await new SqliteAccountStore(reopened, TimeProvider.System).EnsureDefaultAccountAsync(default);
+
+        Assert.Equal(first.Sid, second.Sid);
+    }
+
+    [Fact]
+    public async Task ApiKey_IsFoundByItsToken_AndNotByAnyOther()
+    {
+        var accounts = new SqliteAccountStore(await SqliteDatabase.OpenAsync(_path, default), TimeProvider.System);
+        var account = await accounts.EnsureDefaultAccountAsync(default);
+        Assert.False(await accounts.HasApiKeyAsync(account.Sid, default));
+
+        await accounts.EnsureApiKeyAsync(account.Sid, "sb_secret", default);
+        await accounts.EnsureApiKeyAsync(account.Sid, "sb_secret", default);
+
+        Assert.True(await accounts.HasApiKeyAsync(account.Sid, default));
+        Assert.Equal(account.Sid, (await accounts.FindAccountByTokenAsync("sb_secret", default))?.Sid);
+        Assert.Null(await accounts.FindAccountByTokenAsync("sb_secreT", default));
+        Assert.Null(await accounts.FindAccountByTokenAsync("", default));
+    }
+
+    [Fact]
+    public async Task ApiKey_IsStoredOnlyAsAHash()
+    {
+        var database = await SqliteDatabase.OpenAsync(_path, default);
+        var accounts = new SqliteAccountStore(database, TimeProvider.System);
+        var account = await accounts.EnsureDefaultAccountAsync(default);
+        await accounts.EnsureApiKeyAsync(account.Sid, "sb_plaintext_marker", default);
+
+        foreach (var file in new[] { _path, _path + "-wal" }.Where(File.Exists))
+        {
+            var text = System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file));
+            Assert.DoesNotContain("sb_plaintext_marker", text, StringComparison.Ordinal);
+        }
+
+        Assert.NotNull(await accounts.FindAccountByTokenAsync("sb_plaintext_marker", default));
+    }
+
+    [Fact]
+    public async Task Call_UpdatesAndEvents_ReadBackInOrder_OnlyForItsAccount()
+    {
+        var database = await SqliteDatabase.OpenAsync(_path, default);
+        var account = await new SqliteAccountStore(database, TimeProvider.System).EnsureDefaultAccountAsync(default);
+        var calls = new SqliteCallStore(database);
+        var created = DateTimeOffset.UtcNow;
+        var call = new CallRecord("call-1", account.Sid, "outbound", "123", "+30697", null, "queued", null, created, null, null);
+        await calls.InsertAsync(call, default);
+        await calls.UpdateAsync(call with { SipCallId = "abc@host", Status = "completed", SipStatus = 200, AnsweredAt = created, EndedAt = created.AddSeconds(5) }, default);
+        for (var i = 1; i <= 3; i++)
+        {
+            await calls.AppendEventAsync(new CallEventRecord("call-1", i, created, "status:" + i, null), default);
+        }
+
+        var stored = await calls.FindAsync(account.Sid, "call-1", default);
+        Assert.NotNull(stored);
+        Assert.Equal("completed", stored.Status);
+        Assert.Equal("abc@host", stored.SipCallId);
+        Assert.Equal(created.AddSeconds(5), stored.EndedAt);
+        Assert.Null(await calls.FindAsync("another-account", "call-1", default));
+        Assert.Equal(["status:1", "status:2", "status:3"], (await calls.ListEventsAsync("call-1", default)).Select(e => e.Name).ToArray());
+    }
+}
