@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace Switchboard.Media.Speech;
+
+internal static partial class Log
+{
+    [LoggerMessage(3200, LogLevel.Debug, "Synthesized {Samples} samples with voice {Voice} in {ElapsedMs} ms")]
+    public static partial void Synthesized(ILogger logger, int samples, string voice, long elapsedMs);
+
+    [LoggerMessage(3201, LogLevel.Warning, "Could not read or write the prompt cache file {Path}")]
+    public static partial void CacheFileFailed(ILogger logger, string path, Exception exception);
+}
