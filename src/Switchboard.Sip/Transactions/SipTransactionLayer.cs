@@ -121,6 +121,23 @@ public sealed class SipTransactionLayer
         return transaction;
     }
 
+    /// <summary>Stops every transaction's timers; used at shutdown, after which nothing is retransmitted.</summary>
+    public void StopAll()
+    {
+        List<IDisposable> all;
+        lock (_gate)
+        {
+            all = [.. _clients.Values.Cast<IDisposable>(), .. _servers.Values.Cast<IDisposable>()];
+            _clients.Clear();
+            _servers.Clear();
+        }
+
+        foreach (var transaction in all)
+        {
+            transaction.Dispose();
+        }
+    }
+
     private void Add(SipTransactionKey key, object transaction)
     {
         lock (_gate)

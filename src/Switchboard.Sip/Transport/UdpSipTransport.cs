@@ -62,11 +62,29 @@ public sealed class UdpSipTransport : ISipTransport
     public void Send(ReadOnlySpan<byte> message, IPEndPoint destination)
     {
         var socket = _socket ?? throw new InvalidOperationException("The transport is not started.");
-        socket.SendTo(message, SocketFlags.None, destination);
+        if (_stopping.IsCancellationRequested)
+        {
+            throw new SocketException((int)SocketError.Shutdown);
+        }
+
+        try
+        {
+            socket.SendTo(message, SocketFlags.None, destination);
+        }
+        catch (ObjectDisposedException)
+        {
+            // A transaction timer may fire while the transport shuts down; report it like any failed send.
+            throw new SocketException((int)SocketError.Shutdown);
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         _socket?.Dispose();
         await _receiveLoop.ConfigureAwait(false);

@@ -99,8 +99,13 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipTransportHandler
         return call;
     }
 
+    /// <summary>
+    /// Stops the transport and all transaction timers. Calls still up are not hung up: the engine ends them
+    /// first (their <see cref="OutboundCall.Completion"/> stays pending otherwise).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        _transactions?.StopAll();
         if (_transport is not null)
         {
             await _transport.DisposeAsync().ConfigureAwait(false);

@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Switchboard.Sip.Messages;
+using Switchboard.Sip.Parsing;
+
+namespace Switchboard.Sip.Tests.UserAgent;
+
+/// <summary>A raw UDP socket on loopback that sends hand-written SIP text and reads what comes back.</summary>
+sealed class UdpPeer : IDisposable
+{
+    readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+
+    public UdpPeer() => _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+
+    public int Port => ((IPEndPoint)_socket.LocalEndPoint!).Port;
+
+    public void Send(string text, IPEndPoint to) => _socket.SendTo(Encoding.UTF8.GetBytes(text), to);
+
+    public async Task<SipMessage> ReceiveAsync(double seconds = 5)
+    {
+        var buffer = new byte[65536];
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        var result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), cts.Token);
+        var parsed = SipParser.Parse(buffer.AsMemory(0, result.ReceivedBytes).ToArray());
+        Assert.True(parsed.IsSuccess, parsed.Error?.Reason);
+        return parsed.Message;
+    }
+
+    public async Task<bool> NothingWithinAsync(double seconds)
+    {
+        try
+        {
+            await ReceiveAsync(seconds);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return true;
+        }
+    }
+
+    public string Request(string method, string branch, string extra = "", string cseqMethod = "") =>
+        $"{method} sip:sb@127.0.0.1 SIP/2.0\r\n" +
+        $"Via: SIP/2.0/UDP 127.0.0.1:{Port};branch={branch};rport\r\n" +
+        "Max-Forwards: 70\r\nFrom: <sip:peer@127.0.0.1>;tag=p1\r\nTo: <sip:sb@127.0.0.1>\r\n" +
+        $"Call-ID: {branch}-call\r\nCSeq: 7 {(cseqMethod.Length > 0 ? cseqMethod : method)}\r\n{extra}Content-Length: 0\r\n\r\n";
+
+    public void Dispose() => _socket.Dispose();
+}
