@@ -173,4 +173,24 @@ public class SipParserTests
         Assert.NotNull(result.Message);
         Assert.Equal(reason, result.Error.Reason);
     }
+
+    [Fact]
+    public void Parse_EveryPrefixAndCorruption_NeverThrows()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Invite);
+        for (var length = 0; length <= bytes.Length; length++)
+        {
+            _ = SipParser.Parse(bytes.AsMemory(0, length).ToArray());
+        }
+
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var corrupted = (byte[])bytes.Clone();
+            corrupted[i] = (byte)(i % 3 == 0 ? ':' : i % 3 == 1 ? '<' : '"');
+            var result = SipParser.Parse(corrupted);
+            _ = result.Message?.TopVia;
+            _ = result.Message?.From;
+            _ = result.Message?.Contact;
+        }
+    }
 }

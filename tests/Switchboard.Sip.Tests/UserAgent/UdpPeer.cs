@@ -46,5 +46,36 @@ sealed class UdpPeer : IDisposable
         "Max-Forwards: 70\r\nFrom: <sip:peer@127.0.0.1>;tag=p1\r\nTo: <sip:sb@127.0.0.1>\r\n" +
         $"Call-ID: {branch}-call\r\nCSeq: 7 {(cseqMethod.Length > 0 ? cseqMethod : method)}\r\n{extra}Content-Length: 0\r\n\r\n";
 
+    /// <summary>Answers <paramref name="request"/> the way a UAS would (RFC 3261 §8.2.6.2).</summary>
+    public void Respond(SipRequest request, int status, string reason, IPEndPoint to, string? toTag = "peer1", string extra = "", string body = "")
+    {
+        var text = new StringBuilder($"SIP/2.0 {status} {reason}\r\n");
+        foreach (var header in request.Headers)
+        {
+            if (header.Name is SipHeaderNames.Via or SipHeaderNames.From or SipHeaderNames.CallId or SipHeaderNames.CSeq)
+            {
+                text.Append(header).Append("\r\n");
+            }
+            else if (header.Name == SipHeaderNames.To)
+            {
+                text.Append(header).Append(toTag is null ? "" : ";tag=" + toTag).Append("\r\n");
+            }
+        }
+
+        text.Append(extra).Append($"Content-Length: {body.Length}\r\n\r\n{body}");
+        Send(text.ToString(), to);
+    }
+
+    public async Task<SipRequest> ReceiveRequestAsync(string method, double seconds = 5)
+    {
+        while (true)
+        {
+            if (await ReceiveAsync(seconds) is SipRequest request && request.Method.Name == method)
+            {
+                return request;
+            }
+        }
+    }
+
     public void Dispose() => _socket.Dispose();
 }
