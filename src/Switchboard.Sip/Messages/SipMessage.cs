@@ -11,6 +11,14 @@ public abstract class SipMessage
 {
     private readonly List<SipHeader> _headers;
 
+    // Typed values are parsed once on first use: validation reads them and the transaction layer and dialog read
+    // them again. Headers are immutable after parsing except the top Via stamp, which clears its cache entry.
+    private SipVia? _topVia;
+    private SipNameAddress? _from;
+    private SipNameAddress? _to;
+    private string? _callId;
+    private SipCSeq? _cseq;
+
     protected SipMessage(IEnumerable<SipHeader> headers, ReadOnlyMemory<byte> body)
     {
         _headers = [.. headers];
@@ -88,24 +96,17 @@ public abstract class SipMessage
         }
     }
 
-    public SipVia? TopVia
-    {
-        get
-        {
-            var values = GetHeaderValues(SipHeaderNames.Via);
-            return values.Count > 0 && SipVia.TryParse(values[0].Span, out var via) ? via : null;
-        }
-    }
+    public SipVia? TopVia => _topVia ??= ParseTopVia();
 
-    public SipNameAddress? From => ParseAddress(SipHeaderNames.From);
+    public SipNameAddress? From => _from ??= ParseAddress(SipHeaderNames.From);
 
-    public SipNameAddress? To => ParseAddress(SipHeaderNames.To);
+    public SipNameAddress? To => _to ??= ParseAddress(SipHeaderNames.To);
 
     public SipNameAddress? Contact => ParseAddress(SipHeaderNames.Contact);
 
-    public string? CallId => GetHeader(SipHeaderNames.CallId);
+    public string? CallId => _callId ??= GetHeader(SipHeaderNames.CallId);
 
-    public SipCSeq? CSeq => TryGetHeader(SipHeaderNames.CSeq, out var value) && SipCSeq.TryParse(value.Span, out var cseq) ? cseq : null;
+    public SipCSeq? CSeq => _cseq ??= TryGetHeader(SipHeaderNames.CSeq, out var value) && SipCSeq.TryParse(value.Span, out var cseq) ? cseq : null;
 
     public int? MaxForwards => TryGetHeader(SipHeaderNames.MaxForwards, out var value)
         && Utf8Parser.TryParse(SipSyntax.Trim(value.Span), out int hops, out _) ? hops : null;
@@ -121,6 +122,7 @@ public abstract class SipMessage
 
     internal void ReplaceFirstHeaderValue(string name, ReadOnlyMemory<byte> value)
     {
+        _topVia = null;
         for (var i = 0; i < _headers.Count; i++)
         {
             if (string.Equals(_headers[i].Name, name, StringComparison.OrdinalIgnoreCase))
@@ -143,6 +145,17 @@ public abstract class SipMessage
                 return;
             }
         }
+    }
+
+    private SipVia? ParseTopVia()
+    {
+        if (!TryGetHeader(SipHeaderNames.Via, out var value))
+        {
+            return null;
+        }
+
+        var comma = SipSyntax.IndexOfUnquoted(value.Span, (byte)',');
+        return SipVia.TryParse(comma < 0 ? value.Span : value.Span[..comma], out var via) ? via : null;
     }
 
     private SipNameAddress? ParseAddress(string name) =>
