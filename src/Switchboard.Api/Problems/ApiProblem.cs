@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Switchboard.Api.Problems;
+
+/// <summary>RFC 9457 problem responses; validation problems name the offending field in <c>field</c>.</summary>
+public static class ApiProblem
+{
+    public static IResult Invalid(string field, string message) => Results.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "Invalid request",
+        detail: $"{field}: {message}",
+        extensions: new Dictionary<string, object?> { ["field"] = field });
+
+    public static IResult Invalid(ValidationError error) => Invalid(error.Field, error.Message);
+
+    public static IResult Unauthorized(string detail) => Results.Problem(
+        statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: detail);
+
+    public static IResult NotFound(string detail) => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
+
+    public static IResult Unroutable(string field, string detail) => Results.Problem(
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: "Cannot route the call",
+        detail: $"{field}: {detail}",
+        extensions: new Dictionary<string, object?> { ["field"] = field });
+}

@@ -1,0 +1,285 @@
+using System.Threading.Channels;
+using Switchboard.Calls.Engine.Messages;
+using Switchboard.Media.Dtmf;
+using Switchboard.Media.Sessions;
+using Switchboard.Sip.UserAgent;
+using Switchboard.Storage.Calls;
+
+namespace Switchboard.Calls.Engine;
+
+/// <summary>
+/// One outbound call leg. Everything that happens to it (SIP responses, keys, timers, API commands) is a
+/// message on one channel, handled one at a time by <see cref="RunAsync"/>: the call's state needs no lock.
+/// </summary>
+internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
+{
+    private readonly Channel<CallMessage> _inbox = Channel.CreateUnbounded<CallMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CallStatusMachine _status = new();
+    private readonly CallRequest _request;
+    private readonly string _targetUri;
+    private readonly CallServices _services;
+    private CallRecord _record;
+    private long _eventSequence;
+    private MediaSession? _media;
+    private OutboundCall? _sipCall;
+    private VerbRunner? _verbs;
+    private ITimer? _ringTimer;
+    private bool _heardProvisional;
+    private bool _ringTimedOut;
+    private bool _answerApplied;
+
+    public Call(CallRecord record, CallRequest request, string targetUri, CallServices services)
+    {
+        _record = record;
+        _request = request;
+        _targetUri = targetUri;
+        _services = services;
+    }
+
+    public string Sid => _record.Sid;
+
+    /// <summary>The SIP Call-ID of the INVITE, known once <see cref="Start"/> has sent it.</summary>
+    public string? SipCallId => _sipCall?.CallId;
+
+    public void OnSipEvent(SipCallEvent sipEvent) => _inbox.Writer.TryWrite(new SipEventArrived(sipEvent));
+
+    public void OnDigit(DtmfDigit digit) => _inbox.Writer.TryWrite(new DigitArrived(digit));
+
+    public void RequestHangup(string reason) => _inbox.Writer.TryWrite(new HangupRequested(reason));
+
+    public CallSnapshot Snapshot() => new(
+        _record.Sid, _record.AccountSid, _record.From, _record.To, _record.SipCallId, _status.Current,
+        _record.CreatedAt, _record.AnsweredAt, _record.EndedAt);
+
+    public void EndCall(string reason, bool failed) => _inbox.Writer.TryWrite(new HangupRequested(failed ? "failed: " + reason : reason));
+
+    /// <summary>
+    /// Allocates media and sends the INVITE; synchronous so that the API can answer with the Call-ID.
+    /// Throws (and leaves nothing behind) when no media port is free.
+    /// </summary>
+    public void Start()
+    {
+        _media = _services.Media.CreateSession(this);
+        try
+        {
+            var offer = _media.CreateOffer();
+            var invite = new OutboundCallRequest(_targetUri, _request.From, _request.FromDisplayName, _request.FromHost, _request.Headers, offer);
+            _sipCall = _services.Sip.PlaceCall(invite, this);
+        }
+        catch
+        {
+            _ = _media.DisposeAsync().AsTask();
+            _media = null;
+            throw;
+        }
+
+        _record = _record with { SipCallId = _sipCall.CallId };
+        _ringTimer = _services.Time.CreateTimer(
+            static state => ((Channel<CallMessage>)state!).Writer.TryWrite(new RingTimeoutElapsed()),
+            _inbox,
+            _request.RingTimeout,
+            Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The call's loop: runs until the call has its final status.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ChangeStatusAsync(CallStatus.Queued, null, null, cancellationToken).ConfigureAwait(false);
+            await ChangeStatusAsync(CallStatus.Trying, null, null, cancellationToken).ConfigureAwait(false);
+            await foreach (var message in _inbox.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await HandleAsync(message, cancellationToken).ConfigureAwait(false);
+                if (_status.Current.IsFinal())
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !_status.Current.IsFinal())
+        {
+            Log.CallCrashed(_services.Logger, exception, Sid);
+            HangUpSip();
+            await FinishAsync(CallStatus.Failed, null, "internal error", CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ReleaseAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandleAsync(CallMessage message, CancellationToken cancellationToken)
+    {
+        switch (message)
+        {
+            case SipEventArrived { Event: var sipEvent }:
+                await OnSipEventAsync(sipEvent, cancellationToken).ConfigureAwait(false);
+                break;
+            case DigitArrived { Digit: var digit }:
+                _verbs?.OnDigit(digit.Key);
+                break;
+            case VerbStepMessage step:
+                _verbs?.OnStep(step);
+                break;
+            case RingTimeoutElapsed when !_status.Current.IsFinal() && _status.Current != CallStatus.InProgress:
+                _ringTimedOut = true;
+                HangUpSip();
+                break;
+            case HangupRequested { Reason: var reason }:
+                await OnHangupRequestedAsync(reason, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task OnSipEventAsync(SipCallEvent sipEvent, CancellationToken cancellationToken)
+    {
+        switch (sipEvent)
+        {
+            case SipCallProgress progress:
+                _heardProvisional = true;
+                if (progress.Sdp is not null && TryApplyAnswer(progress.Sdp))
+                {
+                    await ChangeStatusAsync(CallStatus.EarlyMedia, progress.StatusCode, null, cancellationToken).ConfigureAwait(false);
+                }
+                else if (progress.StatusCode is 180 or 183)
+                {
+                    await ChangeStatusAsync(CallStatus.Ringing, progress.StatusCode, null, cancellationToken).ConfigureAwait(false);
+                }
+
+                break;
+            case SipCallAnswered answered:
+                await OnAnsweredAsync(answered, cancellationToken).ConfigureAwait(false);
+                break;
+            case SipCallRejected rejected:
+                var (status, reason) = ClassifyRejection(rejected);
+                await FinishAsync(status, rejected.StatusCode, reason, cancellationToken).ConfigureAwait(false);
+                break;
+            case SipCallHungUp:
+                await FinishAsync(CallStatus.Completed, null, "callee hung up", cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task OnAnsweredAsync(SipCallAnswered answered, CancellationToken cancellationToken)
+    {
+        DisposeRingTimer();
+        var usable = answered.Sdp is not null ? TryApplyAnswer(answered.Sdp) : _answerApplied;
+        if (!usable)
+        {
+            // RFC 3264 §6: an answer we cannot use leaves no media; end the dialog rather than sit in silence.
+            HangUpSip();
+            await FinishAsync(CallStatus.Failed, 488, "no usable media in the answer", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        _record = _record with { AnsweredAt = _services.Time.GetUtcNow() };
+        await ChangeStatusAsync(CallStatus.InProgress, 200, null, cancellationToken).ConfigureAwait(false);
+        _verbs = new VerbRunner(Sid, _inbox.Writer, _media!, _services.Speech, _request.Script, _services.Time, this, _services.Logger);
+        _verbs.Start();
+    }
+
+    private async Task OnHangupRequestedAsync(string reason, CancellationToken cancellationToken)
+    {
+        if (_status.Current.IsFinal())
+        {
+            return;
+        }
+
+        HangUpSip();
+        if (_status.Current == CallStatus.InProgress)
+        {
+            var failed = reason.StartsWith("failed: ", StringComparison.Ordinal);
+            await FinishAsync(failed ? CallStatus.Failed : CallStatus.Completed, null, reason, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Before the answer the CANCEL's 487 (or a racing final response) brings the final status.
+    }
+
+    private (CallStatus Status, string Reason) ClassifyRejection(SipCallRejected rejected) => rejected.StatusCode switch
+    {
+        486 or 600 => (CallStatus.Busy, rejected.ReasonPhrase),
+        487 when _ringTimedOut => (CallStatus.NoAnswer, "ring timeout"),
+        487 => (CallStatus.Canceled, "canceled"),
+        // A silence with no provisional at all is an unreachable carrier, not a callee who let it ring.
+        408 when !_heardProvisional => (CallStatus.Failed, "no response from the carrier"),
+        408 or 480 => (CallStatus.NoAnswer, rejected.ReasonPhrase),
+        _ => (CallStatus.Failed, rejected.ReasonPhrase),
+    };
+
+    private bool TryApplyAnswer(string sdp)
+    {
+        var result = _media!.ApplyAnswer(sdp);
+        if (!result.IsSuccess)
+        {
+            Log.AnswerUnusable(_services.Logger, Sid, result.Reason ?? "unknown");
+            return _answerApplied;
+        }
+
+        _answerApplied = true;
+        return true;
+    }
+
+    private void HangUpSip()
+    {
+        if (_sipCall is null)
+        {
+            return;
+        }
+
+        var hangup = _sipCall.HangupAsync(CancellationToken.None);
+        _ = hangup.ContinueWith(
+            static (task, state) =>
+            {
+                var (call, services) = ((Call, CallServices))state!;
+                Log.HangupFailed(services.Logger, task.Exception!, call.Sid);
+            },
+            (this, _services),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted,
+            TaskScheduler.Default);
+    }
+
+    private async Task FinishAsync(CallStatus status, int? sipStatus, string? reason, CancellationToken cancellationToken)
+    {
+        _record = _record with { EndedAt = _services.Time.GetUtcNow() };
+        await ChangeStatusAsync(status, sipStatus, reason, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ChangeStatusAsync(CallStatus next, int? sipStatus, string? reason, CancellationToken cancellationToken)
+    {
+        if (next != CallStatus.Queued && !_status.TryTransitionTo(next))
+        {
+            return;
+        }
+
+        var now = _services.Time.GetUtcNow();
+        _record = _record with { Status = next.ToWire(), SipStatus = sipStatus ?? _record.SipStatus };
+        if (next != CallStatus.Queued)
+        {
+            await _services.Store.UpdateAsync(_record, cancellationToken).ConfigureAwait(false);
+        }
+
+        var detail = sipStatus is null && reason is null ? null : $"{sipStatus} {reason}".Trim();
+        await _services.Store.AppendEventAsync(new CallEventRecord(Sid, ++_eventSequence, now, "status:" + next.ToWire(), detail), cancellationToken).ConfigureAwait(false);
+        Log.StatusChanged(_services.Logger, Sid, next.ToWire(), sipStatus, reason);
+        _request.Sink.OnCallEvent(new CallStatusChanged(Snapshot(), now, sipStatus, reason));
+    }
+
+    private void DisposeRingTimer()
+    {
+        _ringTimer?.Dispose();
+        _ringTimer = null;
+    }
+
+    private async Task ReleaseAsync()
+    {
+        DisposeRingTimer();
+        _verbs?.Dispose();
+        _inbox.Writer.TryComplete();
+        if (_media is not null)
+        {
+            await _media.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

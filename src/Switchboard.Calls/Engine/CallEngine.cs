@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Switchboard.Media.Sessions;
+using Switchboard.Media.Speech;
+using Switchboard.Sip.UserAgent;
+using Switchboard.Storage.Calls;
+
+namespace Switchboard.Calls.Engine;
+
+/// <summary>
+/// Places calls and keeps the live ones. Dialects give it a <see cref="CallRequest"/>; it routes the target,
+/// stores the call, sends the INVITE and runs the call's loop until its final status.
+/// </summary>
+public sealed class CallEngine : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, (Call Call, Task Loop)> _live = new();
+    private readonly CancellationTokenSource _shutdown = new();
+    private readonly CallEngineOptions _options;
+    private readonly CallServices _services;
+    private int _disposed;
+
+    public CallEngine(
+        CallEngineOptions options,
+        SipUserAgent sip,
+        MediaEngine media,
+        ISpeechSynthesizer speech,
+        ICallStore store,
+        TimeProvider timeProvider,
+        ILogger<CallEngine> logger)
+    {
+        _options = options;
+        _services = new CallServices(sip, media, speech, store, timeProvider, logger);
+    }
+
+    /// <summary>How many calls are live right now.</summary>
+    public int LiveCallCount => _live.Count;
+
+    /// <summary>
+    /// Stores the call as queued and sends its INVITE. Returns once the INVITE is on its way, with the SIP Call-ID.
+    /// </summary>
+    /// <exception cref="NoRouteException">No carrier reaches the target; nothing was stored.</exception>
+    public async Task<PlacedCall> PlaceCallAsync(CallRequest request, CancellationToken cancellationToken)
+    {
+        var targetUri = Route(request.Target);
+        var record = new CallRecord(
+            Guid.NewGuid().ToString(), request.AccountSid, "outbound", request.From, request.Target.Address,
+            null, CallStatus.Queued.ToWire(), null, _services.Time.GetUtcNow(), null, null);
+        await _services.Store.InsertAsync(record, cancellationToken).ConfigureAwait(false);
+
+        var call = new Call(record, request, targetUri, _services);
+        call.Start();
+        // The loop waits for its registration, so a call that ends at once is still removed after it was added.
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _live[call.Sid] = (call, RunAsync(call, registered.Task));
+        registered.SetResult();
+        return new PlacedCall(call.Sid, call.SipCallId!, record.CreatedAt);
+    }
+
+    /// <summary>Asks a live call to hang up; false when no such call is live.</summary>
+    public bool Hangup(string callSid)
+    {
+        if (!_live.TryGetValue(callSid, out var entry))
+        {
+            return false;
+        }
+
+        entry.Call.RequestHangup("hangup requested");
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        foreach (var (call, _) in _live.Values)
+        {
+            call.RequestHangup("shutting down");
+        }
+
+        var loops = _live.Values.Select(entry => entry.Loop).ToArray();
+        await Task.WhenAny(Task.WhenAll(loops), Task.Delay(TimeSpan.FromSeconds(5), _services.Time)).ConfigureAwait(false);
+        await _shutdown.CancelAsync().ConfigureAwait(false);
+        _shutdown.Dispose();
+    }
+
+    private async Task RunAsync(Call call, Task registered)
+    {
+        await registered.ConfigureAwait(false);
+        try
+        {
+            await call.RunAsync(_shutdown.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _live.TryRemove(call.Sid, out _);
+        }
+    }
+
+    private string Route(CallTarget target)
+    {
+        if (target.Kind == CallTargetKind.Sip)
+        {
+            return target.Address;
+        }
+
+        if (_options.DefaultCarrierUri is not { } carrier)
+        {
+            throw new NoRouteException("no carrier is configured for phone numbers (set SWITCHBOARD_DEFAULT_CARRIER)");
+        }
+
+        // sip:host[:port][;params] becomes sip:number@host[:port][;params].
+        var schemeEnd = carrier.IndexOf(':', StringComparison.Ordinal);
+        var scheme = carrier[..(schemeEnd + 1)];
+        var rest = carrier[(schemeEnd + 1)..];
+        var at = rest.IndexOf('@', StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            rest = rest[(at + 1)..];
+        }
+
+        return scheme + target.Address + "@" + rest;
+    }
+}

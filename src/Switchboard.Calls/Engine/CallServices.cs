@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+using Switchboard.Media.Sessions;
+using Switchboard.Media.Speech;
+using Switchboard.Sip.UserAgent;
+using Switchboard.Storage.Calls;
+
+namespace Switchboard.Calls.Engine;
+
+/// <summary>The shared machinery every call uses.</summary>
+internal sealed record CallServices(
+    SipUserAgent Sip,
+    MediaEngine Media,
+    ISpeechSynthesizer Speech,
+    ICallStore Store,
+    TimeProvider Time,
+    ILogger Logger);

@@ -1,0 +1,10 @@
+namespace Switchboard.Calls.Engine;
+
+/// <summary>What the verb runner needs from the call it runs in.</summary>
+internal interface IVerbHost
+{
+    CallSnapshot Snapshot();
+
+    /// <summary>Ends the call from the script's side; <paramref name="failed"/> when the script broke.</summary>
+    void EndCall(string reason, bool failed);
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Logging;
+using Switchboard.Calls.Scripts;
+
+namespace Switchboard.Calls.Engine;
+
+/// <summary>Engine log messages; event IDs 3000–3099.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(3000, LogLevel.Information, "Call {CallSid} is {Status} (SIP {SipStatus}, {Reason})")]
+    public static partial void StatusChanged(ILogger logger, string callSid, string status, int? sipStatus, string? reason);
+
+    [LoggerMessage(3001, LogLevel.Debug, "Call {CallSid} runs verb {Verb}")]
+    public static partial void VerbStarted(ILogger logger, string callSid, string verb);
+
+    [LoggerMessage(3002, LogLevel.Debug, "Call {CallSid}: key {Key} barges in")]
+    public static partial void BargeIn(ILogger logger, string callSid, char key);
+
+    [LoggerMessage(3003, LogLevel.Information, "Call {CallSid} gathered '{Digits}' ({Reason})")]
+    public static partial void GatherEnded(ILogger logger, string callSid, string digits, GatherEndReason reason);
+
+    [LoggerMessage(3004, LogLevel.Warning, "Call {CallSid}: the script source failed: {Error}")]
+    public static partial void ScriptFailed(ILogger logger, string callSid, string error);
+
+    [LoggerMessage(3005, LogLevel.Warning, "Call {CallSid}: speech synthesis failed, skipping the verb: {Error}")]
+    public static partial void SpeechFailed(ILogger logger, string callSid, string error);
+
+    [LoggerMessage(3006, LogLevel.Error, "Call {CallSid} failed inside the engine")]
+    public static partial void CallCrashed(ILogger logger, Exception exception, string callSid);
+
+    [LoggerMessage(3007, LogLevel.Warning, "Call {CallSid}: the SIP hang-up did not complete")]
+    public static partial void HangupFailed(ILogger logger, Exception exception, string callSid);
+
+    [LoggerMessage(3008, LogLevel.Warning, "Call {CallSid}: the callee's SDP answer is unusable: {Reason}")]
+    public static partial void AnswerUnusable(ILogger logger, string callSid, string reason);
+}

@@ -1,0 +1,3 @@
+namespace Switchboard.Calls.Engine.Messages;
+
+internal sealed record PlaybackEnded(int Generation) : VerbStepMessage(Generation);

@@ -1,0 +1,3 @@
+namespace Switchboard.Calls.Engine.Messages;
+
+internal sealed record RingTimeoutElapsed : CallMessage;

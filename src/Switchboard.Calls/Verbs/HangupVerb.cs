@@ -1,0 +1,7 @@
+namespace Switchboard.Calls.Verbs;
+
+/// <summary>Ends the call.</summary>
+public sealed record HangupVerb : Verb
+{
+    public override string Name => "hangup";
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Switchboard.Api.Auth;
+using Switchboard.Api.Conversation;
+using Switchboard.Calls.Engine;
+using Switchboard.Calls.Webhooks;
+using Switchboard.Media.Sessions;
+using Switchboard.Media.Speech;
+using Switchboard.Server.Configuration;
+using Switchboard.Sip.UserAgent;
+using Switchboard.Storage.Accounts;
+using Switchboard.Storage.Calls;
+using Switchboard.Storage.Sqlite;
+
+namespace Switchboard.Server.Hosting;
+
+/// <summary>
+/// Builds and starts the whole server in one process: storage, SIP, media, the call engine and the HTTP API.
+/// Used by <c>Program</c> and by the functional tests, so both run exactly the same composition.
+/// </summary>
+public sealed class SwitchboardApp : IAsyncDisposable
+{
+    private readonly WebApplication _web;
+
+    private SwitchboardApp(WebApplication web, string? newApiKey, string accountSid)
+    {
+        _web = web;
+        NewApiKey = newApiKey;
+        AccountSid = accountSid;
+    }
+
+    /// <summary>A key generated at this start (first start without SWITCHBOARD_API_KEY), to print once.</summary>
+    public string? NewApiKey { get; }
+
+    /// <summary>The default account.</summary>
+    public string AccountSid { get; }
+
+    public Uri HttpAddress => new(_web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public IPEndPoint SipEndPoint => _web.Services.GetRequiredService<SipUserAgent>().LocalEndPoint;
+
+    public IServiceProvider Services => _web.Services;
+
+    /// <summary>Opens the database, binds SIP and HTTP, and returns once all listen.</summary>
+    public static async Task<SwitchboardApp> StartAsync(SwitchboardSettings settings, Action<ILoggingBuilder>? logging, CancellationToken cancellationToken)
+    {
+        if (settings.Database is not null)
+        {
+            throw new SettingsException("SWITCHBOARD_DB: PostgreSQL storage is not available in this version; leave it empty for SQLite");
+        }
+
+        Directory.CreateDirectory(settings.DataDirectory);
+        var database = await SqliteDatabase.OpenAsync(Path.Combine(settings.DataDirectory, "switchboard.db"), cancellationToken).ConfigureAwait(false);
+        var accounts = new SqliteAccountStore(database, TimeProvider.System);
+        var account = await accounts.EnsureDefaultAccountAsync(cancellationToken).ConfigureAwait(false);
+        string? newKey = null;
+        if (settings.ApiKey is not null)
+        {
+            await accounts.EnsureApiKeyAsync(account.Sid, settings.ApiKey, cancellationToken).ConfigureAwait(false);
+        }
+        else if (!await accounts.HasApiKeyAsync(account.Sid, cancellationToken).ConfigureAwait(false))
+        {
+            newKey = ApiKeyHash.NewToken();
+            await accounts.EnsureApiKeyAsync(account.Sid, newKey, cancellationToken).ConfigureAwait(false);
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://{settings.Http}");
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+        logging?.Invoke(builder.Logging);
+        ConfigureServices(builder.Services, settings, database, accounts);
+        builder.Services.AddProblemDetails();
+
+        var web = builder.Build();
+        web.UseExceptionHandler();
+        web.UseMiddleware<BearerAuthenticationMiddleware>();
+        web.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        web.MapConversationApi();
+
+        await web.Services.GetRequiredService<SipUserAgent>().StartAsync(cancellationToken).ConfigureAwait(false);
+        await web.StartAsync(cancellationToken).ConfigureAwait(false);
+        return new SwitchboardApp(web, newKey, account.Sid);
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _web.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _web.Services.GetRequiredService<CallEngine>().DisposeAsync().ConfigureAwait(false);
+        await _web.StopAsync().ConfigureAwait(false);
+        await _web.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static void ConfigureServices(IServiceCollection services, SwitchboardSettings settings, SqliteDatabase database, IAccountStore accounts)
+    {
+        var mediaBind = settings.Sip.Address.Equals(IPAddress.Any) ? IPAddress.Any : settings.Sip.Address;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(database);
+        services.AddSingleton(accounts);
+        services.AddSingleton<ICallStore, SqliteCallStore>();
+        services.AddSingleton(new SipUserAgentOptions(settings.Sip, settings.PublicIp));
+        services.AddSingleton<SipUserAgent>();
+        services.AddSingleton(new MediaEngineOptions(mediaBind, settings.AdvertisedAddress, settings.RtpPortMin, settings.RtpPortMax));
+        services.AddSingleton<MediaEngine>();
+        services.AddSingleton(new EspeakOptions(Path.Combine(settings.DataDirectory, "prompts")));
+        services.AddSingleton<ISpeechSynthesizer, EspeakSpeechSynthesizer>();
+        services.AddSingleton(new CallEngineOptions(settings.DefaultCarrier));
+        services.AddSingleton<CallEngine>();
+        services.AddSingleton(WebhookRetryPolicy.Default);
+        services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = TimeSpan.FromSeconds(15),
+        });
+        services.AddSingleton<WebhookOutbox>();
+    }
+}

@@ -1,0 +1,6 @@
+using System.Text.Json;
+
+namespace Switchboard.FunctionalTests.Peers;
+
+/// <summary>One POST the webhook receiver got.</summary>
+internal sealed record ReceivedWebhook(string Path, JsonElement Body, DateTimeOffset At, IReadOnlyDictionary<string, string> Headers);

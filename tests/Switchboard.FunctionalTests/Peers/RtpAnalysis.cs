@@ -1,0 +1,57 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+
+namespace Switchboard.FunctionalTests.Peers;
+
+/// <summary>
+/// Judges recorded RTP independently of the product's code: its own µ-law decoder (ITU-T G.711) and its own
+/// header reading (RFC 3550 §5.1), so a shared bug cannot make the test agree with the server.
+/// </summary>
+internal static class RtpAnalysis
+{
+    public sealed record Summary(int Packets, double MedianIntervalMs, double P99IntervalMs, int SpeechPackets, double ShareOfSteps160, bool SequenceContiguous);
+
+    public static Summary Analyse(IReadOnlyList<(long Ticks, byte[] Packet)> packets, int payloadType)
+    {
+        var audio = packets.Where(p => p.Packet.Length >= 12 && (p.Packet[1] & 0x7F) == payloadType).ToList();
+        var intervals = audio.Zip(audio.Skip(1), (a, b) => (b.Ticks - a.Ticks) * 1000.0 / Stopwatch.Frequency).Order().ToArray();
+        var steps160 = 0;
+        var contiguous = true;
+        for (var i = 1; i < audio.Count; i++)
+        {
+            var seqDelta = (ushort)(BinaryPrimitives.ReadUInt16BigEndian(audio[i].Packet.AsSpan(2)) - BinaryPrimitives.ReadUInt16BigEndian(audio[i - 1].Packet.AsSpan(2)));
+            var tsDelta = BinaryPrimitives.ReadUInt32BigEndian(audio[i].Packet.AsSpan(4)) - BinaryPrimitives.ReadUInt32BigEndian(audio[i - 1].Packet.AsSpan(4));
+            contiguous &= seqDelta == 1;
+            steps160 += tsDelta == 160 && seqDelta == 1 ? 1 : 0;
+        }
+
+        var speech = audio.Count(p => Rms(p.Packet.AsSpan(12)) > 300);
+        return new Summary(
+            audio.Count,
+            intervals.Length == 0 ? double.NaN : intervals[intervals.Length / 2],
+            intervals.Length == 0 ? double.NaN : intervals[(int)(intervals.Length * 0.99)],
+            speech,
+            audio.Count < 2 ? 0 : (double)steps160 / (audio.Count - 1),
+            contiguous);
+    }
+
+    private static double Rms(ReadOnlySpan<byte> mulaw)
+    {
+        double sum = 0;
+        foreach (var code in mulaw)
+        {
+            var sample = DecodeMuLaw(code);
+            sum += (double)sample * sample;
+        }
+
+        return mulaw.Length == 0 ? 0 : Math.Sqrt(sum / mulaw.Length);
+    }
+
+    // ITU-T G.711 µ-law expansion: invert, split sign/exponent/mantissa, remove the 0x84 bias.
+    private static int DecodeMuLaw(byte code)
+    {
+        var inverted = ~code & 0xFF;
+        var magnitude = (((inverted & 0x0F) << 3) + 0x84) << ((inverted >> 4) & 0x07);
+        return (inverted & 0x80) != 0 ? 0x84 - magnitude : magnitude - 0x84;
+    }
+}

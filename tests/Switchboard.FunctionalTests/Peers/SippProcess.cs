@@ -1,0 +1,101 @@
+using System.Diagnostics;
+
+namespace Switchboard.FunctionalTests.Peers;
+
+/// <summary>
+/// A real SIPp run by the test on 127.0.0.1 with one of the scenarios under <c>Scenarios/</c>. It handles one
+/// call (<c>-m 1</c>) and exits; its exit code says whether the scenario ran as written.
+/// </summary>
+internal sealed class SippProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly Task<string> _stdout;
+    private readonly Task<string> _stderr;
+
+    private SippProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+        _stdout = process.StandardOutput.ReadToEndAsync();
+        _stderr = process.StandardError.ReadToEndAsync();
+    }
+
+    /// <summary>The SIP port SIPp listens on.</summary>
+    public int Port { get; }
+
+    public string Uri => $"sip:127.0.0.1:{Port}";
+
+    /// <summary>Starts SIPp as a callee (UAS) with <paramref name="scenario"/>; keys become <c>[name]</c> in the scenario.</summary>
+    public static async Task<SippProcess> StartCalleeAsync(string scenario, IReadOnlyDictionary<string, string>? keys = null)
+    {
+        var port = FreePort.Udp();
+        var info = new ProcessStartInfo("sipp")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        var scenarioPath = Path.Combine(AppContext.BaseDirectory, "Scenarios", scenario);
+        foreach (var arg in new[] { "-sf", scenarioPath, "-i", "127.0.0.1", "-p", port.ToString(), "-mp", FreePort.Udp().ToString(), "-m", "1", "-nostdin", "-timeout", "60s", "-timeout_error", "-nd" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in keys ?? new Dictionary<string, string>())
+        {
+            info.ArgumentList.Add("-key");
+            info.ArgumentList.Add(name);
+            info.ArgumentList.Add(value);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("sipp did not start");
+        var sipp = new SippProcess(process, port);
+        // SIPp binds before it reads the scenario's first recv; give it a moment to be ready.
+        await Task.Delay(300);
+        if (process.HasExited)
+        {
+            throw new InvalidOperationException($"sipp exited at once ({process.ExitCode}): {await sipp._stderr}{await sipp._stdout}");
+        }
+
+        return sipp;
+    }
+
+    /// <summary>Waits for SIPp to finish its one call; returns its exit code (0: the scenario passed).</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"sipp did not finish within {timeout}: {await OutputAsync()}");
+        }
+
+        return _process.ExitCode;
+    }
+
+    public async Task<string> OutputAsync()
+    {
+        if (!_process.HasExited)
+        {
+            return "(still running)";
+        }
+
+        return (await _stdout)[^Math.Min(2000, (await _stdout).Length)..] + await _stderr;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
+using Switchboard.Server.Configuration;
+using Switchboard.Server.Hosting;
+
+namespace Switchboard.FunctionalTests.Peers;
+
+/// <summary>
+/// The real server composition, started in the test process on loopback ports with its own data directory,
+/// and an HTTP client that carries its API key.
+/// </summary>
+internal sealed class TestServer : IAsyncDisposable
+{
+    public const string ApiKey = "sb_test_key_0123456789";
+    private static int _rtpBlock;
+
+    private TestServer(SwitchboardApp app, string dataDirectory)
+    {
+        App = app;
+        DataDirectory = dataDirectory;
+        Client = new HttpClient { BaseAddress = app.HttpAddress };
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+    }
+
+    public SwitchboardApp App { get; }
+
+    public HttpClient Client { get; }
+
+    public string DataDirectory { get; }
+
+    public static async Task<TestServer> StartAsync(string? defaultCarrier)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "switchboard-tests", Guid.NewGuid().ToString("N"));
+        // Each server gets its own block of RTP ports so servers in parallel tests never contend.
+        var block = Interlocked.Increment(ref _rtpBlock) % 50;
+        var rtpLow = 20000 + (block * 200);
+        var settings = new SwitchboardSettings(
+            new IPEndPoint(IPAddress.Loopback, 0),
+            new IPEndPoint(IPAddress.Loopback, 0),
+            PublicIp: null,
+            rtpLow,
+            rtpLow + 199,
+            data,
+            Database: null,
+            ApiKey,
+            defaultCarrier);
+        var app = await SwitchboardApp.StartAsync(settings, logging => logging.SetMinimumLevel(LogLevel.Warning), CancellationToken.None);
+        return new TestServer(app, data);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
