@@ -97,11 +97,16 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
                 }
             }
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !_status.Current.IsFinal())
+        catch (Exception exception) when (!_status.Current.IsFinal())
         {
-            Log.CallCrashed(_services.Logger, exception, Sid);
+            var shuttingDown = exception is OperationCanceledException && cancellationToken.IsCancellationRequested;
+            if (!shuttingDown)
+            {
+                Log.CallCrashed(_services.Logger, exception, Sid);
+            }
+
             HangUpSip();
-            await FinishAsync(CallStatus.Failed, null, "internal error", CancellationToken.None).ConfigureAwait(false);
+            await FinishAsync(CallStatus.Failed, null, shuttingDown ? "server shutting down" : "internal error", CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {

@@ -8,6 +8,7 @@ using Switchboard.Calls.Webhooks;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
 using Switchboard.Server.Configuration;
+using Switchboard.Sip.Transactions;
 using Switchboard.Sip.UserAgent;
 using Switchboard.Storage.Accounts;
 using Switchboard.Storage.Calls;
@@ -43,7 +44,15 @@ public sealed class SwitchboardApp : IAsyncDisposable
     public IServiceProvider Services => _web.Services;
 
     /// <summary>Opens the database, binds SIP and HTTP, and returns once all listen.</summary>
-    public static async Task<SwitchboardApp> StartAsync(SwitchboardSettings settings, Action<ILoggingBuilder>? logging, CancellationToken cancellationToken)
+    /// <param name="settings">The validated settings.</param>
+    /// <param name="logging">Adjusts logging (tests quieten it).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <param name="configureServices">Replaces registrations after the defaults, e.g. a shorter SIP T1 in tests.</param>
+    public static async Task<SwitchboardApp> StartAsync(
+        SwitchboardSettings settings,
+        Action<ILoggingBuilder>? logging,
+        CancellationToken cancellationToken,
+        Action<IServiceCollection>? configureServices = null)
     {
         if (settings.Database is not null)
         {
@@ -71,6 +80,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
         logging?.Invoke(builder.Logging);
         ConfigureServices(builder.Services, settings, database, accounts);
+        configureServices?.Invoke(builder.Services);
         builder.Services.AddProblemDetails();
 
         var web = builder.Build();
@@ -101,7 +111,14 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSingleton(accounts);
         services.AddSingleton<ICallStore, SqliteCallStore>();
         services.AddSingleton(new SipUserAgentOptions(settings.Sip, settings.PublicIp));
-        services.AddSingleton<SipUserAgent>();
+        services.AddSingleton(SipTimerSettings.Default);
+        services.AddSingleton(provider => new SipUserAgent(
+            provider.GetRequiredService<SipUserAgentOptions>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILoggerFactory>())
+        {
+            Timers = provider.GetRequiredService<SipTimerSettings>(),
+        });
         services.AddSingleton(new MediaEngineOptions(mediaBind, settings.AdvertisedAddress, settings.RtpPortMin, settings.RtpPortMax));
         services.AddSingleton<MediaEngine>();
         services.AddSingleton(new EspeakOptions(Path.Combine(settings.DataDirectory, "prompts")));

@@ -98,6 +98,22 @@ public sealed class ConversationCallTests
         Assert.Equal(["Queued", "Initiated", "Ringing", "NoAnswer"], hooks.Received.Select(StatusName).ToArray());
     }
 
+    [Fact]
+    public async Task Conversation_WhenTheCarrierNeverResponds_EndsFailedAfterTimerB()
+    {
+        // A bound socket that never answers: the INVITE is retransmitted until Timer B (64·T1 = 3.2 s here).
+        using var silentCarrier = new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var carrierPort = ((IPEndPoint)silentCarrier.Client.LocalEndPoint!).Port;
+        await using var hooks = await WebhookReceiver.StartAsync();
+        await using var server = await TestServer.StartAsync($"sip:127.0.0.1:{carrierPort}", sipT1: TimeSpan.FromMilliseconds(50));
+
+        await server.Client.PostAsJsonAsync("/voice/conversation", SeedRequest(hooks, "OnChange"));
+
+        var final = await hooks.WaitForAsync(w => w.Path == "/status" && StatusName(w) is not ("Queued" or "Initiated"), Patience);
+        Assert.Equal("Failed", StatusName(final));
+        Assert.True(silentCarrier.Available > 0, "no INVITE reached the carrier");
+    }
+
     private static string StatusName(ReceivedWebhook webhook) =>
         webhook.Body.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.Object
             ? status.GetProperty("name").GetString() ?? ""

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Switchboard.Sip.Transactions;
 using Switchboard.Server.Configuration;
 using Switchboard.Server.Hosting;
 
@@ -29,7 +31,9 @@ internal sealed class TestServer : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    public static async Task<TestServer> StartAsync(string? defaultCarrier)
+    /// <param name="defaultCarrier">The trunk for phone numbers (a SIPp callee's URI).</param>
+    /// <param name="sipT1">RFC 3261 T1; a short one makes Timer B (64·T1) fire within a test's patience.</param>
+    public static async Task<TestServer> StartAsync(string? defaultCarrier, TimeSpan? sipT1 = null)
     {
         var data = Path.Combine(Path.GetTempPath(), "switchboard-tests", Guid.NewGuid().ToString("N"));
         // Each server gets its own block of RTP ports so servers in parallel tests never contend.
@@ -45,7 +49,12 @@ internal sealed class TestServer : IAsyncDisposable
             Database: null,
             ApiKey,
             defaultCarrier);
-        var app = await SwitchboardApp.StartAsync(settings, logging => logging.SetMinimumLevel(LogLevel.Warning), CancellationToken.None);
+        var timers = SipTimerSettings.Default with { T1 = sipT1 ?? SipTimerSettings.Default.T1 };
+        var app = await SwitchboardApp.StartAsync(
+            settings,
+            logging => logging.SetMinimumLevel(LogLevel.Warning),
+            CancellationToken.None,
+            services => services.AddSingleton(timers));
         return new TestServer(app, data);
     }
 
