@@ -61,6 +61,11 @@ public static class ConversationEndpoints
             queue.Complete();
             return ApiProblem.Unroutable("to.phone", noRoute.Message);
         }
+        catch (CallNotPlacedException notPlaced)
+        {
+            queue.Complete();
+            return ApiProblem.Unavailable(notPlaced.Message);
+        }
 
         var response = new ConversationResponse(placed.Sid, conversationTrackingId, "Queued", request.From, request.Phone, placed.CreatedAt);
         return Results.Json(response, ConversationJsonContext.Default.ConversationResponse);

@@ -19,6 +19,9 @@ public static class ApiProblem
     public static IResult NotFound(string detail) => Results.Problem(
         statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
 
+    public static IResult Unavailable(string detail) => Results.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable, title: "Cannot place the call now", detail: detail);
+
     public static IResult Unroutable(string field, string detail) => Results.Problem(
         statusCode: StatusCodes.Status422UnprocessableEntity,
         title: "Cannot route the call",

@@ -39,6 +39,7 @@ public sealed class CallEngine : IAsyncDisposable
     /// Stores the call as queued and sends its INVITE. Returns once the INVITE is on its way, with the SIP Call-ID.
     /// </summary>
     /// <exception cref="NoRouteException">No carrier reaches the target; nothing was stored.</exception>
+    /// <exception cref="CallNotPlacedException">No media port was free or the target URI is unusable; the call is stored as failed.</exception>
     public async Task<PlacedCall> PlaceCallAsync(CallRequest request, CancellationToken cancellationToken)
     {
         var targetUri = Route(request.Target);
@@ -48,7 +49,17 @@ public sealed class CallEngine : IAsyncDisposable
         await _services.Store.InsertAsync(record, cancellationToken).ConfigureAwait(false);
 
         var call = new Call(record, request, targetUri, _services);
-        call.Start();
+        try
+        {
+            call.Start();
+        }
+        catch (Exception exception) when (exception is MediaPortsExhaustedException or ArgumentException)
+        {
+            // Nothing was sent: the stored call must not stay queued forever.
+            await _services.Store.UpdateAsync(record with { Status = CallStatus.Failed.ToWire(), EndedAt = _services.Time.GetUtcNow() }, CancellationToken.None).ConfigureAwait(false);
+            throw new CallNotPlacedException(exception.Message, exception);
+        }
+
         // The loop waits for its registration, so a call that ends at once is still removed after it was added.
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _live[call.Sid] = (call, RunAsync(call, registered.Task));
