@@ -9,10 +9,18 @@ namespace Switchboard.Sip.Parsing;
 /// </summary>
 public static class SipParser
 {
+    internal const string MessageTooLargeReason = "Message exceeds 65536 bytes";
+    internal const string ContentLengthTooLargeReason = "Content-Length exceeds 65536 bytes";
+
     private static ReadOnlySpan<byte> Version => "SIP/2.0"u8;
 
     public static SipParseResult Parse(ReadOnlyMemory<byte> data)
     {
+        if (data.Length > SipLimits.MaxMessageSize)
+        {
+            return SipParseResult.Fail(SipParseErrorKind.MessageTooLarge, MessageTooLargeReason);
+        }
+
         // RFC 3261 §7.5: implementations should ignore CRLFs before the start line.
         var offset = 0;
         var span = data.Span;
@@ -41,10 +49,9 @@ public static class SipParser
         var body = data[offset..];
         if (TryFind(headers, SipHeaderNames.ContentLength, out var lengthValue))
         {
-            var lengthSpan = SipSyntax.Trim(lengthValue.Span);
-            if (!Utf8Parser.TryParse(lengthSpan, out int length, out var consumed) || consumed != lengthSpan.Length || length < 0)
+            if (TryParseContentLength(lengthValue.Span, out var length) is { } lengthError)
             {
-                return SipParseResult.Fail(SipParseErrorKind.InvalidContentLength, "Invalid Content-Length");
+                return new SipParseResult(null, lengthError);
             }
 
             if (length > body.Length)
@@ -83,6 +90,7 @@ public static class SipParser
     private static SipParseError? ReadHeaders(ReadOnlyMemory<byte> data, ref int offset, List<SipHeader> headers)
     {
         var span = data.Span;
+        var lines = 0;
         while (true)
         {
             var lineStart = offset;
@@ -94,6 +102,12 @@ public static class SipParser
             if (line.IsEmpty)
             {
                 return null;
+            }
+
+            // Counting continuation lines too bounds the copying that unfolding does below.
+            if (++lines > SipLimits.MaxHeaderLines)
+            {
+                return new SipParseError(SipParseErrorKind.TooManyHeaders, "More than 256 header lines");
             }
 
             if (SipSyntax.IsWhitespace(line[0]))
@@ -183,6 +197,42 @@ public static class SipParser
         }
 
         request = new SipRequest(SipMethod.FromToken(method), uri, headers, body);
+        return null;
+    }
+
+    /// <summary>
+    /// RFC 3261 §20.14: Content-Length is 1*DIGIT. A value past <see cref="SipLimits.MaxMessageSize"/> can never be
+    /// honoured, so it is refused as too large rather than overflowing an int.
+    /// </summary>
+    internal static SipParseError? TryParseContentLength(ReadOnlySpan<byte> value, out int length)
+    {
+        length = 0;
+        var digits = SipSyntax.Trim(value);
+        if (digits.IsEmpty)
+        {
+            return new SipParseError(SipParseErrorKind.InvalidContentLength, "Invalid Content-Length");
+        }
+
+        foreach (var digit in digits)
+        {
+            if (digit is < (byte)'0' or > (byte)'9')
+            {
+                length = 0;
+                return new SipParseError(SipParseErrorKind.InvalidContentLength, "Invalid Content-Length");
+            }
+
+            if (length <= SipLimits.MaxMessageSize)
+            {
+                length = (length * 10) + (digit - '0');
+            }
+        }
+
+        if (length > SipLimits.MaxMessageSize)
+        {
+            length = 0;
+            return new SipParseError(SipParseErrorKind.InvalidContentLength, ContentLengthTooLargeReason);
+        }
+
         return null;
     }
 

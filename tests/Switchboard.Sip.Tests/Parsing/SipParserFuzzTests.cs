@@ -55,6 +55,7 @@ public class SipParserFuzzTests
         Assert.Contains(nameof(SipParseErrorKind.MalformedHeader), outcomes.Keys);
         Assert.Contains(nameof(SipParseErrorKind.InvalidContentLength), outcomes.Keys);
         Assert.Contains(nameof(SipParseErrorKind.MalformedStartLine), outcomes.Keys);
+        Assert.Contains(nameof(SipParseErrorKind.TooManyHeaders), outcomes.Keys);
     }
 
     private static byte[] RandomBytes(Random random)
