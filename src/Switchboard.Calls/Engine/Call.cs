@@ -23,7 +23,7 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
     private MediaSession? _media;
     private OutboundCall? _sipCall;
     private VerbRunner? _verbs;
-    private ITimer? _ringTimer;
+    private LoopScheduler? _ringTimer;
     private bool _heardProvisional;
     private bool _ringTimedOut;
     private bool _answerApplied;
@@ -74,11 +74,8 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
         }
 
         _record = _record with { SipCallId = _sipCall.CallId };
-        _ringTimer = _services.Time.CreateTimer(
-            static state => ((Channel<CallMessage>)state!).Writer.TryWrite(new RingTimeoutElapsed()),
-            _inbox,
-            _request.RingTimeout,
-            Timeout.InfiniteTimeSpan);
+        _ringTimer = new LoopScheduler(_inbox.Writer, _services.Time);
+        _ringTimer.Arm(_request.RingTimeout, new RingTimeoutElapsed());
     }
 
     /// <summary>The call's loop: runs until the call has its final status.</summary>

@@ -26,11 +26,10 @@ internal sealed class VerbRunner(
 {
     private readonly Queue<Verb> _queue = new();
     private readonly StringBuilder _typeAhead = new();
-    private readonly StringBuilder _gathered = new();
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly LoopScheduler _scheduler = new(inbox, timeProvider);
     private int _generation;
     private Verb? _current;
-    private ITimer? _timer;
+    private GatherInput? _gather;
     private CancellationTokenSource? _playback;
     private bool _stopped;
 
@@ -40,12 +39,13 @@ internal sealed class VerbRunner(
         var generation = ++_generation;
         _current = null;
         var snapshot = host.Snapshot();
-        RunInBackground(async token =>
-        {
-            var verbs = await script.StartAsync(snapshot, token).ConfigureAwait(false);
-            return new ScriptReplied(generation, verbs, null);
-        },
-        error => new ScriptReplied(generation, null, error));
+        _scheduler.Run(
+            async token =>
+            {
+                var verbs = await script.StartAsync(snapshot, token).ConfigureAwait(false);
+                return new ScriptReplied(generation, verbs, null);
+            },
+            error => new ScriptReplied(generation, null, error));
     }
 
     public void OnDigit(char key)
@@ -57,8 +57,8 @@ internal sealed class VerbRunner(
 
         switch (_current)
         {
-            case GatherVerb gather:
-                AcceptGatherKey(gather, key);
+            case GatherVerb:
+                AcceptGatherKey(key);
                 break;
             case SayVerb { BargeIn: true }:
                 _typeAhead.Append(key);
@@ -92,8 +92,8 @@ internal sealed class VerbRunner(
             case VerbTimerElapsed when _current is PauseVerb:
                 Next();
                 break;
-            case VerbTimerElapsed when _current is GatherVerb gather:
-                FinishGather(gather, GatherEndReason.Timeout);
+            case VerbTimerElapsed when _current is GatherVerb:
+                FinishGather(GatherEndReason.Timeout);
                 break;
         }
     }
@@ -102,10 +102,8 @@ internal sealed class VerbRunner(
     {
         _stopped = true;
         _generation++;
-        DisarmTimer();
         StopPlayback();
-        _stopping.Cancel();
-        _stopping.Dispose();
+        _scheduler.Dispose();
     }
 
     private void OnScriptReplied(ScriptReplied replied)
@@ -151,12 +149,10 @@ internal sealed class VerbRunner(
         switch (verb)
         {
             case SayVerb say:
-                RunInBackground(async token =>
-                {
-                    var clip = await speech.SynthesizeAsync(new SpeechRequest(say.Text, say.Language, say.Gender, say.Voice), token).ConfigureAwait(false);
-                    return new SpeechReady(generation, clip, null);
-                },
-                error => new SpeechReady(generation, null, error));
+                var request = new SpeechRequest(say.Text, say.Language, say.Gender, say.Voice);
+                _scheduler.Run(
+                    async token => new SpeechReady(generation, await speech.SynthesizeAsync(request, token).ConfigureAwait(false), null),
+                    error => new SpeechReady(generation, null, error));
                 break;
             case PauseVerb pause:
                 ArmTimer(pause.Duration);
@@ -209,12 +205,12 @@ internal sealed class VerbRunner(
 
     private void BeginGather(GatherVerb gather)
     {
-        _gathered.Clear();
+        _gather = new GatherInput(gather);
         var pending = _typeAhead.ToString();
         _typeAhead.Clear();
         for (var i = 0; i < pending.Length; i++)
         {
-            if (AcceptGatherKey(gather, pending[i]))
+            if (AcceptGatherKey(pending[i]))
             {
                 // Keys beyond what this gather takes stay type-ahead for the next one.
                 _typeAhead.Append(pending, i + 1, pending.Length - i - 1);
@@ -225,64 +221,41 @@ internal sealed class VerbRunner(
         ArmTimer(gather.Timeout);
     }
 
-    /// <summary>Adds one key; returns true when it ended the gather.</summary>
-    private bool AcceptGatherKey(GatherVerb gather, char key)
+    /// <summary>Adds one key to the running gather; returns true when it ended the gather.</summary>
+    private bool AcceptGatherKey(char key)
     {
-        if (key == '#' && gather.FinishOnHash)
+        if (_gather!.Accept(key) is { } reason)
         {
-            FinishGather(gather, GatherEndReason.Terminator);
-            return true;
-        }
-
-        _gathered.Append(key);
-        if (_gathered.Length >= gather.MaxDigits)
-        {
-            FinishGather(gather, GatherEndReason.MaxDigits);
+            FinishGather(reason);
             return true;
         }
 
         // The timeout counts from the last key.
-        ArmTimer(gather.Timeout);
+        ArmTimer(_gather.Verb.Timeout);
         return false;
     }
 
-    private void FinishGather(GatherVerb gather, GatherEndReason reason)
+    private void FinishGather(GatherEndReason reason)
     {
         DisarmTimer();
-        var result = new GatherResult(gather, _gathered.ToString(), reason);
-        _gathered.Clear();
+        var result = new GatherResult(_gather!.Verb, _gather.Digits, reason);
+        _gather = null;
         _current = null;
         var generation = ++_generation;
         Log.GatherEnded(logger, callSid, result.Digits, reason);
         var snapshot = host.Snapshot();
-        RunInBackground(async token =>
-        {
-            var verbs = await script.OnVerbResultAsync(snapshot, result, token).ConfigureAwait(false);
-            return new ScriptReplied(generation, verbs, null);
-        },
-        error => new ScriptReplied(generation, null, error));
-    }
-
-    private void ArmTimer(TimeSpan due)
-    {
-        DisarmTimer();
-        var message = new VerbTimerElapsed(_generation);
-        _timer = timeProvider.CreateTimer(
-            static state =>
+        _scheduler.Run(
+            async token =>
             {
-                var (writer, message) = ((ChannelWriter<CallMessage>, CallMessage))state!;
-                writer.TryWrite(message);
+                var verbs = await script.OnVerbResultAsync(snapshot, result, token).ConfigureAwait(false);
+                return new ScriptReplied(generation, verbs, null);
             },
-            (inbox, (CallMessage)message),
-            due,
-            Timeout.InfiniteTimeSpan);
+            error => new ScriptReplied(generation, null, error));
     }
 
-    private void DisarmTimer()
-    {
-        _timer?.Dispose();
-        _timer = null;
-    }
+    private void ArmTimer(TimeSpan due) => _scheduler.Arm(due, new VerbTimerElapsed(_generation));
+
+    private void DisarmTimer() => _scheduler.Disarm();
 
     private void StopPlayback()
     {
@@ -294,31 +267,5 @@ internal sealed class VerbRunner(
         _playback.Cancel();
         _playback.Dispose();
         _playback = null;
-    }
-
-    /// <summary>Runs slow work off the loop; its outcome (or failure) comes back as a message.</summary>
-    private void RunInBackground(Func<CancellationToken, Task<CallMessage>> work, Func<string, CallMessage> onError)
-    {
-        var token = _stopping.Token;
-        _ = Task.Run(
-            async () =>
-            {
-                CallMessage outcome;
-                try
-                {
-                    outcome = await work(token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (token.IsCancellationRequested)
-                {
-                    return;
-                }
-                catch (Exception exception)
-                {
-                    outcome = onError(exception.Message);
-                }
-
-                inbox.TryWrite(outcome);
-            },
-            CancellationToken.None);
     }
 }
