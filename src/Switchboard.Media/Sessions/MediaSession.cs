@@ -142,7 +142,7 @@ public sealed class MediaSession : IAsyncDisposable
         }
 
         Media = result.Media;
-        _receiver.SetTelephoneEventPayloadType(result.Media.TelephoneEventPayloadType);
+        _receiver.SetMedia(result.Media);
         _sender.SetDestination(result.Media);
         lock (_gate)
         {

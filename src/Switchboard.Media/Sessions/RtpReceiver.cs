@@ -2,15 +2,19 @@ using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using Switchboard.Media.Codecs;
 using Switchboard.Media.Dtmf;
 using Switchboard.Media.Rtp;
+using Switchboard.Media.Sdp;
 
 namespace Switchboard.Media.Sessions;
 
 /// <summary>
 /// The incoming half of a session: one receive loop on a pooled buffer with the SocketAddress-based
 /// <see cref="Socket.ReceiveFromAsync(Memory{byte}, SocketFlags, SocketAddress, CancellationToken)"/>,
-/// so no allocation per packet. Telephone events become digits; malformed datagrams are counted and dropped.
+/// so no allocation per packet. Telephone events become digits; when the peer negotiated no telephone-event,
+/// its G.711 audio is decoded into a reused buffer and searched for in-band DTMF tones instead.
+/// Malformed datagrams are counted and dropped.
 /// </summary>
 internal sealed class RtpReceiver
 {
@@ -21,9 +25,12 @@ internal sealed class RtpReceiver
     private readonly ILogger _logger;
     private readonly int _localPort;
     private readonly DtmfEventDetector _detector = new();
-    private readonly DtmfDigit[] _digits = new DtmfDigit[2];
+    private readonly DtmfDigit[] _digits = new DtmfDigit[(BufferSize / DtmfToneDetector.BlockSize) + 2];
+    private readonly DtmfToneDetector _toneDetector = new();
+    private readonly short[] _pcm = new short[BufferSize];
     private readonly int _offeredTelephoneEventPayloadType;
     private volatile int _negotiatedTelephoneEventPayloadType = -1;
+    private volatile InbandAudio? _inband;
     private long _received;
     private long _malformed;
 
@@ -40,8 +47,15 @@ internal sealed class RtpReceiver
 
     public long MalformedPackets => Interlocked.Read(ref _malformed);
 
-    /// <summary>The telephone-event payload type the peer declared; the one we offered is accepted as well.</summary>
-    public void SetTelephoneEventPayloadType(int? payloadType) => _negotiatedTelephoneEventPayloadType = payloadType ?? -1;
+    /// <summary>
+    /// Takes what offer/answer settled (the telephone-event payload type we offered is accepted as well): RFC 4733 events when the peer declared telephone-event, otherwise
+    /// in-band detection on its audio payload type (a peer without telephone-event can only send tones).
+    /// </summary>
+    public void SetMedia(NegotiatedMedia media)
+    {
+        _negotiatedTelephoneEventPayloadType = media.TelephoneEventPayloadType ?? -1;
+        _inband = media.TelephoneEventPayloadType is null ? new InbandAudio(media.PayloadType, media.Codec) : null;
+    }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -101,6 +115,14 @@ internal sealed class RtpReceiver
             return;
         }
 
+        if (_inband is { } inband && header.PayloadType == inband.PayloadType)
+        {
+            var pcm = _pcm.AsSpan(0, header.PayloadLength);
+            inband.Codec.Decode(datagram.Slice(header.HeaderLength, header.PayloadLength), pcm);
+            Deliver(_toneDetector.Process(pcm, _digits));
+            return;
+        }
+
         if (header.PayloadType != _offeredTelephoneEventPayloadType
             && header.PayloadType != _negotiatedTelephoneEventPayloadType)
         {
@@ -113,7 +135,11 @@ internal sealed class RtpReceiver
             return;
         }
 
-        var count = _detector.Accept(header.Timestamp, telephoneEvent, _digits);
+        Deliver(_detector.Accept(header.Timestamp, telephoneEvent, _digits));
+    }
+
+    private void Deliver(int count)
+    {
         for (var i = 0; i < count; i++)
         {
             try
