@@ -9,4 +9,12 @@ namespace Switchboard.Media.Sessions;
 public interface IMediaSessionObserver
 {
     void OnDigit(DtmfDigit digit);
+
+    /// <summary>
+    /// No RTP has arrived for <see cref="MediaEngineOptions.MediaTimeout"/> since the media was negotiated
+    /// or the last packet; reported once per silence. The default ignores it.
+    /// </summary>
+    void OnMediaTimeout()
+    {
+    }
 }

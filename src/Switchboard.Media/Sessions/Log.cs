@@ -26,6 +26,9 @@ internal static partial class Log
     [LoggerMessage(3106, LogLevel.Error, "Media session on port {Port}: observer threw")]
     public static partial void ObserverFailed(ILogger logger, int port, Exception exception);
 
+    [LoggerMessage(3108, LogLevel.Information, "Media session on port {Port}: no RTP for {Seconds} s")]
+    public static partial void MediaTimeout(ILogger logger, int port, double seconds);
+
     [LoggerMessage(3107, LogLevel.Debug, "Media session on port {Port} closed: {Received} packets received, {Malformed} malformed, {Sent} sent")]
     public static partial void SessionClosed(ILogger logger, int port, long received, long malformed, long sent);
 }

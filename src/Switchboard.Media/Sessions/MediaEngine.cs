@@ -17,11 +17,20 @@ public sealed class MediaEngine : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly PortPool _ports;
     private readonly MediaClock _clock;
+    private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<MediaSession, int> _sessions = new();
     private int _disposed;
 
     public MediaEngine(MediaEngineOptions options, ILoggerFactory loggerFactory)
+        : this(options, loggerFactory, TimeProvider.System)
     {
+    }
+
+    /// <param name="timeProvider">Drives the media-timeout timers (the media clock keeps its own pacing thread).</param>
+    public MediaEngine(MediaEngineOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _time = timeProvider;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         options.Validate();
@@ -69,7 +78,8 @@ public sealed class MediaEngine : IAsyncDisposable
             }
 
             var session = new MediaSession(
-                port, rtp, rtcp, _clock, _options.AdvertisedAddress, observer, OnSessionClosed, _logger);
+                port, rtp, rtcp, _clock, _options.AdvertisedAddress, observer, OnSessionClosed, _logger,
+                _time, _options.MediaTimeout);
             _sessions[session] = port;
             return session;
         }

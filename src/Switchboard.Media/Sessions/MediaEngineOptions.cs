@@ -9,6 +9,12 @@ namespace Switchboard.Media.Sessions;
 /// <param name="PortMax">The highest port the pool may use, RTCP included.</param>
 public sealed record MediaEngineOptions(IPAddress BindAddress, string AdvertisedAddress, int PortMin, int PortMax)
 {
+    /// <summary>
+    /// How long a negotiated session may receive no RTP before the observer hears
+    /// <see cref="IMediaSessionObserver.OnMediaTimeout"/>; <see cref="Timeout.InfiniteTimeSpan"/> turns it off.
+    /// </summary>
+    public TimeSpan MediaTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Throws when the range holds no even/odd pair or the addresses are missing.</summary>
     public void Validate()
     {
@@ -17,6 +23,11 @@ public sealed record MediaEngineOptions(IPAddress BindAddress, string Advertised
         if (PortMin is < 1 or > 65535 || PortMax is < 1 or > 65535 || PortMax < PortMin)
         {
             throw new ArgumentException($"RTP port range {PortMin}-{PortMax} is not a valid range of UDP ports.");
+        }
+
+        if (MediaTimeout <= TimeSpan.Zero && MediaTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException($"Media timeout {MediaTimeout} must be positive (or infinite to disable it).");
         }
 
         if (((PortMin + 1) & ~1) + 1 > PortMax)

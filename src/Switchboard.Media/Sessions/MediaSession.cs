@@ -25,13 +25,20 @@ public sealed class MediaSession : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly ulong _sessionId = (ulong)Random.Shared.NextInt64(1, long.MaxValue);
     private ulong _sessionVersion;
+    private readonly IMediaSessionObserver _observer;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _mediaTimeout;
     private IDisposable? _clockRegistration;
+    private InactivityMonitor? _inactivity;
     private int _disposed;
 
     internal MediaSession(
         int localPort, Socket rtp, Socket rtcp, MediaClock clock, string advertisedAddress,
-        IMediaSessionObserver observer, Action<MediaSession> onClosed, ILogger logger)
+        IMediaSessionObserver observer, Action<MediaSession> onClosed, ILogger logger, TimeProvider time, TimeSpan mediaTimeout)
     {
+        _observer = observer;
+        _time = time;
+        _mediaTimeout = mediaTimeout;
         LocalPort = localPort;
         _rtp = rtp;
         _rtcp = rtcp;
@@ -40,7 +47,7 @@ public sealed class MediaSession : IAsyncDisposable
         _onClosed = onClosed;
         _logger = logger;
         _sender = new RtpSender(rtp, localPort, logger);
-        _receiver = new RtpReceiver(rtp, localPort, SdpNegotiator.OfferedTelephoneEventPayloadType, observer, logger);
+        _receiver = new RtpReceiver(rtp, localPort, SdpNegotiator.OfferedTelephoneEventPayloadType, observer, logger, time);
         _receiveLoop = Task.Run(() => _receiver.RunAsync(_stopping.Token));
         Log.SessionCreated(logger, localPort);
     }
@@ -121,6 +128,7 @@ public sealed class MediaSession : IAsyncDisposable
         lock (_gate)
         {
             _clockRegistration?.Dispose();
+            _inactivity?.Dispose();
         }
 
         _sender.Close();
@@ -149,10 +157,27 @@ public sealed class MediaSession : IAsyncDisposable
             if (_disposed == 0)
             {
                 _clockRegistration ??= _clock.Register(_sender);
+                if (_inactivity is null && _mediaTimeout != Timeout.InfiniteTimeSpan)
+                {
+                    _inactivity = new InactivityMonitor(_time, _mediaTimeout, () => _receiver.LastPacketTimestamp, OnMediaTimeout);
+                }
             }
         }
 
         Log.MediaNegotiated(_logger, LocalPort, result.Media.Codec.Name, result.Media.RemoteEndPoint);
+    }
+
+    private void OnMediaTimeout()
+    {
+        Log.MediaTimeout(_logger, LocalPort, _mediaTimeout.TotalSeconds);
+        try
+        {
+            _observer.OnMediaTimeout();
+        }
+        catch (Exception exception)
+        {
+            Log.ObserverFailed(_logger, LocalPort, exception);
+        }
     }
 
     private ulong NextVersion() => Interlocked.Increment(ref _sessionVersion);

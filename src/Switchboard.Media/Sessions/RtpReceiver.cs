@@ -31,17 +31,23 @@ internal sealed class RtpReceiver
     private readonly int _offeredTelephoneEventPayloadType;
     private volatile int _negotiatedTelephoneEventPayloadType = -1;
     private volatile InbandAudio? _inband;
+    private readonly TimeProvider _time;
+    private long _lastPacketTimestamp;
     private long _received;
     private long _malformed;
 
-    public RtpReceiver(Socket socket, int localPort, int offeredTelephoneEventPayloadType, IMediaSessionObserver observer, ILogger logger)
+    public RtpReceiver(Socket socket, int localPort, int offeredTelephoneEventPayloadType, IMediaSessionObserver observer, ILogger logger, TimeProvider time)
     {
+        _time = time;
         _socket = socket;
         _localPort = localPort;
         _offeredTelephoneEventPayloadType = offeredTelephoneEventPayloadType;
         _observer = observer;
         _logger = logger;
     }
+
+    /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of the last datagram, or 0 before one.</summary>
+    public long LastPacketTimestamp => Interlocked.Read(ref _lastPacketTimestamp);
 
     public long ReceivedPackets => Interlocked.Read(ref _received);
 
@@ -109,6 +115,7 @@ internal sealed class RtpReceiver
     internal void Handle(ReadOnlySpan<byte> datagram)
     {
         Interlocked.Increment(ref _received);
+        Interlocked.Exchange(ref _lastPacketTimestamp, _time.GetTimestamp());
         if (RtpHeader.TryParse(datagram, out var header) != RtpParseStatus.Success)
         {
             Interlocked.Increment(ref _malformed);

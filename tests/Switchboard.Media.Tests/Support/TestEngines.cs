@@ -9,12 +9,15 @@ internal static class TestEngines
     private static int s_next = Random.Shared.Next(0, 2000) * 8;
 
     /// <summary>An engine on loopback with its own small slice of high ports, so parallel tests do not collide.</summary>
-    public static MediaEngine Create(int pairs = 4)
+    public static MediaEngine Create(int pairs = 4, TimeSpan? mediaTimeout = null)
     {
         var slice = Interlocked.Add(ref s_next, pairs * 2 + 2);
         var min = 40000 + (slice % 20000);
         return new MediaEngine(
-            new MediaEngineOptions(IPAddress.Loopback, "127.0.0.1", min, min + (pairs * 2) - 1),
+            new MediaEngineOptions(IPAddress.Loopback, "127.0.0.1", min, min + (pairs * 2) - 1)
+            {
+                MediaTimeout = mediaTimeout ?? TimeSpan.FromSeconds(30),
+            },
             NullLoggerFactory.Instance);
     }
 

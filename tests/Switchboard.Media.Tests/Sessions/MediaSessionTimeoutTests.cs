@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Sockets;
+using Switchboard.Media.Sessions;
+using Switchboard.Media.Tests.Support;
+
+namespace Switchboard.Media.Tests.Sessions;
+
+public sealed class MediaSessionTimeoutTests
+{
+    private static readonly byte[] s_packet = [0x80, 0x00, 0, 1, 0, 0, 0, 160, 0x12, 0x34, 0x56, 0x78, 0xFF, 0xFF];
+
+    [Fact]
+    public async Task NoRtpAfterNegotiation_ReportsMediaTimeoutOnce_UntilPacketsResume()
+    {
+        var observer = new RecordingObserver();
+        await using var engine = TestEngines.Create(mediaTimeout: TimeSpan.FromMilliseconds(200));
+        await using var session = engine.CreateSession(observer);
+        using var peer = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        Assert.True(session.ApplyAnswer(TestEngines.AnswerTo(((IPEndPoint)peer.Client.LocalEndPoint!).Port)).IsSuccess);
+
+        await observer.NextTimeoutAsync();
+        await Task.Delay(700);
+        Assert.Equal(0, observer.TimeoutsSoFar);
+
+        await peer.SendAsync(s_packet, new IPEndPoint(IPAddress.Loopback, session.LocalPort));
+        await observer.NextTimeoutAsync();
+        Assert.Equal(1, session.ReceivedPackets);
+    }
+
+    [Fact]
+    public async Task SteadyRtp_KeepsTheSessionFromTimingOut()
+    {
+        var observer = new RecordingObserver();
+        await using var engine = TestEngines.Create(mediaTimeout: TimeSpan.FromSeconds(1));
+        await using var session = engine.CreateSession(observer);
+        using var peer = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        session.ApplyAnswer(TestEngines.AnswerTo(((IPEndPoint)peer.Client.LocalEndPoint!).Port));
+
+        for (var i = 0; i < 30; i++)
+        {
+            await peer.SendAsync(s_packet, new IPEndPoint(IPAddress.Loopback, session.LocalPort));
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(0, observer.TimeoutsSoFar);
+    }
+
+    [Fact]
+    public async Task AnUnnegotiatedSession_DoesNotTimeOut()
+    {
+        var observer = new RecordingObserver();
+        await using var engine = TestEngines.Create(mediaTimeout: TimeSpan.FromMilliseconds(100));
+        await using var session = engine.CreateSession(observer);
+
+        await Task.Delay(500);
+
+        Assert.Equal(0, observer.TimeoutsSoFar);
+    }
+
+    [Fact]
+    public void Options_RejectANonPositiveTimeout_ButAcceptInfinite()
+    {
+        var options = new MediaEngineOptions(IPAddress.Loopback, "127.0.0.1", 40000, 40001);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.MediaTimeout);
+        (options with { MediaTimeout = Timeout.InfiniteTimeSpan }).Validate();
+        Assert.Throws<ArgumentException>(() => (options with { MediaTimeout = TimeSpan.Zero }).Validate());
+    }
+}
