@@ -15,4 +15,13 @@ internal static partial class Log
 
     [LoggerMessage(1102, LogLevel.Debug, "SIP UDP receive loop stopped: {Error}")]
     public static partial void ReceiveStopped(ILogger logger, SocketError error);
+
+    [LoggerMessage(1103, LogLevel.Information, "SIP TCP transport listening on {EndPoint}")]
+    public static partial void TcpListening(ILogger logger, IPEndPoint endPoint);
+
+    [LoggerMessage(1104, LogLevel.Debug, "SIP TCP connection to {Remote} closed: {Reason}")]
+    public static partial void ConnectionClosed(ILogger logger, IPEndPoint remote, string reason);
+
+    [LoggerMessage(1105, LogLevel.Warning, "SIP TCP stream from {Remote} cannot be framed, closing: {Reason}")]
+    public static partial void FramingFailed(ILogger logger, IPEndPoint remote, string reason);
 }

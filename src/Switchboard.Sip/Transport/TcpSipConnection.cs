@@ -1,0 +1,165 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Switchboard.Sip.Parsing;
+
+namespace Switchboard.Sip.Transport;
+
+/// <summary>
+/// One TCP connection (RFC 3261 §18.1.1, §18.2.2): reads whole messages with <see cref="SipStreamFramer"/> and
+/// writes queued messages in order. Closes itself after <c>idleTimeout</c> without traffic; RFC 3261 §18 leaves
+/// the idle policy to the implementation.
+/// </summary>
+internal sealed class TcpSipConnection : IAsyncDisposable
+{
+    private readonly Socket _socket;
+    private readonly ISipTransportHandler _handler;
+    private readonly ILogger _logger;
+    private readonly Action<TcpSipConnection> _onClosed;
+    private readonly Channel<byte[]> _outbound = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _closing = new();
+    private readonly ITimer _idleTimer;
+    private readonly TimeSpan _idleTimeout;
+    private Task _running = Task.CompletedTask;
+
+    public TcpSipConnection(Socket socket, IPEndPoint remote, ISipTransportHandler handler, TimeProvider time, TimeSpan idleTimeout, ILogger logger, Action<TcpSipConnection> onClosed)
+    {
+        _socket = socket;
+        Remote = remote;
+        _handler = handler;
+        _logger = logger;
+        _onClosed = onClosed;
+        _idleTimeout = idleTimeout;
+        _idleTimer = time.CreateTimer(static state => ((TcpSipConnection)state!)._closing.Cancel(), this, idleTimeout, Timeout.InfiniteTimeSpan);
+    }
+
+    public IPEndPoint Remote { get; }
+
+    /// <summary>Starts reading and writing; <paramref name="connect"/> runs first for an outbound connection.</summary>
+    public void Start(Func<CancellationToken, Task>? connect) =>
+        _running = Task.Run(() => RunAsync(connect), CancellationToken.None);
+
+    /// <summary>Queues a copy of <paramref name="message"/>; false when the connection is closing.</summary>
+    public bool TrySend(ReadOnlySpan<byte> message) => !_closing.IsCancellationRequested && _outbound.Writer.TryWrite(message.ToArray());
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _closing.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+
+        await _running.ConfigureAwait(false);
+    }
+
+    private async Task RunAsync(Func<CancellationToken, Task>? connect)
+    {
+        var token = _closing.Token;
+        try
+        {
+            if (connect is not null)
+            {
+                await connect(token).ConfigureAwait(false);
+            }
+
+            await using var stream = new NetworkStream(_socket, ownsSocket: false);
+            var reader = PipeReader.Create(stream);
+            var writer = PipeWriter.Create(stream);
+            var reading = ReadLoopAsync(reader, token);
+            var writing = WriteLoopAsync(writer, token);
+            await Task.WhenAny(reading, writing).ConfigureAwait(false);
+            await _closing.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(reading, writing).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException or IOException or ObjectDisposedException)
+        {
+            Log.ConnectionClosed(_logger, Remote, ex.Message);
+        }
+        finally
+        {
+            _outbound.Writer.TryComplete();
+            await _idleTimer.DisposeAsync().ConfigureAwait(false);
+            _socket.Dispose();
+            _onClosed(this);
+        }
+    }
+
+    private async Task ReadLoopAsync(PipeReader input, CancellationToken token)
+    {
+        try
+        {
+            while (true)
+            {
+                var result = await input.ReadAsync(token).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                var reader = new SequenceReader<byte>(buffer);
+                SipParseError? error;
+                while (SipStreamFramer.TryReadMessage(ref reader, out var message, out error))
+                {
+                    _idleTimer.Change(_idleTimeout, Timeout.InfiniteTimeSpan);
+                    Deliver(message);
+                }
+
+                input.AdvanceTo(reader.Position, buffer.End);
+                if (error is not null)
+                {
+                    // RFC 3261 §18.3: without a boundary the rest of the stream is unusable, so the connection closes.
+                    Log.FramingFailed(_logger, Remote, error.Reason);
+                    return;
+                }
+
+                if (result.IsCompleted || result.IsCanceled)
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            await input.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void Deliver(ReadOnlySequence<byte> message)
+    {
+        try
+        {
+            if (message.IsSingleSegment)
+            {
+                _handler.OnMessageReceived(message.FirstSpan, Remote);
+            }
+            else
+            {
+                _handler.OnMessageReceived(message.ToArray(), Remote);
+            }
+        }
+#pragma warning disable CA1031 // One bad message must not take the connection down.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.HandlerFailed(_logger, Remote, ex);
+        }
+    }
+
+    private async Task WriteLoopAsync(PipeWriter output, CancellationToken token)
+    {
+        try
+        {
+            await foreach (var message in _outbound.Reader.ReadAllAsync(token).ConfigureAwait(false))
+            {
+                _idleTimer.Change(_idleTimeout, Timeout.InfiniteTimeSpan);
+                await output.WriteAsync(message, token).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await output.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+}
