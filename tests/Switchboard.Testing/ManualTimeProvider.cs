@@ -1,7 +1,7 @@
-namespace Switchboard.Sip.Tests.Support;
+namespace Switchboard.Testing;
 
 /// <summary>A TimeProvider whose clock only moves when the test calls <see cref="Advance"/>; due timers fire in order.</summary>
-sealed class ManualTimeProvider : TimeProvider
+public sealed class ManualTimeProvider : TimeProvider
 {
     readonly Lock _gate = new();
     readonly List<ManualTimer> _timers = [];
