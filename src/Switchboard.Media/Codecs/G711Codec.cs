@@ -7,22 +7,24 @@ namespace Switchboard.Media.Codecs;
 public sealed class G711Codec
 {
     /// <summary>µ-law, static payload type 0.</summary>
-    public static readonly G711Codec Pcmu = new("PCMU", 0, MuLaw.Silence, isMuLaw: true);
+    public static readonly G711Codec Pcmu = new("PCMU", 0, MuLaw.Silence, MuLaw.EncodeTable, MuLaw.DecodeTable);
 
     /// <summary>A-law, static payload type 8.</summary>
-    public static readonly G711Codec Pcma = new("PCMA", 8, ALaw.Silence, isMuLaw: false);
+    public static readonly G711Codec Pcma = new("PCMA", 8, ALaw.Silence, ALaw.EncodeTable, ALaw.DecodeTable);
 
     /// <summary>G.711 runs at 8,000 samples per second, one byte per sample (RFC 3551 §4.5.14).</summary>
     public const int ClockRate = 8000;
 
-    private readonly bool _isMuLaw;
+    private readonly byte[] _encodeTable;
+    private readonly short[] _decodeTable;
 
-    private G711Codec(string name, int payloadType, byte silence, bool isMuLaw)
+    private G711Codec(string name, int payloadType, byte silence, byte[] encodeTable, short[] decodeTable)
     {
         Name = name;
         PayloadType = payloadType;
         SilenceByte = silence;
-        _isMuLaw = isMuLaw;
+        _encodeTable = encodeTable;
+        _decodeTable = decodeTable;
     }
 
     /// <summary>The encoding name used in <c>a=rtpmap</c>.</summary>
@@ -34,29 +36,9 @@ public sealed class G711Codec
     /// <summary>The encoded value of a zero sample.</summary>
     public byte SilenceByte { get; }
 
-    public void Encode(ReadOnlySpan<short> samples, Span<byte> destination)
-    {
-        if (_isMuLaw)
-        {
-            MuLaw.Encode(samples, destination);
-        }
-        else
-        {
-            ALaw.Encode(samples, destination);
-        }
-    }
+    public void Encode(ReadOnlySpan<short> samples, Span<byte> destination) => G711Tables.Encode(_encodeTable, samples, destination);
 
-    public void Decode(ReadOnlySpan<byte> encoded, Span<short> destination)
-    {
-        if (_isMuLaw)
-        {
-            MuLaw.Decode(encoded, destination);
-        }
-        else
-        {
-            ALaw.Decode(encoded, destination);
-        }
-    }
+    public void Decode(ReadOnlySpan<byte> encoded, Span<short> destination) => G711Tables.Decode(_decodeTable, encoded, destination);
 
     /// <summary>Finds the codec for an rtpmap encoding name (case-insensitive, RFC 4566 §6), or null.</summary>
     public static G711Codec? FromName(ReadOnlySpan<char> name) =>

@@ -8,8 +8,8 @@ public static class MuLaw
 {
     private const int Bias = 0x84;
 
-    private static readonly byte[] EncodeTable = BuildEncodeTable();
-    private static readonly short[] DecodeTable = BuildDecodeTable();
+    internal static readonly byte[] EncodeTable = BuildEncodeTable();
+    internal static readonly short[] DecodeTable = BuildDecodeTable();
 
     /// <summary>The encoding of a zero sample, sent when nothing plays.</summary>
     public const byte Silence = 0xFF;
@@ -19,26 +19,10 @@ public static class MuLaw
     public static short Decode(byte value) => DecodeTable[value];
 
     /// <summary>Encodes <paramref name="samples"/> into the first <c>samples.Length</c> bytes of <paramref name="destination"/>.</summary>
-    public static void Encode(ReadOnlySpan<short> samples, Span<byte> destination)
-    {
-        var table = EncodeTable;
-        destination = destination[..samples.Length];
-        for (var i = 0; i < samples.Length; i++)
-        {
-            destination[i] = table[(ushort)samples[i]];
-        }
-    }
+    public static void Encode(ReadOnlySpan<short> samples, Span<byte> destination) => G711Tables.Encode(EncodeTable, samples, destination);
 
     /// <summary>Decodes <paramref name="encoded"/> into the first <c>encoded.Length</c> samples of <paramref name="destination"/>.</summary>
-    public static void Decode(ReadOnlySpan<byte> encoded, Span<short> destination)
-    {
-        var table = DecodeTable;
-        destination = destination[..encoded.Length];
-        for (var i = 0; i < encoded.Length; i++)
-        {
-            destination[i] = table[encoded[i]];
-        }
-    }
+    public static void Decode(ReadOnlySpan<byte> encoded, Span<short> destination) => G711Tables.Decode(DecodeTable, encoded, destination);
 
     /// <summary>
     /// The reference linear-to-µ-law conversion on the 14-bit magnitude G.711 defines (as in the Sun/ITU
