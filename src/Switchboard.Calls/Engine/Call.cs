@@ -45,13 +45,13 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
 
     public void OnDigit(DtmfDigit digit) => _inbox.Writer.TryWrite(new DigitArrived(digit));
 
-    public void RequestHangup(string reason) => _inbox.Writer.TryWrite(new HangupRequested(reason));
+    public void RequestHangup(string reason) => _inbox.Writer.TryWrite(new HangupRequested(reason, Failed: false));
 
     public CallSnapshot Snapshot() => new(
         _record.Sid, _record.AccountSid, _record.From, _record.To, _record.SipCallId, _status.Current,
         _record.CreatedAt, _record.AnsweredAt, _record.EndedAt);
 
-    public void EndCall(string reason, bool failed) => _inbox.Writer.TryWrite(new HangupRequested(failed ? "failed: " + reason : reason));
+    public void EndCall(string reason, bool failed) => _inbox.Writer.TryWrite(new HangupRequested(reason, failed));
 
     /// <summary>
     /// Allocates media and sends the INVITE; synchronous so that the API can answer with the Call-ID.
@@ -128,8 +128,8 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
                 _ringTimedOut = true;
                 HangUpSip();
                 break;
-            case HangupRequested { Reason: var reason }:
-                await OnHangupRequestedAsync(reason, cancellationToken).ConfigureAwait(false);
+            case HangupRequested hangup:
+                await OnHangupRequestedAsync(hangup, cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
@@ -181,7 +181,7 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
         _verbs.Start();
     }
 
-    private async Task OnHangupRequestedAsync(string reason, CancellationToken cancellationToken)
+    private async Task OnHangupRequestedAsync(HangupRequested hangup, CancellationToken cancellationToken)
     {
         if (_status.Current.IsFinal())
         {
@@ -191,8 +191,7 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
         HangUpSip();
         if (_status.Current == CallStatus.InProgress)
         {
-            var failed = reason.StartsWith("failed: ", StringComparison.Ordinal);
-            await FinishAsync(failed ? CallStatus.Failed : CallStatus.Completed, null, reason, cancellationToken).ConfigureAwait(false);
+            await FinishAsync(hangup.Failed ? CallStatus.Failed : CallStatus.Completed, null, hangup.Reason, cancellationToken).ConfigureAwait(false);
         }
 
         // Before the answer the CANCEL's 487 (or a racing final response) brings the final status.
