@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Switchboard.Media.Audio;
@@ -47,7 +48,8 @@ public sealed class MediaSession : IAsyncDisposable
         _onClosed = onClosed;
         _logger = logger;
         _sender = new RtpSender(rtp, localPort, logger);
-        _receiver = new RtpReceiver(rtp, localPort, SdpNegotiator.OfferedTelephoneEventPayloadType, observer, logger, time);
+        _receiver = new RtpReceiver(
+            rtp, localPort, SdpNegotiator.OfferedTelephoneEventPayloadType, observer, OnLatched, logger, time);
         _receiveLoop = Task.Run(() => _receiver.RunAsync(_stopping.Token));
         Log.SessionCreated(logger, localPort);
     }
@@ -66,6 +68,15 @@ public sealed class MediaSession : IAsyncDisposable
     public long ReceivedPackets => _receiver.ReceivedPackets;
 
     public long MalformedPackets => _receiver.MalformedPackets;
+
+    /// <summary>Datagrams dropped because they came from another address than the one latched (RFC 4961).</summary>
+    public long RefusedPackets => _receiver.RefusedPackets;
+
+    /// <summary>
+    /// Where our RTP goes: the SDP address until the peer's first valid packet, then that packet's source
+    /// (symmetric RTP, RFC 4961 §3); null before offer/answer.
+    /// </summary>
+    public IPEndPoint? RemoteRtpEndPoint => _sender.DestinationAddress is { } address ? ToEndPoint(address) : null;
 
     /// <summary>Our SDP offer (PCMU, PCMA, telephone-event) for an outbound INVITE.</summary>
     public string CreateOffer()
@@ -150,8 +161,10 @@ public sealed class MediaSession : IAsyncDisposable
         }
 
         Media = result.Media;
-        _receiver.SetMedia(result.Media);
+
+        // The sender first: a packet latched between the two is then re-latched after the receiver's reset.
         _sender.SetDestination(result.Media);
+        _receiver.SetMedia(result.Media);
         lock (_gate)
         {
             if (_disposed == 0)
@@ -179,6 +192,19 @@ public sealed class MediaSession : IAsyncDisposable
             Log.ObserverFailed(_logger, LocalPort, exception);
         }
     }
+
+    private void OnLatched(SocketAddress source)
+    {
+        _sender.Latch(source);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            Log.Latched(_logger, LocalPort, ToEndPoint(source));
+        }
+    }
+
+    private static IPEndPoint ToEndPoint(SocketAddress address) =>
+        (IPEndPoint)new IPEndPoint(address.Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0)
+            .Create(address);
 
     private ulong NextVersion() => Interlocked.Increment(ref _sessionVersion);
 }

@@ -65,6 +65,21 @@ internal sealed class RtpSender : IMediaClockStream
         _destination = new Destination(media.Codec, (byte)media.PayloadType, new IPEndPoint(address, media.RemoteEndPoint.Port).Serialize(), silent);
     }
 
+    /// <summary>
+    /// Sends to where the peer's RTP really comes from (RFC 4961 §3), keeping the negotiated codec and
+    /// direction. Called by the receive loop; the clock picks it up at its next tick.
+    /// </summary>
+    public void Latch(SocketAddress source)
+    {
+        if (_destination is { } destination && !destination.Address.Equals(source))
+        {
+            _destination = destination with { Address = source };
+        }
+    }
+
+    /// <summary>Where packets go now (the SDP address, or the latched source).</summary>
+    public SocketAddress? DestinationAddress => _destination?.Address;
+
     public Task Enqueue(AudioClip clip, CancellationToken cancellationToken)
     {
         var request = new PlayRequest(clip, Interlocked.Read(ref _stopGeneration));
