@@ -129,6 +129,39 @@ public sealed class MediaSession : IAsyncDisposable
     /// <summary>Stops the playing clip and drops the queued ones (barge-in); their tasks are cancelled.</summary>
     public void StopPlayback() => _sender.StopPlayback();
 
+    /// <summary>
+    /// Starts handing <paramref name="tap"/> the decoded audio of <paramref name="directions"/>: what the
+    /// peer sends (on the receive loop) and/or what we send (on the media clock thread). Adding a tap twice
+    /// for a direction has no effect. Without taps the peer's audio is not decoded at all.
+    /// </summary>
+    public void AddAudioTap(IAudioTap tap, AudioDirection directions = AudioDirection.Received)
+    {
+        ArgumentNullException.ThrowIfNull(tap);
+        if ((directions & AudioDirection.Both) == 0 || (directions & ~AudioDirection.Both) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(directions), directions, "Received, Sent or both.");
+        }
+
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (directions.HasFlag(AudioDirection.Received))
+        {
+            _receiver.Taps.Add(tap);
+        }
+
+        if (directions.HasFlag(AudioDirection.Sent))
+        {
+            _sender.Taps.Add(tap);
+        }
+    }
+
+    /// <summary>Stops handing audio to <paramref name="tap"/> in both directions; a frame already being delivered may still arrive.</summary>
+    public void RemoveAudioTap(IAudioTap tap)
+    {
+        ArgumentNullException.ThrowIfNull(tap);
+        _receiver.Taps.Remove(tap);
+        _sender.Taps.Remove(tap);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

@@ -42,6 +42,7 @@ internal sealed class RtpReceiver
         Socket socket, int localPort, int offeredTelephoneEventPayloadType, IMediaSessionObserver observer,
         Action<SocketAddress> onLatched, ILogger logger, TimeProvider time)
     {
+        Taps = new AudioTaps(localPort, logger);
         _time = time;
         _onLatched = onLatched;
         _latch = new SymmetricRtpLatch(socket.AddressFamily);
@@ -51,6 +52,9 @@ internal sealed class RtpReceiver
         _observer = observer;
         _logger = logger;
     }
+
+    /// <summary>Listeners to the peer's decoded audio.</summary>
+    public AudioTaps Taps { get; }
 
     /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of the last datagram, or 0 before one.</summary>
     public long LastPacketTimestamp => Interlocked.Read(ref _lastPacketTimestamp);
@@ -147,11 +151,9 @@ internal sealed class RtpReceiver
         }
 
         Interlocked.Exchange(ref _lastPacketTimestamp, _time.GetTimestamp());
-        if (isAudio && media!.DetectsTones)
+        if (isAudio)
         {
-            var pcm = _pcm.AsSpan(0, header.PayloadLength);
-            media.Codec.Decode(datagram.Slice(header.HeaderLength, header.PayloadLength), pcm);
-            Deliver(_toneDetector.Process(pcm, _digits));
+            OnAudio(media!, datagram.Slice(header.HeaderLength, header.PayloadLength));
             return;
         }
 
@@ -167,6 +169,24 @@ internal sealed class RtpReceiver
         }
 
         Deliver(_detector.Accept(header.Timestamp, telephoneEvent, _digits));
+    }
+
+    private void OnAudio(ReceivedMedia media, ReadOnlySpan<byte> payload)
+    {
+        // Decoding is the costly part: done only when someone listens, once for all of them.
+        if (!media.DetectsTones && Taps.IsEmpty)
+        {
+            return;
+        }
+
+        var pcm = _pcm.AsSpan(0, Math.Min(payload.Length, _pcm.Length));
+        media.Codec.Decode(payload[..pcm.Length], pcm);
+        if (media.DetectsTones)
+        {
+            Deliver(_toneDetector.Process(pcm, _digits));
+        }
+
+        Taps.Deliver(AudioDirection.Received, pcm);
     }
 
     private void Deliver(int count)

@@ -24,6 +24,7 @@ internal sealed class RtpSender : IMediaClockStream
     private readonly int _localPort;
     private readonly System.Collections.Concurrent.ConcurrentQueue<PlayRequest> _queue = new();
     private readonly byte[] _packet = new byte[RtpHeader.FixedLength + SamplesPerFrame];
+    private readonly short[] _pcm = new short[SamplesPerFrame];
     private readonly uint _ssrc;
     private readonly uint _timestampBase;
     private ushort _sequence;
@@ -37,6 +38,7 @@ internal sealed class RtpSender : IMediaClockStream
 
     public RtpSender(Socket socket, int localPort, ILogger logger)
     {
+        Taps = new AudioTaps(localPort, logger);
         _socket = socket;
         _localPort = localPort;
         _logger = logger;
@@ -48,6 +50,9 @@ internal sealed class RtpSender : IMediaClockStream
     }
 
     public uint Ssrc => _ssrc;
+
+    /// <summary>Listeners to the audio we send, one 20 ms frame per tick.</summary>
+    public AudioTaps Taps { get; }
 
     public long SentPackets => Interlocked.Read(ref _sent);
 
@@ -124,51 +129,72 @@ internal sealed class RtpSender : IMediaClockStream
             _firstTick = tick;
         }
 
-        var request = CurrentRequest();
-        var payload = _packet.AsSpan(RtpHeader.FixedLength);
-        var isAudio = request is not null;
-        if (request is not null)
-        {
-            var samples = request.Clip.Samples.Span;
-            var count = Math.Min(SamplesPerFrame, samples.Length - request.Position);
-            destination.Codec.Encode(samples.Slice(request.Position, count), payload);
-            payload[count..].Fill(destination.Codec.SilenceByte);
-            request.Position += count;
-        }
-        else
-        {
-            payload.Fill(destination.Codec.SilenceByte);
-        }
-
-        // RFC 3551 §4.1: marker on the first packet of a talkspurt; our stream starts with one. The
-        // timestamp follows the clock, so ticks skipped after a stall show as a gap (RFC 3550 §5.1).
-        var marker = _sent == 0 || (isAudio && !_previousWasAudio);
+        // The timestamp follows the clock, so ticks skipped after a stall show as a gap (RFC 3550 §5.1).
         var timestamp = unchecked(_timestampBase + (uint)((tick - _firstTick) * SamplesPerFrame));
+        var request = ComposeAudio(destination, out var marker);
         new RtpHeader(marker, destination.PayloadType, _sequence, timestamp, _ssrc).WriteTo(_packet);
-        _previousWasAudio = isAudio;
-
-        if (!destination.Silent)
-        {
-            try
-            {
-                _socket.SendTo(_packet, SocketFlags.None, destination.Address);
-                _sequence++;
-                Interlocked.Increment(ref _sent);
-            }
-            catch (SocketException exception)
-            {
-                Log.SendFailed(_logger, _localPort, exception.SocketErrorCode.ToString());
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-        }
+        Send(destination, _packet);
 
         if (request is not null && request.IsFinished)
         {
             request.Complete();
             Volatile.Write(ref _current, null);
+        }
+    }
+
+    /// <summary>Fills the payload with the next 20 ms of the playing clip, or silence; returns the clip played.</summary>
+    private PlayRequest? ComposeAudio(Destination destination, out bool marker)
+    {
+        var payload = _packet.AsSpan(RtpHeader.FixedLength, SamplesPerFrame);
+        var pcm = _pcm.AsSpan();
+        var request = CurrentRequest();
+        if (request is not null)
+        {
+            var samples = request.Clip.Samples.Span;
+            var count = Math.Min(SamplesPerFrame, samples.Length - request.Position);
+            samples.Slice(request.Position, count).CopyTo(pcm);
+            pcm[count..].Clear();
+            request.Position += count;
+            destination.Codec.Encode(pcm, payload);
+        }
+        else
+        {
+            payload.Fill(destination.Codec.SilenceByte);
+            pcm.Clear();
+        }
+
+        // RFC 3551 §4.1: marker on the first packet of a talkspurt; our stream starts with one.
+        var isAudio = request is not null;
+        marker = _sent == 0 || (isAudio && !_previousWasAudio);
+        _previousWasAudio = isAudio;
+        if (!Taps.IsEmpty)
+        {
+            Taps.Deliver(AudioDirection.Sent, pcm);
+        }
+
+        return request;
+    }
+
+    private void Send(Destination destination, ReadOnlySpan<byte> packet)
+    {
+        if (destination.Silent)
+        {
+            return;
+        }
+
+        try
+        {
+            _socket.SendTo(packet, SocketFlags.None, destination.Address);
+            _sequence++;
+            Interlocked.Increment(ref _sent);
+        }
+        catch (SocketException exception)
+        {
+            Log.SendFailed(_logger, _localPort, exception.SocketErrorCode.ToString());
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closing: the socket went away under the last tick.
         }
     }
 
