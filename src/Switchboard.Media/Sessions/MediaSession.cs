@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Clock;
+using Switchboard.Media.Dtmf;
 using Switchboard.Media.Sdp;
 
 namespace Switchboard.Media.Sessions;
@@ -129,6 +130,39 @@ public sealed class MediaSession : IAsyncDisposable
     /// <summary>Stops the playing clip and drops the queued ones (barge-in); their tasks are cancelled.</summary>
     public void StopPlayback() => _sender.StopPlayback();
 
+    /// <summary>Sends <paramref name="digits"/> with <see cref="DigitSendOptions.Default"/> timing; see the overload.</summary>
+    public Task SendDigitsAsync(string digits, CancellationToken cancellationToken) =>
+        SendDigitsAsync(digits, DigitSendOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// Queues keys (<c>0-9 * # A-D</c>; <c>w</c> waits half a second) on the outgoing stream, paced by the media
+    /// clock: as RFC 4733 telephone events when the peer declared telephone-event, otherwise as in-band tones.
+    /// Prompts and bridged audio pause while keys are sent. The task completes after the last key's gap, or
+    /// is cancelled by <paramref name="cancellationToken"/> (a key already sounding is still ended properly).
+    /// </summary>
+    public Task SendDigitsAsync(string digits, DigitSendOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(digits);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        foreach (var key in digits)
+        {
+            if (!DtmfKeys.TryGetEventCode(key, out _) && char.ToLowerInvariant(key) != DtmfKeys.Pause)
+            {
+                throw new ArgumentException($"'{key}' is not a DTMF key (0-9 * # A-D, or w to wait).", nameof(digits));
+            }
+        }
+
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
+        var request = new DigitRequest(digits, FrameSamples(options.ToneDuration), FrameSamples(options.Gap));
+        return _sender.Dtmf.Enqueue(request, cancellationToken);
+    }
+
     /// <summary>
     /// Starts handing <paramref name="tap"/> the decoded audio of <paramref name="directions"/>: what the
     /// peer sends (on the receive loop) and/or what we send (on the media clock thread). Adding a tap twice
@@ -234,6 +268,10 @@ public sealed class MediaSession : IAsyncDisposable
             Log.Latched(_logger, LocalPort, ToEndPoint(source));
         }
     }
+
+    /// <summary>A duration in samples, rounded up to whole 20 ms frames (the clock's unit).</summary>
+    private static int FrameSamples(TimeSpan duration) =>
+        (int)Math.Ceiling(duration.TotalMilliseconds / SdpNegotiator.PacketTimeMilliseconds) * RtpSender.SamplesPerFrame;
 
     private static IPEndPoint ToEndPoint(SocketAddress address) =>
         (IPEndPoint)new IPEndPoint(address.Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0)

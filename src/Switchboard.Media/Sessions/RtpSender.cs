@@ -4,15 +4,17 @@ using Microsoft.Extensions.Logging;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Clock;
 using Switchboard.Media.Codecs;
+using Switchboard.Media.Dtmf;
 using Switchboard.Media.Rtp;
 using Switchboard.Media.Sdp;
 
 namespace Switchboard.Media.Sessions;
 
 /// <summary>
-/// The outgoing half of a session, ticked by the media clock: one 20 ms frame per tick, from the playing
-/// clip or encoded silence (a continuous stream, as carriers expect). Queue operations come from any
-/// thread; frame state is touched only on the clock thread, and a tick allocates nothing.
+/// The outgoing half of a session, ticked by the media clock: one 20 ms frame per tick (a continuous
+/// stream, as carriers expect), taken in this order: a key being sent, the bridged leg's audio, the playing
+/// clip, encoded silence. Queue operations come from any thread; frame state is touched only on the clock
+/// thread, and a tick allocates nothing.
 /// </summary>
 internal sealed class RtpSender : IMediaClockStream
 {
@@ -25,6 +27,7 @@ internal sealed class RtpSender : IMediaClockStream
     private readonly System.Collections.Concurrent.ConcurrentQueue<PlayRequest> _queue = new();
     private readonly byte[] _packet = new byte[RtpHeader.FixedLength + SamplesPerFrame];
     private readonly short[] _pcm = new short[SamplesPerFrame];
+    private volatile IOutgoingAudioSource? _source;
     private readonly uint _ssrc;
     private readonly uint _timestampBase;
     private ushort _sequence;
@@ -54,6 +57,19 @@ internal sealed class RtpSender : IMediaClockStream
     /// <summary>Listeners to the audio we send, one 20 ms frame per tick.</summary>
     public AudioTaps Taps { get; }
 
+    /// <summary>Keys waiting to be sent; they go before any audio.</summary>
+    public DtmfSender Dtmf { get; } = new();
+
+    /// <summary>Audio that replaces the player while set (a bridge); queued clips wait until it is cleared.</summary>
+    public IOutgoingAudioSource? Source
+    {
+        get => _source;
+        set => _source = value;
+    }
+
+    /// <summary>The codec of the outgoing stream, or null before offer/answer.</summary>
+    public G711Codec? Codec => _destination?.Codec;
+
     public long SentPackets => Interlocked.Read(ref _sent);
 
     /// <summary>Starts or redirects sending (a later answer or re-INVITE may change codec or address).</summary>
@@ -67,7 +83,9 @@ internal sealed class RtpSender : IMediaClockStream
 
         var silent = media.RemoteDirection is MediaDirection.SendOnly or MediaDirection.Inactive
             || media.RemoteEndPoint.Address.Equals(IPAddress.Any);
-        _destination = new Destination(media.Codec, (byte)media.PayloadType, new IPEndPoint(address, media.RemoteEndPoint.Port).Serialize(), silent);
+        _destination = new Destination(
+            media.Codec, (byte)media.PayloadType, media.TelephoneEventPayloadType ?? -1,
+            new IPEndPoint(address, media.RemoteEndPoint.Port).Serialize(), silent);
     }
 
     /// <summary>
@@ -114,6 +132,7 @@ internal sealed class RtpSender : IMediaClockStream
     {
         _closed = true;
         StopPlayback();
+        Dtmf.Close();
     }
 
     public void OnTick(long tick)
@@ -131,10 +150,40 @@ internal sealed class RtpSender : IMediaClockStream
 
         // The timestamp follows the clock, so ticks skipped after a stall show as a gap (RFC 3550 §5.1).
         var timestamp = unchecked(_timestampBase + (uint)((tick - _firstTick) * SamplesPerFrame));
-        var request = ComposeAudio(destination, out var marker);
-        new RtpHeader(marker, destination.PayloadType, _sequence, timestamp, _ssrc).WriteTo(_packet);
-        Send(destination, _packet);
+        var pcm = _pcm.AsSpan();
+        var frame = Dtmf.Next(
+            timestamp, destination.TelephoneEventPayloadType < 0, _packet.AsSpan(RtpHeader.FixedLength), pcm, out var marker);
+        PlayRequest? request = null;
+        int length;
+        if (frame == DtmfFrame.Event)
+        {
+            new RtpHeader(marker, (byte)destination.TelephoneEventPayloadType, _sequence, Dtmf.EventTimestamp, _ssrc).WriteTo(_packet);
+            length = RtpHeader.FixedLength + TelephoneEvent.Length;
+            pcm.Clear();
+            _previousWasAudio = false;
+        }
+        else
+        {
+            var isAudio = frame == DtmfFrame.Tone || ComposeAudio(destination, frame, out request);
 
+            // RFC 3551 §4.1: marker on the first packet of a talkspurt; our stream starts with one.
+            marker = _sent == 0 || (isAudio && !_previousWasAudio);
+            _previousWasAudio = isAudio;
+            if (frame == DtmfFrame.Tone)
+            {
+                destination.Codec.Encode(pcm, _packet.AsSpan(RtpHeader.FixedLength));
+            }
+
+            new RtpHeader(marker, destination.PayloadType, _sequence, timestamp, _ssrc).WriteTo(_packet);
+            length = RtpHeader.FixedLength + SamplesPerFrame;
+        }
+
+        if (!Taps.IsEmpty)
+        {
+            Taps.Deliver(AudioDirection.Sent, pcm);
+        }
+
+        Send(destination, _packet.AsSpan(0, length));
         if (request is not null && request.IsFinished)
         {
             request.Complete();
@@ -142,13 +191,28 @@ internal sealed class RtpSender : IMediaClockStream
         }
     }
 
-    /// <summary>Fills the payload with the next 20 ms of the playing clip, or silence; returns the clip played.</summary>
-    private PlayRequest? ComposeAudio(Destination destination, out bool marker)
+    /// <summary>
+    /// Fills the payload (and the PCM frame for taps) from the outgoing source, the playing clip or silence;
+    /// returns whether it is audio rather than silence. Nothing advances while keys are being sent.
+    /// </summary>
+    private bool ComposeAudio(Destination destination, DtmfFrame frame, out PlayRequest? request)
     {
         var payload = _packet.AsSpan(RtpHeader.FixedLength, SamplesPerFrame);
         var pcm = _pcm.AsSpan();
-        var request = CurrentRequest();
-        if (request is not null)
+        request = null;
+        if (frame == DtmfFrame.None && Source is { } source)
+        {
+            if (source.TryReadFrame(payload, destination.Codec))
+            {
+                if (!Taps.IsEmpty)
+                {
+                    destination.Codec.Decode(payload, pcm);
+                }
+
+                return true;
+            }
+        }
+        else if (frame == DtmfFrame.None && (request = CurrentRequest()) is not null)
         {
             var samples = request.Clip.Samples.Span;
             var count = Math.Min(SamplesPerFrame, samples.Length - request.Position);
@@ -156,23 +220,12 @@ internal sealed class RtpSender : IMediaClockStream
             pcm[count..].Clear();
             request.Position += count;
             destination.Codec.Encode(pcm, payload);
-        }
-        else
-        {
-            payload.Fill(destination.Codec.SilenceByte);
-            pcm.Clear();
+            return true;
         }
 
-        // RFC 3551 §4.1: marker on the first packet of a talkspurt; our stream starts with one.
-        var isAudio = request is not null;
-        marker = _sent == 0 || (isAudio && !_previousWasAudio);
-        _previousWasAudio = isAudio;
-        if (!Taps.IsEmpty)
-        {
-            Taps.Deliver(AudioDirection.Sent, pcm);
-        }
-
-        return request;
+        payload.Fill(destination.Codec.SilenceByte);
+        pcm.Clear();
+        return false;
     }
 
     private void Send(Destination destination, ReadOnlySpan<byte> packet)
@@ -229,5 +282,7 @@ internal sealed class RtpSender : IMediaClockStream
         }
     }
 
-    private sealed record Destination(G711Codec Codec, byte PayloadType, SocketAddress Address, bool Silent);
+    /// <param name="TelephoneEventPayloadType">The peer's RFC 4733 payload type, or -1: keys then go in-band.</param>
+    private sealed record Destination(
+        G711Codec Codec, byte PayloadType, int TelephoneEventPayloadType, SocketAddress Address, bool Silent);
 }
