@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Switchboard.Media.Audio;
+using Switchboard.Media.Bridging;
 using Switchboard.Media.Clock;
 using Switchboard.Media.Dtmf;
 using Switchboard.Media.Recording;
@@ -33,6 +34,7 @@ public sealed class MediaSession : IAsyncDisposable
     private readonly TimeSpan _mediaTimeout;
     private readonly RecordingWriter _recordings;
     private IDisposable? _clockRegistration;
+    private MediaBridge? _bridge;
     private InactivityMonitor? _inactivity;
     private int _disposed;
 
@@ -83,6 +85,9 @@ public sealed class MediaSession : IAsyncDisposable
     /// </summary>
     public IPEndPoint? RemoteRtpEndPoint => _sender.DestinationAddress is { } address ? ToEndPoint(address) : null;
 
+    /// <summary>The bridge this session is part of, or null.</summary>
+    public MediaBridge? Bridge => Volatile.Read(ref _bridge);
+
     /// <summary>True once the session is disposed (the leg is gone).</summary>
     public bool IsClosed => _disposed != 0;
 
@@ -123,7 +128,7 @@ public sealed class MediaSession : IAsyncDisposable
     /// <summary>
     /// Queues <paramref name="clip"/> after whatever is queued. The task completes when its last frame has
     /// been sent, or is cancelled by <paramref name="cancellationToken"/> or <see cref="StopPlayback"/>
-    /// (sending stops at the next frame).
+    /// (sending stops at the next frame). While the session is bridged, clips wait for the bridge to end.
     /// </summary>
     public Task PlayAsync(AudioClip clip, CancellationToken cancellationToken)
     {
@@ -210,8 +215,12 @@ public sealed class MediaSession : IAsyncDisposable
             AudioDirection.Both => [new(this, AudioDirection.Received), new(this, AudioDirection.Sent)],
             _ => throw new ArgumentOutOfRangeException(nameof(directions), directions, "Received, Sent or both."),
         };
-        return MediaRecorder.Start(options, sources, _clock, _recordings, _logger);
+        return StartRecording(options, sources);
     }
+
+    /// <summary>Records <paramref name="sources"/> (this session's or others') on this session's engine.</summary>
+    internal MediaRecorder StartRecording(RecordingOptions options, RecordingSource[] sources) =>
+        MediaRecorder.Start(options, sources, _clock, _recordings, _logger);
 
     /// <summary>Stops handing audio to <paramref name="tap"/> in both directions; a frame already being delivered may still arrive.</summary>
     public void RemoveAudioTap(IAudioTap tap)
@@ -234,6 +243,8 @@ public sealed class MediaSession : IAsyncDisposable
             _inactivity?.Dispose();
         }
 
+        // The other leg goes back to its own player rather than relaying a dead one.
+        Bridge?.Disconnect();
         _sender.Close();
         await _stopping.CancelAsync().ConfigureAwait(false);
         _rtp.Dispose();
@@ -242,6 +253,32 @@ public sealed class MediaSession : IAsyncDisposable
         _stopping.Dispose();
         Log.SessionClosed(_logger, LocalPort, ReceivedPackets, MalformedPackets, SentPackets);
         _onClosed(this);
+    }
+
+    internal bool TryJoinBridge(MediaBridge bridge) => Interlocked.CompareExchange(ref _bridge, bridge, null) is null;
+
+    internal void LeaveBridge(MediaBridge bridge) => Interlocked.CompareExchange(ref _bridge, null, bridge);
+
+    /// <summary>Sends what the peer says to <paramref name="received"/> and sends <paramref name="sent"/> instead of the player.</summary>
+    internal void Route(BridgeDirection received, BridgeDirection sent)
+    {
+        _receiver.Sink = received;
+        _receiver.DigitListeners.Add(received);
+        _sender.Source = sent;
+    }
+
+    internal void Unroute(BridgeDirection received, BridgeDirection sent)
+    {
+        _receiver.DigitListeners.Remove(received);
+        if (_receiver.Sink == received)
+        {
+            _receiver.Sink = null;
+        }
+
+        if (_sender.Source == sent)
+        {
+            _sender.Source = null;
+        }
     }
 
     internal void AddDigitListener(IDigitListener listener) => _receiver.DigitListeners.Add(listener);

@@ -33,6 +33,7 @@ internal sealed class RtpReceiver
     private readonly SymmetricRtpLatch _latch;
     private readonly Action<SocketAddress> _onLatched;
     private volatile ReceivedMedia? _media;
+    private volatile IPayloadSink? _sink;
     private readonly TimeProvider _time;
     private long _lastPacketTimestamp;
     private long _received;
@@ -55,6 +56,13 @@ internal sealed class RtpReceiver
 
     /// <summary>Listeners to the peer's decoded audio.</summary>
     public AudioTaps Taps { get; }
+
+    /// <summary>Where the peer's encoded audio goes besides the taps (a bridge), or null.</summary>
+    public IPayloadSink? Sink
+    {
+        get => _sink;
+        set => _sink = value;
+    }
 
     /// <summary>Listeners to the keys received, after the observer.</summary>
     public ListenerSet<IDigitListener> DigitListeners { get; } = new();
@@ -176,6 +184,8 @@ internal sealed class RtpReceiver
 
     private void OnAudio(ReceivedMedia media, ReadOnlySpan<byte> payload)
     {
+        _sink?.OnPayload(media.Codec, payload);
+
         // Decoding is the costly part: done only when someone listens, once for all of them.
         if (!media.DetectsTones && Taps.IsEmpty)
         {

@@ -1,0 +1,85 @@
+using Switchboard.Media.Clock;
+using Switchboard.Media.Codecs;
+using Switchboard.Media.Dtmf;
+using Switchboard.Media.Sessions;
+
+namespace Switchboard.Media.Bridging;
+
+/// <summary>
+/// One way through a bridge: the source leg's receive loop drops its payloads, still encoded, into a small
+/// playout buffer, and the destination leg's sender takes one frame per clock tick into its own stream, so
+/// the far side sees one continuous stream (our SSRC, sequence and timestamps) paced by the media clock
+/// however the source bursts. Same law on both legs: the bytes are relayed untouched; otherwise each byte
+/// is converted through a table. Keys received as RFC 4733 events are sent on as keys.
+/// </summary>
+internal sealed class BridgeDirection : IPayloadSink, IOutgoingAudioSource, IDigitListener
+{
+    /// <summary>About half a second of G.711: far above the playout depth plus slack.</summary>
+    private const int BufferBytes = 4096;
+
+    private readonly PlayoutBuffer<byte> _buffer = new(160, BufferBytes);
+    private readonly MediaSession _destination;
+    private readonly bool _passDigits;
+    private volatile G711Codec? _sourceCodec;
+    private long _relayed;
+    private long _transcoded;
+
+    public BridgeDirection(MediaSession destination, bool passDigits)
+    {
+        _destination = destination;
+        _passDigits = passDigits;
+    }
+
+    public long RelayedFrames => Interlocked.Read(ref _relayed);
+
+    public long TranscodedFrames => Interlocked.Read(ref _transcoded);
+
+    public long Underruns => _buffer.Underruns;
+
+    public void OnPayload(G711Codec codec, ReadOnlySpan<byte> payload)
+    {
+        _sourceCodec = codec;
+        _buffer.Write(payload);
+    }
+
+    public bool TryReadFrame(Span<byte> payload, G711Codec codec)
+    {
+        if (!_buffer.TryRead(payload))
+        {
+            return false;
+        }
+
+        var from = _sourceCodec ?? codec;
+        if (from == codec)
+        {
+            Interlocked.Increment(ref _relayed);
+        }
+        else
+        {
+            G711Transcoder.Transcode(from, codec, payload);
+            Interlocked.Increment(ref _transcoded);
+        }
+
+        return true;
+    }
+
+    public void OnDigit(DtmfDigit digit, bool viaEvents)
+    {
+        // A key sent as tones is already in the audio; sending it again would make two presses.
+        if (!_passDigits || !viaEvents || _destination.IsClosed)
+        {
+            return;
+        }
+
+        var duration = TimeSpan.FromMilliseconds(Math.Clamp(digit.DurationMilliseconds, 40, 5000));
+        try
+        {
+            _ = _destination.SendDigitsAsync(
+                digit.Key.ToString(), new DigitSendOptions(duration, TimeSpan.FromMilliseconds(40)), CancellationToken.None);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The other leg closed between the check and the send: nothing to pass the key to.
+        }
+    }
+}

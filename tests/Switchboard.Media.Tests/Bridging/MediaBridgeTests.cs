@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using System.Net;
+using Switchboard.Media.Audio;
+using Switchboard.Media.Bridging;
+using Switchboard.Media.Codecs;
+using Switchboard.Media.Recording;
+using Switchboard.Media.Rtp;
+using Switchboard.Media.Sessions;
+using Switchboard.Media.Tests.Support;
+
+namespace Switchboard.Media.Tests.Bridging;
+
+/// <summary>Two legs bridged on one engine, each with a plain socket peer.</summary>
+public sealed class MediaBridgeTests
+{
+    [Fact]
+    public async Task SameCodec_RelaysEachPeersPayloadToTheOther_InOurOwnStream()
+    {
+        await using var legs = await Legs.CreateAsync("PCMU", "PCMU");
+        using var bridge = MediaBridge.Connect(legs.A, legs.B);
+        Assert.True(bridge.IsRelaying);
+
+        var fromA = Frames(10, first: 1);
+        var fromB = Frames(10, first: 100);
+        var sendA = legs.PeerA.SendPacedAsync(legs.A.LocalPort, 0, [.. fromA.SelectMany(f => f)]);
+        var sendB = legs.PeerB.SendPacedAsync(legs.B.LocalPort, 0, [.. fromB.SelectMany(f => f)]);
+        var atB = await ReceiveFramesAsync(legs.PeerB, fromA[0][0], 10);
+        var atA = await ReceiveFramesAsync(legs.PeerA, fromB[0][0], 10);
+        await Task.WhenAll(sendA, sendB);
+
+        Assert.Equal(fromA, atB.Select(p => p.Packet[12..]).ToArray());
+        Assert.Equal(fromB, atA.Select(p => p.Packet[12..]).ToArray());
+        AssertOneStream(atB, legs.B.Ssrc);
+        AssertOneStream(atA, legs.A.Ssrc);
+        Assert.True(bridge.RelayedFrames >= 20);
+        Assert.Equal(0, bridge.TranscodedFrames);
+    }
+
+    [Fact]
+    public async Task DifferentCodecs_AreTranscodedBothWays()
+    {
+        await using var legs = await Legs.CreateAsync("PCMU", "PCMA");
+        using var bridge = MediaBridge.Connect(legs.A, legs.B);
+        Assert.False(bridge.IsRelaying);
+
+        var fromA = Frames(5, first: 1);
+        var fromB = Frames(5, first: 60);
+        var sendA = legs.PeerA.SendPacedAsync(legs.A.LocalPort, 0, [.. fromA.SelectMany(f => f)]);
+        var sendB = legs.PeerB.SendPacedAsync(legs.B.LocalPort, 8, [.. fromB.SelectMany(f => f)]);
+        var expectedAtB = fromA.Select(f => f.Select(b => ALaw.Encode(MuLaw.Decode(b))).ToArray()).ToArray();
+        var expectedAtA = fromB.Select(f => f.Select(b => MuLaw.Encode(ALaw.Decode(b))).ToArray()).ToArray();
+        var atB = await ReceiveFramesAsync(legs.PeerB, expectedAtB[0][0], 5);
+        var atA = await ReceiveFramesAsync(legs.PeerA, expectedAtA[0][0], 5);
+        await Task.WhenAll(sendA, sendB);
+
+        Assert.All(atB, p => Assert.Equal(8, p.Header.PayloadType));
+        Assert.All(atA, p => Assert.Equal(0, p.Header.PayloadType));
+        Assert.Equal(expectedAtB, atB.Select(p => p.Packet[12..]).ToArray());
+        Assert.Equal(expectedAtA, atA.Select(p => p.Packet[12..]).ToArray());
+        Assert.True(bridge.TranscodedFrames >= 10);
+    }
+
+    [Fact]
+    public async Task ABurstFromOneSide_GoesOutPacedByTheClock()
+    {
+        await using var legs = await Legs.CreateAsync("PCMU", "PCMU");
+        using var bridge = MediaBridge.Connect(legs.A, legs.B);
+
+        var burst = Frames(6, first: 1);
+        foreach (var frame in burst)
+        {
+            await legs.PeerA.SendAsync(legs.A.LocalPort, 0, frame);
+        }
+
+        var atB = await ReceiveFramesAsync(legs.PeerB, burst[0][0], 6);
+        Assert.Equal(burst, atB.Select(p => p.Packet[12..]).ToArray());
+        var spread = atB[^1].At - atB[0].At;
+        Assert.True(spread >= TimeSpan.FromMilliseconds(80), $"six bridged frames left within {spread.TotalMilliseconds} ms");
+        AssertOneStream(atB, legs.B.Ssrc);
+    }
+
+    [Fact]
+    public async Task Bridging_StopsPlayback_AndDisconnectingReturnsEachLegToItsPlayer()
+    {
+        await using var legs = await Legs.CreateAsync("PCMU", "PCMU");
+        var playing = legs.A.PlayAsync(new AudioClip(new short[80000]), CancellationToken.None);
+        var bridge = MediaBridge.Connect(legs.A, legs.B);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => playing);
+        Assert.Same(bridge, legs.A.Bridge);
+        Assert.Throws<InvalidOperationException>(() => MediaBridge.Connect(legs.B, legs.A));
+
+        var clip = Enumerable.Repeat((short)7000, 320).ToArray();
+        var queued = legs.B.PlayAsync(new AudioClip(clip), CancellationToken.None);
+        await Task.Delay(100);
+        Assert.False(queued.IsCompleted, "a clip queued while bridged waits for the bridge to end");
+
+        bridge.Disconnect();
+        await queued.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Null(legs.A.Bridge);
+        Assert.Null(legs.B.Bridge);
+        await legs.PeerB.ReceiveUntilAsync((h, p) => p[12] == MuLaw.Encode(7000));
+
+        // Unbridged, A's peer no longer reaches B's.
+        await legs.PeerA.SendAsync(legs.A.LocalPort, 0, Frames(1, first: 9)[0]);
+        await Task.Delay(150);
+        var later = await ReceiveForAsync(legs.PeerB, TimeSpan.FromMilliseconds(200));
+        Assert.DoesNotContain(later, p => p[12] == 9);
+    }
+
+    [Fact]
+    public async Task KeysSentAsEvents_ArePassedToTheOtherLeg()
+    {
+        await using var legs = await Legs.CreateAsync("PCMU", "PCMA");
+        using var bridge = MediaBridge.Connect(legs.A, legs.B);
+
+        foreach (var packet in PcapReader.ReadUdpPayloads(PcapReader.DtmfCapture("1")))
+        {
+            await legs.PeerA.Socket.SendAsync(packet, new IPEndPoint(IPAddress.Loopback, legs.A.LocalPort));
+        }
+
+        var (header, packet2) = await legs.PeerB.ReceiveUntilAsync((h, _) => h.PayloadType == 101);
+        Assert.True(TelephoneEvent.TryParse(packet2.AsSpan(12), out var telephoneEvent));
+        Assert.Equal(1, telephoneEvent.Event);
+        Assert.True(header.Marker);
+        Assert.Equal(legs.B.Ssrc, header.Ssrc);
+    }
+
+    [Fact]
+    public async Task ABridgedCall_RecordsAsStereo_OneLegPerChannel()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "sb-bridge-" + Guid.NewGuid().ToString("N") + ".wav");
+        try
+        {
+            await using var legs = await Legs.CreateAsync("PCMU", "PCMA");
+            using var bridge = MediaBridge.Connect(legs.A, legs.B);
+            var recorder = bridge.StartRecording(new RecordingOptions(path));
+
+            var sendA = legs.PeerA.SendPacedAsync(legs.A.LocalPort, 0, Enumerable.Repeat(MuLaw.Encode(3000), 10 * 160).ToArray());
+            var sendB = legs.PeerB.SendPacedAsync(legs.B.LocalPort, 8, Enumerable.Repeat(ALaw.Encode(-9000), 10 * 160).ToArray());
+            await Task.WhenAll(sendA, sendB);
+            await Task.Delay(150);
+            var result = await recorder.StopAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+            var file = WavFile.Read(result.Path);
+            Assert.Equal(2, file.Channels);
+            Assert.Equal(10 * 160, file.WithoutSilentFrames(0).Length);
+            Assert.All(file.WithoutSilentFrames(0), s => Assert.Equal(MuLaw.Decode(MuLaw.Encode(3000)), s));
+            Assert.Equal(10 * 160, file.WithoutSilentFrames(1).Length);
+            Assert.All(file.WithoutSilentFrames(1), s => Assert.Equal(ALaw.Decode(ALaw.Encode(-9000)), s));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary><paramref name="count"/> frames, frame n filled with the byte <c>first + n</c> (never a silence byte).</summary>
+    private static byte[][] Frames(int count, int first) =>
+        [.. Enumerable.Range(first, count).Select(n => Enumerable.Repeat((byte)n, 160).ToArray())];
+
+    private static void AssertOneStream(List<(RtpHeader Header, byte[] Packet, TimeSpan At)> packets, uint ssrc)
+    {
+        Assert.All(packets, p => Assert.Equal(ssrc, p.Header.Ssrc));
+        for (var i = 1; i < packets.Count; i++)
+        {
+            Assert.Equal((ushort)(packets[i - 1].Header.SequenceNumber + 1), packets[i].Header.SequenceNumber);
+            var step = packets[i].Header.Timestamp - packets[i - 1].Header.Timestamp;
+            Assert.True(step > 0 && step % 160 == 0, $"timestamp step {step}");
+        }
+    }
+
+    /// <summary>Skips silence until a packet starting with <paramref name="firstByte"/>, then takes <paramref name="count"/> consecutive packets.</summary>
+    private static async Task<List<(RtpHeader Header, byte[] Packet, TimeSpan At)>> ReceiveFramesAsync(RtpPeer peer, byte firstByte, int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var clock = Stopwatch.StartNew();
+        var packets = new List<(RtpHeader, byte[], TimeSpan)>();
+        while (packets.Count < count)
+        {
+            var (header, packet) = await peer.ReceiveAsync(timeout.Token);
+            if (packets.Count > 0 || packet[12] == firstByte)
+            {
+                packets.Add((header, packet, clock.Elapsed));
+            }
+        }
+
+        return packets;
+    }
+
+    private static async Task<List<byte[]>> ReceiveForAsync(RtpPeer peer, TimeSpan duration)
+    {
+        var packets = new List<byte[]>();
+        using var stop = new CancellationTokenSource(duration);
+        try
+        {
+            while (true)
+            {
+                packets.Add((await peer.ReceiveAsync(stop.Token)).Packet);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return packets;
+        }
+    }
+
+    private sealed class Legs : IAsyncDisposable
+    {
+        private readonly MediaEngine _engine;
+
+        private Legs(MediaEngine engine, MediaSession a, MediaSession b, RtpPeer peerA, RtpPeer peerB)
+        {
+            _engine = engine;
+            A = a;
+            B = b;
+            PeerA = peerA;
+            PeerB = peerB;
+        }
+
+        public MediaSession A { get; }
+
+        public MediaSession B { get; }
+
+        public RtpPeer PeerA { get; }
+
+        public RtpPeer PeerB { get; }
+
+        public static async Task<Legs> CreateAsync(string codecA, string codecB)
+        {
+            var engine = TestEngines.Create();
+            var a = engine.CreateSession(new RecordingObserver());
+            var b = engine.CreateSession(new RecordingObserver());
+            var peerA = new RtpPeer();
+            var peerB = new RtpPeer { Ssrc = 0x0B0B0B0B };
+            Assert.True(a.ApplyAnswer(TestEngines.AnswerTo(peerA.Port, codecA == "PCMU" ? 0 : 8, codecA)).IsSuccess);
+            Assert.True(b.ApplyAnswer(TestEngines.AnswerTo(peerB.Port, codecB == "PCMU" ? 0 : 8, codecB)).IsSuccess);
+            await peerA.ReceiveUntilAsync((_, _) => true);
+            await peerB.ReceiveUntilAsync((_, _) => true);
+            return new Legs(engine, a, b, peerA, peerB);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await A.DisposeAsync();
+            await B.DisposeAsync();
+            await _engine.DisposeAsync();
+            PeerA.Dispose();
+            PeerB.Dispose();
+        }
+    }
+}
