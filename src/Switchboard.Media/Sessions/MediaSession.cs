@@ -26,6 +26,8 @@ public sealed class MediaSession : IAsyncDisposable
     private readonly RtpReceiver _receiver;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _receiveLoop;
+    private readonly RtcpSession _rtcpSession;
+    private readonly Task _rtcpLoop;
     private readonly Lock _gate = new();
     private readonly ulong _sessionId = (ulong)Random.Shared.NextInt64(1, long.MaxValue);
     private ulong _sessionVersion;
@@ -34,6 +36,7 @@ public sealed class MediaSession : IAsyncDisposable
     private readonly TimeSpan _mediaTimeout;
     private readonly RecordingWriter _recordings;
     private IDisposable? _clockRegistration;
+    private IDisposable? _rtcpRegistration;
     private MediaBridge? _bridge;
     private InactivityMonitor? _inactivity;
     private int _disposed;
@@ -57,7 +60,9 @@ public sealed class MediaSession : IAsyncDisposable
         _sender = new RtpSender(rtp, localPort, logger);
         _receiver = new RtpReceiver(
             rtp, localPort, SdpNegotiator.OfferedTelephoneEventPayloadType, observer, OnLatched, logger, time);
+        _rtcpSession = new RtcpSession(rtcp, localPort, _sender, _receiver.Statistics, logger, time);
         _receiveLoop = Task.Run(() => _receiver.RunAsync(_stopping.Token));
+        _rtcpLoop = Task.Run(() => _rtcpSession.RunAsync(_stopping.Token));
         Log.SessionCreated(logger, localPort);
     }
 
@@ -90,6 +95,20 @@ public sealed class MediaSession : IAsyncDisposable
 
     /// <summary>True once the session is disposed (the leg is gone).</summary>
     public bool IsClosed => _disposed != 0;
+
+    /// <summary>
+    /// RTP and RTCP figures: what we sent, how we receive the peer (loss, jitter), how it says it receives
+    /// us, and the round-trip time once the peer has reported on one of our sender reports.
+    /// </summary>
+    public MediaStatistics GetStatistics()
+    {
+        var reception = _receiver.Statistics;
+        return new MediaStatistics(
+            _sender.SentPackets, _sender.SentOctets, reception.Received, Math.Max(0, reception.CumulativeLost),
+            reception.Expected > 0 ? Math.Max(0, reception.CumulativeLost) / (double)reception.Expected : 0,
+            TimeSpan.FromSeconds(reception.Jitter / 8000.0), RefusedPackets, MalformedPackets, _rtcpSession.Remote,
+            _rtcpSession.RoundTripTime, _rtcpSession.SentReports, _rtcpSession.ReceivedReports);
+    }
 
     /// <summary>Our SDP offer (PCMU, PCMA, telephone-event) for an outbound INVITE.</summary>
     public string CreateOffer()
@@ -240,7 +259,13 @@ public sealed class MediaSession : IAsyncDisposable
         lock (_gate)
         {
             _clockRegistration?.Dispose();
+            _rtcpRegistration?.Dispose();
             _inactivity?.Dispose();
+        }
+
+        if (Media is not null)
+        {
+            _rtcpSession.SendGoodbye(_clock.TickCount);
         }
 
         // The other leg goes back to its own player rather than relaying a dead one.
@@ -250,6 +275,7 @@ public sealed class MediaSession : IAsyncDisposable
         _rtp.Dispose();
         _rtcp.Dispose();
         await _receiveLoop.ConfigureAwait(false);
+        await _rtcpLoop.ConfigureAwait(false);
         _stopping.Dispose();
         Log.SessionClosed(_logger, LocalPort, ReceivedPackets, MalformedPackets, SentPackets);
         _onClosed(this);
@@ -297,12 +323,14 @@ public sealed class MediaSession : IAsyncDisposable
 
         // The sender first: a packet latched between the two is then re-latched after the receiver's reset.
         _sender.SetDestination(result.Media);
+        _rtcpSession.SetRtpDestination(ToEndPoint(_sender.DestinationAddress!));
         _receiver.SetMedia(result.Media);
         lock (_gate)
         {
             if (_disposed == 0)
             {
                 _clockRegistration ??= _clock.Register(_sender);
+                _rtcpRegistration ??= _clock.Register(_rtcpSession);
                 if (_inactivity is null && _mediaTimeout != Timeout.InfiniteTimeSpan)
                 {
                     _inactivity = new InactivityMonitor(_time, _mediaTimeout, () => _receiver.LastPacketTimestamp, OnMediaTimeout);
@@ -329,6 +357,7 @@ public sealed class MediaSession : IAsyncDisposable
     private void OnLatched(SocketAddress source)
     {
         _sender.Latch(source);
+        _rtcpSession.OnRtpLatched(ToEndPoint(source));
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             Log.Latched(_logger, LocalPort, ToEndPoint(source));

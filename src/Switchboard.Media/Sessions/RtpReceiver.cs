@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -10,14 +9,12 @@ using Switchboard.Media.Sdp;
 namespace Switchboard.Media.Sessions;
 
 /// <summary>
-/// The incoming half of a session: one receive loop on a pooled buffer with the SocketAddress-based
-/// <see cref="Socket.ReceiveFromAsync(Memory{byte}, SocketFlags, SocketAddress, CancellationToken)"/>,
-/// so no allocation per packet. Telephone events become digits; when the peer negotiated no telephone-event,
+/// The incoming half of a session, fed by a <see cref="DatagramLoop"/> (no allocation per packet). Telephone events become digits; when the peer negotiated no telephone-event,
 /// its G.711 audio is decoded into a reused buffer and searched for in-band DTMF tones instead.
 /// Malformed datagrams are counted and dropped; after the first valid packet the source is latched
 /// (<see cref="SymmetricRtpLatch"/>) and the sender answers there.
 /// </summary>
-internal sealed class RtpReceiver
+internal sealed class RtpReceiver : IDatagramHandler
 {
     private const int BufferSize = 2048;
 
@@ -35,6 +32,8 @@ internal sealed class RtpReceiver
     private volatile ReceivedMedia? _media;
     private volatile IPayloadSink? _sink;
     private readonly TimeProvider _time;
+    private readonly long _origin;
+    private readonly double _timestampUnitsPerTick;
     private long _lastPacketTimestamp;
     private long _received;
     private long _malformed;
@@ -44,6 +43,8 @@ internal sealed class RtpReceiver
         Action<SocketAddress> onLatched, ILogger logger, TimeProvider time)
     {
         Taps = new AudioTaps(localPort, logger);
+        _origin = time.GetTimestamp();
+        _timestampUnitsPerTick = (double)G711Codec.ClockRate / time.TimestampFrequency;
         _time = time;
         _onLatched = onLatched;
         _latch = new SymmetricRtpLatch(socket.AddressFamily);
@@ -63,6 +64,9 @@ internal sealed class RtpReceiver
         get => _sink;
         set => _sink = value;
     }
+
+    /// <summary>Reception statistics of the peer's stream, for RTCP report blocks.</summary>
+    public RtpReceptionStatistics Statistics { get; } = new();
 
     /// <summary>Listeners to the keys received, after the observer.</summary>
     public ListenerSet<IDigitListener> DigitListeners { get; } = new();
@@ -88,56 +92,13 @@ internal sealed class RtpReceiver
         _latch.Reset();
     }
 
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        var address = new SocketAddress(_socket.AddressFamily);
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                int length;
-                try
-                {
-                    length = await _socket.ReceiveFromAsync(buffer.AsMemory(), SocketFlags.None, address, cancellationToken)
-                        .ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-                catch (ObjectDisposedException)
-                {
-                    break;
-                }
-                catch (SocketException exception) when (exception.SocketErrorCode is SocketError.ConnectionReset
-                    or SocketError.ConnectionRefused or SocketError.MessageSize)
-                {
-                    // An ICMP error for an earlier send, or an oversized datagram: not fatal for the stream.
-                    Interlocked.Increment(ref _malformed);
-                    continue;
-                }
-                catch (SocketException exception)
-                {
-                    if (!cancellationToken.IsCancellationRequested)
-                    {
-                        Log.ReceiveFailed(_logger, _localPort, exception);
-                    }
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        DatagramLoop.RunAsync(_socket, this, _localPort, _logger, cancellationToken);
 
-                    break;
-                }
+    public void OnBadDatagram() => Interlocked.Increment(ref _malformed);
 
-                Handle(buffer.AsSpan(0, length), address);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>Processes one datagram; public to the assembly so it can be driven without a socket.</summary>
-    internal void Handle(ReadOnlySpan<byte> datagram, SocketAddress source)
+    /// <summary>Processes one datagram (also driven directly by tests, without a socket).</summary>
+    public void Handle(ReadOnlySpan<byte> datagram, SocketAddress source)
     {
         Interlocked.Increment(ref _received);
         if (RtpHeader.TryParse(datagram, out var header) != RtpParseStatus.Success)
@@ -161,7 +122,15 @@ internal sealed class RtpReceiver
             _onLatched(latched);
         }
 
-        Interlocked.Exchange(ref _lastPacketTimestamp, _time.GetTimestamp());
+        var now = _time.GetTimestamp();
+        Interlocked.Exchange(ref _lastPacketTimestamp, now);
+        if (isAudio || isEvent)
+        {
+            // RFC 3550 §A.8: arrival time in the stream's timestamp units (8 kHz), from any fixed origin.
+            var arrival = (long)((now - _origin) * _timestampUnitsPerTick);
+            Statistics.Update(header.Ssrc, header.SequenceNumber, header.Timestamp, arrival, measureJitter: isAudio);
+        }
+
         if (isAudio)
         {
             OnAudio(media!, datagram.Slice(header.HeaderLength, header.PayloadLength));

@@ -37,6 +37,7 @@ internal sealed class RtpSender : IMediaClockStream
     private long _firstTick = -1;
     private bool _previousWasAudio;
     private long _sent;
+    private long _octets;
     private volatile bool _closed;
 
     public RtpSender(Socket socket, int localPort, ILogger logger)
@@ -71,6 +72,13 @@ internal sealed class RtpSender : IMediaClockStream
     public G711Codec? Codec => _destination?.Codec;
 
     public long SentPackets => Interlocked.Read(ref _sent);
+
+    /// <summary>Payload octets sent (RFC 3550 §6.4.1's sender octet count: headers excluded).</summary>
+    public long SentOctets => Interlocked.Read(ref _octets);
+
+    /// <summary>The RTP timestamp of the frame sent on <paramref name="tick"/> (for an SR's sender information).</summary>
+    public uint TimestampFor(long tick) =>
+        unchecked(_timestampBase + (uint)((tick - Math.Max(_firstTick, 0)) * SamplesPerFrame));
 
     /// <summary>Starts or redirects sending (a later answer or re-INVITE may change codec or address).</summary>
     public void SetDestination(NegotiatedMedia media)
@@ -240,6 +248,7 @@ internal sealed class RtpSender : IMediaClockStream
             _socket.SendTo(packet, SocketFlags.None, destination.Address);
             _sequence++;
             Interlocked.Increment(ref _sent);
+            Interlocked.Add(ref _octets, packet.Length - RtpHeader.FixedLength);
         }
         catch (SocketException exception)
         {

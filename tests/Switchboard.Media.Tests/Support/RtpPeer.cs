@@ -13,6 +13,26 @@ internal sealed class RtpPeer : IDisposable
 
     public RtpPeer() => Socket = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
 
+    private RtpPeer(UdpClient socket) => Socket = socket;
+
+    /// <summary>A peer whose RTCP socket is on the next port, as RFC 3550 §11 places it.</summary>
+    public static (RtpPeer Rtp, UdpClient Rtcp) CreateWithRtcp()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var rtp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+            var port = ((IPEndPoint)rtp.Client.LocalEndPoint!).Port;
+            try
+            {
+                return (new RtpPeer(rtp), new UdpClient(new IPEndPoint(IPAddress.Loopback, port + 1)));
+            }
+            catch (SocketException) when (attempt < 50)
+            {
+                rtp.Dispose();
+            }
+        }
+    }
+
     public UdpClient Socket { get; }
 
     public uint Ssrc { get; init; } = 0x1234ABCD;
