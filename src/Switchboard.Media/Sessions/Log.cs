@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(3110, LogLevel.Error, "Media session on port {Port}: an audio tap threw")]
     public static partial void TapFailed(ILogger logger, int port, Exception exception);
+
+    [LoggerMessage(3111, LogLevel.Error, "Media receive pump: epoll_wait failed with errno {Errno}")]
+    public static partial void PumpFailed(ILogger logger, int errno);
 }

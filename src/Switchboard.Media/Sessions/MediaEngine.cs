@@ -21,6 +21,7 @@ public sealed class MediaEngine : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<MediaSession, int> _sessions = new();
     private readonly RecordingWriter _recordings;
+    private readonly IDatagramPump _pump;
     private int _disposed;
 
     public MediaEngine(MediaEngineOptions options, ILoggerFactory loggerFactory)
@@ -41,6 +42,7 @@ public sealed class MediaEngine : IAsyncDisposable
         _ports = new PortPool(options.PortMin, options.PortMax);
         _clock = new MediaClock(PacketTime, loggerFactory.CreateLogger<MediaClock>());
         _recordings = new RecordingWriter(timeProvider, loggerFactory.CreateLogger<MediaRecorder>());
+        _pump = EpollDatagramPump.IsSupported ? new EpollDatagramPump(_logger) : new TaskDatagramPump(_logger);
     }
 
     /// <summary>The shared clock (exposed for metrics: lateness, skipped ticks, stream count).</summary>
@@ -96,7 +98,7 @@ public sealed class MediaEngine : IAsyncDisposable
 
             var session = new MediaSession(
                 port, rtp, rtcp, _clock, _options.AdvertisedAddress, observer, OnSessionClosed, _logger,
-                _time, _options.MediaTimeout, _recordings);
+                _time, _options.MediaTimeout, _recordings, _pump);
             _sessions[session] = port;
             return session;
         }
@@ -119,6 +121,7 @@ public sealed class MediaEngine : IAsyncDisposable
 
         _clock.Dispose();
         _recordings.Dispose();
+        _pump.Dispose();
     }
 
     private void OnSessionClosed(MediaSession session)

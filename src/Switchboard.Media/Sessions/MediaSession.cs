@@ -24,10 +24,9 @@ public sealed class MediaSession : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly RtpSender _sender;
     private readonly RtpReceiver _receiver;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _receiveLoop;
+    private readonly IAsyncDisposable _rtpReceive;
     private readonly RtcpSession _rtcpSession;
-    private readonly Task _rtcpLoop;
+    private readonly IAsyncDisposable _rtcpReceive;
     private readonly Lock _gate = new();
     private readonly ulong _sessionId = (ulong)Random.Shared.NextInt64(1, long.MaxValue);
     private ulong _sessionVersion;
@@ -44,7 +43,7 @@ public sealed class MediaSession : IAsyncDisposable
     internal MediaSession(
         int localPort, Socket rtp, Socket rtcp, MediaClock clock, string advertisedAddress,
         IMediaSessionObserver observer, Action<MediaSession> onClosed, ILogger logger, TimeProvider time, TimeSpan mediaTimeout,
-        RecordingWriter recordings)
+        RecordingWriter recordings, IDatagramPump pump)
     {
         _recordings = recordings;
         _observer = observer;
@@ -61,8 +60,8 @@ public sealed class MediaSession : IAsyncDisposable
         _receiver = new RtpReceiver(
             rtp, localPort, SdpNegotiator.OfferedTelephoneEventPayloadType, observer, OnLatched, logger, time);
         _rtcpSession = new RtcpSession(rtcp, localPort, _sender, _receiver.Statistics, logger, time);
-        _receiveLoop = Task.Run(() => _receiver.RunAsync(_stopping.Token));
-        _rtcpLoop = Task.Run(() => _rtcpSession.RunAsync(_stopping.Token));
+        _rtpReceive = pump.Register(rtp, _receiver, localPort);
+        _rtcpReceive = pump.Register(rtcp, _rtcpSession, localPort + 1);
         Log.SessionCreated(logger, localPort);
     }
 
@@ -271,12 +270,10 @@ public sealed class MediaSession : IAsyncDisposable
         // The other leg goes back to its own player rather than relaying a dead one.
         Bridge?.Disconnect();
         _sender.Close();
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _rtpReceive.DisposeAsync().ConfigureAwait(false);
+        await _rtcpReceive.DisposeAsync().ConfigureAwait(false);
         _rtp.Dispose();
         _rtcp.Dispose();
-        await _receiveLoop.ConfigureAwait(false);
-        await _rtcpLoop.ConfigureAwait(false);
-        _stopping.Dispose();
         Log.SessionClosed(_logger, LocalPort, ReceivedPackets, MalformedPackets, SentPackets);
         _onClosed(this);
     }

@@ -85,9 +85,6 @@ internal sealed class RtcpSession : IMediaClockStream, IDatagramHandler
         }
     }
 
-    public Task RunAsync(CancellationToken cancellationToken) =>
-        DatagramLoop.RunAsync(_socket, this, _localPort + 1, _logger, cancellationToken);
-
     public void OnTick(long tick)
     {
         if (_destination is null)

@@ -9,8 +9,10 @@ using Switchboard.Media.Sdp;
 namespace Switchboard.Media.Sessions;
 
 /// <summary>
-/// The incoming half of a session, fed by a <see cref="DatagramLoop"/> (no allocation per packet). Telephone events become digits; when the peer negotiated no telephone-event,
-/// its G.711 audio is decoded into a reused buffer and searched for in-band DTMF tones instead.
+/// The incoming half of a session, fed by the engine's <see cref="IDatagramPump"/> (no allocation per
+/// packet). Telephone events become digits; when the peer negotiated no telephone-event, its G.711 audio is
+/// decoded into a reused buffer and searched for in-band DTMF tones instead. Taps get the decoded audio and
+/// a bridge the encoded payload.
 /// Malformed datagrams are counted and dropped; after the first valid packet the source is latched
 /// (<see cref="SymmetricRtpLatch"/>) and the sender answers there.
 /// </summary>
@@ -18,7 +20,6 @@ internal sealed class RtpReceiver : IDatagramHandler
 {
     private const int BufferSize = 2048;
 
-    private readonly Socket _socket;
     private readonly IMediaSessionObserver _observer;
     private readonly ILogger _logger;
     private readonly int _localPort;
@@ -48,7 +49,6 @@ internal sealed class RtpReceiver : IDatagramHandler
         _time = time;
         _onLatched = onLatched;
         _latch = new SymmetricRtpLatch(socket.AddressFamily);
-        _socket = socket;
         _localPort = localPort;
         _offeredTelephoneEventPayloadType = offeredTelephoneEventPayloadType;
         _observer = observer;
@@ -91,9 +91,6 @@ internal sealed class RtpReceiver : IDatagramHandler
         _media = new ReceivedMedia(media.PayloadType, media.Codec, media.TelephoneEventPayloadType ?? -1);
         _latch.Reset();
     }
-
-    public Task RunAsync(CancellationToken cancellationToken) =>
-        DatagramLoop.RunAsync(_socket, this, _localPort, _logger, cancellationToken);
 
     public void OnBadDatagram() => Interlocked.Increment(ref _malformed);
 
