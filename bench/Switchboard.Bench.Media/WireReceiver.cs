@@ -1,0 +1,140 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Switchboard.Bench.Media;
+
+/// <summary>
+/// One receiving socket on its own thread, standing in for the far ends of many streams: for each packet it
+/// notes the arrival time, the gap since the stream's previous packet and sequence gaps, without allocating.
+/// The arrival time is the kernel's (SIOCGSTAMPNS: when the packet reached the socket, which on loopback is
+/// when it was sent), so this thread's own scheduling does not count; with kernel time off, it is when this
+/// thread read the packet. Each stream goes to exactly one receiver, so its state has a single writer.
+/// </summary>
+internal sealed unsafe partial class WireReceiver : IDisposable
+{
+    private const int SiocGStampNs = 0x8907;
+
+    private readonly bool _kernelTime;
+
+    private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+    private readonly Dictionary<uint, int> _streamOf;
+    private readonly long[] _lastArrival;
+    private readonly ushort[] _lastSequence;
+    private readonly Thread _thread;
+    private volatile bool _measuring;
+    private volatile bool _stopping;
+
+    public WireReceiver(Dictionary<uint, int> streamOf, int streams, bool kernelTime)
+    {
+        _kernelTime = kernelTime;
+        _streamOf = streamOf;
+        _lastArrival = new long[streams];
+        _lastSequence = new ushort[streams];
+        _socket.ReceiveBufferSize = 4 * 1024 * 1024;
+        _socket.ReceiveTimeout = 200;
+        _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        _thread = new Thread(Run) { IsBackground = true, Name = "wire receiver" };
+    }
+
+    public int Port => ((IPEndPoint)_socket.LocalEndPoint!).Port;
+
+    public DeviationHistogram Deviations { get; } = new();
+
+    public long Received { get; private set; }
+
+    public long Lost { get; private set; }
+
+    /// <summary>CPU time this thread used while measuring (Linux: from /proc/thread-self/stat).</summary>
+    public TimeSpan CpuTime { get; private set; }
+
+    public void Start() => _thread.Start();
+
+    public void Measure(bool on) => _measuring = on;
+
+    public void Dispose()
+    {
+        _stopping = true;
+        _thread.Join();
+        _socket.Dispose();
+    }
+
+    private void Run()
+    {
+        var buffer = new byte[2048];
+        var address = new SocketAddress(AddressFamily.InterNetwork);
+        const long Period = 20_000_000;
+        var wasMeasuring = false;
+        var cpuAtStart = TimeSpan.Zero;
+        while (!_stopping)
+        {
+            int length;
+            try
+            {
+                length = _socket.ReceiveFrom(buffer, SocketFlags.None, address);
+            }
+            catch (SocketException)
+            {
+                continue;
+            }
+
+            var now = _kernelTime ? KernelArrival() : (long)(Stopwatch.GetTimestamp() * NanosecondsPerTick);
+            var measuring = _measuring;
+            if (measuring != wasMeasuring)
+            {
+                if (measuring)
+                {
+                    cpuAtStart = ThreadCpu();
+                }
+                else
+                {
+                    CpuTime = ThreadCpu() - cpuAtStart;
+                }
+
+                wasMeasuring = measuring;
+            }
+
+            if (length < 12 || !_streamOf.TryGetValue(BinaryPrimitives.ReadUInt32BigEndian(buffer.AsSpan(8)), out var stream))
+            {
+                continue;
+            }
+
+            var sequence = BinaryPrimitives.ReadUInt16BigEndian(buffer.AsSpan(2));
+            if (measuring && _lastArrival[stream] != 0)
+            {
+                Deviations.Add(Math.Abs(now - _lastArrival[stream] - Period) / 1000.0);
+                Received++;
+                var gap = (ushort)(sequence - _lastSequence[stream] - 1);
+                if (gap is > 0 and < 1000)
+                {
+                    Lost += gap;
+                }
+            }
+
+            _lastArrival[stream] = now;
+            _lastSequence[stream] = sequence;
+        }
+    }
+
+    private static readonly double NanosecondsPerTick = 1e9 / Stopwatch.Frequency;
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "ioctl")]
+    private static partial int Ioctl(nint fd, nuint request, long* timespec);
+
+    /// <summary>The kernel's receive time of the last datagram, in nanoseconds (CLOCK_REALTIME).</summary>
+    private long KernelArrival()
+    {
+        var timespec = stackalloc long[2];
+        return Ioctl(_socket.Handle, SiocGStampNs, timespec) == 0 ? (timespec[0] * 1_000_000_000) + timespec[1] : 0;
+    }
+
+    private static TimeSpan ThreadCpu()
+    {
+        // Fields 14 and 15 (utime, stime) in clock ticks, counted after the ')' that ends the command name.
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11]) + long.Parse(fields[12]);
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+}
