@@ -13,6 +13,26 @@ internal sealed class DigitRequest
         GapSamples = gapSamples;
     }
 
+    /// <summary>
+    /// Checks the keys and timing of a <see cref="Sessions.MediaSession.SendDigitsAsync(string, DigitSendOptions, CancellationToken)"/>
+    /// and converts the durations to samples, rounded up to whole 20 ms frames (the clock's unit).
+    /// </summary>
+    public static DigitRequest Create(string digits, DigitSendOptions options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(digits);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        foreach (var key in digits)
+        {
+            if (!DtmfKeys.TryGetEventCode(key, out _) && char.ToLowerInvariant(key) != DtmfKeys.Pause)
+            {
+                throw new ArgumentException($"'{key}' is not a DTMF key (0-9 * # A-D, or w to wait).", nameof(digits));
+            }
+        }
+
+        return new DigitRequest(digits, FrameSamples(options.ToneDuration), FrameSamples(options.Gap));
+    }
+
     public string Digits { get; }
 
     public int ToneSamples { get; }
@@ -23,6 +43,8 @@ internal sealed class DigitRequest
 
     /// <summary>Sent, cancelled or abandoned: no new key of it may start.</summary>
     public bool IsDone => _completion.Task.IsCompleted;
+
+    private static int FrameSamples(TimeSpan duration) => (int)Math.Ceiling(duration.TotalMilliseconds / 20) * 160;
 
     public void Watch(CancellationToken cancellationToken)
     {

@@ -11,8 +11,9 @@ using Switchboard.Media.Sdp;
 namespace Switchboard.Media.Sessions;
 
 /// <summary>
-/// The media of one call leg: an RTP socket pair from the engine's pool, SDP offer/answer, a paced
-/// outgoing G.711 stream with sequential clip playback, and digit detection on the incoming stream.
+/// The media of one call leg: an RTP/RTCP socket pair from the engine's pool, SDP offer/answer, a paced
+/// outgoing G.711 stream (clip playback, keys, or a bridged leg's audio) latched to where the peer really
+/// sends from, digit detection and audio taps on the incoming stream, recording, and RTCP statistics.
 /// </summary>
 public sealed class MediaSession : IAsyncDisposable
 {
@@ -172,24 +173,13 @@ public sealed class MediaSession : IAsyncDisposable
     /// </summary>
     public Task SendDigitsAsync(string digits, DigitSendOptions options, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(digits);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        foreach (var key in digits)
-        {
-            if (!DtmfKeys.TryGetEventCode(key, out _) && char.ToLowerInvariant(key) != DtmfKeys.Pause)
-            {
-                throw new ArgumentException($"'{key}' is not a DTMF key (0-9 * # A-D, or w to wait).", nameof(digits));
-            }
-        }
-
+        var request = DigitRequest.Create(digits, options);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         if (cancellationToken.IsCancellationRequested)
         {
             return Task.FromCanceled(cancellationToken);
         }
 
-        var request = new DigitRequest(digits, FrameSamples(options.ToneDuration), FrameSamples(options.Gap));
         return _sender.Dtmf.Enqueue(request, cancellationToken);
     }
 
@@ -360,10 +350,6 @@ public sealed class MediaSession : IAsyncDisposable
             Log.Latched(_logger, LocalPort, ToEndPoint(source));
         }
     }
-
-    /// <summary>A duration in samples, rounded up to whole 20 ms frames (the clock's unit).</summary>
-    private static int FrameSamples(TimeSpan duration) =>
-        (int)Math.Ceiling(duration.TotalMilliseconds / SdpNegotiator.PacketTimeMilliseconds) * RtpSender.SamplesPerFrame;
 
     private static IPEndPoint ToEndPoint(SocketAddress address) =>
         (IPEndPoint)new IPEndPoint(address.Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0)
