@@ -108,6 +108,19 @@ public sealed class MediaBridgeTests
     }
 
     [Fact]
+    public async Task ClosingOneLeg_UnbridgesTheOther()
+    {
+        await using var legs = await Legs.CreateAsync("PCMU", "PCMU");
+        var bridge = MediaBridge.Connect(legs.A, legs.B);
+
+        await legs.A.DisposeAsync();
+
+        Assert.False(bridge.IsConnected);
+        Assert.Null(legs.B.Bridge);
+        await legs.B.PlayAsync(new AudioClip(new short[320]), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task KeysSentAsEvents_ArePassedToTheOtherLeg()
     {
         await using var legs = await Legs.CreateAsync("PCMU", "PCMA");

@@ -140,6 +140,21 @@ public sealed class MediaRecorderTests : IDisposable
     }
 
     [Fact]
+    public async Task StoppingTheEngine_FinishesItsRecordings()
+    {
+        var engine = TestEngines.Create();
+        var session = engine.CreateSession(new RecordingObserver());
+        var recorder = session.StartRecording(new RecordingOptions(PathOf("engine.wav")));
+        await Task.Delay(100);
+
+        await engine.DisposeAsync();
+        var result = await recorder.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Contains(result.Reason, new[] { RecordingEndReason.SessionClosed, RecordingEndReason.EngineStopped });
+        Assert.Equal(result.Duration, TimeSpan.FromSeconds(WavFile.Read(result.Path).Frames / 8000.0));
+    }
+
+    [Fact]
     public async Task AFileReadDuringTheRecording_IsAlreadyValid()
     {
         await using var engine = TestEngines.Create();
