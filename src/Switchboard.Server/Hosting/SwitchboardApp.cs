@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Conversation;
+using Switchboard.Api.V1.Calls;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Webhooks;
 using Switchboard.Media.Sessions;
@@ -88,6 +89,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         web.UseMiddleware<BearerAuthenticationMiddleware>();
         web.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         web.MapConversationApi();
+        web.MapCallsApi();
 
         await web.Services.GetRequiredService<SipUserAgent>().StartAsync(cancellationToken).ConfigureAwait(false);
         await web.StartAsync(cancellationToken).ConfigureAwait(false);
