@@ -1,4 +1,5 @@
 using Switchboard.Media.Amd;
+using Switchboard.Media.Codecs;
 using static Switchboard.Media.Tests.Amd.GreetingSignals;
 
 namespace Switchboard.Media.Tests.Amd;
@@ -21,6 +22,20 @@ public sealed class AnsweringMachineDetectorContractTests
         Assert.Equal(expected, actual);
     }
 
+    [Theory]
+    [InlineData("PCMU")]
+    [InlineData("PCMA")]
+    public async Task AudioThroughG711_GivesTheSameDecisions(string codec)
+    {
+        var g711 = codec == "PCMU" ? G711Codec.Pcmu : G711Codec.Pcma;
+        var human = Concat(await SpeakAsync("Hello?"), Silence(3000));
+        var machine = Concat(await SpeakAsync(MachineGreeting), Silence(2500), Tone(1000, 400), Silence(500));
+
+        Assert.Equal(AmdRun.Kinds(AmdRun.Detect(human).Events), AmdRun.Kinds(AmdRun.Detect(RoundTrip(human, g711)).Events));
+        Assert.Equal(AmdRun.Kinds(AmdRun.Detect(machine).Events), AmdRun.Kinds(AmdRun.Detect(RoundTrip(machine, g711)).Events));
+        Assert.Equal(AmdRun.Kinds(AmdRun.Detect(Silence(8000)).Events), AmdRun.Kinds(AmdRun.Detect(RoundTrip(Silence(8000), g711)).Events));
+    }
+
     [Fact]
     public async Task Process_AllocatesNothing()
     {
@@ -39,6 +54,15 @@ public sealed class AnsweringMachineDetectorContractTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.True(detector.IsComplete);
         Assert.Equal(3, total);
+    }
+
+    private static short[] RoundTrip(short[] samples, G711Codec codec)
+    {
+        var encoded = new byte[samples.Length];
+        var decoded = new short[samples.Length];
+        codec.Encode(samples, encoded);
+        codec.Decode(encoded, decoded);
+        return decoded;
     }
 
     [Fact]
