@@ -48,16 +48,15 @@ public static class AllowListReader
     private static bool IsAddressOrBlock(string text)
     {
         var slash = text.IndexOf('/', StringComparison.Ordinal);
-        var address = slash < 0 ? text : text[..slash];
-        if (!IsStrictAddress(address))
+        var addressText = slash < 0 ? text : text[..slash];
+        if (!IPAddress.TryParse(addressText, out var address)
+            || (address.AddressFamily == AddressFamily.InterNetwork && addressText.Count(c => c == '.') != 3))
         {
             return false;
         }
 
-        return slash < 0 || IPNetwork.TryParse(text, out _);
+        // The parser masks host bits off silently; a block written with them set is refused, since the writer
+        // meant either the address alone or a different block.
+        return slash < 0 || (IPNetwork.TryParse(text, out var block) && block.BaseAddress.Equals(address));
     }
-
-    private static bool IsStrictAddress(string text) =>
-        IPAddress.TryParse(text, out var address)
-        && (address.AddressFamily == AddressFamily.InterNetworkV6 || text.Count(c => c == '.') == 3);
 }

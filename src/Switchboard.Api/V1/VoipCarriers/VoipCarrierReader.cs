@@ -43,7 +43,12 @@ public static class VoipCarrierReader
         };
         if (carrier.Register && (carrier.Username is null || carrier.Password is null))
         {
-            throw new ValidationException(carrier.Username is null ? username : password, "is required when register is true");
+            // Name the missing field in the vocabulary the request used.
+            var jambonzNames = register != "register";
+            var missing = carrier.Username is null
+                ? (jambonzNames ? "register_username" : username)
+                : (jambonzNames ? "register_password" : password);
+            throw new ValidationException(missing, "is required when register is true");
         }
 
         return carrier.Password is not null && carrier.Username is null
