@@ -23,7 +23,7 @@ public static class V1Endpoints
 
     public static IEndpointRouteBuilder MapV1Api(this IEndpointRouteBuilder endpoints)
     {
-        var v1 = endpoints.MapGroup(Prefix).AddEndpointFilter<ValidationProblemFilter>();
+        var v1 = endpoints.MapGroup(Prefix).AddEndpointFilter<ValidationProblemFilter>().WithCommonProblems();
         v1.MapAccounts();
         foreach (var scope in new[] { endpoints.MapAccountScope(), endpoints.MapOwnAccountScope() })
         {
@@ -45,11 +45,20 @@ public static class V1Endpoints
     public static RouteGroupBuilder MapAccountScope(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGroup(Prefix + "/Accounts/{" + AccountRouteFilter.RouteParameter + "}")
             .AddEndpointFilter<ValidationProblemFilter>()
-            .AddEndpointFilter<AccountRouteFilter>();
+            .AddEndpointFilter<AccountRouteFilter>()
+            .WithCommonProblems();
 
     /// <summary>A group at <c>/v1</c> whose endpoints act on the key's own account (jambonz's short routes).</summary>
     public static RouteGroupBuilder MapOwnAccountScope(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGroup(Prefix)
             .AddEndpointFilter<ValidationProblemFilter>()
-            .AddEndpointFilter<OwnAccountFilter>();
+            .AddEndpointFilter<OwnAccountFilter>()
+            .WithCommonProblems();
+
+    /// <summary>Declares the problems every /v1 endpoint can answer, for the API description.</summary>
+    private static RouteGroupBuilder WithCommonProblems(this RouteGroupBuilder group) => group
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
 }

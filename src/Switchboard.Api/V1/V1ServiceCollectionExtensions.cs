@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Api.V1.Clients;
@@ -11,9 +10,6 @@ public static class V1ServiceCollectionExtensions
     public static IServiceCollection AddV1Api(this IServiceCollection services)
     {
         services.TryAddSingleton(ClientDigestOptions.Default);
-        // The API description reads request and response shapes through the HTTP JSON options; putting the
-        // snake_case context first makes it describe them as they go over the wire.
-        services.Configure<JsonOptions>(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, V1JsonContext.Default));
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Conversation;
+using Switchboard.Api.OpenApi;
 using Switchboard.Api.V1;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Webhooks;
@@ -90,6 +91,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         web.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         web.MapConversationApi();
         web.MapV1Api();
+        web.MapSwitchboardOpenApi();
 
         await web.Services.GetRequiredService<SipUserAgent>().StartAsync(cancellationToken).ConfigureAwait(false);
         await web.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -114,6 +116,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSingleton<ICallStore, SqliteCallStore>();
         services.AddSqliteResourceStores();
         services.AddV1Api();
+        services.AddSwitchboardOpenApi();
         services.AddSingleton(new SipUserAgentOptions(settings.Sip, settings.PublicIp));
         services.AddSingleton(SipTimerSettings.Default);
         services.AddSingleton(provider => new SipUserAgent(
