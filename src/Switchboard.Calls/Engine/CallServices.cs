@@ -13,4 +13,7 @@ internal sealed record CallServices(
     ISpeechSynthesizer Speech,
     ICallStore Store,
     TimeProvider Time,
-    ILogger Logger);
+    ILogger Logger)
+{
+    public PromptRenderer Prompts { get; } = new(Speech);
+}

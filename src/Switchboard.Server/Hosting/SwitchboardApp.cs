@@ -5,6 +5,7 @@ using Switchboard.Api.Auth;
 using Switchboard.Api.Conversation;
 using Switchboard.Api.OpenApi;
 using Switchboard.Api.V1;
+using Switchboard.Api.V1.Calls;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Webhooks;
 using Switchboard.Media.Sessions;
@@ -90,6 +91,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         web.UseMiddleware<BearerAuthenticationMiddleware>();
         web.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         web.MapConversationApi();
+        web.MapCallsApi();
         web.MapV1Api();
         web.MapSwitchboardOpenApi();
 
