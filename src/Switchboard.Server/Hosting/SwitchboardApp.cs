@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Conversation;
+using Switchboard.Api.OpenApi;
+using Switchboard.Api.V1;
 using Switchboard.Api.V1.Calls;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Webhooks;
@@ -68,12 +70,12 @@ public sealed class SwitchboardApp : IAsyncDisposable
         string? newKey = null;
         if (settings.ApiKey is not null)
         {
-            await accounts.EnsureApiKeyAsync(account.Sid, settings.ApiKey, cancellationToken).ConfigureAwait(false);
+            await accounts.EnsureApiKeyAsync(account.Sid, settings.ApiKey, ApiKeyScope.Admin, cancellationToken).ConfigureAwait(false);
         }
-        else if (!await accounts.HasApiKeyAsync(account.Sid, cancellationToken).ConfigureAwait(false))
+        else if (!await accounts.HasAdminKeyAsync(cancellationToken).ConfigureAwait(false))
         {
             newKey = ApiKeyHash.NewToken();
-            await accounts.EnsureApiKeyAsync(account.Sid, newKey, cancellationToken).ConfigureAwait(false);
+            await accounts.EnsureApiKeyAsync(account.Sid, newKey, ApiKeyScope.Admin, cancellationToken).ConfigureAwait(false);
         }
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -91,6 +93,8 @@ public sealed class SwitchboardApp : IAsyncDisposable
         web.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         web.MapConversationApi();
         web.MapCallsApi();
+        web.MapV1Api();
+        web.MapSwitchboardOpenApi();
 
         await web.Services.GetRequiredService<SipUserAgent>().StartAsync(cancellationToken).ConfigureAwait(false);
         await web.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -113,6 +117,9 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSingleton(database);
         services.AddSingleton(accounts);
         services.AddSingleton<ICallStore, SqliteCallStore>();
+        services.AddSqliteResourceStores();
+        services.AddV1Api();
+        services.AddSwitchboardOpenApi();
         services.AddSingleton(new SipUserAgentOptions(settings.Sip, settings.PublicIp));
         services.AddSingleton(SipTimerSettings.Default);
         services.AddSingleton(provider => new SipUserAgent(
