@@ -80,7 +80,7 @@ public sealed class SipTransactionLayer
 
     /// <summary>
     /// Passes a retransmitted request (or the ACK of a non-2xx) to its server transaction. Returns false when the
-    /// request is new and the TU must create a server transaction for it.
+    /// request is new and the TU must create a server transaction for it, or is an ACK for a 2xx the TU handles.
     /// </summary>
     public bool TryAbsorbRequest(SipRequest request)
     {
@@ -101,8 +101,19 @@ public sealed class SipTransactionLayer
             return false;
         }
 
-        transaction.OnRequestReceived(request);
-        return true;
+        return transaction.OnRequestReceived(request);
+    }
+
+    /// <summary>
+    /// True when a server transaction with <paramref name="key"/> exists: RFC 3261 §9.2 answers a CANCEL 200 when it
+    /// matches a transaction, whether or not that transaction has been answered.
+    /// </summary>
+    public bool HasServerTransaction(SipTransactionKey key)
+    {
+        lock (_gate)
+        {
+            return _servers.ContainsKey(key);
+        }
     }
 
     public NonInviteServerTransaction CreateServerTransaction(SipRequest request, IPEndPoint responseDestination)

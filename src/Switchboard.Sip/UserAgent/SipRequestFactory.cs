@@ -4,10 +4,13 @@ using Switchboard.Sip.Messages;
 
 namespace Switchboard.Sip.UserAgent;
 
-/// <summary>Builds the requests the UAC sends: INVITE (RFC 3261 §8.1.1), ACK for 2xx (§13.2.2.4), BYE (§15.1.1), CANCEL (§9.1).</summary>
+/// <summary>
+/// Builds the requests a user agent sends: INVITE (RFC 3261 §8.1.1), ACK for 2xx (§13.2.2.4), BYE (§15.1.1),
+/// CANCEL (§9.1) and re-INVITE (§14.1).
+/// </summary>
 internal static class SipRequestFactory
 {
-    public const string AllowValue = "INVITE, ACK, CANCEL, BYE, OPTIONS";
+    public const string AllowValue = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE";
     public const string UserAgentValue = "Switchboard";
 
     public static SipRequest CreateInvite(OutboundCallRequest call, SipUri target, string localHost, int localPort)
@@ -43,10 +46,14 @@ internal static class SipRequestFactory
     /// CSeq number.
     /// </summary>
     public static SipRequest CreateAck(SipDialog dialog, uint inviteSequence, string localHost, int localPort) =>
-        CreateInDialog(dialog, SipMethod.Ack, inviteSequence, localHost, localPort);
+        CreateInDialog(dialog, SipMethod.Ack, inviteSequence, localHost, localPort, null);
 
     public static SipRequest CreateBye(SipDialog dialog, string localHost, int localPort) =>
-        CreateInDialog(dialog, SipMethod.Bye, dialog.NextSequence(), localHost, localPort);
+        CreateInDialog(dialog, SipMethod.Bye, dialog.NextSequence(), localHost, localPort, null);
+
+    /// <summary>RFC 3261 §14.1: a re-INVITE is a target refresh request, so it carries our Contact, and its offer.</summary>
+    public static SipRequest CreateReinvite(SipDialog dialog, string sdpOffer, string localHost, int localPort) =>
+        CreateInDialog(dialog, SipMethod.Invite, dialog.NextSequence(), localHost, localPort, sdpOffer);
 
     /// <summary>
     /// RFC 3261 §9.1: CANCEL copies Request-URI, Call-ID, To, From, Route and the top Via (same branch, so it
@@ -76,9 +83,10 @@ internal static class SipRequestFactory
         return new SipRequest(SipMethod.Cancel, invite.RequestUri, headers, ReadOnlyMemory<byte>.Empty);
     }
 
-    private static SipRequest CreateInDialog(SipDialog dialog, SipMethod method, uint sequence, string localHost, int localPort)
+    private static SipRequest CreateInDialog(SipDialog dialog, SipMethod method, uint sequence, string localHost, int localPort, string? sdp)
     {
-        var headers = new List<SipHeader>(10 + dialog.RouteSet.Count)
+        var (requestUri, routes) = RouteFor(dialog);
+        var headers = new List<SipHeader>(12 + routes.Count)
         {
             Via(localHost, localPort),
             SipHeader.Create(SipHeaderNames.MaxForwards, "70"),
@@ -87,9 +95,15 @@ internal static class SipRequestFactory
             SipHeader.Create(SipHeaderNames.CallId, dialog.CallId),
             SipHeader.Create(SipHeaderNames.CSeq, string.Create(CultureInfo.InvariantCulture, $"{sequence} {method.Name}")),
         };
-        foreach (var route in dialog.RouteSet)
+        foreach (var route in routes)
         {
             headers.Add(SipHeader.Create(SipHeaderNames.Route, route));
+        }
+
+        if (method == SipMethod.Invite)
+        {
+            headers.Add(Contact(localHost, localPort));
+            headers.Add(SipHeader.Create(SipHeaderNames.Allow, AllowValue));
         }
 
         if (method != SipMethod.Ack)
@@ -97,13 +111,42 @@ internal static class SipRequestFactory
             headers.Add(SipHeader.Create(SipHeaderNames.UserAgent, UserAgentValue));
         }
 
-        return new SipRequest(method, dialog.RemoteTarget, headers, ReadOnlyMemory<byte>.Empty);
+        if (sdp is null)
+        {
+            return new SipRequest(method, requestUri, headers, ReadOnlyMemory<byte>.Empty);
+        }
+
+        headers.Add(SipHeader.Create(SipHeaderNames.ContentType, "application/sdp"));
+        return new SipRequest(method, requestUri, headers, Encoding.UTF8.GetBytes(sdp));
+    }
+
+    /// <summary>
+    /// RFC 3261 §12.2.1.1: with a loose-routing first hop (<c>lr</c>) the request goes to the remote target and carries
+    /// the whole route set; a strict router instead becomes the Request-URI, and the remote target the last Route.
+    /// </summary>
+    private static (SipUri RequestUri, IReadOnlyList<string> Routes) RouteFor(SipDialog dialog)
+    {
+        if (dialog.RouteSet.Count == 0
+            || !SipNameAddress.TryParse(Encoding.UTF8.GetBytes(dialog.RouteSet[0]), out var first)
+            || SipParameters.Contains(first.Uri.Parameters, "lr"))
+        {
+            return (dialog.RemoteTarget, dialog.RouteSet);
+        }
+
+        var routes = new List<string>(dialog.RouteSet.Count);
+        for (var i = 1; i < dialog.RouteSet.Count; i++)
+        {
+            routes.Add(dialog.RouteSet[i]);
+        }
+
+        routes.Add($"<{dialog.RemoteTarget}>");
+        return (first.Uri with { Headers = null }, routes);
     }
 
     // RFC 3581 §3: ask for rport so responses come back to the port we sent from, through NAT.
     private static SipHeader Via(string localHost, int localPort) =>
         SipHeader.Create(SipHeaderNames.Via, string.Create(CultureInfo.InvariantCulture, $"SIP/2.0/UDP {localHost}:{localPort};branch={SipIdentifiers.NewBranch()};rport"));
 
-    private static SipHeader Contact(string localHost, int localPort) =>
+    public static SipHeader Contact(string localHost, int localPort) =>
         SipHeader.Create(SipHeaderNames.Contact, string.Create(CultureInfo.InvariantCulture, $"<sip:{localHost}:{localPort}>"));
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -10,8 +9,8 @@ using Switchboard.Sip.Transport;
 namespace Switchboard.Sip.UserAgent;
 
 /// <summary>
-/// The SIP user agent the call engine uses: places outbound calls over UDP and answers the requests a UA must
-/// (RFC 3261 §8.2). One instance per listen address.
+/// The SIP user agent the call engine uses: places outbound calls, hands inbound ones to
+/// <see cref="InboundCalls"/>, and answers the requests a UA must (RFC 3261 §8.2). One instance per listen address.
 /// </summary>
 public sealed class SipUserAgent : IAsyncDisposable, ISipTransportHandler
 {
@@ -20,7 +19,8 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipTransportHandler
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly LocalAddressResolver _addresses;
-    private readonly ConcurrentDictionary<string, OutboundCall> _calls = new(StringComparer.Ordinal);
+    private readonly SipCallRegistry _calls = new();
+    private IInboundCallHandler? _inboundCalls;
     private ISipTransport? _transport;
     private SipTransactionLayer? _transactions;
     private InboundRequestHandler? _inbound;
@@ -49,6 +49,24 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipTransportHandler
 
     /// <summary>RFC 3261 timer values; settable before <see cref="StartAsync"/> (tests shorten them).</summary>
     public SipTimerSettings Timers { get; init; } = SipTimerSettings.Default;
+
+    /// <summary>
+    /// Takes new inbound calls. May be set at any time (the engine usually sets it before <see cref="StartAsync"/>);
+    /// while null, INVITEs are refused with 480 Temporarily Unavailable.
+    /// </summary>
+    public IInboundCallHandler? InboundCalls
+    {
+        get => Volatile.Read(ref _inboundCalls);
+        set => Volatile.Write(ref _inboundCalls, value);
+    }
+
+    internal TimeProvider Time => _timeProvider;
+
+    internal ILogger Logger => _logger;
+
+    internal bool IsReliable => Transport.IsReliable;
+
+    internal SipCallRegistry Calls => _calls;
 
     internal SipTransactionLayer Transactions => _transactions ?? throw new InvalidOperationException("The user agent is not started.");
 
@@ -87,7 +105,7 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipTransportHandler
         var localHost = destination is null ? _addresses.GetHostToward(IPAddress.Loopback) : _addresses.GetHostToward(destination.Address);
         var invite = SipRequestFactory.CreateInvite(request, target, localHost, LocalEndPoint.Port);
         var call = new OutboundCall(this, observer, invite, destination ?? new IPEndPoint(IPAddress.None, 0), localHost);
-        _calls[call.CallId] = call;
+        _calls.Add(call);
         Log.PlacingCall(_logger, call.CallId, request.TargetUri);
         if (destination is null)
         {
@@ -101,7 +119,7 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipTransportHandler
 
     /// <summary>
     /// Stops the transport and all transaction timers. Calls still up are not hung up: the engine ends them
-    /// first (their <see cref="OutboundCall.Completion"/> stays pending otherwise).
+    /// first (their <see cref="SipCall.Completion"/> stays pending otherwise).
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -158,11 +176,11 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipTransportHandler
         }
     }
 
-    internal OutboundCall? FindCall(string? callId) => callId is not null && _calls.TryGetValue(callId, out var call) ? call : null;
+    internal string GetLocalHostToward(IPAddress target) => _addresses.GetHostToward(target);
 
-    internal void OnCallEnded(OutboundCall call)
+    internal void OnCallEnded(SipCall call)
     {
-        _calls.TryRemove(new KeyValuePair<string, OutboundCall>(call.CallId, call));
+        _calls.Remove(call);
         Log.CallEnded(_logger, call.CallId);
     }
 
@@ -173,10 +191,11 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipTransportHandler
             return;
         }
 
-        // RFC 3261 §13.2.2.4: a 2xx retransmitted after the INVITE transaction is gone still needs an ACK.
-        if (response.IsSuccess && response.CSeq?.Method == SipMethod.Invite && FindCall(response.CallId) is { } call)
+        // RFC 3261 §13.2.2.4: a 2xx retransmitted after the INVITE transaction is gone still needs an ACK. Our
+        // requests carry our tag in From, so it finds the call of either direction.
+        if (response.IsSuccess && response.CSeq?.Method == SipMethod.Invite && _calls.Find(response.CallId, response.From?.Tag) is { } call)
         {
-            call.OnStraySuccess();
+            call.OnStraySuccess(response);
             return;
         }
 

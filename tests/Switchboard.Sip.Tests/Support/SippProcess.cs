@@ -21,10 +21,26 @@ sealed class SippProcess : IAsyncDisposable
 
     public string Target(string user = "bob") => $"sip:{user}@127.0.0.1:{Port}";
 
-    public static async Task<SippProcess> StartAsync(string scenario, CancellationToken cancellationToken)
+    /// <summary>Starts SIPp as a UAS with a scenario from Scenarios/, waiting until it holds its port.</summary>
+    public static Task<SippProcess> StartAsync(string scenario, CancellationToken cancellationToken) =>
+        StartCoreAsync(["-sf", ScenarioPath(scenario)], waitForBind: true, cancellationToken);
+
+    /// <summary>
+    /// Starts SIPp as a UAC calling <paramref name="target"/> with a scenario from Scenarios/, or with a built-in one
+    /// when <paramref name="scenario"/> has no .xml extension (e.g. <c>uac</c>). <paramref name="service"/> is the
+    /// user part it dials.
+    /// </summary>
+    public static Task<SippProcess> StartClientAsync(string scenario, IPEndPoint target, CancellationToken cancellationToken, string service = "+15550123", params string[] extra)
+    {
+        string[] source = scenario.EndsWith(".xml", StringComparison.Ordinal) ? ["-sf", ScenarioPath(scenario)] : ["-sn", scenario];
+        return StartCoreAsync([.. source, "-s", service, .. extra, $"{target.Address}:{target.Port}"], waitForBind: false, cancellationToken);
+    }
+
+    static string ScenarioPath(string scenario) => Path.Combine(AppContext.BaseDirectory, "Scenarios", scenario);
+
+    static async Task<SippProcess> StartCoreAsync(string[] scenarioArgs, bool waitForBind, CancellationToken cancellationToken)
     {
         var port = FreeUdpPort();
-        var path = Path.Combine(AppContext.BaseDirectory, "Scenarios", scenario);
         var info = new ProcessStartInfo("sipp")
         {
             RedirectStandardOutput = true,
@@ -33,7 +49,7 @@ sealed class SippProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
-        foreach (var arg in new[] { "-sf", path, "-i", "127.0.0.1", "-p", port.ToString(), "-m", "1", "-nostdin", "-timeout", "14s", "-timeout_error", "-nd" })
+        foreach (var arg in scenarioArgs.Concat(["-i", "127.0.0.1", "-p", port.ToString(), "-m", "1", "-nostdin", "-timeout", "14s", "-timeout_error", "-nd"]))
         {
             info.ArgumentList.Add(arg);
         }
@@ -47,7 +63,7 @@ sealed class SippProcess : IAsyncDisposable
 
         // SIPp is ready once it holds the port.
         var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!IsBound(port))
+        while (waitForBind && !IsBound(port))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
