@@ -49,7 +49,7 @@ sealed class SipCaller(UdpPeer peer, IPEndPoint agent, string callId = "call-in-
     public void SendAck(string body = "", uint? sequence = null) => SendInDialog("ACK", body, sequence ?? Sequence, branch: "z9hG4bKack" + (sequence ?? Sequence));
 
     /// <summary>A request inside the dialog; the CSeq moves on unless given.</summary>
-    public string SendInDialog(string method, string body = "", uint? sequence = null, string contentType = "application/sdp", string extra = "", string? branch = null)
+    public string SendInDialog(string method, string body = "", uint? sequence = null, string contentType = "application/sdp", string extra = "", string? branch = null, string contactUser = "alice")
     {
         if (sequence is null)
         {
@@ -63,7 +63,7 @@ sealed class SipCaller(UdpPeer peer, IPEndPoint agent, string callId = "call-in-
             $"Via: SIP/2.0/UDP 127.0.0.1:{peer.Port};branch={branch};rport\r\n" +
             "Max-Forwards: 70\r\nFrom: \"Alice Caller\" <sip:+15550100@127.0.0.1>;tag=caller1\r\n" +
             $"To: <sip:+15550123@127.0.0.1:{agent.Port}>;tag={RemoteTag}\r\nCall-ID: {callId}\r\nCSeq: {sequence ?? Sequence} {method}\r\n" +
-            $"Contact: <sip:alice@127.0.0.1:{peer.Port}>\r\n" +
+            $"Contact: <sip:{contactUser}@127.0.0.1:{peer.Port}>\r\n" +
             $"{extra}{type}Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}", agent);
         return branch;
     }
