@@ -45,4 +45,7 @@ internal static partial class Log
 
     [LoggerMessage(1312, LogLevel.Information, "Merged INVITE for call {CallId} from {Remote} refused with 482 (RFC 3261 §8.2.2.2)")]
     public static partial void MergedRequest(ILogger logger, string callId, IPEndPoint remote);
+
+    [LoggerMessage(1313, LogLevel.Debug, "Call {CallId} challenged with {StatusCode}; INVITE resent with credentials")]
+    public static partial void Authenticating(ILogger logger, string callId, int statusCode);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Switchboard.Sip.Auth;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Parsing;
 using Switchboard.Sip.Transactions;
@@ -12,24 +13,24 @@ namespace Switchboard.Sip.UserAgent;
 /// </summary>
 public sealed class OutboundCall : SipCall
 {
-    private readonly SipRequest _invite;
     private readonly IPEndPoint _destination;
+    private readonly InviteAuthenticator? _authenticator;
+    private SipRequest _invite;
     private bool _finalReported;
     private byte[]? _ackBytes;
     private IPEndPoint? _ackDestination;
 
-    internal OutboundCall(SipUserAgent agent, ISipCallObserver observer, SipRequest invite, IPEndPoint destination, string localHost)
+    internal OutboundCall(SipUserAgent agent, ISipCallObserver observer, SipRequest invite, IPEndPoint destination, string localHost, SipCredentials? credentials)
         : base(agent, invite.CallId!, invite.From!.Tag!, localHost, SipCallState.Calling)
     {
         _invite = invite;
+        _authenticator = credentials is null ? null : new InviteAuthenticator(credentials);
         _destination = destination;
         LocalSdp = invite.Body.IsEmpty ? null : invite.BodyAsString();
         SetObserver(observer);
     }
 
     internal ISipClientTransactionUser InviteUser => new ClientTransactionCallback(OnInviteResponse, OnInviteFailure);
-
-    internal SipRequest Invite => _invite;
 
     private protected override bool OwnsCallId => true;
 
@@ -89,6 +90,9 @@ public sealed class OutboundCall : SipCall
         (SipCallState.Calling, SipCallState.Proceeding or SipCallState.Confirmed or SipCallState.Ended) => true,
         (SipCallState.Calling, SipCallState.Terminating) => HangupRequested,
         (SipCallState.Proceeding, SipCallState.Cancelling or SipCallState.Confirmed or SipCallState.Ended) => true,
+
+        // RFC 3261 §22.2: the INVITE resent with credentials is a new transaction, so CANCEL waits for its provisional.
+        (SipCallState.Proceeding, SipCallState.Calling) => _authenticator is not null,
         (SipCallState.Cancelling, SipCallState.Terminating or SipCallState.Ended) => true,
         (SipCallState.Confirmed, SipCallState.Terminating or SipCallState.Ended) => true,
         (SipCallState.Terminating, SipCallState.Ended) => true,
@@ -104,6 +108,10 @@ public sealed class OutboundCall : SipCall
         else if (response.IsSuccess)
         {
             OnSuccess(response);
+        }
+        else if (response.StatusCode is 401 or 407 && TryResendWithCredentials(response))
+        {
+            Log.Authenticating(Agent.Logger, CallId, response.StatusCode);
         }
         else
         {
@@ -182,6 +190,35 @@ public sealed class OutboundCall : SipCall
         }
 
         SendBye(bye);
+    }
+
+    /// <summary>
+    /// RFC 3261 §22.2: a challenged INVITE is resent with credentials (the transaction has already ACKed the 401/407).
+    /// False when there are none, the engine is hanging up, or the realm refused them already.
+    /// </summary>
+    private bool TryResendWithCredentials(SipResponse challenge)
+    {
+        SipRequest retry;
+        lock (Gate)
+        {
+            if (_authenticator is null || HangupRequested || State is not (SipCallState.Calling or SipCallState.Proceeding)
+                || !_authenticator.TryAccept(challenge))
+            {
+                return false;
+            }
+
+            if (State == SipCallState.Proceeding)
+            {
+                TransitionTo(SipCallState.Calling);
+            }
+
+            var authorization = _authenticator.HeadersFor(SipMethod.Invite, _invite.RequestUri).ToList();
+            retry = SipRequestFactory.CreateAuthenticatedRetry(_invite, authorization, LocalHost, Agent.LocalEndPoint.Port);
+            _invite = retry;
+        }
+
+        Agent.Transactions.SendInvite(retry, _destination, InviteUser);
+        return true;
     }
 
     private void OnInviteFailure(SipTransactionFailure failure) => EndWithFinal(failure == SipTransactionFailure.Timeout

@@ -56,6 +56,35 @@ internal static class SipRequestFactory
         CreateInDialog(dialog, SipMethod.Invite, dialog.NextSequence(), localHost, localPort, sdpOffer);
 
     /// <summary>
+    /// RFC 3261 §22.2: the INVITE resent with credentials keeps Call-ID, From (and its tag), To, body and headers,
+    /// takes CSeq + 1 and a new branch (a new transaction, §8.1.3.5), and replaces any earlier credentials.
+    /// </summary>
+    public static SipRequest CreateAuthenticatedRetry(SipRequest previous, IEnumerable<SipHeader> authorization, string localHost, int localPort)
+    {
+        var headers = new List<SipHeader>(previous.Headers.Count + 2);
+        foreach (var header in previous.Headers)
+        {
+            switch (header.Name)
+            {
+                case SipHeaderNames.Via:
+                    headers.Add(Via(localHost, localPort));
+                    break;
+                case SipHeaderNames.CSeq:
+                    headers.Add(SipHeader.Create(SipHeaderNames.CSeq, string.Create(CultureInfo.InvariantCulture, $"{previous.CSeq!.Value.Number + 1} {previous.Method.Name}")));
+                    break;
+                case "Authorization" or "Proxy-Authorization":
+                    break;
+                default:
+                    headers.Add(header);
+                    break;
+            }
+        }
+
+        headers.AddRange(authorization);
+        return new SipRequest(previous.Method, previous.RequestUri, headers, previous.Body);
+    }
+
+    /// <summary>
     /// RFC 3261 §9.1: CANCEL copies Request-URI, Call-ID, To, From, Route and the top Via (same branch, so it
     /// matches the INVITE's server transaction) and takes the INVITE's CSeq number with method CANCEL.
     /// </summary>

@@ -104,7 +104,7 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipTransportHandler
         var destination = ResolveNextHop(target);
         var localHost = destination is null ? _addresses.GetHostToward(IPAddress.Loopback) : _addresses.GetHostToward(destination.Address);
         var invite = SipRequestFactory.CreateInvite(request, target, localHost, LocalEndPoint.Port);
-        var call = new OutboundCall(this, observer, invite, destination ?? new IPEndPoint(IPAddress.None, 0), localHost);
+        var call = new OutboundCall(this, observer, invite, destination ?? new IPEndPoint(IPAddress.None, 0), localHost, request.Credentials);
         _calls.Add(call);
         Log.PlacingCall(_logger, call.CallId, request.TargetUri);
         if (destination is null)
