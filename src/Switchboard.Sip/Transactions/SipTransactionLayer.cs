@@ -8,6 +8,7 @@ namespace Switchboard.Sip.Transactions;
 /// <summary>
 /// Creates transactions and routes received messages to them by <see cref="SipTransactionKey"/> (RFC 3261
 /// §17.1.3, §17.2.3). Each transaction removes itself when it terminates; there is no scan or polling loop.
+/// Each transaction sends over the transport it is given, else the layer's default one.
 /// </summary>
 public sealed class SipTransactionLayer
 {
@@ -38,17 +39,17 @@ public sealed class SipTransactionLayer
         }
     }
 
-    public InviteClientTransaction SendInvite(SipRequest invite, IPEndPoint destination, ISipClientTransactionUser user)
+    public InviteClientTransaction SendInvite(SipRequest invite, IPEndPoint destination, ISipClientTransactionUser user, ISipTransport? transport = null)
     {
-        var transaction = new InviteClientTransaction(invite, destination, _transport, _timeProvider, _timers, user, t => Remove(t.Key, t));
+        var transaction = new InviteClientTransaction(invite, destination, transport ?? _transport, _timeProvider, _timers, user, t => Remove(t.Key, t));
         Add(transaction.Key, transaction);
         transaction.Start();
         return transaction;
     }
 
-    public NonInviteClientTransaction SendRequest(SipRequest request, IPEndPoint destination, ISipClientTransactionUser user)
+    public NonInviteClientTransaction SendRequest(SipRequest request, IPEndPoint destination, ISipClientTransactionUser user, ISipTransport? transport = null)
     {
-        var transaction = new NonInviteClientTransaction(request, destination, _transport, _timeProvider, _timers, user, t => Remove(t.Key, t));
+        var transaction = new NonInviteClientTransaction(request, destination, transport ?? _transport, _timeProvider, _timers, user, t => Remove(t.Key, t));
         Add(transaction.Key, transaction);
         transaction.Start();
         return transaction;
@@ -116,20 +117,38 @@ public sealed class SipTransactionLayer
         }
     }
 
-    public NonInviteServerTransaction CreateServerTransaction(SipRequest request, IPEndPoint responseDestination)
+    public NonInviteServerTransaction CreateServerTransaction(SipRequest request, IPEndPoint responseDestination, ISipTransport? transport = null)
     {
         var key = SipTransactionKey.ForRequest(request) ?? new SipTransactionKey(Guid.NewGuid().ToString("N"), request.Method.Name, true);
-        var transaction = new NonInviteServerTransaction(request, key, responseDestination, _transport, _timeProvider, _timers, t => Remove(t.Key, t));
+        var transaction = new NonInviteServerTransaction(request, key, responseDestination, transport ?? _transport, _timeProvider, _timers, t => Remove(t.Key, t));
         Add(key, transaction);
         return transaction;
     }
 
-    public InviteServerTransaction CreateInviteServerTransaction(SipRequest invite, IPEndPoint responseDestination)
+    public InviteServerTransaction CreateInviteServerTransaction(SipRequest invite, IPEndPoint responseDestination, ISipTransport? transport = null)
     {
         var key = SipTransactionKey.ForRequest(invite) ?? new SipTransactionKey(Guid.NewGuid().ToString("N"), invite.Method.Name, true);
-        var transaction = new InviteServerTransaction(invite, key, responseDestination, _transport, _timeProvider, _timers, t => Remove(t.Key, t));
+        var transaction = new InviteServerTransaction(invite, key, responseDestination, transport ?? _transport, _timeProvider, _timers, t => Remove(t.Key, t));
         Add(key, transaction);
         return transaction;
+    }
+
+    /// <summary>
+    /// A stream transport could not reach <paramref name="remote"/>: every client transaction sending there over it
+    /// fails with a transport error (RFC 3261 §17.1.4). A scan, but only on this rare path.
+    /// </summary>
+    public void FailClientTransactionsTo(ISipTransport transport, IPEndPoint remote)
+    {
+        List<ISipClientTransaction> affected;
+        lock (_gate)
+        {
+            affected = [.. _clients.Values.Where(t => ReferenceEquals(t.Transport, transport) && t.Destination.Equals(remote))];
+        }
+
+        foreach (var transaction in affected)
+        {
+            transaction.OnTransportFailed();
+        }
     }
 
     /// <summary>Stops every transaction's timers; used at shutdown, after which nothing is retransmitted.</summary>

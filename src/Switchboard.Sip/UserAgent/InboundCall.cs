@@ -1,6 +1,7 @@
 using System.Net;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Transactions;
+using Switchboard.Sip.Transport;
 
 namespace Switchboard.Sip.UserAgent;
 
@@ -16,8 +17,8 @@ public sealed class InboundCall : SipCall
     private readonly IPEndPoint _responseDestination;
     private IReadOnlyList<KeyValuePair<string, string>>? _headers;
 
-    internal InboundCall(SipUserAgent agent, SipRequest invite, InviteServerTransaction transaction, IPEndPoint source, IPEndPoint responseDestination, string localHost)
-        : base(agent, invite.CallId!, SipIdentifiers.NewTag(), localHost, SipCallState.Received)
+    internal InboundCall(SipUserAgent agent, SipRequest invite, InviteServerTransaction transaction, IPEndPoint source, IPEndPoint responseDestination, SipLocalAddress local, ISipTransport transport)
+        : base(agent, invite.CallId!, SipIdentifiers.NewTag(), local, transport, SipCallState.Received)
     {
         _invite = invite;
         _transaction = transaction;

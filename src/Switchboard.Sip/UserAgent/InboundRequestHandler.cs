@@ -12,13 +12,13 @@ namespace Switchboard.Sip.UserAgent;
 /// in-dialog requests go to their call, CANCEL to the INVITE it cancels, and the rest get the answers a UA owes.
 /// Retransmissions never get here: server transactions absorb them.
 /// </summary>
-internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLayer transactions, ISipTransport transport, ILogger logger)
+internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLayer transactions, ILogger logger)
 {
-    public void Handle(SipRequest request, SipParseError? error, IPEndPoint remote)
+    public void Handle(SipRequest request, SipParseError? error, IPEndPoint remote, ISipTransport transport)
     {
         if (error is not null)
         {
-            RejectMalformed(request, error, remote);
+            RejectMalformed(request, error, remote, transport);
             return;
         }
 
@@ -27,7 +27,8 @@ internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLa
             return;
         }
 
-        var destination = SipResponseRouting.GetResponseDestination(request.TopVia!, remote);
+        // RFC 3261 §18.2.2: over a connection the response goes back on it, to the source; over UDP by the Via.
+        var destination = transport.IsReliable ? remote : SipResponseRouting.GetResponseDestination(request.TopVia!, remote);
         Log.RequestReceived(logger, request.Method.Name, request.CallId ?? string.Empty, remote);
         if (request.Method == SipMethod.Ack)
         {
@@ -38,20 +39,20 @@ internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLa
 
         if (request.Method == SipMethod.Invite)
         {
-            var invite = transactions.CreateInviteServerTransaction(request, destination);
+            var invite = transactions.CreateInviteServerTransaction(request, destination, transport);
             if (request.To?.Tag is not null)
             {
                 OnReinvite(request, invite, destination);
             }
             else
             {
-                OnNewInvite(request, invite, remote, destination);
+                OnNewInvite(request, invite, remote, destination, transport);
             }
 
             return;
         }
 
-        var transaction = transactions.CreateServerTransaction(request, destination);
+        var transaction = transactions.CreateServerTransaction(request, destination, transport);
         if (request.Method == SipMethod.Cancel)
         {
             AnswerCancel(request, transaction);
@@ -61,7 +62,7 @@ internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLa
         transaction.SendResponse(Answer(request));
     }
 
-    private void OnNewInvite(SipRequest request, InviteServerTransaction transaction, IPEndPoint remote, IPEndPoint destination)
+    private void OnNewInvite(SipRequest request, InviteServerTransaction transaction, IPEndPoint remote, IPEndPoint destination, ISipTransport transport)
     {
         if (RefuseUnsupported(request) is { } refusal)
         {
@@ -78,7 +79,8 @@ internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLa
             return;
         }
 
-        var call = new InboundCall(agent, request, transaction, remote, destination, agent.GetLocalHostToward(remote.Address));
+        var local = new SipLocalAddress(agent.GetLocalHostToward(remote.Address), agent.LocalEndPoint.Port, transport.Protocol);
+        var call = new InboundCall(agent, request, transaction, remote, destination, local, transport);
         if (!agent.Calls.TryAdd(call))
         {
             // RFC 3261 §8.2.2.2: the same request reached us twice by different paths; only the first is taken.
@@ -185,7 +187,7 @@ internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLa
     /// RFC 3261 §8.2 / §21.4.1: a request whose framing parsed but whose headers are wrong gets a stateless 400
     /// naming the problem, if it has a Via to answer to; ACKs are never answered.
     /// </summary>
-    private void RejectMalformed(SipRequest request, SipParseError error, IPEndPoint remote)
+    private void RejectMalformed(SipRequest request, SipParseError error, IPEndPoint remote, ISipTransport transport)
     {
         if (request.Method == SipMethod.Ack || request.TopVia is not { } via)
         {
@@ -197,7 +199,7 @@ internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLa
         Log.RejectedMalformed(logger, remote, error.Reason);
         try
         {
-            transport.Send(SipMessageWriter.ToArray(response), SipResponseRouting.GetResponseDestination(via, remote));
+            transport.Send(SipMessageWriter.ToArray(response), transport.IsReliable ? remote : SipResponseRouting.GetResponseDestination(via, remote));
         }
         catch (System.Net.Sockets.SocketException)
         {

@@ -48,4 +48,7 @@ internal static partial class Log
 
     [LoggerMessage(1313, LogLevel.Debug, "Call {CallId} challenged with {StatusCode}; INVITE resent with credentials")]
     public static partial void Authenticating(ILogger logger, string callId, int statusCode);
+
+    [LoggerMessage(1314, LogLevel.Warning, "TCP connection to {Remote} failed; its transactions fail with 503")]
+    public static partial void ConnectionFailed(ILogger logger, IPEndPoint remote);
 }

@@ -13,19 +13,19 @@ namespace Switchboard.Sip.UserAgent;
 /// </summary>
 public sealed class OutboundCall : SipCall
 {
-    private readonly IPEndPoint _destination;
+    private readonly SipNextHop _hop;
     private readonly InviteAuthenticator? _authenticator;
     private SipRequest _invite;
     private bool _finalReported;
     private byte[]? _ackBytes;
-    private IPEndPoint? _ackDestination;
+    private SipNextHop? _ackHop;
 
-    internal OutboundCall(SipUserAgent agent, ISipCallObserver observer, SipRequest invite, IPEndPoint destination, string localHost, SipCredentials? credentials)
-        : base(agent, invite.CallId!, invite.From!.Tag!, localHost, SipCallState.Calling)
+    internal OutboundCall(SipUserAgent agent, ISipCallObserver observer, SipRequest invite, SipNextHop hop, SipLocalAddress local, SipCredentials? credentials)
+        : base(agent, invite.CallId!, invite.From!.Tag!, local, hop.Transport, SipCallState.Calling)
     {
         _invite = invite;
         _authenticator = credentials is null ? null : new InviteAuthenticator(credentials);
-        _destination = destination;
+        _hop = hop;
         LocalSdp = invite.Body.IsEmpty ? null : invite.BodyAsString();
         SetObserver(observer);
     }
@@ -72,14 +72,14 @@ public sealed class OutboundCall : SipCall
     private protected override void ResendInitialAck()
     {
         byte[]? ack;
-        IPEndPoint? destination;
+        SipNextHop? hop;
         lock (Gate)
         {
             ack = _ackBytes;
-            destination = _ackDestination;
+            hop = _ackHop;
         }
 
-        if (ack is not null && destination is not null)
+        if (ack is not null && hop is { } destination)
         {
             Agent.TrySend(ack, destination);
         }
@@ -160,9 +160,9 @@ public sealed class OutboundCall : SipCall
             if (Dialog is null)
             {
                 Dialog = SipDialog.FromResponse(_invite, response);
-                var ack = SipRequestFactory.CreateAck(Dialog, _invite.CSeq!.Value.Number, LocalHost, Agent.LocalEndPoint.Port);
+                var ack = SipRequestFactory.CreateAck(Dialog, _invite.CSeq!.Value.Number, Local);
                 _ackBytes = SipMessageWriter.ToArray(ack);
-                _ackDestination = Agent.ResolveNextHop(NextHopResolver.NextHopUri(Dialog.RemoteTarget, Dialog.RouteSet)) ?? _destination;
+                _ackHop = Agent.ResolveHop(NextHopResolver.NextHopUri(Dialog.RemoteTarget, Dialog.RouteSet), Transport) ?? _hop;
                 if (HangupRequested && State is SipCallState.Calling or SipCallState.Cancelling)
                 {
                     // RFC 3261 §9.1: a 2xx that races our CANCEL establishes the dialog; ACK it, then BYE it.
@@ -178,7 +178,7 @@ public sealed class OutboundCall : SipCall
                 else
                 {
                     // The call already ended (e.g. the CANCEL timed out); do not leave the peer's dialog up.
-                    bye = SipRequestFactory.CreateBye(Dialog, LocalHost, Agent.LocalEndPoint.Port);
+                    bye = SipRequestFactory.CreateBye(Dialog, Local);
                 }
             }
         }
@@ -213,11 +213,11 @@ public sealed class OutboundCall : SipCall
             }
 
             var authorization = _authenticator.HeadersFor(SipMethod.Invite, _invite.RequestUri).ToList();
-            retry = SipRequestFactory.CreateAuthenticatedRetry(_invite, authorization, LocalHost, Agent.LocalEndPoint.Port);
+            retry = SipRequestFactory.CreateAuthenticatedRetry(_invite, authorization, Local);
             _invite = retry;
         }
 
-        Agent.Transactions.SendInvite(retry, _destination, InviteUser);
+        Agent.Transactions.SendInvite(retry, _hop.EndPoint, InviteUser, _hop.Transport);
         return true;
     }
 
@@ -226,7 +226,7 @@ public sealed class OutboundCall : SipCall
         : new SipCallRejected(503, "Service Unavailable"));
 
     private void SendCancel(SipRequest cancel) =>
-        Agent.Transactions.SendRequest(cancel, _destination, new ClientTransactionCallback(static _ => { }, _ => OnCancelFailed()));
+        Agent.Transactions.SendRequest(cancel, _hop.EndPoint, new ClientTransactionCallback(static _ => { }, _ => OnCancelFailed()), _hop.Transport);
 
     /// <summary>
     /// RFC 3261 §9.1: if the CANCEL gets no response the INVITE may never complete; end the call as cancelled

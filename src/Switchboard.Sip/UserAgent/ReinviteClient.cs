@@ -22,7 +22,7 @@ internal sealed class ReinviteClient
     private ReinviteClientState _state = ReinviteClientState.Idle;
     private bool _retried;
     private byte[]? _ack;
-    private IPEndPoint? _ackDestination;
+    private SipNextHop? _ackHop;
 
     public ReinviteClient(SipCall call, string offer, bool ownsCallId, TimeProvider time)
     {
@@ -54,13 +54,13 @@ internal sealed class ReinviteClient
     public void ResendAck()
     {
         byte[]? ack;
-        IPEndPoint? destination;
+        SipNextHop? hop;
         lock (_gate)
         {
-            (ack, destination) = (_ack, _ackDestination);
+            (ack, hop) = (_ack, _ackHop);
         }
 
-        if (ack is not null && destination is not null)
+        if (ack is not null && hop is { } destination)
         {
             _call.Agent.TrySend(ack, destination);
         }
@@ -79,7 +79,7 @@ internal sealed class ReinviteClient
             }
         }
 
-        var (invite, destination, refusal) = _call.PrepareReinvite(_offer);
+        var (invite, hop, refusal) = _call.PrepareReinvite(_offer);
         if (refusal is { StatusCode: 491 })
         {
             RetryLater(refusal);
@@ -110,7 +110,7 @@ internal sealed class ReinviteClient
             return;
         }
 
-        _call.Agent.Transactions.SendInvite(invite!, destination!, new ClientTransactionCallback(OnResponse, OnFailure));
+        _call.Agent.Transactions.SendInvite(invite!, hop!.Value.EndPoint, new ClientTransactionCallback(OnResponse, OnFailure), hop.Value.Transport);
     }
 
     private void OnResponse(SipResponse response)
@@ -151,10 +151,10 @@ internal sealed class ReinviteClient
 
         if (first)
         {
-            var (ack, destination) = _call.AcceptReinviteAnswer(success, _offer);
+            var (ack, hop) = _call.AcceptReinviteAnswer(success, _offer);
             lock (_gate)
             {
-                (_ack, _ackDestination) = (ack, destination);
+                (_ack, _ackHop) = (ack, hop);
             }
         }
 

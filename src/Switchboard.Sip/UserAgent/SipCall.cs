@@ -2,6 +2,7 @@ using System.Net;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Parsing;
 using Switchboard.Sip.Transactions;
+using Switchboard.Sip.Transport;
 
 namespace Switchboard.Sip.UserAgent;
 
@@ -24,12 +25,13 @@ public abstract class SipCall
     private ReinviteClient? _reinvite;
     private AwaitedAck? _awaitedAck;
 
-    private protected SipCall(SipUserAgent agent, string callId, string localTag, string localHost, SipCallState initial)
+    private protected SipCall(SipUserAgent agent, string callId, string localTag, SipLocalAddress local, ISipTransport transport, SipCallState initial)
     {
         Agent = agent;
         CallId = callId;
         LocalTag = localTag;
-        LocalHost = localHost;
+        Local = local;
+        Transport = transport;
         State = initial;
         _inDialog = new InDialogRequestHandler(this);
     }
@@ -58,7 +60,13 @@ public abstract class SipCall
 
     internal Lock Gate { get; } = new();
 
-    internal string LocalHost { get; }
+    /// <summary>Our host, port and transport, as written into Via and Contact.</summary>
+    internal SipLocalAddress Local { get; }
+
+    /// <summary>
+    /// The transport the dialog was set up over; in-dialog requests use it unless their target URI names another.
+    /// </summary>
+    internal ISipTransport Transport { get; }
 
     /// <summary>True once the engine asked to end the call: nothing it caused itself is reported back.</summary>
     internal bool HangupRequested { get; private protected set; }
@@ -181,9 +189,10 @@ public abstract class SipCall
     {
         var bytes = SipMessageWriter.ToArray(success);
         _awaitedAck?.Dispose();
+        var hop = new SipNextHop(Transport, destination);
         _awaitedAck = new AwaitedAck(success.CSeq!.Value.Number, isInitialInvite, offer, Agent.Time, Agent.Timers,
-            () => Agent.TrySend(bytes, destination), OnAckTimeout);
-        _awaitedAck.Start(Agent.IsReliable);
+            () => Agent.TrySend(bytes, hop), OnAckTimeout);
+        _awaitedAck.Start(Transport.IsReliable);
     }
 
     /// <summary>
@@ -204,7 +213,7 @@ public abstract class SipCall
         EndWith(HangupRequested ? null : new SipCallDialogFailed(statusCode, reasonPhrase));
 
     /// <summary>Builds our re-INVITE, or refuses while either side's offer is outstanding (RFC 3261 §14.1).</summary>
-    internal (SipRequest? Invite, IPEndPoint? Destination, SipReinviteResult? Refusal) PrepareReinvite(string sdpOffer)
+    internal (SipRequest? Invite, SipNextHop? Hop, SipReinviteResult? Refusal) PrepareReinvite(string sdpOffer)
     {
         lock (Gate)
         {
@@ -219,13 +228,13 @@ public abstract class SipCall
             }
 
             LocalOfferPending = true;
-            var invite = SipRequestFactory.CreateReinvite(Dialog, sdpOffer, LocalHost, Agent.LocalEndPoint.Port);
+            var invite = SipRequestFactory.CreateReinvite(Dialog, sdpOffer, Local);
             return (invite, NextHop(), null);
         }
     }
 
     /// <summary>Our re-INVITE got a 2xx: take the answer, refresh the target and build the ACK (RFC 3261 §14.1, §12.2.1.2).</summary>
-    internal (byte[]? Ack, IPEndPoint? Destination) AcceptReinviteAnswer(SipResponse success, string sdpOffer)
+    internal (byte[]? Ack, SipNextHop? Hop) AcceptReinviteAnswer(SipResponse success, string sdpOffer)
     {
         lock (Gate)
         {
@@ -237,7 +246,7 @@ public abstract class SipCall
 
             Dialog.RefreshRemoteTarget(success);
             LocalSdp = sdpOffer;
-            var ack = SipRequestFactory.CreateAck(Dialog, success.CSeq!.Value.Number, LocalHost, Agent.LocalEndPoint.Port);
+            var ack = SipRequestFactory.CreateAck(Dialog, success.CSeq!.Value.Number, Local);
             return (SipMessageWriter.ToArray(ack), NextHop());
         }
     }
@@ -262,10 +271,15 @@ public abstract class SipCall
         }
     }
 
-    internal IPEndPoint NextHop() =>
-        Agent.ResolveNextHop(NextHopResolver.NextHopUri(Dialog!.RemoteTarget, Dialog.RouteSet)) ?? new IPEndPoint(IPAddress.None, 0);
+    /// <summary>
+    /// Where in-dialog requests go (RFC 3261 §12.2.1.1): the first route, else the remote target. One that cannot
+    /// be reached becomes an address nothing answers, so the request fails like any undeliverable one.
+    /// </summary>
+    internal SipNextHop NextHop() =>
+        Agent.ResolveHop(NextHopResolver.NextHopUri(Dialog!.RemoteTarget, Dialog.RouteSet), Transport)
+        ?? new SipNextHop(Transport, new IPEndPoint(IPAddress.None, 0));
 
-    internal SipHeader LocalContact() => SipRequestFactory.Contact(LocalHost, Agent.LocalEndPoint.Port);
+    internal SipHeader LocalContact() => SipRequestFactory.Contact(Local);
 
     private protected abstract bool IsLegalTransition(SipCallState from, SipCallState to);
 
@@ -330,7 +344,7 @@ public abstract class SipCall
     {
         TransitionTo(SipCallState.Terminating);
         StopAwaitingAckLocked();
-        return SipRequestFactory.CreateBye(Dialog!, LocalHost, Agent.LocalEndPoint.Port);
+        return SipRequestFactory.CreateBye(Dialog!, Local);
     }
 
     /// <summary>Sends a BYE built by <see cref="BeginByeLocked"/>; its final response or failure ends the call.</summary>
@@ -341,8 +355,8 @@ public abstract class SipCall
             return;
         }
 
-        var destination = NextHop();
-        Agent.Transactions.SendRequest(bye, destination, new ClientTransactionCallback(
+        var hop = NextHop();
+        Agent.Transactions.SendRequest(bye, hop.EndPoint, new ClientTransactionCallback(
             response =>
             {
                 if (!response.IsProvisional)
@@ -350,7 +364,7 @@ public abstract class SipCall
                     EndWith(null);
                 }
             },
-            _ => EndWith(null)));
+            _ => EndWith(null)), hop.Transport);
     }
 
     internal void StopAwaitingAckLocked()

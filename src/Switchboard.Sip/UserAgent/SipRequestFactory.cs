@@ -13,22 +13,22 @@ internal static class SipRequestFactory
     public const string AllowValue = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE";
     public const string UserAgentValue = "Switchboard";
 
-    public static SipRequest CreateInvite(OutboundCallRequest call, SipUri target, string localHost, int localPort)
+    public static SipRequest CreateInvite(OutboundCallRequest call, SipUri target, SipLocalAddress local)
     {
         var from = new SipNameAddress(
             call.FromDisplayName,
-            new SipUri("sip", call.FromUser, call.FromHost ?? localHost, null),
+            new SipUri("sip", call.FromUser, call.FromHost ?? local.Host, null),
             [new("tag", SipIdentifiers.NewTag())]);
         var to = new SipNameAddress(null, target with { Parameters = [], Headers = null }, []);
         var headers = new List<SipHeader>(12 + call.ExtraHeaders.Count)
         {
-            Via(localHost, localPort),
+            Via(local),
             SipHeader.Create(SipHeaderNames.MaxForwards, "70"),
             SipHeader.Create(SipHeaderNames.From, from.ToString()),
             SipHeader.Create(SipHeaderNames.To, to.ToString()),
             SipHeader.Create(SipHeaderNames.CallId, SipIdentifiers.NewCallId()),
             SipHeader.Create(SipHeaderNames.CSeq, "1 INVITE"),
-            Contact(localHost, localPort),
+            Contact(local),
             SipHeader.Create(SipHeaderNames.UserAgent, UserAgentValue),
             SipHeader.Create(SipHeaderNames.Allow, AllowValue),
             SipHeader.Create(SipHeaderNames.ContentType, "application/sdp"),
@@ -45,21 +45,21 @@ internal static class SipRequestFactory
     /// RFC 3261 §13.2.2.4: the ACK for a 2xx is a new transaction (new branch) in the dialog, with the INVITE's
     /// CSeq number.
     /// </summary>
-    public static SipRequest CreateAck(SipDialog dialog, uint inviteSequence, string localHost, int localPort) =>
-        CreateInDialog(dialog, SipMethod.Ack, inviteSequence, localHost, localPort, null);
+    public static SipRequest CreateAck(SipDialog dialog, uint inviteSequence, SipLocalAddress local) =>
+        CreateInDialog(dialog, SipMethod.Ack, inviteSequence, local, null);
 
-    public static SipRequest CreateBye(SipDialog dialog, string localHost, int localPort) =>
-        CreateInDialog(dialog, SipMethod.Bye, dialog.NextSequence(), localHost, localPort, null);
+    public static SipRequest CreateBye(SipDialog dialog, SipLocalAddress local) =>
+        CreateInDialog(dialog, SipMethod.Bye, dialog.NextSequence(), local, null);
 
     /// <summary>RFC 3261 §14.1: a re-INVITE is a target refresh request, so it carries our Contact, and its offer.</summary>
-    public static SipRequest CreateReinvite(SipDialog dialog, string sdpOffer, string localHost, int localPort) =>
-        CreateInDialog(dialog, SipMethod.Invite, dialog.NextSequence(), localHost, localPort, sdpOffer);
+    public static SipRequest CreateReinvite(SipDialog dialog, string sdpOffer, SipLocalAddress local) =>
+        CreateInDialog(dialog, SipMethod.Invite, dialog.NextSequence(), local, sdpOffer);
 
     /// <summary>
     /// RFC 3261 §22.2: the INVITE resent with credentials keeps Call-ID, From (and its tag), To, body and headers,
     /// takes CSeq + 1 and a new branch (a new transaction, §8.1.3.5), and replaces any earlier credentials.
     /// </summary>
-    public static SipRequest CreateAuthenticatedRetry(SipRequest previous, IEnumerable<SipHeader> authorization, string localHost, int localPort)
+    public static SipRequest CreateAuthenticatedRetry(SipRequest previous, IEnumerable<SipHeader> authorization, SipLocalAddress local)
     {
         var headers = new List<SipHeader>(previous.Headers.Count + 2);
         foreach (var header in previous.Headers)
@@ -67,7 +67,7 @@ internal static class SipRequestFactory
             switch (header.Name)
             {
                 case SipHeaderNames.Via:
-                    headers.Add(Via(localHost, localPort));
+                    headers.Add(Via(local));
                     break;
                 case SipHeaderNames.CSeq:
                     headers.Add(SipHeader.Create(SipHeaderNames.CSeq, string.Create(CultureInfo.InvariantCulture, $"{previous.CSeq!.Value.Number + 1} {previous.Method.Name}")));
@@ -112,12 +112,12 @@ internal static class SipRequestFactory
         return new SipRequest(SipMethod.Cancel, invite.RequestUri, headers, ReadOnlyMemory<byte>.Empty);
     }
 
-    private static SipRequest CreateInDialog(SipDialog dialog, SipMethod method, uint sequence, string localHost, int localPort, string? sdp)
+    private static SipRequest CreateInDialog(SipDialog dialog, SipMethod method, uint sequence, SipLocalAddress local, string? sdp)
     {
         var (requestUri, routes) = RouteFor(dialog);
         var headers = new List<SipHeader>(12 + routes.Count)
         {
-            Via(localHost, localPort),
+            Via(local),
             SipHeader.Create(SipHeaderNames.MaxForwards, "70"),
             SipHeader.Create(SipHeaderNames.From, dialog.Local.ToString()),
             SipHeader.Create(SipHeaderNames.To, dialog.Remote.ToString()),
@@ -131,7 +131,7 @@ internal static class SipRequestFactory
 
         if (method == SipMethod.Invite)
         {
-            headers.Add(Contact(localHost, localPort));
+            headers.Add(Contact(local));
             headers.Add(SipHeader.Create(SipHeaderNames.Allow, AllowValue));
         }
 
@@ -173,9 +173,8 @@ internal static class SipRequestFactory
     }
 
     // RFC 3581 §3: ask for rport so responses come back to the port we sent from, through NAT.
-    private static SipHeader Via(string localHost, int localPort) =>
-        SipHeader.Create(SipHeaderNames.Via, string.Create(CultureInfo.InvariantCulture, $"SIP/2.0/UDP {localHost}:{localPort};branch={SipIdentifiers.NewBranch()};rport"));
+    private static SipHeader Via(SipLocalAddress local) =>
+        SipHeader.Create(SipHeaderNames.Via, string.Create(CultureInfo.InvariantCulture, $"SIP/2.0/{local.Protocol} {local.Host}:{local.Port};branch={SipIdentifiers.NewBranch()};rport"));
 
-    public static SipHeader Contact(string localHost, int localPort) =>
-        SipHeader.Create(SipHeaderNames.Contact, string.Create(CultureInfo.InvariantCulture, $"<sip:{localHost}:{localPort}>"));
+    public static SipHeader Contact(SipLocalAddress local) => SipHeader.Create(SipHeaderNames.Contact, $"<{local.ContactUri}>");
 }
