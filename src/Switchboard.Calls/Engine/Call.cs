@@ -193,6 +193,13 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
             case SipCallHungUp:
                 await FinishAsync(CallStatus.Completed, null, "callee hung up", cancellationToken).ConfigureAwait(false);
                 break;
+            case SipCallDtmf info:
+                // RFC 6086 INFO keys join the same stream of digits as RFC 4733 and in-band ones.
+                _verbs?.OnDigit(info.Digit);
+                break;
+            case SipCallDialogFailed failed:
+                await FinishAsync(_status.Current == CallStatus.InProgress ? CallStatus.Completed : CallStatus.Failed, failed.StatusCode, "dialog lost: " + failed.ReasonPhrase, cancellationToken).ConfigureAwait(false);
+                break;
         }
     }
 

@@ -5,6 +5,7 @@ using Switchboard.Calls.Engine.Messages;
 using Switchboard.Calls.Scripts;
 using Switchboard.Calls.Verbs;
 using Switchboard.Media.Audio;
+using Switchboard.Media.Dtmf;
 using Switchboard.Media.Sessions;
 
 namespace Switchboard.Calls.Engine;
@@ -209,6 +210,10 @@ internal sealed class VerbRunner(
                 // The call is answered before its verbs run; inbound calls answer here once they exist.
                 Next();
                 break;
+            case DtmfVerb dtmf:
+                _playback = new CancellationTokenSource();
+                ReportWhenDone(media.SendDigitsAsync(dtmf.Digits, DigitSendOptions.Default with { ToneDuration = dtmf.Duration }, _playback.Token));
+                break;
             case RejectVerb reject:
                 host.EndCall($"rejected with {reject.Status} {reject.Reason}".TrimEnd(), failed: false);
                 break;
@@ -256,10 +261,15 @@ internal sealed class VerbRunner(
 
     private void StartPlayback(AudioClip clip)
     {
-        var generation = _generation;
         _playback = new CancellationTokenSource();
-        var playing = media.PlayAsync(clip, _playback.Token);
-        _ = playing.ContinueWith(
+        ReportWhenDone(media.PlayAsync(clip, _playback.Token));
+    }
+
+    /// <summary>Posts <see cref="PlaybackEnded"/> for the current verb when <paramref name="sending"/> ends, however it ends.</summary>
+    private void ReportWhenDone(Task sending)
+    {
+        var generation = _generation;
+        _ = sending.ContinueWith(
             static (_, state) =>
             {
                 var (writer, generation) = ((ChannelWriter<CallMessage>, int))state!;
@@ -281,7 +291,7 @@ internal sealed class VerbRunner(
             case SayVerb or PlayVerb when --_loopsLeft > 0 && _clip is not null:
                 StartPlayback(_clip);
                 break;
-            case SayVerb or PlayVerb:
+            case SayVerb or PlayVerb or DtmfVerb:
                 Next();
                 break;
         }

@@ -96,6 +96,38 @@ public sealed class CallsApiTests
     }
 
     [Fact]
+    public async Task Call_WithApplicationSid_RunsTheApplicationsHooksAndSendsItsDtmf()
+    {
+        await using var rtp = RtpSink.Start();
+        await using var callee = await SippProcess.StartCalleeAsync("uas_answer_dtmf.xml", new Dictionary<string, string> { ["rtp_sink"] = rtp.Port.ToString() });
+        await using var hooks = await WebhookReceiver.StartAsync();
+        hooks.Respond = webhook => webhook.Path == "/app-call"
+            ? (200, """[{"verb": "dtmf", "dtmf": "12", "duration": 200}, {"verb": "hangup"}]""")
+            : (200, null);
+        await using var server = await TestServer.StartAsync(callee.Uri);
+        var application = await server.Client.PostAsJsonAsync(
+            $"/v1/Accounts/{server.App.AccountSid}/Applications",
+            new { name = "dtmf sender", call_hook = hooks.Url("/app-call"), call_status_hook = hooks.Url("/app-status") });
+        Assert.Equal(HttpStatusCode.Created, application.StatusCode);
+        var applicationSid = (await application.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sid").GetString();
+
+        var response = await server.Client.PostAsJsonAsync(CallsPath(server), new
+        {
+            application_sid = applicationSid,
+            from = "+15550001",
+            to = new { type = "sip", sipUri = $"sip:+15550002@127.0.0.1:{callee.Port}" },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var completed = await hooks.WaitForAsync(w => w.Path == "/app-status" && Status(w) == "completed", Patience);
+        Assert.Equal(applicationSid, completed.Body.GetProperty("application_sid").GetString());
+        Assert.Equal(applicationSid, hooks.Received.Single(w => w.Path == "/app-call").Body.GetProperty("application_sid").GetString());
+        // RFC 4733 events on the negotiated telephone-event type (101): event code is the first payload byte.
+        var events = rtp.Packets.Where(p => p.Packet.Length >= 16 && (p.Packet[1] & 0x7F) == 101).Select(p => p.Packet[12]).Distinct().ToArray();
+        Assert.Equal([1, 2], events);
+    }
+
+    [Fact]
     public async Task Call_ToABusyCallee_EndsBusyWithItsSipStatus()
     {
         await using var callee = await SippProcess.StartCalleeAsync("uas_busy.xml");

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Problems;
 using Switchboard.Api.V1.Hooks;
+using Switchboard.Api.V1.Scoping;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Verbs;
 using Switchboard.Calls.Webhooks;
@@ -25,22 +26,22 @@ public static class CallsEndpoints
 
     public static IEndpointRouteBuilder MapCallsApi(this IEndpointRouteBuilder endpoints)
     {
-        var calls = endpoints.MapGroup("/v1/Accounts/{account_sid}/Calls");
-        calls.MapPost(string.Empty, CreateAsync);
-        calls.MapGet(string.Empty, ListAsync);
-        calls.MapGet("/{call_sid}", GetAsync);
-        calls.MapPut("/{call_sid}", UpdateAsync);
-        calls.MapDelete("/{call_sid}", DeleteAsync);
+        foreach (var scope in new[] { endpoints.MapAccountScope(), endpoints.MapOwnAccountScope() })
+        {
+            var calls = scope.MapGroup("/Calls");
+            calls.MapPost(string.Empty, CreateAsync);
+            calls.MapGet(string.Empty, ListAsync);
+            calls.MapGet("/{call_sid}", GetAsync);
+            calls.MapPut("/{call_sid}", UpdateAsync);
+            calls.MapDelete("/{call_sid}", DeleteAsync);
+        }
+
         return endpoints;
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, string account_sid, CallEngine engine, WebhookOutbox outbox, TimeProvider timeProvider)
+    private static async Task<IResult> CreateAsync(HttpContext context, CallEngine engine, WebhookOutbox outbox, TimeProvider timeProvider)
     {
-        if (!AccountScope.Allows(context, account_sid))
-        {
-            return AccountScope.NotFound(account_sid);
-        }
-
+        var accountSid = context.TargetAccount().Sid;
         var cancellationToken = context.RequestAborted;
         CreateCallRequest request;
         ApplicationRecord? application;
@@ -49,8 +50,8 @@ public static class CallsEndpoints
         {
             using var body = await JsonDocument.ParseAsync(context.Request.Body, default, cancellationToken).ConfigureAwait(false);
             request = CreateCallRequestReader.Read(body.RootElement);
-            application = await FindApplicationAsync(context, account_sid, request.ApplicationSid, cancellationToken).ConfigureAwait(false);
-            target = await CallTargetResolver.ResolveAsync(context.RequestServices, account_sid, request.To, cancellationToken).ConfigureAwait(false);
+            application = await FindApplicationAsync(context, accountSid, request.ApplicationSid, cancellationToken).ConfigureAwait(false);
+            target = await CallTargetResolver.ResolveAsync(context.RequestServices, accountSid, request.To, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException invalidJson)
         {
@@ -71,7 +72,7 @@ public static class CallsEndpoints
         var speech = new SpeechDefaults(application?.SpeechSynthesisVendor, application?.SpeechSynthesisLanguage, application?.SpeechSynthesisVoice, null)
             .With(request.Speech);
         var callRequest = new CallRequest(
-            account_sid,
+            accountSid,
             request.From,
             request.CallerName,
             request.FromHost,
@@ -105,13 +106,9 @@ public static class CallsEndpoints
         return Results.Json(new CallCreated(placed.Sid, placed.SipCallId), CallsJsonContext.Default.CallCreated, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, string account_sid, ICallStore store, TimeProvider timeProvider)
+    private static async Task<IResult> ListAsync(HttpContext context, ICallStore store, TimeProvider timeProvider)
     {
-        if (!AccountScope.Allows(context, account_sid))
-        {
-            return AccountScope.NotFound(account_sid);
-        }
-
+        var accountSid = context.TargetAccount().Sid;
         CallQuery query;
         try
         {
@@ -122,22 +119,22 @@ public static class CallsEndpoints
             return ApiProblem.Invalid(invalid.Error);
         }
 
-        var calls = await store.ListAsync(account_sid, query.ToFilter(), query.Limit, context.RequestAborted).ConfigureAwait(false);
+        var calls = await store.ListAsync(accountSid, query.ToFilter(), query.Limit, context.RequestAborted).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
         return Results.Json(calls.Select(call => CallResource.Of(call, now)).ToList(), CallsJsonContext.Default.ListCallResource);
     }
 
-    private static async Task<IResult> GetAsync(HttpContext context, string account_sid, string call_sid, ICallStore store, TimeProvider timeProvider)
+    private static async Task<IResult> GetAsync(HttpContext context, string call_sid, ICallStore store, TimeProvider timeProvider)
     {
-        var call = await FindCallAsync(context, account_sid, call_sid, store).ConfigureAwait(false);
+        var call = await FindCallAsync(context, call_sid, store).ConfigureAwait(false);
         return call is null
             ? ApiProblem.NotFound($"no call {call_sid}")
             : Results.Json(CallResource.Of(call, timeProvider.GetUtcNow()), CallsJsonContext.Default.CallResource);
     }
 
-    private static async Task<IResult> UpdateAsync(HttpContext context, string account_sid, string call_sid, ICallStore store, CallEngine engine)
+    private static async Task<IResult> UpdateAsync(HttpContext context, string call_sid, ICallStore store, CallEngine engine)
     {
-        var call = await FindCallAsync(context, account_sid, call_sid, store).ConfigureAwait(false);
+        var call = await FindCallAsync(context, call_sid, store).ConfigureAwait(false);
         if (call is null)
         {
             return ApiProblem.NotFound($"no call {call_sid}");
@@ -164,9 +161,9 @@ public static class CallsEndpoints
     }
 
     /// <summary>Hangs the call up (a ringing call is canceled). A call that has already ended stays as it is.</summary>
-    private static async Task<IResult> DeleteAsync(HttpContext context, string account_sid, string call_sid, ICallStore store, CallEngine engine)
+    private static async Task<IResult> DeleteAsync(HttpContext context, string call_sid, ICallStore store, CallEngine engine)
     {
-        var call = await FindCallAsync(context, account_sid, call_sid, store).ConfigureAwait(false);
+        var call = await FindCallAsync(context, call_sid, store).ConfigureAwait(false);
         if (call is null)
         {
             return ApiProblem.NotFound($"no call {call_sid}");
@@ -176,10 +173,8 @@ public static class CallsEndpoints
         return Results.NoContent();
     }
 
-    private static async Task<CallRecord?> FindCallAsync(HttpContext context, string accountSid, string callSid, ICallStore store) =>
-        AccountScope.Allows(context, accountSid)
-            ? await store.FindAsync(accountSid, callSid, context.RequestAborted).ConfigureAwait(false)
-            : null;
+    private static Task<CallRecord?> FindCallAsync(HttpContext context, string callSid, ICallStore store) =>
+        store.FindAsync(context.TargetAccount().Sid, callSid, context.RequestAborted);
 
     private static async Task<ApplicationRecord?> FindApplicationAsync(HttpContext context, string accountSid, string? applicationSid, CancellationToken cancellationToken)
     {
