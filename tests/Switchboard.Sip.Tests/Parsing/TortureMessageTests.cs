@@ -52,6 +52,23 @@ public class TortureMessageTests
         { "mcl01", SipParseErrorKind.InvalidContentLength, "Conflicting Content-Length headers" },
     };
 
+    /// <summary>SHA-256 of the 3.1.1 messages as decoded from the RFC's Appendix A archive.</summary>
+    public static TheoryData<string, string> ArchiveHashes => new()
+    {
+        { "wsinv", "d6f6cdee99cd0a1f8e3d9a0fdd67c877700e19ab86d8186dada06f61260e3e61" },
+        { "intmeth", "b957a8292c1c0a9851fe94705b90f94320738f43aacde64998e401f742ef688d" },
+        { "esc01", "be3a316d4ce5f69cad474646191e390dd4b50fc8371e44b5197fe1237781973e" },
+        { "escnull", "263fe2ecd12a5ccbb6c67b3174e9211d11da9b600e7d69666a86d2ee42873e90" },
+        { "esc02", "9a9c59449f00327b02071feafc8e5c2a261c98c818044167894cc17809a12199" },
+        { "lwsdisp", "d1b36b6316c12824f6f04bf6b1fd1f021cade9b74871693b9c3474cd9fa7f4e6" },
+        { "longreq", "185739292bc676760e5b1cca77c87705aa570240171c506ad76f8c35af0ecdaa" },
+        { "dblreq", "a6be48426565c2a705389c4ce2ea17e57b891cb13f80490a2cb9392c797b46ef" },
+        { "semiuri", "87bbaed6b4b354dbd3c5c7a20e66686303c63e43a0aa19b89de1ac75231611a2" },
+        { "transports", "33b4553a3b9418121b099ff07882535151edd6a1e81898c63a916aad2cbf90bc" },
+        { "unreason", "4f939d6ebf4817eea70f011d3209e83732872ffc20ffd304b244084dc392f4d7" },
+        { "noreason", "07e11e470a69fffa3674de805e5165d1351a9439a91045ee70c9570ea24ab4fe" },
+    };
+
     static byte[] Load(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Torture", name + ".dat"));
 
     static SipMessage ParseValid(byte[] bytes)
@@ -74,6 +91,11 @@ public class TortureMessageTests
         Assert.Equal(first.Body.ToArray(), second.Body.ToArray());
         Assert.Equal(written, SipMessageWriter.ToArray(second));
     }
+
+    [Theory]
+    [MemberData(nameof(ArchiveHashes))]
+    public void ValidMessageData_IsByteIdenticalToTheRfcArchive(string name, string sha256) =>
+        Assert.Equal(sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Load(name))));
 
     [Theory]
     [MemberData(nameof(Invalid))]
