@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
 using Switchboard.Sip.UserAgent;
@@ -24,13 +25,14 @@ public sealed class CallEngine : IAsyncDisposable
         CallEngineOptions options,
         SipUserAgent sip,
         MediaEngine media,
-        ISpeechSynthesizer speech,
+        SpeechSynthesizerRegistry speech,
+        AudioFetcher audio,
         ICallStore store,
         TimeProvider timeProvider,
         ILogger<CallEngine> logger)
     {
         _options = options;
-        _services = new CallServices(sip, media, speech, store, timeProvider, logger);
+        _services = new CallServices(sip, media, speech, audio, store, timeProvider, logger);
     }
 
     /// <summary>How many calls are live right now.</summary>

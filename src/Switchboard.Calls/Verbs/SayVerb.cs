@@ -9,4 +9,7 @@ public sealed record SayVerb(string Text, string? Language, string? Gender, stri
     public override string Name => "say";
 
     public int Loop { get; init; } = 1;
+
+    /// <summary>The TTS vendor (<c>speech_synthesis_vendor</c>); the call's default when null.</summary>
+    public string? Vendor { get; init; }
 }

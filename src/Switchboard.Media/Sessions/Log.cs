@@ -31,4 +31,10 @@ internal static partial class Log
 
     [LoggerMessage(3107, LogLevel.Debug, "Media session on port {Port} closed: {Received} packets received, {Malformed} malformed, {Sent} sent")]
     public static partial void SessionClosed(ILogger logger, int port, long received, long malformed, long sent);
+
+    [LoggerMessage(3109, LogLevel.Debug, "Media session on port {Port} latched to the peer's RTP source {Source}")]
+    public static partial void Latched(ILogger logger, int port, IPEndPoint source);
+
+    [LoggerMessage(3110, LogLevel.Error, "Media session on port {Port}: an audio tap threw")]
+    public static partial void TapFailed(ILogger logger, int port, Exception exception);
 }

@@ -1,7 +1,9 @@
+using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Clock;
+using Switchboard.Media.Dtmf;
 using Switchboard.Media.Sdp;
 
 namespace Switchboard.Media.Sessions;
@@ -47,7 +49,8 @@ public sealed class MediaSession : IAsyncDisposable
         _onClosed = onClosed;
         _logger = logger;
         _sender = new RtpSender(rtp, localPort, logger);
-        _receiver = new RtpReceiver(rtp, localPort, SdpNegotiator.OfferedTelephoneEventPayloadType, observer, logger, time);
+        _receiver = new RtpReceiver(
+            rtp, localPort, SdpNegotiator.OfferedTelephoneEventPayloadType, observer, OnLatched, logger, time);
         _receiveLoop = Task.Run(() => _receiver.RunAsync(_stopping.Token));
         Log.SessionCreated(logger, localPort);
     }
@@ -66,6 +69,15 @@ public sealed class MediaSession : IAsyncDisposable
     public long ReceivedPackets => _receiver.ReceivedPackets;
 
     public long MalformedPackets => _receiver.MalformedPackets;
+
+    /// <summary>Datagrams dropped because they came from another address than the one latched (RFC 4961).</summary>
+    public long RefusedPackets => _receiver.RefusedPackets;
+
+    /// <summary>
+    /// Where our RTP goes: the SDP address until the peer's first valid packet, then that packet's source
+    /// (symmetric RTP, RFC 4961 §3); null before offer/answer.
+    /// </summary>
+    public IPEndPoint? RemoteRtpEndPoint => _sender.DestinationAddress is { } address ? ToEndPoint(address) : null;
 
     /// <summary>Our SDP offer (PCMU, PCMA, telephone-event) for an outbound INVITE.</summary>
     public string CreateOffer()
@@ -118,6 +130,72 @@ public sealed class MediaSession : IAsyncDisposable
     /// <summary>Stops the playing clip and drops the queued ones (barge-in); their tasks are cancelled.</summary>
     public void StopPlayback() => _sender.StopPlayback();
 
+    /// <summary>Sends <paramref name="digits"/> with <see cref="DigitSendOptions.Default"/> timing; see the overload.</summary>
+    public Task SendDigitsAsync(string digits, CancellationToken cancellationToken) =>
+        SendDigitsAsync(digits, DigitSendOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// Queues keys (<c>0-9 * # A-D</c>; <c>w</c> waits half a second) on the outgoing stream, paced by the media
+    /// clock: as RFC 4733 telephone events when the peer declared telephone-event, otherwise as in-band tones.
+    /// Prompts and bridged audio pause while keys are sent. The task completes after the last key's gap, or
+    /// is cancelled by <paramref name="cancellationToken"/> (a key already sounding is still ended properly).
+    /// </summary>
+    public Task SendDigitsAsync(string digits, DigitSendOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(digits);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        foreach (var key in digits)
+        {
+            if (!DtmfKeys.TryGetEventCode(key, out _) && char.ToLowerInvariant(key) != DtmfKeys.Pause)
+            {
+                throw new ArgumentException($"'{key}' is not a DTMF key (0-9 * # A-D, or w to wait).", nameof(digits));
+            }
+        }
+
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
+        var request = new DigitRequest(digits, FrameSamples(options.ToneDuration), FrameSamples(options.Gap));
+        return _sender.Dtmf.Enqueue(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts handing <paramref name="tap"/> the decoded audio of <paramref name="directions"/>: what the
+    /// peer sends (on the receive loop) and/or what we send (on the media clock thread). Adding a tap twice
+    /// for a direction has no effect. Without taps the peer's audio is not decoded at all.
+    /// </summary>
+    public void AddAudioTap(IAudioTap tap, AudioDirection directions = AudioDirection.Received)
+    {
+        ArgumentNullException.ThrowIfNull(tap);
+        if ((directions & AudioDirection.Both) == 0 || (directions & ~AudioDirection.Both) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(directions), directions, "Received, Sent or both.");
+        }
+
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (directions.HasFlag(AudioDirection.Received))
+        {
+            _receiver.Taps.Add(tap);
+        }
+
+        if (directions.HasFlag(AudioDirection.Sent))
+        {
+            _sender.Taps.Add(tap);
+        }
+    }
+
+    /// <summary>Stops handing audio to <paramref name="tap"/> in both directions; a frame already being delivered may still arrive.</summary>
+    public void RemoveAudioTap(IAudioTap tap)
+    {
+        ArgumentNullException.ThrowIfNull(tap);
+        _receiver.Taps.Remove(tap);
+        _sender.Taps.Remove(tap);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -150,8 +228,10 @@ public sealed class MediaSession : IAsyncDisposable
         }
 
         Media = result.Media;
-        _receiver.SetMedia(result.Media);
+
+        // The sender first: a packet latched between the two is then re-latched after the receiver's reset.
         _sender.SetDestination(result.Media);
+        _receiver.SetMedia(result.Media);
         lock (_gate)
         {
             if (_disposed == 0)
@@ -179,6 +259,23 @@ public sealed class MediaSession : IAsyncDisposable
             Log.ObserverFailed(_logger, LocalPort, exception);
         }
     }
+
+    private void OnLatched(SocketAddress source)
+    {
+        _sender.Latch(source);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            Log.Latched(_logger, LocalPort, ToEndPoint(source));
+        }
+    }
+
+    /// <summary>A duration in samples, rounded up to whole 20 ms frames (the clock's unit).</summary>
+    private static int FrameSamples(TimeSpan duration) =>
+        (int)Math.Ceiling(duration.TotalMilliseconds / SdpNegotiator.PacketTimeMilliseconds) * RtpSender.SamplesPerFrame;
+
+    private static IPEndPoint ToEndPoint(SocketAddress address) =>
+        (IPEndPoint)new IPEndPoint(address.Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0)
+            .Create(address);
 
     private ulong NextVersion() => Interlocked.Increment(ref _sessionVersion);
 }

@@ -14,7 +14,8 @@ namespace Switchboard.Media.Sessions;
 /// <see cref="Socket.ReceiveFromAsync(Memory{byte}, SocketFlags, SocketAddress, CancellationToken)"/>,
 /// so no allocation per packet. Telephone events become digits; when the peer negotiated no telephone-event,
 /// its G.711 audio is decoded into a reused buffer and searched for in-band DTMF tones instead.
-/// Malformed datagrams are counted and dropped.
+/// Malformed datagrams are counted and dropped; after the first valid packet the source is latched
+/// (<see cref="SymmetricRtpLatch"/>) and the sender answers there.
 /// </summary>
 internal sealed class RtpReceiver
 {
@@ -29,22 +30,31 @@ internal sealed class RtpReceiver
     private readonly DtmfToneDetector _toneDetector = new();
     private readonly short[] _pcm = new short[BufferSize];
     private readonly int _offeredTelephoneEventPayloadType;
-    private volatile int _negotiatedTelephoneEventPayloadType = -1;
-    private volatile InbandAudio? _inband;
+    private readonly SymmetricRtpLatch _latch;
+    private readonly Action<SocketAddress> _onLatched;
+    private volatile ReceivedMedia? _media;
     private readonly TimeProvider _time;
     private long _lastPacketTimestamp;
     private long _received;
     private long _malformed;
 
-    public RtpReceiver(Socket socket, int localPort, int offeredTelephoneEventPayloadType, IMediaSessionObserver observer, ILogger logger, TimeProvider time)
+    public RtpReceiver(
+        Socket socket, int localPort, int offeredTelephoneEventPayloadType, IMediaSessionObserver observer,
+        Action<SocketAddress> onLatched, ILogger logger, TimeProvider time)
     {
+        Taps = new AudioTaps(localPort, logger);
         _time = time;
+        _onLatched = onLatched;
+        _latch = new SymmetricRtpLatch(socket.AddressFamily);
         _socket = socket;
         _localPort = localPort;
         _offeredTelephoneEventPayloadType = offeredTelephoneEventPayloadType;
         _observer = observer;
         _logger = logger;
     }
+
+    /// <summary>Listeners to the peer's decoded audio.</summary>
+    public AudioTaps Taps { get; }
 
     /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of the last datagram, or 0 before one.</summary>
     public long LastPacketTimestamp => Interlocked.Read(ref _lastPacketTimestamp);
@@ -53,14 +63,18 @@ internal sealed class RtpReceiver
 
     public long MalformedPackets => Interlocked.Read(ref _malformed);
 
+    /// <summary>Datagrams dropped because they came from another address than the latched peer.</summary>
+    public long RefusedPackets => _latch.RefusedPackets;
+
     /// <summary>
-    /// Takes what offer/answer settled (the telephone-event payload type we offered is accepted as well): RFC 4733 events when the peer declared telephone-event, otherwise
-    /// in-band detection on its audio payload type (a peer without telephone-event can only send tones).
+    /// Takes what offer/answer settled (the telephone-event payload type we offered is accepted as well):
+    /// RFC 4733 events when the peer declared telephone-event, otherwise in-band detection on its audio
+    /// payload type. A new description may move the peer, so the source is latched again.
     /// </summary>
     public void SetMedia(NegotiatedMedia media)
     {
-        _negotiatedTelephoneEventPayloadType = media.TelephoneEventPayloadType ?? -1;
-        _inband = media.TelephoneEventPayloadType is null ? new InbandAudio(media.PayloadType, media.Codec) : null;
+        _media = new ReceivedMedia(media.PayloadType, media.Codec, media.TelephoneEventPayloadType ?? -1);
+        _latch.Reset();
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -102,7 +116,7 @@ internal sealed class RtpReceiver
                     break;
                 }
 
-                Handle(buffer.AsSpan(0, length));
+                Handle(buffer.AsSpan(0, length), address);
             }
         }
         finally
@@ -112,26 +126,38 @@ internal sealed class RtpReceiver
     }
 
     /// <summary>Processes one datagram; public to the assembly so it can be driven without a socket.</summary>
-    internal void Handle(ReadOnlySpan<byte> datagram)
+    internal void Handle(ReadOnlySpan<byte> datagram, SocketAddress source)
     {
         Interlocked.Increment(ref _received);
-        Interlocked.Exchange(ref _lastPacketTimestamp, _time.GetTimestamp());
         if (RtpHeader.TryParse(datagram, out var header) != RtpParseStatus.Success)
         {
             Interlocked.Increment(ref _malformed);
             return;
         }
 
-        if (_inband is { } inband && header.PayloadType == inband.PayloadType)
+        // Before offer/answer nothing is expected, so nothing latches (RFC 4961 §3: the peer's RTP, not any datagram).
+        var media = _media;
+        var isAudio = media is not null && header.PayloadType == media.PayloadType;
+        var isEvent = header.PayloadType == _offeredTelephoneEventPayloadType
+            || (media is not null && header.PayloadType == media.TelephoneEventPayloadType);
+        if (!_latch.Accept(source, media is not null && (isAudio || isEvent), out var latched))
         {
-            var pcm = _pcm.AsSpan(0, header.PayloadLength);
-            inband.Codec.Decode(datagram.Slice(header.HeaderLength, header.PayloadLength), pcm);
-            Deliver(_toneDetector.Process(pcm, _digits));
             return;
         }
 
-        if (header.PayloadType != _offeredTelephoneEventPayloadType
-            && header.PayloadType != _negotiatedTelephoneEventPayloadType)
+        if (latched is not null)
+        {
+            _onLatched(latched);
+        }
+
+        Interlocked.Exchange(ref _lastPacketTimestamp, _time.GetTimestamp());
+        if (isAudio)
+        {
+            OnAudio(media!, datagram.Slice(header.HeaderLength, header.PayloadLength));
+            return;
+        }
+
+        if (!isEvent)
         {
             return;
         }
@@ -143,6 +169,24 @@ internal sealed class RtpReceiver
         }
 
         Deliver(_detector.Accept(header.Timestamp, telephoneEvent, _digits));
+    }
+
+    private void OnAudio(ReceivedMedia media, ReadOnlySpan<byte> payload)
+    {
+        // Decoding is the costly part: done only when someone listens, once for all of them.
+        if (!media.DetectsTones && Taps.IsEmpty)
+        {
+            return;
+        }
+
+        var pcm = _pcm.AsSpan(0, Math.Min(payload.Length, _pcm.Length));
+        media.Codec.Decode(payload[..pcm.Length], pcm);
+        if (media.DetectsTones)
+        {
+            Deliver(_toneDetector.Process(pcm, _digits));
+        }
+
+        Taps.Deliver(AudioDirection.Received, pcm);
     }
 
     private void Deliver(int count)

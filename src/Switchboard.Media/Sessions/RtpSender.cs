@@ -4,15 +4,17 @@ using Microsoft.Extensions.Logging;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Clock;
 using Switchboard.Media.Codecs;
+using Switchboard.Media.Dtmf;
 using Switchboard.Media.Rtp;
 using Switchboard.Media.Sdp;
 
 namespace Switchboard.Media.Sessions;
 
 /// <summary>
-/// The outgoing half of a session, ticked by the media clock: one 20 ms frame per tick, from the playing
-/// clip or encoded silence (a continuous stream, as carriers expect). Queue operations come from any
-/// thread; frame state is touched only on the clock thread, and a tick allocates nothing.
+/// The outgoing half of a session, ticked by the media clock: one 20 ms frame per tick (a continuous
+/// stream, as carriers expect), taken in this order: a key being sent, the bridged leg's audio, the playing
+/// clip, encoded silence. Queue operations come from any thread; frame state is touched only on the clock
+/// thread, and a tick allocates nothing.
 /// </summary>
 internal sealed class RtpSender : IMediaClockStream
 {
@@ -24,6 +26,8 @@ internal sealed class RtpSender : IMediaClockStream
     private readonly int _localPort;
     private readonly System.Collections.Concurrent.ConcurrentQueue<PlayRequest> _queue = new();
     private readonly byte[] _packet = new byte[RtpHeader.FixedLength + SamplesPerFrame];
+    private readonly short[] _pcm = new short[SamplesPerFrame];
+    private volatile IOutgoingAudioSource? _source;
     private readonly uint _ssrc;
     private readonly uint _timestampBase;
     private ushort _sequence;
@@ -37,6 +41,7 @@ internal sealed class RtpSender : IMediaClockStream
 
     public RtpSender(Socket socket, int localPort, ILogger logger)
     {
+        Taps = new AudioTaps(localPort, logger);
         _socket = socket;
         _localPort = localPort;
         _logger = logger;
@@ -48,6 +53,22 @@ internal sealed class RtpSender : IMediaClockStream
     }
 
     public uint Ssrc => _ssrc;
+
+    /// <summary>Listeners to the audio we send, one 20 ms frame per tick.</summary>
+    public AudioTaps Taps { get; }
+
+    /// <summary>Keys waiting to be sent; they go before any audio.</summary>
+    public DtmfSender Dtmf { get; } = new();
+
+    /// <summary>Audio that replaces the player while set (a bridge); queued clips wait until it is cleared.</summary>
+    public IOutgoingAudioSource? Source
+    {
+        get => _source;
+        set => _source = value;
+    }
+
+    /// <summary>The codec of the outgoing stream, or null before offer/answer.</summary>
+    public G711Codec? Codec => _destination?.Codec;
 
     public long SentPackets => Interlocked.Read(ref _sent);
 
@@ -62,8 +83,25 @@ internal sealed class RtpSender : IMediaClockStream
 
         var silent = media.RemoteDirection is MediaDirection.SendOnly or MediaDirection.Inactive
             || media.RemoteEndPoint.Address.Equals(IPAddress.Any);
-        _destination = new Destination(media.Codec, (byte)media.PayloadType, new IPEndPoint(address, media.RemoteEndPoint.Port).Serialize(), silent);
+        _destination = new Destination(
+            media.Codec, (byte)media.PayloadType, media.TelephoneEventPayloadType ?? -1,
+            new IPEndPoint(address, media.RemoteEndPoint.Port).Serialize(), silent);
     }
+
+    /// <summary>
+    /// Sends to where the peer's RTP really comes from (RFC 4961 §3), keeping the negotiated codec and
+    /// direction. Called by the receive loop; the clock picks it up at its next tick.
+    /// </summary>
+    public void Latch(SocketAddress source)
+    {
+        if (_destination is { } destination && !destination.Address.Equals(source))
+        {
+            _destination = destination with { Address = source };
+        }
+    }
+
+    /// <summary>Where packets go now (the SDP address, or the latched source).</summary>
+    public SocketAddress? DestinationAddress => _destination?.Address;
 
     public Task Enqueue(AudioClip clip, CancellationToken cancellationToken)
     {
@@ -94,6 +132,7 @@ internal sealed class RtpSender : IMediaClockStream
     {
         _closed = true;
         StopPlayback();
+        Dtmf.Close();
     }
 
     public void OnTick(long tick)
@@ -109,51 +148,106 @@ internal sealed class RtpSender : IMediaClockStream
             _firstTick = tick;
         }
 
-        var request = CurrentRequest();
-        var payload = _packet.AsSpan(RtpHeader.FixedLength);
-        var isAudio = request is not null;
-        if (request is not null)
+        // The timestamp follows the clock, so ticks skipped after a stall show as a gap (RFC 3550 §5.1).
+        var timestamp = unchecked(_timestampBase + (uint)((tick - _firstTick) * SamplesPerFrame));
+        var pcm = _pcm.AsSpan();
+        var frame = Dtmf.Next(
+            timestamp, destination.TelephoneEventPayloadType < 0, _packet.AsSpan(RtpHeader.FixedLength), pcm, out var marker);
+        PlayRequest? request = null;
+        int length;
+        if (frame == DtmfFrame.Event)
         {
-            var samples = request.Clip.Samples.Span;
-            var count = Math.Min(SamplesPerFrame, samples.Length - request.Position);
-            destination.Codec.Encode(samples.Slice(request.Position, count), payload);
-            payload[count..].Fill(destination.Codec.SilenceByte);
-            request.Position += count;
+            new RtpHeader(marker, (byte)destination.TelephoneEventPayloadType, _sequence, Dtmf.EventTimestamp, _ssrc).WriteTo(_packet);
+            length = RtpHeader.FixedLength + TelephoneEvent.Length;
+            pcm.Clear();
+            _previousWasAudio = false;
         }
         else
         {
-            payload.Fill(destination.Codec.SilenceByte);
+            var isAudio = frame == DtmfFrame.Tone || ComposeAudio(destination, frame, out request);
+
+            // RFC 3551 §4.1: marker on the first packet of a talkspurt; our stream starts with one.
+            marker = _sent == 0 || (isAudio && !_previousWasAudio);
+            _previousWasAudio = isAudio;
+            if (frame == DtmfFrame.Tone)
+            {
+                destination.Codec.Encode(pcm, _packet.AsSpan(RtpHeader.FixedLength));
+            }
+
+            new RtpHeader(marker, destination.PayloadType, _sequence, timestamp, _ssrc).WriteTo(_packet);
+            length = RtpHeader.FixedLength + SamplesPerFrame;
         }
 
-        // RFC 3551 §4.1: marker on the first packet of a talkspurt; our stream starts with one. The
-        // timestamp follows the clock, so ticks skipped after a stall show as a gap (RFC 3550 §5.1).
-        var marker = _sent == 0 || (isAudio && !_previousWasAudio);
-        var timestamp = unchecked(_timestampBase + (uint)((tick - _firstTick) * SamplesPerFrame));
-        new RtpHeader(marker, destination.PayloadType, _sequence, timestamp, _ssrc).WriteTo(_packet);
-        _previousWasAudio = isAudio;
-
-        if (!destination.Silent)
+        if (!Taps.IsEmpty)
         {
-            try
-            {
-                _socket.SendTo(_packet, SocketFlags.None, destination.Address);
-                _sequence++;
-                Interlocked.Increment(ref _sent);
-            }
-            catch (SocketException exception)
-            {
-                Log.SendFailed(_logger, _localPort, exception.SocketErrorCode.ToString());
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
+            Taps.Deliver(AudioDirection.Sent, pcm);
         }
 
+        Send(destination, _packet.AsSpan(0, length));
         if (request is not null && request.IsFinished)
         {
             request.Complete();
             Volatile.Write(ref _current, null);
+        }
+    }
+
+    /// <summary>
+    /// Fills the payload (and the PCM frame for taps) from the outgoing source, the playing clip or silence;
+    /// returns whether it is audio rather than silence. Nothing advances while keys are being sent.
+    /// </summary>
+    private bool ComposeAudio(Destination destination, DtmfFrame frame, out PlayRequest? request)
+    {
+        var payload = _packet.AsSpan(RtpHeader.FixedLength, SamplesPerFrame);
+        var pcm = _pcm.AsSpan();
+        request = null;
+        if (frame == DtmfFrame.None && Source is { } source)
+        {
+            if (source.TryReadFrame(payload, destination.Codec))
+            {
+                if (!Taps.IsEmpty)
+                {
+                    destination.Codec.Decode(payload, pcm);
+                }
+
+                return true;
+            }
+        }
+        else if (frame == DtmfFrame.None && (request = CurrentRequest()) is not null)
+        {
+            var samples = request.Clip.Samples.Span;
+            var count = Math.Min(SamplesPerFrame, samples.Length - request.Position);
+            samples.Slice(request.Position, count).CopyTo(pcm);
+            pcm[count..].Clear();
+            request.Position += count;
+            destination.Codec.Encode(pcm, payload);
+            return true;
+        }
+
+        payload.Fill(destination.Codec.SilenceByte);
+        pcm.Clear();
+        return false;
+    }
+
+    private void Send(Destination destination, ReadOnlySpan<byte> packet)
+    {
+        if (destination.Silent)
+        {
+            return;
+        }
+
+        try
+        {
+            _socket.SendTo(packet, SocketFlags.None, destination.Address);
+            _sequence++;
+            Interlocked.Increment(ref _sent);
+        }
+        catch (SocketException exception)
+        {
+            Log.SendFailed(_logger, _localPort, exception.SocketErrorCode.ToString());
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closing: the socket went away under the last tick.
         }
     }
 
@@ -188,5 +282,7 @@ internal sealed class RtpSender : IMediaClockStream
         }
     }
 
-    private sealed record Destination(G711Codec Codec, byte PayloadType, SocketAddress Address, bool Silent);
+    /// <param name="TelephoneEventPayloadType">The peer's RFC 4733 payload type, or -1: keys then go in-band.</param>
+    private sealed record Destination(
+        G711Codec Codec, byte PayloadType, int TelephoneEventPayloadType, SocketAddress Address, bool Silent);
 }

@@ -8,6 +8,7 @@ using Switchboard.Api.V1;
 using Switchboard.Api.V1.Calls;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Webhooks;
+using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
 using Switchboard.Server.Configuration;
@@ -132,6 +133,13 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSingleton<MediaEngine>();
         services.AddSingleton(new EspeakOptions(Path.Combine(settings.DataDirectory, "prompts")));
         services.AddSingleton<ISpeechSynthesizer, EspeakSpeechSynthesizer>();
+        services.AddSingleton(provider => new SpeechSynthesizerRegistry(provider.GetServices<ISpeechSynthesizer>()));
+        services.AddSingleton(new AudioFetcherOptions());
+        services.AddSingleton(provider => new AudioFetcher(
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxAutomaticRedirections = 3 }),
+            provider.GetRequiredService<AudioFetcherOptions>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<AudioFetcher>>()));
         services.AddSingleton(new CallEngineOptions(settings.DefaultCarrier));
         services.AddSingleton<CallEngine>();
         services.AddSingleton(WebhookRetryPolicy.Default);

@@ -78,6 +78,24 @@ public sealed class CallsApiTests
     }
 
     [Fact]
+    public async Task Play_OfA16kHzWavOverHttp_IsHeardAtItsPitch()
+    {
+        await using var rtp = RtpSink.Start();
+        await using var callee = await SippProcess.StartCalleeAsync("uas_answer_dtmf.xml", new Dictionary<string, string> { ["rtp_sink"] = rtp.Port.ToString() });
+        await using var hooks = await WebhookReceiver.StartAsync();
+        hooks.Files["/tone.wav"] = ("audio/wav", ToneWav(sampleRate: 16_000, frequency: 1000, seconds: 2));
+        var application = new JsonArray(new JsonObject { ["verb"] = "play", ["url"] = hooks.Url("/tone.wav") }, new JsonObject { ["verb"] = "hangup" });
+        hooks.Respond = webhook => webhook.Path == "/call" ? (200, application.ToJsonString()) : (200, null);
+        await using var server = await TestServer.StartAsync(callee.Uri);
+
+        await server.Client.PostAsJsonAsync(CallsPath(server), CallRequest(hooks, callee));
+
+        await hooks.WaitForAsync(w => w.Path == "/status" && Status(w) == "completed", Patience);
+        var pitch = RtpAnalysis.ToneFrequency(rtp.Packets, payloadType: 0);
+        Assert.InRange(pitch, 990, 1010);
+    }
+
+    [Fact]
     public async Task Call_ToABusyCallee_EndsBusyWithItsSipStatus()
     {
         await using var callee = await SippProcess.StartCalleeAsync("uas_busy.xml");
@@ -211,6 +229,33 @@ public sealed class CallsApiTests
         ["from"] = "+15550001",
         ["to"] = new JsonObject { ["type"] = "sip", ["sipUri"] = $"sip:+15550002@127.0.0.1:{callee.Port}" },
     };
+
+    /// <summary>A 16-bit mono PCM WAV of one sine tone.</summary>
+    private static byte[] ToneWav(int sampleRate, double frequency, double seconds)
+    {
+        var samples = (int)(sampleRate * seconds);
+        using var stream = new MemoryStream();
+        using var writer = new BinaryWriter(stream);
+        writer.Write("RIFF"u8);
+        writer.Write(36 + (samples * 2));
+        writer.Write("WAVEfmt "u8);
+        writer.Write(16);
+        writer.Write((short)1);
+        writer.Write((short)1);
+        writer.Write(sampleRate);
+        writer.Write(sampleRate * 2);
+        writer.Write((short)2);
+        writer.Write((short)16);
+        writer.Write("data"u8);
+        writer.Write(samples * 2);
+        for (var i = 0; i < samples; i++)
+        {
+            writer.Write((short)(12000 * Math.Sin(2 * Math.PI * frequency * i / sampleRate)));
+        }
+
+        writer.Flush();
+        return stream.ToArray();
+    }
 
     private static string CallsPath(TestServer server) => $"/v1/Accounts/{server.App.AccountSid}/Calls";
 

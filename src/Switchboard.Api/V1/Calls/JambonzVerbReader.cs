@@ -78,6 +78,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
         return new SayVerb(text, synthesizer.Language, synthesizer.Gender, synthesizer.Voice, BargeIn: false)
         {
             Loop = ReadLoop(verb, path),
+            Vendor = synthesizer.Vendor,
         };
     }
 
