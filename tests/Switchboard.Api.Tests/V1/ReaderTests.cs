@@ -15,19 +15,15 @@ public sealed class ReaderTests
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
 
     [Fact]
-    public void Webhook_AsABareUrl_IsAPost()
+    public void ApplicationHooks_AreABareUrlMeaningPost_OrAnObjectWithMethodAndCredentials()
     {
-        var hook = WebhookReader.Require(Json("""{"h":"http://example.com/x"}"""), "h");
+        var application = ApplicationReader.Read(
+            Json("""{"name":"a","call_hook":"http://example.com/x","call_status_hook":{"url":"https://e.com/s","method":"get","username":"u","password":"p"}}"""),
+            ApplicationReader.Blank("acc", Now),
+            creating: true);
 
-        Assert.Equal(new Storage.Applications.WebhookTarget("http://example.com/x", "POST", null, null), hook);
-    }
-
-    [Fact]
-    public void Webhook_AsAnObject_KeepsMethodAndCredentials()
-    {
-        var hook = WebhookReader.Require(Json("""{"h":{"url":"https://e.com","method":"get","username":"u","password":"p"}}"""), "h");
-
-        Assert.Equal(new Storage.Applications.WebhookTarget("https://e.com", "GET", "u", "p"), hook);
+        Assert.Equal(new Storage.Applications.WebhookTarget("http://example.com/x", "POST", null, null), application.CallHook);
+        Assert.Equal(new Storage.Applications.WebhookTarget("https://e.com/s", "GET", "u", "p"), application.CallStatusHook);
     }
 
     [Fact]

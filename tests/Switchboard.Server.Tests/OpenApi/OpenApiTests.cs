@@ -23,6 +23,7 @@ public sealed class OpenApiTests(V1Server server) : IClassFixture<V1Server>
         Assert.Contains("/v1/Accounts", paths);
         Assert.Contains("/v1/Accounts/{account_sid}", paths);
         Assert.Contains("/voice/conversation", paths);
+        Assert.Contains("/v1/Accounts/{account_sid}/Calls", paths);
     }
 
     [Fact]
