@@ -2,16 +2,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Switchboard.Media.Sessions;
 
-/// <summary>
-/// The taps listening to one direction of a session. Adding or removing swaps an immutable array, so
-/// delivery on the media threads takes no lock and allocates nothing, and an empty set costs one read.
-/// </summary>
+/// <summary>The taps listening to one direction of a session; delivery takes no lock and allocates nothing.</summary>
 internal sealed class AudioTaps
 {
-    private readonly Lock _gate = new();
+    private readonly ListenerSet<IAudioTap> _taps = new();
     private readonly ILogger _logger;
     private readonly int _localPort;
-    private volatile IAudioTap[] _taps = [];
 
     public AudioTaps(int localPort, ILogger logger)
     {
@@ -19,33 +15,15 @@ internal sealed class AudioTaps
         _logger = logger;
     }
 
-    public bool IsEmpty => _taps.Length == 0;
+    public bool IsEmpty => _taps.IsEmpty;
 
-    public void Add(IAudioTap tap)
-    {
-        lock (_gate)
-        {
-            if (Array.IndexOf(_taps, tap) < 0)
-            {
-                _taps = [.. _taps, tap];
-            }
-        }
-    }
+    public void Add(IAudioTap tap) => _taps.Add(tap);
 
-    public void Remove(IAudioTap tap)
-    {
-        lock (_gate)
-        {
-            if (Array.IndexOf(_taps, tap) >= 0)
-            {
-                _taps = [.. _taps.Where(t => t != tap)];
-            }
-        }
-    }
+    public void Remove(IAudioTap tap) => _taps.Remove(tap);
 
     public void Deliver(AudioDirection direction, ReadOnlySpan<short> samples)
     {
-        foreach (var tap in _taps)
+        foreach (var tap in _taps.Items)
         {
             try
             {

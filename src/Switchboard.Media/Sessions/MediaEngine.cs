@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Switchboard.Media.Clock;
+using Switchboard.Media.Recording;
 
 namespace Switchboard.Media.Sessions;
 
@@ -19,6 +20,7 @@ public sealed class MediaEngine : IAsyncDisposable
     private readonly MediaClock _clock;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<MediaSession, int> _sessions = new();
+    private readonly RecordingWriter _recordings;
     private int _disposed;
 
     public MediaEngine(MediaEngineOptions options, ILoggerFactory loggerFactory)
@@ -38,6 +40,7 @@ public sealed class MediaEngine : IAsyncDisposable
         _logger = loggerFactory.CreateLogger<MediaEngine>();
         _ports = new PortPool(options.PortMin, options.PortMax);
         _clock = new MediaClock(PacketTime, loggerFactory.CreateLogger<MediaClock>());
+        _recordings = new RecordingWriter(timeProvider, loggerFactory.CreateLogger<MediaRecorder>());
     }
 
     /// <summary>The shared clock (exposed for metrics: lateness, skipped ticks, stream count).</summary>
@@ -47,6 +50,20 @@ public sealed class MediaEngine : IAsyncDisposable
 
     /// <summary>RTP ports still free in the pool.</summary>
     public int AvailablePorts => _ports.Available;
+
+    /// <summary>Recordings not yet finished.</summary>
+    public int ActiveRecordings => _recordings.Count;
+
+    /// <summary>
+    /// Records one or two session directions to a WAV file, one channel per source (e.g. two bridged legs'
+    /// <see cref="AudioDirection.Received"/> audio as stereo). See <see cref="MediaSession.StartRecording"/>.
+    /// </summary>
+    public MediaRecorder StartRecording(RecordingOptions options, params RecordingSource[] sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        return MediaRecorder.Start(options, sources, _clock, _recordings, _logger);
+    }
 
     /// <summary>
     /// Binds a fresh RTP/RTCP port pair and starts receiving. Throws <see cref="MediaPortsExhaustedException"/>
@@ -79,7 +96,7 @@ public sealed class MediaEngine : IAsyncDisposable
 
             var session = new MediaSession(
                 port, rtp, rtcp, _clock, _options.AdvertisedAddress, observer, OnSessionClosed, _logger,
-                _time, _options.MediaTimeout);
+                _time, _options.MediaTimeout, _recordings);
             _sessions[session] = port;
             return session;
         }
@@ -101,6 +118,7 @@ public sealed class MediaEngine : IAsyncDisposable
         }
 
         _clock.Dispose();
+        _recordings.Dispose();
     }
 
     private void OnSessionClosed(MediaSession session)

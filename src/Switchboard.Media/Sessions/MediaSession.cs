@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Clock;
 using Switchboard.Media.Dtmf;
+using Switchboard.Media.Recording;
 using Switchboard.Media.Sdp;
 
 namespace Switchboard.Media.Sessions;
@@ -30,14 +31,17 @@ public sealed class MediaSession : IAsyncDisposable
     private readonly IMediaSessionObserver _observer;
     private readonly TimeProvider _time;
     private readonly TimeSpan _mediaTimeout;
+    private readonly RecordingWriter _recordings;
     private IDisposable? _clockRegistration;
     private InactivityMonitor? _inactivity;
     private int _disposed;
 
     internal MediaSession(
         int localPort, Socket rtp, Socket rtcp, MediaClock clock, string advertisedAddress,
-        IMediaSessionObserver observer, Action<MediaSession> onClosed, ILogger logger, TimeProvider time, TimeSpan mediaTimeout)
+        IMediaSessionObserver observer, Action<MediaSession> onClosed, ILogger logger, TimeProvider time, TimeSpan mediaTimeout,
+        RecordingWriter recordings)
     {
+        _recordings = recordings;
         _observer = observer;
         _time = time;
         _mediaTimeout = mediaTimeout;
@@ -78,6 +82,9 @@ public sealed class MediaSession : IAsyncDisposable
     /// (symmetric RTP, RFC 4961 §3); null before offer/answer.
     /// </summary>
     public IPEndPoint? RemoteRtpEndPoint => _sender.DestinationAddress is { } address ? ToEndPoint(address) : null;
+
+    /// <summary>True once the session is disposed (the leg is gone).</summary>
+    public bool IsClosed => _disposed != 0;
 
     /// <summary>Our SDP offer (PCMU, PCMA, telephone-event) for an outbound INVITE.</summary>
     public string CreateOffer()
@@ -188,6 +195,24 @@ public sealed class MediaSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Records this session to a WAV file: <see cref="AudioDirection.Received"/> (what the peer says) or
+    /// <see cref="AudioDirection.Sent"/> as mono, <see cref="AudioDirection.Both"/> as stereo with the peer on
+    /// the left channel and what we send on the right. The file is created before this returns (an
+    /// unwritable path throws); <see cref="MediaRecorder.Completion"/> reports the ending.
+    /// </summary>
+    public MediaRecorder StartRecording(RecordingOptions options, AudioDirection directions = AudioDirection.Received)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        RecordingSource[] sources = directions switch
+        {
+            AudioDirection.Received or AudioDirection.Sent => [new(this, directions)],
+            AudioDirection.Both => [new(this, AudioDirection.Received), new(this, AudioDirection.Sent)],
+            _ => throw new ArgumentOutOfRangeException(nameof(directions), directions, "Received, Sent or both."),
+        };
+        return MediaRecorder.Start(options, sources, _clock, _recordings, _logger);
+    }
+
     /// <summary>Stops handing audio to <paramref name="tap"/> in both directions; a frame already being delivered may still arrive.</summary>
     public void RemoveAudioTap(IAudioTap tap)
     {
@@ -218,6 +243,10 @@ public sealed class MediaSession : IAsyncDisposable
         Log.SessionClosed(_logger, LocalPort, ReceivedPackets, MalformedPackets, SentPackets);
         _onClosed(this);
     }
+
+    internal void AddDigitListener(IDigitListener listener) => _receiver.DigitListeners.Add(listener);
+
+    internal void RemoveDigitListener(IDigitListener listener) => _receiver.DigitListeners.Remove(listener);
 
     private void Apply(SdpAnswerResult result)
     {

@@ -56,6 +56,9 @@ internal sealed class RtpReceiver
     /// <summary>Listeners to the peer's decoded audio.</summary>
     public AudioTaps Taps { get; }
 
+    /// <summary>Listeners to the keys received, after the observer.</summary>
+    public ListenerSet<IDigitListener> DigitListeners { get; } = new();
+
     /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of the last datagram, or 0 before one.</summary>
     public long LastPacketTimestamp => Interlocked.Read(ref _lastPacketTimestamp);
 
@@ -168,7 +171,7 @@ internal sealed class RtpReceiver
             return;
         }
 
-        Deliver(_detector.Accept(header.Timestamp, telephoneEvent, _digits));
+        Deliver(_detector.Accept(header.Timestamp, telephoneEvent, _digits), viaEvents: true);
     }
 
     private void OnAudio(ReceivedMedia media, ReadOnlySpan<byte> payload)
@@ -183,13 +186,13 @@ internal sealed class RtpReceiver
         media.Codec.Decode(payload[..pcm.Length], pcm);
         if (media.DetectsTones)
         {
-            Deliver(_toneDetector.Process(pcm, _digits));
+            Deliver(_toneDetector.Process(pcm, _digits), viaEvents: false);
         }
 
         Taps.Deliver(AudioDirection.Received, pcm);
     }
 
-    private void Deliver(int count)
+    private void Deliver(int count, bool viaEvents)
     {
         for (var i = 0; i < count; i++)
         {
@@ -201,6 +204,18 @@ internal sealed class RtpReceiver
             {
                 // The observer belongs to the call engine; its bug must not stop this call's media.
                 Log.ObserverFailed(_logger, _localPort, exception);
+            }
+
+            foreach (var listener in DigitListeners.Items)
+            {
+                try
+                {
+                    listener.OnDigit(_digits[i], viaEvents);
+                }
+                catch (Exception exception)
+                {
+                    Log.ObserverFailed(_logger, _localPort, exception);
+                }
             }
         }
     }

@@ -37,16 +37,20 @@ internal sealed class RtpPeer : IDisposable
         await Socket.SendAsync(packet, new IPEndPoint(IPAddress.Loopback, port));
     }
 
-    /// <summary>Sends <paramref name="payload"/> cut in 160-byte frames, paced at <paramref name="interval"/>.</summary>
-    public async Task SendFramesAsync(int port, byte payloadType, byte[] payload, TimeSpan interval)
+    /// <summary>Sends <paramref name="payload"/> cut in 160-byte frames, one every 20 ms on absolute deadlines.</summary>
+    public async Task SendPacedAsync(int port, byte payloadType, byte[] payload)
     {
-        for (var offset = 0; offset + 160 <= payload.Length; offset += 160)
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var frame = 0;
+        for (var offset = 0; offset + 160 <= payload.Length; offset += 160, frame++)
         {
-            await SendAsync(port, payloadType, payload.AsMemory(offset, 160));
-            if (interval > TimeSpan.Zero)
+            var due = TimeSpan.FromMilliseconds(20 * frame) - clock.Elapsed;
+            if (due > TimeSpan.Zero)
             {
-                await Task.Delay(interval);
+                await Task.Delay(due);
             }
+
+            await SendAsync(port, payloadType, payload.AsMemory(offset, 160));
         }
     }
 
