@@ -5,16 +5,20 @@ using Switchboard.Storage.Accounts;
 namespace Switchboard.Api.Auth;
 
 /// <summary>
-/// Every endpoint but <c>/health</c> needs <c>Authorization: Bearer &lt;api key&gt;</c>; a missing or unknown
-/// key is a 401 problem. The resolved account travels as an <see cref="AuthenticatedAccount"/> feature.
+/// Every endpoint but <see cref="PublicPaths"/> needs <c>Authorization: Bearer &lt;api key&gt;</c>; a missing or
+/// unknown key is a 401 problem. The resolved account and the key's scope travel as an
+/// <see cref="AuthenticatedAccount"/> feature.
 /// </summary>
 public sealed class BearerAuthenticationMiddleware(RequestDelegate next, IAccountStore accounts)
 {
+    /// <summary>Paths served without a key: the health check and the API description.</summary>
+    public static readonly IReadOnlyList<PathString> PublicPaths = ["/health", "/openapi.json", "/docs"];
+
     private const string Scheme = "Bearer ";
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
+        if (IsPublic(context.Request.Path))
         {
             await next(context).ConfigureAwait(false);
             return;
@@ -27,14 +31,27 @@ public sealed class BearerAuthenticationMiddleware(RequestDelegate next, IAccoun
             return;
         }
 
-        var account = await accounts.FindAccountByTokenAsync(header[Scheme.Length..].Trim(), context.RequestAborted).ConfigureAwait(false);
-        if (account is null)
+        var key = await accounts.FindApiKeyByTokenAsync(header[Scheme.Length..].Trim(), context.RequestAborted).ConfigureAwait(false);
+        if (key is null)
         {
             await ApiProblem.Unauthorized("unknown API key").ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
 
-        context.Features.Set(new AuthenticatedAccount(account.Sid));
+        context.Features.Set(new AuthenticatedAccount(key.AccountSid) { Scope = key.Scope, KeySid = key.Sid });
         await next(context).ConfigureAwait(false);
+    }
+
+    private static bool IsPublic(PathString path)
+    {
+        foreach (var publicPath in PublicPaths)
+        {
+            if (path.StartsWithSegments(publicPath, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

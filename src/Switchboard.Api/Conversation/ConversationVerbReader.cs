@@ -82,6 +82,6 @@ public static class ConversationVerbReader
 
         var submitOnHash = JsonFields.OptionalBool(verb, "submitOnHash", path + ".submitOnHash", fallback: false);
         var timeout = JsonFields.OptionalNumber(verb, "timeout", path + ".timeout", 1, 600) ?? DefaultCollectTimeoutSeconds;
-        return new GatherVerb((int)maxDigits, submitOnHash, TimeSpan.FromSeconds(timeout), eventUrl.AbsoluteUri);
+        return new GatherVerb((int)maxDigits, submitOnHash ? '#' : null, TimeSpan.FromSeconds(timeout), eventUrl.AbsoluteUri);
     }
 }

@@ -16,6 +16,16 @@ public static class ApiProblem
     public static IResult Unauthorized(string detail) => Results.Problem(
         statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: detail);
 
+    public static IResult Forbidden(string detail) => Results.Problem(
+        statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
+
+    /// <summary>A 409: the request is valid but clashes with what is stored (a taken name, a row still in use).</summary>
+    public static IResult Conflict(string? field, string detail) => Results.Problem(
+        statusCode: StatusCodes.Status409Conflict,
+        title: "Conflict",
+        detail: field is null ? detail : $"{field}: {detail}",
+        extensions: field is null ? null : new Dictionary<string, object?> { ["field"] = field });
+
     public static IResult NotFound(string detail) => Results.Problem(
         statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Threading.Channels;
 using Switchboard.Calls.Engine.Messages;
 using Switchboard.Media.Dtmf;
@@ -24,6 +25,8 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
     private OutboundCall? _sipCall;
     private VerbRunner? _verbs;
     private LoopScheduler? _ringTimer;
+    private LoopScheduler? _limitTimer;
+    private JsonElement? _tag;
     private bool _heardProvisional;
     private bool _ringTimedOut;
     private bool _answerApplied;
@@ -34,6 +37,7 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
         _request = request;
         _targetUri = targetUri;
         _services = services;
+        _tag = request.Tag;
     }
 
     public string Sid => _record.Sid;
@@ -47,11 +51,27 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
 
     public void RequestHangup(string reason) => _inbox.Writer.TryWrite(new HangupRequested(reason, Failed: false));
 
+    /// <summary>Live control: run what <paramref name="actionHook"/> answers instead of the current verbs.</summary>
+    public void Redirect(string actionHook) => _inbox.Writer.TryWrite(new RedirectRequested(actionHook));
+
+    /// <summary>Live control: replace the call's application data.</summary>
+    public void UpdateTag(JsonElement tag) => _inbox.Writer.TryWrite(new TagUpdateRequested(tag.Clone()));
+
+    /// <summary>Live control: stop ringing and end as no-answer.</summary>
+    public void RequestNoAnswer() => _inbox.Writer.TryWrite(new NoAnswerRequested());
+
     public CallSnapshot Snapshot() => new(
         _record.Sid, _record.AccountSid, _record.From, _record.To, _record.SipCallId, _status.Current,
-        _record.CreatedAt, _record.AnsweredAt, _record.EndedAt);
+        _record.CreatedAt, _record.AnsweredAt, _record.EndedAt)
+    {
+        Direction = _record.Direction,
+        SipStatus = _record.SipStatus,
+        Tag = _tag,
+    };
 
     public void EndCall(string reason, bool failed) => _inbox.Writer.TryWrite(new HangupRequested(reason, failed));
+
+    public void SetTag(JsonElement tag) => _tag = tag.Clone();
 
     /// <summary>
     /// Allocates media and sends the INVITE; synchronous so that the API can answer with the Call-ID.
@@ -131,6 +151,19 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
             case HangupRequested hangup:
                 await OnHangupRequestedAsync(hangup, cancellationToken).ConfigureAwait(false);
                 break;
+            case RedirectRequested redirect:
+                _verbs?.Redirect(redirect.ActionHook);
+                break;
+            case TagUpdateRequested update:
+                _tag = update.Tag;
+                break;
+            case NoAnswerRequested when !_status.Current.IsFinal() && _status.Current != CallStatus.InProgress:
+                _ringTimedOut = true;
+                HangUpSip();
+                break;
+            case TimeLimitReached:
+                await OnHangupRequestedAsync(new HangupRequested("time limit reached", Failed: false), cancellationToken).ConfigureAwait(false);
+                break;
         }
     }
 
@@ -160,6 +193,13 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
             case SipCallHungUp:
                 await FinishAsync(CallStatus.Completed, null, "callee hung up", cancellationToken).ConfigureAwait(false);
                 break;
+            case SipCallDtmf info:
+                // RFC 6086 INFO keys join the same stream of digits as RFC 4733 and in-band ones.
+                _verbs?.OnDigit(info.Digit);
+                break;
+            case SipCallDialogFailed failed:
+                await FinishAsync(_status.Current == CallStatus.InProgress ? CallStatus.Completed : CallStatus.Failed, failed.StatusCode, "dialog lost: " + failed.ReasonPhrase, cancellationToken).ConfigureAwait(false);
+                break;
         }
     }
 
@@ -177,7 +217,13 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
 
         _record = _record with { AnsweredAt = _services.Time.GetUtcNow() };
         await ChangeStatusAsync(CallStatus.InProgress, 200, null, cancellationToken).ConfigureAwait(false);
-        _verbs = new VerbRunner(Sid, _inbox.Writer, _media!, _services.Speech, _request.Script, _services.Time, this, _services.Logger);
+        if (_request.TimeLimit is { } limit)
+        {
+            _limitTimer = new LoopScheduler(_inbox.Writer, _services.Time);
+            _limitTimer.Arm(limit, new TimeLimitReached());
+        }
+
+        _verbs = new VerbRunner(Sid, _inbox.Writer, _media!, _services.Prompts, _request.Script, _request.Speech, _services.Time, this, _services.Logger);
         _verbs.Start();
     }
 
@@ -276,6 +322,7 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
     private async Task ReleaseAsync()
     {
         DisposeRingTimer();
+        _limitTimer?.Dispose();
         _verbs?.Dispose();
         _inbox.Writer.TryComplete();
         if (_media is not null)

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
 using Switchboard.Sip.UserAgent;
@@ -23,13 +25,14 @@ public sealed class CallEngine : IAsyncDisposable
         CallEngineOptions options,
         SipUserAgent sip,
         MediaEngine media,
-        ISpeechSynthesizer speech,
+        SpeechSynthesizerRegistry speech,
+        AudioFetcher audio,
         ICallStore store,
         TimeProvider timeProvider,
         ILogger<CallEngine> logger)
     {
         _options = options;
-        _services = new CallServices(sip, media, speech, store, timeProvider, logger);
+        _services = new CallServices(sip, media, speech, audio, store, timeProvider, logger);
     }
 
     /// <summary>How many calls are live right now.</summary>
@@ -68,14 +71,25 @@ public sealed class CallEngine : IAsyncDisposable
     }
 
     /// <summary>Asks a live call to hang up; false when no such call is live.</summary>
-    public bool Hangup(string callSid)
+    public bool Hangup(string callSid) => WithLive(callSid, call => call.RequestHangup("hangup requested"));
+
+    /// <summary>Live control: the call runs what <paramref name="actionHook"/> answers; false when not live.</summary>
+    public bool Redirect(string callSid, string actionHook) => WithLive(callSid, call => call.Redirect(actionHook));
+
+    /// <summary>Live control: replaces the call's application data; false when not live.</summary>
+    public bool UpdateTag(string callSid, JsonElement tag) => WithLive(callSid, call => call.UpdateTag(tag));
+
+    /// <summary>Live control: a ringing call stops and ends as no-answer; false when not live.</summary>
+    public bool EndAsNoAnswer(string callSid) => WithLive(callSid, call => call.RequestNoAnswer());
+
+    private bool WithLive(string callSid, Action<Call> command)
     {
         if (!_live.TryGetValue(callSid, out var entry))
         {
             return false;
         }
 
-        entry.Call.RequestHangup("hangup requested");
+        command(entry.Call);
         return true;
     }
 
@@ -115,6 +129,11 @@ public sealed class CallEngine : IAsyncDisposable
         if (target.Kind == CallTargetKind.Sip)
         {
             return target.Address;
+        }
+
+        if (target.Carrier is { } route)
+        {
+            return route.UriFor(target.Address);
         }
 
         if (_options.DefaultCarrierUri is not { } carrier)

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Switchboard.Calls.Scripts;
+using Switchboard.Calls.Verbs;
 
 namespace Switchboard.Calls.Engine;
 
@@ -12,4 +14,14 @@ public sealed record CallRequest(
     TimeSpan RingTimeout,
     IReadOnlyList<KeyValuePair<string, string>> Headers,
     IScriptSource Script,
-    ICallEventSink Sink);
+    ICallEventSink Sink)
+{
+    /// <summary>The application's data for the call, carried by every event.</summary>
+    public JsonElement? Tag { get; init; }
+
+    /// <summary>The longest the call may last once answered; it is hung up (completed) then.</summary>
+    public TimeSpan? TimeLimit { get; init; }
+
+    /// <summary>The synthesizer for <c>say</c> verbs that name none.</summary>
+    public SpeechDefaults Speech { get; init; } = SpeechDefaults.None;
+}

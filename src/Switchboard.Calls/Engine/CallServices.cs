@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
 using Switchboard.Sip.UserAgent;
@@ -10,7 +11,11 @@ namespace Switchboard.Calls.Engine;
 internal sealed record CallServices(
     SipUserAgent Sip,
     MediaEngine Media,
-    ISpeechSynthesizer Speech,
+    SpeechSynthesizerRegistry Speech,
+    AudioFetcher Audio,
     ICallStore Store,
     TimeProvider Time,
-    ILogger Logger);
+    ILogger Logger)
+{
+    public PromptRenderer Prompts { get; } = new(Speech, Audio);
+}

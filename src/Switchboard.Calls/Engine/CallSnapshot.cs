@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Switchboard.Calls.Engine;
 
 /// <summary>An immutable view of a call at one moment, handed to script sources and event sinks.</summary>
@@ -12,6 +14,15 @@ public sealed record CallSnapshot(
     DateTimeOffset? AnsweredAt,
     DateTimeOffset? EndedAt)
 {
+    /// <summary><c>outbound</c> for calls Switchboard places, <c>inbound</c> for calls it receives.</summary>
+    public string Direction { get; init; } = "outbound";
+
+    /// <summary>The last SIP final or provisional status that changed the call's status, if any.</summary>
+    public int? SipStatus { get; init; }
+
+    /// <summary>The application's data attached to the call (request <c>tag</c>, the <c>tag</c> verb), if any.</summary>
+    public JsonElement? Tag { get; init; }
+
     /// <summary>Seconds from answer to end (or to now for a live call), zero if never answered.</summary>
     public int DurationSeconds(DateTimeOffset now) => AnsweredAt is { } answered
         ? (int)Math.Round(((EndedAt ?? now) - answered).TotalSeconds, MidpointRounding.AwayFromZero)

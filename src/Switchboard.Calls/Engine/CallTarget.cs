@@ -1,8 +1,13 @@
 namespace Switchboard.Calls.Engine;
 
-/// <summary>Whom to call: a phone number (routed through a carrier) or a SIP URI dialled directly.</summary>
+/// <summary>
+/// Whom to call: a phone number (routed through <see cref="Carrier"/>, or the server's default carrier when
+/// null) or a SIP URI dialled directly.
+/// </summary>
 public sealed record CallTarget(CallTargetKind Kind, string Address)
 {
+    public CarrierRoute? Carrier { get; init; }
+
     public static CallTarget Phone(string number) => new(CallTargetKind.Phone, number);
 
     public static CallTarget Sip(string uri) => new(CallTargetKind.Sip, uri);

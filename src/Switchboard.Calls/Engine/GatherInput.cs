@@ -11,13 +11,13 @@ internal sealed class GatherInput(GatherVerb verb)
 
     public GatherVerb Verb => verb;
 
-    /// <summary>The keys so far, without a terminating <c>#</c>.</summary>
+    /// <summary>The keys so far, without the terminating key.</summary>
     public string Digits => _digits.ToString();
 
     /// <summary>Takes one key; returns why input ended, or null while it goes on.</summary>
     public GatherEndReason? Accept(char key)
     {
-        if (key == '#' && verb.FinishOnHash)
+        if (key == verb.FinishOnKey)
         {
             return GatherEndReason.Terminator;
         }

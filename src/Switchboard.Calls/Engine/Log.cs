@@ -21,8 +21,8 @@ internal static partial class Log
     [LoggerMessage(3004, LogLevel.Warning, "Call {CallSid}: the script source failed: {Error}")]
     public static partial void ScriptFailed(ILogger logger, string callSid, string error);
 
-    [LoggerMessage(3005, LogLevel.Warning, "Call {CallSid}: speech synthesis failed, skipping the verb: {Error}")]
-    public static partial void SpeechFailed(ILogger logger, string callSid, string error);
+    [LoggerMessage(3005, LogLevel.Warning, "Call {CallSid}: the prompt's audio failed, skipping it: {Error}")]
+    public static partial void PromptFailed(ILogger logger, string callSid, string error);
 
     [LoggerMessage(3006, LogLevel.Error, "Call {CallSid} failed inside the engine")]
     public static partial void CallCrashed(ILogger logger, Exception exception, string callSid);

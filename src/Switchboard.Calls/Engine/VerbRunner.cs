@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 using Switchboard.Calls.Engine.Messages;
 using Switchboard.Calls.Scripts;
 using Switchboard.Calls.Verbs;
+using Switchboard.Media.Audio;
+using Switchboard.Media.Dtmf;
 using Switchboard.Media.Sessions;
-using Switchboard.Media.Speech;
 
 namespace Switchboard.Calls.Engine;
 
@@ -18,8 +19,9 @@ internal sealed class VerbRunner(
     string callSid,
     ChannelWriter<CallMessage> inbox,
     MediaSession media,
-    ISpeechSynthesizer speech,
+    PromptRenderer prompts,
     IScriptSource script,
+    SpeechDefaults speechDefaults,
     TimeProvider timeProvider,
     IVerbHost host,
     ILogger logger) : IDisposable
@@ -27,9 +29,13 @@ internal sealed class VerbRunner(
     private readonly Queue<Verb> _queue = new();
     private readonly StringBuilder _typeAhead = new();
     private readonly LoopScheduler _scheduler = new(inbox, timeProvider);
+    private SpeechDefaults _speech = speechDefaults;
     private int _generation;
     private Verb? _current;
     private GatherInput? _gather;
+    private bool _promptPlaying;
+    private AudioClip? _clip;
+    private int _loopsLeft;
     private CancellationTokenSource? _playback;
     private bool _stopped;
 
@@ -40,12 +46,21 @@ internal sealed class VerbRunner(
         _current = null;
         var snapshot = host.Snapshot();
         _scheduler.Run(
-            async token =>
-            {
-                var verbs = await script.StartAsync(snapshot, token).ConfigureAwait(false);
-                return new ScriptReplied(generation, verbs, null);
-            },
+            async token => new ScriptReplied(generation, await script.StartAsync(snapshot, token).ConfigureAwait(false), null),
             error => new ScriptReplied(generation, null, error));
+    }
+
+    /// <summary>Leaves whatever runs now and asks <paramref name="actionHook"/> for the verbs that replace all others.</summary>
+    public void Redirect(string actionHook)
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        LeaveCurrent();
+        _queue.Clear();
+        PostResult(new RedirectResult(new RedirectVerb(actionHook)));
     }
 
     public void OnDigit(char key)
@@ -57,17 +72,25 @@ internal sealed class VerbRunner(
 
         switch (_current)
         {
-            case GatherVerb:
+            case GatherVerb gather:
+                if (_promptPlaying && gather.PromptBargeIn)
+                {
+                    Log.BargeIn(logger, callSid, key);
+                    StopPlayback();
+                    _promptPlaying = false;
+                }
+
                 AcceptGatherKey(key);
                 break;
             case SayVerb { BargeIn: true }:
+            case PlayVerb { BargeIn: true }:
                 _typeAhead.Append(key);
                 Log.BargeIn(logger, callSid, key);
                 StopPlayback();
                 SkipToNextGather();
                 break;
             default:
-                // RFC-free policy: keys pressed outside a gather are type-ahead for the next one.
+                // Keys pressed outside a gather are type-ahead for the next one.
                 _typeAhead.Append(key);
                 break;
         }
@@ -85,10 +108,12 @@ internal sealed class VerbRunner(
             case ScriptReplied replied:
                 OnScriptReplied(replied);
                 break;
-            case SpeechReady ready when _current is SayVerb:
-                OnSpeechReady(ready);
+            case PromptReady ready:
+                OnPromptReady(ready);
                 break;
             case PlaybackEnded:
+                OnPlaybackEnded();
+                break;
             case VerbTimerElapsed when _current is PauseVerb:
                 Next();
                 break;
@@ -129,11 +154,9 @@ internal sealed class VerbRunner(
 
     private void Next()
     {
-        DisarmTimer();
-        StopPlayback();
+        LeaveCurrent();
         if (!_queue.TryDequeue(out var verb))
         {
-            _current = null;
             host.EndCall("script ended", failed: false);
             return;
         }
@@ -141,18 +164,26 @@ internal sealed class VerbRunner(
         Begin(verb);
     }
 
+    private void LeaveCurrent()
+    {
+        DisarmTimer();
+        StopPlayback();
+        _current = null;
+        _gather = null;
+        _promptPlaying = false;
+        _clip = null;
+    }
+
     private void Begin(Verb verb)
     {
-        var generation = ++_generation;
+        ++_generation;
         _current = verb;
         Log.VerbStarted(logger, callSid, verb.Name);
         switch (verb)
         {
-            case SayVerb say:
-                var request = new SpeechRequest(say.Text, say.Language, say.Gender, say.Voice);
-                _scheduler.Run(
-                    async token => new SpeechReady(generation, await speech.SynthesizeAsync(request, token).ConfigureAwait(false), null),
-                    error => new SpeechReady(generation, null, error));
+            case SayVerb or PlayVerb:
+                _loopsLeft = verb is SayVerb say ? say.Loop : ((PlayVerb)verb).Loop;
+                RenderPrompt(verb);
                 break;
             case PauseVerb pause:
                 ArmTimer(pause.Duration);
@@ -163,25 +194,82 @@ internal sealed class VerbRunner(
             case HangupVerb:
                 host.EndCall("hangup verb", failed: false);
                 break;
+            case RedirectVerb redirect:
+                _queue.Clear();
+                PostResult(new RedirectResult(redirect));
+                break;
+            case TagVerb tag:
+                host.SetTag(tag.Data);
+                Next();
+                break;
+            case ConfigVerb config:
+                _speech = config.Synthesizer is { } synthesizer ? _speech.With(synthesizer) : _speech;
+                Next();
+                break;
+            case AnswerVerb:
+                // The call is answered before its verbs run; inbound calls answer here once they exist.
+                Next();
+                break;
+            case DtmfVerb dtmf:
+                _playback = new CancellationTokenSource();
+                ReportWhenDone(media.SendDigitsAsync(dtmf.Digits, DigitSendOptions.Default with { ToneDuration = dtmf.Duration }, _playback.Token));
+                break;
+            case RejectVerb reject:
+                host.EndCall($"rejected with {reject.Status} {reject.Reason}".TrimEnd(), failed: false);
+                break;
             default:
                 host.EndCall("unsupported verb " + verb.Name, failed: true);
                 break;
         }
     }
 
-    private void OnSpeechReady(SpeechReady ready)
+    private void RenderPrompt(Verb prompt)
     {
-        if (ready.Clip is null)
+        var generation = _generation;
+        var defaults = _speech;
+        _scheduler.Run(
+            async token => new PromptReady(generation, await prompts.RenderAsync(prompt, defaults, token).ConfigureAwait(false), null),
+            error => new PromptReady(generation, null, error));
+    }
+
+    private void OnPromptReady(PromptReady ready)
+    {
+        if (_current is GatherVerb && !_promptPlaying)
         {
-            Log.SpeechFailed(logger, callSid, ready.Error ?? "unknown");
-            Next();
+            // A key barged in before the prompt's audio was ready.
             return;
         }
 
-        var generation = _generation;
+        if (ready.Clip is null)
+        {
+            Log.PromptFailed(logger, callSid, ready.Error ?? "unknown");
+            if (_current is GatherVerb gather)
+            {
+                OnPromptFinished(gather);
+            }
+            else
+            {
+                Next();
+            }
+
+            return;
+        }
+
+        _clip = ready.Clip;
+        StartPlayback(ready.Clip);
+    }
+
+    private void StartPlayback(AudioClip clip)
+    {
         _playback = new CancellationTokenSource();
-        var playing = media.PlayAsync(ready.Clip, _playback.Token);
-        _ = playing.ContinueWith(
+        ReportWhenDone(media.PlayAsync(clip, _playback.Token));
+    }
+
+    /// <summary>Posts <see cref="PlaybackEnded"/> for the current verb when <paramref name="sending"/> ends, however it ends.</summary>
+    private void ReportWhenDone(Task sending)
+    {
+        var generation = _generation;
+        _ = sending.ContinueWith(
             static (_, state) =>
             {
                 var (writer, generation) = ((ChannelWriter<CallMessage>, int))state!;
@@ -191,6 +279,22 @@ internal sealed class VerbRunner(
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+    }
+
+    private void OnPlaybackEnded()
+    {
+        switch (_current)
+        {
+            case GatherVerb gather:
+                OnPromptFinished(gather);
+                break;
+            case SayVerb or PlayVerb when --_loopsLeft > 0 && _clip is not null:
+                StartPlayback(_clip);
+                break;
+            case SayVerb or PlayVerb or DtmfVerb:
+                Next();
+                break;
+        }
     }
 
     private void SkipToNextGather()
@@ -218,7 +322,23 @@ internal sealed class VerbRunner(
             }
         }
 
+        if (gather.Prompt is { } prompt && _gather.Digits.Length == 0)
+        {
+            // The gather listens while its prompt plays; its timeout starts when the prompt ends.
+            _promptPlaying = true;
+            _loopsLeft = 1;
+            RenderPrompt(prompt);
+            return;
+        }
+
         ArmTimer(gather.Timeout);
+    }
+
+    private void OnPromptFinished(GatherVerb gather)
+    {
+        _promptPlaying = false;
+        _clip = null;
+        ArmTimer(_gather is { Digits.Length: > 0 } ? gather.InterDigitTimeout ?? gather.Timeout : gather.Timeout);
     }
 
     /// <summary>Adds one key to the running gather; returns true when it ended the gather.</summary>
@@ -230,26 +350,29 @@ internal sealed class VerbRunner(
             return true;
         }
 
-        // The timeout counts from the last key.
-        ArmTimer(_gather.Verb.Timeout);
+        if (!_promptPlaying)
+        {
+            ArmTimer(_gather.Verb.InterDigitTimeout ?? _gather.Verb.Timeout);
+        }
+
         return false;
     }
 
     private void FinishGather(GatherEndReason reason)
     {
-        DisarmTimer();
         var result = new GatherResult(_gather!.Verb, _gather.Digits, reason);
-        _gather = null;
-        _current = null;
-        var generation = ++_generation;
+        LeaveCurrent();
         Log.GatherEnded(logger, callSid, result.Digits, reason);
+        PostResult(result);
+    }
+
+    /// <summary>Hands a verb's result to the script source; its answer comes back as <see cref="ScriptReplied"/>.</summary>
+    private void PostResult(VerbResult result)
+    {
+        var generation = ++_generation;
         var snapshot = host.Snapshot();
         _scheduler.Run(
-            async token =>
-            {
-                var verbs = await script.OnVerbResultAsync(snapshot, result, token).ConfigureAwait(false);
-                return new ScriptReplied(generation, verbs, null);
-            },
+            async token => new ScriptReplied(generation, await script.OnVerbResultAsync(snapshot, result, token).ConfigureAwait(false), null),
             error => new ScriptReplied(generation, null, error));
     }
 

@@ -70,9 +70,17 @@ public sealed class WebhookOutbox(HttpClient http, WebhookRetryPolicy retryPolic
 
     private async Task<HttpResponseMessage> SendAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
-        var content = new ReadOnlyMemoryContent(delivery.Body);
-        content.Headers.ContentType = Json;
-        using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = content };
+        using var request = delivery.UseGet
+            ? new HttpRequestMessage(HttpMethod.Get, WebhookQueryString.Append(delivery.Url, delivery.Body))
+            : new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = JsonContent(delivery.Body) };
+        request.Headers.Authorization = delivery.Credentials?.ToHeader();
         return await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ReadOnlyMemoryContent JsonContent(ReadOnlyMemory<byte> body)
+    {
+        var content = new ReadOnlyMemoryContent(body);
+        content.Headers.ContentType = Json;
+        return content;
     }
 }

@@ -2,9 +2,10 @@ namespace Switchboard.Media.Dtmf;
 
 /// <summary>
 /// Decides whether one block of 8 kHz audio holds a DTMF key (ITU-T Q.23 frequencies), with the checks
-/// Q.24 receivers use to reject speech and music: both tones above a level, each the clear peak of its
-/// group, twist within limits, the pair carrying most of the block's energy, and no strong second harmonic
-/// of the high-group tone (voice is rich in harmonics, a DTMF generator is not).
+/// Q.24 receivers use to reject speech and music: each tone within Q.24's frequency tolerance
+/// (<see cref="DtmfToneMeasurement"/>), both tones above a level, each the clear peak of its group, twist
+/// within limits, the pair carrying most of the block's energy, and no strong second harmonic of the
+/// high-group tone (voice is rich in harmonics, a DTMF generator is not).
 /// </summary>
 internal static class DtmfBlockClassifier
 {
@@ -12,7 +13,8 @@ internal static class DtmfBlockClassifier
     private static readonly double[] s_columnFrequencies = [1209, 1336, 1477, 1633];
     private static readonly float[] s_rowCoefficients = Coefficients(s_rowFrequencies, 1);
     private static readonly float[] s_columnCoefficients = Coefficients(s_columnFrequencies, 1);
-    private static readonly float[] s_columnHarmonicCoefficients = Coefficients(s_columnFrequencies, 2);
+    private static readonly float[][] s_rowGrids = DtmfToneMeasurement.Grids(s_rowFrequencies, DtmfToneDetector.SampleRate);
+    private static readonly float[][] s_columnGrids = DtmfToneMeasurement.Grids(s_columnFrequencies, DtmfToneDetector.SampleRate);
 
     // Q.23 keypad layout: row (low group) by column (high group).
     private static readonly char[] s_keys = ['1', '2', '3', 'A', '4', '5', '6', 'B', '7', '8', '9', 'C', '*', '0', '#', 'D'];
@@ -46,29 +48,52 @@ internal static class DtmfBlockClassifier
     private const float MaxHarmonicShare = 0.1f;
 
     /// <summary>
+    /// A filter at the nominal frequency still sees at least this share of a tone within the tolerance (the
+    /// worst case, 1633 Hz at 2.25 %, keeps 0.69), so blocks below it skip the finer measurement.
+    /// </summary>
+    private const float NominalResponseFloor = 0.5f;
+
+    /// <summary>
     /// Returns the key the block holds, or '\0'. With <paramref name="continuing"/> set, only that key is
     /// looked for and the peak and harmonic checks are skipped: they decide where a press starts, and
     /// applying them to every block would let a noise burst cut one press into two.
     /// </summary>
-    public static char Classify(ReadOnlySpan<float> block, char continuing = '\0')
+    public static char Classify(ReadOnlySpan<float> block, char continuing = '\0') => Classify(block, out _, out _, continuing);
+
+    /// <summary>
+    /// As <see cref="Classify(ReadOnlySpan{float}, char)"/>, also giving each tone's measured deviation from
+    /// nominal in <see cref="DtmfToneMeasurement"/> grid steps, so that callers can tell a steady pair from a
+    /// gliding one.
+    /// </summary>
+    public static char Classify(ReadOnlySpan<float> block, out int rowStep, out int columnStep, char continuing = '\0')
     {
-        var row = Strongest(block, s_rowCoefficients, out var rowPower, out var rowRunnerUp);
-        var column = Strongest(block, s_columnCoefficients, out var columnPower, out var columnRunnerUp);
+        rowStep = columnStep = 0;
+        var row = Strongest(block, s_rowCoefficients, out var rowNominal, out var rowRunnerUp);
+        var column = Strongest(block, s_columnCoefficients, out var columnNominal, out var columnRunnerUp);
         var key = s_keys[(row * 4) + column];
         if (continuing != '\0' && key != continuing)
         {
             return '\0';
         }
 
-        if (rowPower < MinimumTonePower || columnPower < MinimumTonePower
-            || rowPower > columnPower * MaxLowOverHigh || columnPower > rowPower * MaxHighOverLow)
+        var total = Goertzel.MeanSquare(block);
+        var share = continuing != '\0' ? RelaxedToneShare : StrictToneShare;
+        if (rowNominal < MinimumTonePower * NominalResponseFloor || columnNominal < MinimumTonePower * NominalResponseFloor
+            || rowNominal + columnNominal < total * share * NominalResponseFloor)
         {
             return '\0';
         }
 
-        var total = Goertzel.MeanSquare(block);
-        var share = continuing != '\0' ? RelaxedToneShare : StrictToneShare;
-        if (rowPower + columnPower < total * share)
+        var rowPower = DtmfToneMeasurement.Measure(block, s_rowGrids[row], out rowStep);
+        var columnPower = DtmfToneMeasurement.Measure(block, s_columnGrids[column], out columnStep);
+        if (Math.Abs(rowStep) > DtmfToneMeasurement.MaxDeviationSteps || Math.Abs(columnStep) > DtmfToneMeasurement.MaxDeviationSteps)
+        {
+            return '\0';
+        }
+
+        if (rowPower < MinimumTonePower || columnPower < MinimumTonePower
+            || rowPower > columnPower * MaxLowOverHigh || columnPower > rowPower * MaxHighOverLow
+            || rowPower + columnPower < total * share)
         {
             return '\0';
         }
@@ -83,7 +108,9 @@ internal static class DtmfBlockClassifier
             return '\0';
         }
 
-        return Goertzel.Power(block, s_columnHarmonicCoefficients[column]) > columnPower * MaxHarmonicShare ? '\0' : key;
+        // The second harmonic of the tone as measured, not as nominal: a tone 2 % high has its harmonic 4 % high.
+        var harmonic = Goertzel.Coefficient(2 * DtmfToneMeasurement.Frequency(s_columnFrequencies[column], columnStep), DtmfToneDetector.SampleRate);
+        return Goertzel.Power(block, harmonic) > columnPower * MaxHarmonicShare ? '\0' : key;
     }
 
     private static int Strongest(ReadOnlySpan<float> block, float[] coefficients, out float best, out float runnerUp)

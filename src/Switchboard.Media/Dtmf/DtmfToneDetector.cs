@@ -4,9 +4,9 @@ namespace Switchboard.Media.Dtmf;
 /// In-band DTMF: finds key presses in 8 kHz 16-bit PCM (e.g. decoded G.711 from a peer that does not send
 /// RFC 4733 events). Audio is cut into blocks of <see cref="BlockSize"/> samples, each classified by
 /// <see cref="DtmfBlockClassifier"/>. A press starts after <see cref="PressBlocks"/> consecutive blocks of
-/// the same key (25.5 ms; any tone of 40 ms holds two whole blocks, the Q.24 minimum to accept) and ends
-/// after <see cref="ReleaseBlocks"/> blocks without it, so each press is reported once, on release, with
-/// its duration. Allocation-free; not thread-safe (one receive loop feeds it).
+/// the same key at a steady frequency (25.5 ms; any tone of 40 ms holds two whole blocks, the Q.24 minimum to
+/// accept) and ends after <see cref="ReleaseBlocks"/> blocks without it, so each press is reported once, on
+/// release, with its duration. Allocation-free; not thread-safe (one receive loop feeds it).
 /// </summary>
 public sealed class DtmfToneDetector
 {
@@ -25,10 +25,15 @@ public sealed class DtmfToneDetector
     /// <summary>Consecutive blocks without the key before a press is over (Q.24 pauses are at least 40 ms).</summary>
     public const int ReleaseBlocks = 2;
 
+    /// <summary>Grid steps a tone may move between blocks and still be one keypad tone.</summary>
+    private const int MaxStepDrift = 1;
+
     private readonly float[] _block = new float[BlockSize];
     private int _filled;
     private char _candidate;
     private int _candidateBlocks;
+    private int _candidateRowStep;
+    private int _candidateColumnStep;
     private char _current;
     private int _currentBlocks;
     private int _misses;
@@ -80,7 +85,7 @@ public sealed class DtmfToneDetector
                 return null;
             }
 
-            Track(DtmfBlockClassifier.Classify(_block));
+            Track(DtmfBlockClassifier.Classify(_block, out var rowStep, out var columnStep), rowStep, columnStep);
             if (++_misses < ReleaseBlocks)
             {
                 return null;
@@ -93,27 +98,30 @@ public sealed class DtmfToneDetector
             return released;
         }
 
-        Track(DtmfBlockClassifier.Classify(_block));
+        Track(DtmfBlockClassifier.Classify(_block, out var row, out var column), row, column);
         PromoteIfPressed();
         return null;
     }
 
-    private void Track(char key)
+    /// <summary>
+    /// Counts consecutive blocks of one key. A keypad's oscillators hold their frequencies, so a pair whose
+    /// measured frequencies move by more than one grid step (0.5 %) from block to block is a voice or an
+    /// instrument gliding through the DTMF frequencies (vibrato sweeps about 1.4 % per block), and starts over.
+    /// </summary>
+    private void Track(char key, int rowStep, int columnStep)
     {
         if (key == '\0')
         {
             _candidate = '\0';
             _candidateBlocks = 0;
+            return;
         }
-        else if (key == _candidate)
-        {
-            _candidateBlocks++;
-        }
-        else
-        {
-            _candidate = key;
-            _candidateBlocks = 1;
-        }
+
+        var steady = Math.Abs(rowStep - _candidateRowStep) <= MaxStepDrift && Math.Abs(columnStep - _candidateColumnStep) <= MaxStepDrift;
+        _candidateBlocks = key == _candidate && steady ? _candidateBlocks + 1 : 1;
+        _candidate = key;
+        _candidateRowStep = rowStep;
+        _candidateColumnStep = columnStep;
     }
 
     private void PromoteIfPressed()

@@ -14,6 +14,9 @@ namespace Switchboard.Media.Speech;
 /// </summary>
 public sealed class EspeakSpeechSynthesizer : ISpeechSynthesizer
 {
+    /// <summary>The vendor name requests use for this engine.</summary>
+    public const string VendorName = "espeak-ng";
+
     // Bumped when the audio pipeline changes, so stale cache files are not reused.
     private const string CacheFormat = "espeak-8k-v1";
 
@@ -35,6 +38,8 @@ public sealed class EspeakSpeechSynthesizer : ISpeechSynthesizer
         _cache = new ClipCache(options.CacheDirectory, options.MemoryCacheEntries, logger);
     }
 
+    public string Vendor => VendorName;
+
     /// <summary>How many times espeak-ng was actually run (cache misses).</summary>
     public long SynthesisCount => Interlocked.Read(ref _syntheses);
 
@@ -43,6 +48,11 @@ public sealed class EspeakSpeechSynthesizer : ISpeechSynthesizer
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Text);
         var voice = EspeakVoice.For(request);
+        if (request.Language is { } language && !EspeakVoice.TryLanguage(language, out _))
+        {
+            Log.LanguageFallback(_logger, language, voice);
+        }
+
         var key = $"{CacheFormat}\n{voice}\n{request.Text}";
         if (_cache.TryGet(key, out var cached))
         {

@@ -1,8 +1,15 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
 namespace Switchboard.Media.Speech;
 
-/// <summary>Maps API voice hints (BCP 47 language, gender, vendor voice) to an espeak-ng voice name.</summary>
+/// <summary>
+/// Maps API voice hints (BCP 47 language, gender, vendor voice) to an espeak-ng voice: a language
+/// (<c>en-US</c> → <c>en-us</c>, <c>de-DE</c> → <c>de</c>, <c>zh-CN</c> → <c>cmn</c>) plus a variant for the
+/// gender (<c>female</c> → <c>+f3</c>, <c>male</c> → <c>+m3</c>). A language espeak-ng lacks falls back to
+/// <see cref="Default"/> (American English), so a call still hears its prompt; <see cref="TryLanguage"/> tells
+/// callers who would rather refuse.
+/// </summary>
 public static partial class EspeakVoice
 {
     public const string Default = "en-us";
@@ -19,52 +26,47 @@ public static partial class EspeakVoice
             return voice;
         }
 
-        var variant = request.Gender?.ToUpperInvariant() switch
-        {
-            "FEMALE" => "+f3",
-            "MALE" => "+m3",
-            _ => string.Empty,
-        };
-        return Language(request.Language) + variant;
+        return Language(request.Language) + Variant(request.Gender);
     }
 
     /// <summary>The espeak-ng language for a BCP 47 tag; unknown or missing tags give <see cref="Default"/>.</summary>
-    public static string Language(string? tag)
+    public static string Language(string? tag) => TryLanguage(tag, out var language) ? language : Default;
+
+    /// <summary>
+    /// The espeak-ng language for a BCP 47 tag (case and <c>_</c>/<c>-</c> do not matter): the whole tag if
+    /// espeak-ng has it, else its language and script or region as aliased, else its primary language.
+    /// False for a missing tag or a language espeak-ng does not speak.
+    /// </summary>
+    public static bool TryLanguage(string? tag, [NotNullWhen(true)] out string? language)
     {
+        language = null;
         if (string.IsNullOrWhiteSpace(tag))
         {
-            return Default;
+            return false;
         }
 
-        var normalized = tag.Trim().Replace('_', '-').ToUpperInvariant();
+        var normalized = tag.Trim().Replace('_', '-').ToLowerInvariant();
         var primary = normalized.Split('-')[0];
-        return normalized switch
+        foreach (var candidate in (ReadOnlySpan<string>)[normalized, primary])
         {
-            "EN-GB" or "EN-UK" => "en-gb",
-            "EN-US" or "EN" => "en-us",
-            "PT-BR" => "pt-br",
-            _ => primary switch
+            if (EspeakLanguages.Aliases.TryGetValue(candidate, out language) || EspeakLanguages.Voices.TryGetValue(candidate, out language))
             {
-                "EN" => "en-us",
-                "DE" => "de",
-                "FR" => "fr",
-                "ES" => "es",
-                "EL" => "el",
-                "IT" => "it",
-                "PT" => "pt",
-                "NL" => "nl",
-                "PL" => "pl",
-                "SV" => "sv",
-                "DA" => "da",
-                "NB" or "NO" => "nb",
-                "FI" => "fi",
-                "RU" => "ru",
-                "TR" => "tr",
-                _ => Default,
-            },
-        };
+                return true;
+            }
+        }
+
+        language = null;
+        return false;
     }
 
-    [GeneratedRegex("^[a-z]{2,3}(-[a-z0-9]{2,8})*(\\+[a-z0-9]{1,12})?$")]
+    /// <summary>The espeak-ng variant suffix for a gender hint: <c>+f3</c>, <c>+m3</c>, or nothing.</summary>
+    public static string Variant(string? gender) => gender?.Trim().ToUpperInvariant() switch
+    {
+        "FEMALE" or "F" => "+f3",
+        "MALE" or "M" => "+m3",
+        _ => string.Empty,
+    };
+
+    [GeneratedRegex("^[a-z]{2,3}(-[a-z0-9]{2,8})*(\\+[A-Za-z0-9]{1,16})?$")]
     private static partial Regex VoiceName();
 }

@@ -9,4 +9,7 @@ internal static partial class Log
 
     [LoggerMessage(3201, LogLevel.Warning, "Could not read or write the prompt cache file {Path}")]
     public static partial void CacheFileFailed(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(3202, LogLevel.Warning, "espeak-ng has no voice for language {Language}; speaking with {Voice}")]
+    public static partial void LanguageFallback(ILogger logger, string language, string voice);
 }

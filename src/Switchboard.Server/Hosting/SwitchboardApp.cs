@@ -3,8 +3,12 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Conversation;
+using Switchboard.Api.OpenApi;
+using Switchboard.Api.V1;
+using Switchboard.Api.V1.Calls;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Webhooks;
+using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
 using Switchboard.Server.Configuration;
@@ -66,12 +70,12 @@ public sealed class SwitchboardApp : IAsyncDisposable
         string? newKey = null;
         if (settings.ApiKey is not null)
         {
-            await accounts.EnsureApiKeyAsync(account.Sid, settings.ApiKey, cancellationToken).ConfigureAwait(false);
+            await accounts.EnsureApiKeyAsync(account.Sid, settings.ApiKey, ApiKeyScope.Admin, cancellationToken).ConfigureAwait(false);
         }
-        else if (!await accounts.HasApiKeyAsync(account.Sid, cancellationToken).ConfigureAwait(false))
+        else if (!await accounts.HasAdminKeyAsync(cancellationToken).ConfigureAwait(false))
         {
             newKey = ApiKeyHash.NewToken();
-            await accounts.EnsureApiKeyAsync(account.Sid, newKey, cancellationToken).ConfigureAwait(false);
+            await accounts.EnsureApiKeyAsync(account.Sid, newKey, ApiKeyScope.Admin, cancellationToken).ConfigureAwait(false);
         }
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -88,6 +92,9 @@ public sealed class SwitchboardApp : IAsyncDisposable
         web.UseMiddleware<BearerAuthenticationMiddleware>();
         web.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         web.MapConversationApi();
+        web.MapCallsApi();
+        web.MapV1Api();
+        web.MapSwitchboardOpenApi();
 
         await web.Services.GetRequiredService<SipUserAgent>().StartAsync(cancellationToken).ConfigureAwait(false);
         await web.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -110,6 +117,9 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSingleton(database);
         services.AddSingleton(accounts);
         services.AddSingleton<ICallStore, SqliteCallStore>();
+        services.AddSqliteResourceStores();
+        services.AddV1Api();
+        services.AddSwitchboardOpenApi();
         services.AddSingleton(new SipUserAgentOptions(settings.Sip, settings.PublicIp));
         services.AddSingleton(SipTimerSettings.Default);
         services.AddSingleton(provider => new SipUserAgent(
@@ -123,6 +133,13 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSingleton<MediaEngine>();
         services.AddSingleton(new EspeakOptions(Path.Combine(settings.DataDirectory, "prompts")));
         services.AddSingleton<ISpeechSynthesizer, EspeakSpeechSynthesizer>();
+        services.AddSingleton(provider => new SpeechSynthesizerRegistry(provider.GetServices<ISpeechSynthesizer>()));
+        services.AddSingleton(new AudioFetcherOptions());
+        services.AddSingleton(provider => new AudioFetcher(
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxAutomaticRedirections = 3 }),
+            provider.GetRequiredService<AudioFetcherOptions>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<AudioFetcher>>()));
         services.AddSingleton(new CallEngineOptions(settings.DefaultCarrier));
         services.AddSingleton<CallEngine>();
         services.AddSingleton(WebhookRetryPolicy.Default);

@@ -44,7 +44,13 @@ public sealed record SipNameAddress(string? DisplayName, SipUri Uri, IReadOnlyLi
         {
             if (displayName is null && open > 0)
             {
-                displayName = Encoding.UTF8.GetString(SipSyntax.Trim(value[..open]));
+                var unquoted = SipSyntax.Trim(value[..open]);
+                if (!IsTokenSequence(unquoted))
+                {
+                    return false;
+                }
+
+                displayName = Encoding.UTF8.GetString(unquoted);
             }
 
             var close = value.IndexOf((byte)'>');
@@ -53,29 +59,52 @@ public sealed record SipNameAddress(string? DisplayName, SipUri Uri, IReadOnlyLi
                 return false;
             }
 
+            // RFC 3261 §25.1 LAQUOT/RAQUOT allow whitespace outside the brackets only (RFC 4475 §3.1.2.14).
             uriPart = value[(open + 1)..close];
+            if (uriPart.IsEmpty || SipSyntax.IsWhitespace(uriPart[0]) || SipSyntax.IsWhitespace(uriPart[^1]))
+            {
+                return false;
+            }
+
             paramPart = value[(close + 1)..];
         }
         else
         {
-            // RFC 3261 §20.10: without angle brackets, a ';' starts header parameters, not URI parameters.
+            // RFC 3261 §20.10: without angle brackets, a ';' starts header parameters, not URI parameters, and a
+            // URI with headers ('?') must be bracketed (RFC 4475 §3.1.2.13).
             var semicolon = value.IndexOf((byte)';');
             uriPart = semicolon < 0 ? value : value[..semicolon];
             paramPart = semicolon < 0 ? [] : value[semicolon..];
+            if (uriPart.Contains((byte)'?'))
+            {
+                return false;
+            }
         }
 
-        paramPart = SipSyntax.Trim(paramPart);
-        if (!paramPart.IsEmpty && paramPart[0] != ';')
+        if (!SipUri.TryParse(uriPart, out var uri, out _)
+            || !SipParameters.TryParse(SipSyntax.Trim(paramPart), out var parameters))
         {
             return false;
         }
 
-        if (!SipUri.TryParse(uriPart, out var uri, out _))
+        address = new SipNameAddress(displayName, uri, parameters);
+        return true;
+    }
+
+    /// <summary>
+    /// RFC 3261 §25.1: an unquoted display name is tokens separated by whitespace, so a comma or quote in it is an
+    /// error (RFC 4475 §3.1.2.15). Non-ASCII bytes are let through: unquoted UTF-8 names are common and harmless.
+    /// </summary>
+    private static bool IsTokenSequence(ReadOnlySpan<byte> value)
+    {
+        foreach (var b in value)
         {
-            return false;
+            if (!SipSyntax.IsTokenChar(b) && !SipSyntax.IsWhitespace(b) && b < 0x80)
+            {
+                return false;
+            }
         }
 
-        address = new SipNameAddress(displayName, uri, SipParameters.Parse(paramPart));
         return true;
     }
 

@@ -46,16 +46,9 @@ public sealed record SipUri(
             return false;
         }
 
+        // The userinfo may contain ';', '?' and ':' (RFC 3261 §25.1 user-unreserved, password), but parameters and
+        // headers may not contain an unescaped '@', so the last '@' ends the userinfo (RFC 4475 §3.1.1.2, §3.1.1.9).
         var rest = value[(colon + 1)..];
-        string? headers = null;
-        var question = rest.IndexOf((byte)'?');
-        if (question >= 0)
-        {
-            headers = Encoding.UTF8.GetString(rest[(question + 1)..]);
-            rest = rest[..question];
-        }
-
-        // The user part may itself contain ';' (RFC 3261 §19.1.1 allows it in user), so find '@' first.
         string? user = null;
         var at = rest.LastIndexOf((byte)'@');
         if (at >= 0)
@@ -70,12 +63,26 @@ public sealed record SipUri(
             rest = rest[(at + 1)..];
         }
 
+        string? headers = null;
+        var question = rest.IndexOf((byte)'?');
+        if (question >= 0)
+        {
+            headers = Encoding.UTF8.GetString(rest[(question + 1)..]);
+            rest = rest[..question];
+        }
+
         var semicolon = rest.IndexOf((byte)';');
         var hostPort = semicolon < 0 ? rest : rest[..semicolon];
-        var parameters = semicolon < 0 ? [] : SipParameters.Parse(rest[semicolon..]);
         if (!TryParseHostPort(hostPort, out var host, out var port))
         {
             error = "URI host or port is invalid";
+            return false;
+        }
+
+        var parameters = new List<KeyValuePair<string, string?>>();
+        if (semicolon >= 0 && !SipParameters.TryParse(rest[semicolon..], out parameters))
+        {
+            error = "URI has an empty parameter";
             return false;
         }
 

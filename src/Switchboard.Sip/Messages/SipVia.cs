@@ -39,7 +39,12 @@ public sealed record SipVia(string Transport, string Host, int? Port, IReadOnlyL
             return false;
         }
 
-        var parameters = semicolon < 0 ? [] : SipParameters.Parse(value[semicolon..]);
+        var parameters = new List<KeyValuePair<string, string?>>();
+        if (semicolon >= 0 && !SipParameters.TryParse(value[semicolon..], out parameters))
+        {
+            return false;
+        }
+
         via = new SipVia(Encoding.ASCII.GetString(transport).ToUpperInvariant(), host, port, parameters);
         return true;
     }

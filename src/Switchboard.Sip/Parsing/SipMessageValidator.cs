@@ -15,7 +15,7 @@ internal static class SipMessageValidator
             return Missing(SipHeaderNames.Via);
         }
 
-        if (message.TopVia is null)
+        if (message.TopVia is null || !AllViasParse(message))
         {
             return Invalid(SipHeaderNames.Via);
         }
@@ -71,6 +71,37 @@ internal static class SipMessageValidator
         }
 
         return null;
+    }
+
+    /// <summary>Every Via value, not only the top one, and no empty list elements (RFC 4475 §3.1.2.1).</summary>
+    private static bool AllViasParse(SipMessage message)
+    {
+        foreach (var header in message.Headers)
+        {
+            if (!string.Equals(header.Name, SipHeaderNames.Via, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var remaining = header.Value.Span;
+            while (true)
+            {
+                var comma = SipSyntax.IndexOfUnquoted(remaining, (byte)',');
+                if (!SipVia.TryParse(comma < 0 ? remaining : remaining[..comma], out _))
+                {
+                    return false;
+                }
+
+                if (comma < 0)
+                {
+                    break;
+                }
+
+                remaining = remaining[(comma + 1)..];
+            }
+        }
+
+        return true;
     }
 
     private static SipParseError Missing(string header) => new(SipParseErrorKind.MissingHeader, $"Missing {header} header");

@@ -47,13 +47,13 @@ public static class SipParser
         }
 
         var body = data[offset..];
-        if (TryFind(headers, SipHeaderNames.ContentLength, out var lengthValue))
+        if (TryFindContentLength(headers, out var length) is { } lengthError)
         {
-            if (TryParseContentLength(lengthValue.Span, out var length) is { } lengthError)
-            {
-                return new SipParseResult(null, lengthError);
-            }
+            return new SipParseResult(null, lengthError);
+        }
 
+        if (length >= 0)
+        {
             if (length > body.Length)
             {
                 return SipParseResult.Fail(SipParseErrorKind.InvalidContentLength, "Content-Length exceeds message size");
@@ -121,6 +121,14 @@ public static class SipParser
 
                 var previous = headers[^1];
                 var continuation = SipSyntax.Trim(line);
+                if (previous.Value.IsEmpty)
+                {
+                    // The value starts on the continuation line (RFC 4475 §3.1.1.1 "TO :" / "Contact:"): the fold is
+                    // whitespace before the value, not part of it.
+                    headers[^1] = previous with { Value = continuation.ToArray() };
+                    continue;
+                }
+
                 var unfolded = new byte[previous.Value.Length + 1 + continuation.Length];
                 previous.Value.Span.CopyTo(unfolded);
                 unfolded[previous.Value.Length] = (byte)' ';
@@ -180,6 +188,19 @@ public static class SipParser
             return new SipParseError(SipParseErrorKind.MalformedStartLine, "Malformed request line");
         }
 
+        // RFC 4475 §3.1.2.8–§3.1.2.10: whitespace inside the Request-URI, doubled separators and trailing SP are
+        // malformed; refusing them beats guessing which element a stray space belongs to.
+        if (SipSyntax.IsWhitespace(line[^1]))
+        {
+            return new SipParseError(SipParseErrorKind.MalformedStartLine, "Request line has trailing whitespace");
+        }
+
+        var uriBytes = line[(firstSpace + 1)..lastSpace];
+        if (uriBytes.IndexOfAny((byte)' ', (byte)'\t') >= 0)
+        {
+            return new SipParseError(SipParseErrorKind.MalformedStartLine, "Request-URI contains whitespace");
+        }
+
         var method = line[..firstSpace];
         if (!SipSyntax.IsToken(method))
         {
@@ -191,9 +212,15 @@ public static class SipParser
             return new SipParseError(SipParseErrorKind.UnsupportedVersion, "Unsupported SIP version");
         }
 
-        if (!SipUri.TryParse(line[(firstSpace + 1)..lastSpace], out var uri, out var uriError))
+        if (!SipUri.TryParse(uriBytes, out var uri, out var uriError))
         {
             return new SipParseError(SipParseErrorKind.MalformedStartLine, "Bad Request-URI: " + uriError);
+        }
+
+        // RFC 3261 §19.1.1 (table): headers are not allowed in a Request-URI (RFC 4475 §3.1.2.11).
+        if (uri.Headers is not null)
+        {
+            return new SipParseError(SipParseErrorKind.MalformedStartLine, "Request-URI must not contain headers");
         }
 
         request = new SipRequest(SipMethod.FromToken(method), uri, headers, body);
@@ -256,18 +283,33 @@ public static class SipParser
         return true;
     }
 
-    private static bool TryFind(List<SipHeader> headers, string name, out ReadOnlyMemory<byte> value)
+    /// <summary>
+    /// The message's Content-Length, or -1 when absent. Repeated headers must agree: a proxy and a UA that picked
+    /// different ones would disagree on the body (RFC 4475 §3.3.9), as <see cref="Transport.SipStreamFramer"/> also refuses.
+    /// </summary>
+    private static SipParseError? TryFindContentLength(List<SipHeader> headers, out int length)
     {
+        length = -1;
         foreach (var header in headers)
         {
-            if (ReferenceEquals(header.Name, name))
+            if (!ReferenceEquals(header.Name, SipHeaderNames.ContentLength))
             {
-                value = header.Value;
-                return true;
+                continue;
             }
+
+            if (TryParseContentLength(header.Value.Span, out var value) is { } error)
+            {
+                return error;
+            }
+
+            if (length >= 0 && length != value)
+            {
+                return new SipParseError(SipParseErrorKind.InvalidContentLength, "Conflicting Content-Length headers");
+            }
+
+            length = value;
         }
 
-        value = default;
-        return false;
+        return null;
     }
 }

@@ -50,6 +50,8 @@ public sealed class InviteClientTransaction : ISipClientTransaction, IDisposable
 
     public IPEndPoint Destination => _destination;
 
+    public ISipTransport Transport => _transport;
+
     public InviteClientState State { get; private set; } = InviteClientState.Calling;
 
     /// <summary>Sends the INVITE and starts Timers A and B (RFC 3261 §17.1.1.2).</summary>
@@ -129,6 +131,24 @@ public sealed class InviteClientTransaction : ISipClientTransaction, IDisposable
         }
     }
 
+    public void OnTransportFailed()
+    {
+        lock (_gate)
+        {
+            if (State is not (InviteClientState.Calling or InviteClientState.Proceeding))
+            {
+                return;
+            }
+
+            _timerA.Stop();
+            _timerB.Stop();
+            TransitionTo(InviteClientState.Terminated);
+        }
+
+        _user.OnFailure(SipTransactionFailure.TransportError);
+        _onTerminated(this);
+    }
+
     public void Dispose()
     {
         _timerA.Dispose();
@@ -203,7 +223,7 @@ public sealed class InviteClientTransaction : ISipClientTransaction, IDisposable
         var legal = (State, next) switch
         {
             (InviteClientState.Calling, InviteClientState.Proceeding or InviteClientState.Completed or InviteClientState.Accepted or InviteClientState.Terminated) => true,
-            (InviteClientState.Proceeding, InviteClientState.Completed or InviteClientState.Accepted) => true,
+            (InviteClientState.Proceeding, InviteClientState.Completed or InviteClientState.Accepted or InviteClientState.Terminated) => true,
             (InviteClientState.Completed or InviteClientState.Accepted, InviteClientState.Terminated) => true,
             _ => false,
         };

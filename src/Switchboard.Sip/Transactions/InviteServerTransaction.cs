@@ -7,9 +7,9 @@ using Switchboard.Sip.Transport;
 namespace Switchboard.Sip.Transactions;
 
 /// <summary>
-/// The INVITE server transaction of RFC 3261 §17.2.1. Today it only carries final non-2xx answers (inbound
-/// INVITEs are rejected until inbound routing exists); a 2xx ends it at once and leaves retransmission to the
-/// dialog (RFC 3261 §13.3.1.4).
+/// The INVITE server transaction of RFC 3261 §17.2.1 as amended by RFC 6026 §7.1: a 2xx moves it to Accepted,
+/// where it absorbs retransmitted INVITEs for Timer L (64*T1) so they do not reach the TU as new calls, passes
+/// ACKs up, and leaves 2xx retransmission to the TU (RFC 3261 §13.3.1.4).
 /// </summary>
 public sealed class InviteServerTransaction : ISipServerTransaction, IDisposable
 {
@@ -21,6 +21,7 @@ public sealed class InviteServerTransaction : ISipServerTransaction, IDisposable
     private readonly SipTransactionTimer _timerG;
     private readonly SipTransactionTimer _timerH;
     private readonly SipTransactionTimer _timerI;
+    private readonly SipTransactionTimer _timerL;
     private TimeSpan _timerGInterval;
     private byte[]? _lastResponse;
 
@@ -42,6 +43,7 @@ public sealed class InviteServerTransaction : ISipServerTransaction, IDisposable
         _timerG = new SipTransactionTimer(timeProvider, OnTimerG);
         _timerH = new SipTransactionTimer(timeProvider, () => Terminate(InviteServerState.Completed));
         _timerI = new SipTransactionTimer(timeProvider, () => Terminate(InviteServerState.Confirmed));
+        _timerL = new SipTransactionTimer(timeProvider, () => Terminate(InviteServerState.Accepted));
     }
 
     public SipTransactionKey Key { get; }
@@ -53,9 +55,15 @@ public sealed class InviteServerTransaction : ISipServerTransaction, IDisposable
     public void SendResponse(SipResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var terminated = false;
         lock (_gate)
         {
+            if (State == InviteServerState.Accepted && response.IsSuccess)
+            {
+                // RFC 6026 §7.1: 2xx retransmissions from the TU go straight to the transport.
+                TrySend(SipMessageWriter.ToArray(response));
+                return;
+            }
+
             if (State != InviteServerState.Proceeding)
             {
                 throw new InvalidOperationException($"A response cannot be sent in state {State}.");
@@ -65,8 +73,8 @@ public sealed class InviteServerTransaction : ISipServerTransaction, IDisposable
             TrySend(_lastResponse);
             if (response.IsSuccess)
             {
-                TransitionTo(InviteServerState.Terminated);
-                terminated = true;
+                TransitionTo(InviteServerState.Accepted);
+                _timerL.Start(_timers.TransactionTimeout);
             }
             else if (!response.IsProvisional)
             {
@@ -81,14 +89,9 @@ public sealed class InviteServerTransaction : ISipServerTransaction, IDisposable
                 _timerH.Start(_timers.TransactionTimeout);
             }
         }
-
-        if (terminated)
-        {
-            _onTerminated(this);
-        }
     }
 
-    public void OnRequestReceived(SipRequest request)
+    public bool OnRequestReceived(SipRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         lock (_gate)
@@ -103,14 +106,19 @@ public sealed class InviteServerTransaction : ISipServerTransaction, IDisposable
                     _timerI.Start(_transport.IsReliable ? TimeSpan.Zero : _timers.T4);
                 }
 
-                return;
+                // RFC 6026 §7.1: an ACK in Accepted acknowledges the 2xx and belongs to the TU (a peer that reuses
+                // the INVITE's branch for it would otherwise never confirm the dialog).
+                return State != InviteServerState.Accepted;
             }
 
+            // RFC 6026 §7.1: retransmitted INVITEs in Accepted are absorbed silently; the TU resends the 2xx.
             if (_lastResponse is not null && State is InviteServerState.Proceeding or InviteServerState.Completed)
             {
                 TrySend(_lastResponse);
             }
         }
+
+        return true;
     }
 
     public void Dispose()
@@ -118,6 +126,7 @@ public sealed class InviteServerTransaction : ISipServerTransaction, IDisposable
         _timerG.Dispose();
         _timerH.Dispose();
         _timerI.Dispose();
+        _timerL.Dispose();
     }
 
     private void OnTimerG()
@@ -167,9 +176,9 @@ public sealed class InviteServerTransaction : ISipServerTransaction, IDisposable
     {
         var legal = (State, next) switch
         {
-            (InviteServerState.Proceeding, InviteServerState.Completed or InviteServerState.Terminated) => true,
+            (InviteServerState.Proceeding, InviteServerState.Completed or InviteServerState.Accepted) => true,
             (InviteServerState.Completed, InviteServerState.Confirmed or InviteServerState.Terminated) => true,
-            (InviteServerState.Confirmed, InviteServerState.Terminated) => true,
+            (InviteServerState.Confirmed or InviteServerState.Accepted, InviteServerState.Terminated) => true,
             _ => false,
         };
         if (!legal)

@@ -47,6 +47,10 @@ public sealed class NonInviteClientTransaction : ISipClientTransaction, IDisposa
 
     public SipRequest Request { get; }
 
+    public IPEndPoint Destination => _destination;
+
+    public ISipTransport Transport => _transport;
+
     public NonInviteClientState State { get; private set; } = NonInviteClientState.Trying;
 
     /// <summary>Sends the request and starts Timers E and F (RFC 3261 §17.1.2.2).</summary>
@@ -100,6 +104,24 @@ public sealed class NonInviteClientTransaction : ISipClientTransaction, IDisposa
         }
 
         _user.OnResponse(response);
+    }
+
+    public void OnTransportFailed()
+    {
+        lock (_gate)
+        {
+            if (State is not (NonInviteClientState.Trying or NonInviteClientState.Proceeding))
+            {
+                return;
+            }
+
+            _timerE.Stop();
+            _timerF.Stop();
+            TransitionTo(NonInviteClientState.Terminated);
+        }
+
+        _user.OnFailure(SipTransactionFailure.TransportError);
+        _onTerminated(this);
     }
 
     public void Dispose()

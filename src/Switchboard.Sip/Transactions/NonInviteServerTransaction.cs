@@ -72,7 +72,7 @@ public sealed class NonInviteServerTransaction : ISipServerTransaction, IDisposa
         }
     }
 
-    public void OnRequestReceived(SipRequest request)
+    public bool OnRequestReceived(SipRequest request)
     {
         lock (_gate)
         {
@@ -82,6 +82,8 @@ public sealed class NonInviteServerTransaction : ISipServerTransaction, IDisposa
                 TrySend(_lastResponse);
             }
         }
+
+        return true;
     }
 
     public void Dispose() => _timerJ.Dispose();

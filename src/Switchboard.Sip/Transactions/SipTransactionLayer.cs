@@ -8,6 +8,7 @@ namespace Switchboard.Sip.Transactions;
 /// <summary>
 /// Creates transactions and routes received messages to them by <see cref="SipTransactionKey"/> (RFC 3261
 /// §17.1.3, §17.2.3). Each transaction removes itself when it terminates; there is no scan or polling loop.
+/// Each transaction sends over the transport it is given, else the layer's default one.
 /// </summary>
 public sealed class SipTransactionLayer
 {
@@ -38,17 +39,17 @@ public sealed class SipTransactionLayer
         }
     }
 
-    public InviteClientTransaction SendInvite(SipRequest invite, IPEndPoint destination, ISipClientTransactionUser user)
+    public InviteClientTransaction SendInvite(SipRequest invite, IPEndPoint destination, ISipClientTransactionUser user, ISipTransport? transport = null)
     {
-        var transaction = new InviteClientTransaction(invite, destination, _transport, _timeProvider, _timers, user, t => Remove(t.Key, t));
+        var transaction = new InviteClientTransaction(invite, destination, transport ?? _transport, _timeProvider, _timers, user, t => Remove(t.Key, t));
         Add(transaction.Key, transaction);
         transaction.Start();
         return transaction;
     }
 
-    public NonInviteClientTransaction SendRequest(SipRequest request, IPEndPoint destination, ISipClientTransactionUser user)
+    public NonInviteClientTransaction SendRequest(SipRequest request, IPEndPoint destination, ISipClientTransactionUser user, ISipTransport? transport = null)
     {
-        var transaction = new NonInviteClientTransaction(request, destination, _transport, _timeProvider, _timers, user, t => Remove(t.Key, t));
+        var transaction = new NonInviteClientTransaction(request, destination, transport ?? _transport, _timeProvider, _timers, user, t => Remove(t.Key, t));
         Add(transaction.Key, transaction);
         transaction.Start();
         return transaction;
@@ -80,7 +81,7 @@ public sealed class SipTransactionLayer
 
     /// <summary>
     /// Passes a retransmitted request (or the ACK of a non-2xx) to its server transaction. Returns false when the
-    /// request is new and the TU must create a server transaction for it.
+    /// request is new and the TU must create a server transaction for it, or is an ACK for a 2xx the TU handles.
     /// </summary>
     public bool TryAbsorbRequest(SipRequest request)
     {
@@ -101,24 +102,53 @@ public sealed class SipTransactionLayer
             return false;
         }
 
-        transaction.OnRequestReceived(request);
-        return true;
+        return transaction.OnRequestReceived(request);
     }
 
-    public NonInviteServerTransaction CreateServerTransaction(SipRequest request, IPEndPoint responseDestination)
+    /// <summary>
+    /// True when a server transaction with <paramref name="key"/> exists: RFC 3261 §9.2 answers a CANCEL 200 when it
+    /// matches a transaction, whether or not that transaction has been answered.
+    /// </summary>
+    public bool HasServerTransaction(SipTransactionKey key)
+    {
+        lock (_gate)
+        {
+            return _servers.ContainsKey(key);
+        }
+    }
+
+    public NonInviteServerTransaction CreateServerTransaction(SipRequest request, IPEndPoint responseDestination, ISipTransport? transport = null)
     {
         var key = SipTransactionKey.ForRequest(request) ?? new SipTransactionKey(Guid.NewGuid().ToString("N"), request.Method.Name, true);
-        var transaction = new NonInviteServerTransaction(request, key, responseDestination, _transport, _timeProvider, _timers, t => Remove(t.Key, t));
+        var transaction = new NonInviteServerTransaction(request, key, responseDestination, transport ?? _transport, _timeProvider, _timers, t => Remove(t.Key, t));
         Add(key, transaction);
         return transaction;
     }
 
-    public InviteServerTransaction CreateInviteServerTransaction(SipRequest invite, IPEndPoint responseDestination)
+    public InviteServerTransaction CreateInviteServerTransaction(SipRequest invite, IPEndPoint responseDestination, ISipTransport? transport = null)
     {
         var key = SipTransactionKey.ForRequest(invite) ?? new SipTransactionKey(Guid.NewGuid().ToString("N"), invite.Method.Name, true);
-        var transaction = new InviteServerTransaction(invite, key, responseDestination, _transport, _timeProvider, _timers, t => Remove(t.Key, t));
+        var transaction = new InviteServerTransaction(invite, key, responseDestination, transport ?? _transport, _timeProvider, _timers, t => Remove(t.Key, t));
         Add(key, transaction);
         return transaction;
+    }
+
+    /// <summary>
+    /// A stream transport could not reach <paramref name="remote"/>: every client transaction sending there over it
+    /// fails with a transport error (RFC 3261 §17.1.4). A scan, but only on this rare path.
+    /// </summary>
+    public void FailClientTransactionsTo(ISipTransport transport, IPEndPoint remote)
+    {
+        List<ISipClientTransaction> affected;
+        lock (_gate)
+        {
+            affected = [.. _clients.Values.Where(t => ReferenceEquals(t.Transport, transport) && t.Destination.Equals(remote))];
+        }
+
+        foreach (var transaction in affected)
+        {
+            transaction.OnTransportFailed();
+        }
     }
 
     /// <summary>Stops every transaction's timers; used at shutdown, after which nothing is retransmitted.</summary>

@@ -6,4 +6,12 @@ namespace Switchboard.Sip.Transport;
 public interface ISipTransportHandler
 {
     void OnMessageReceived(ReadOnlySpan<byte> message, IPEndPoint remote);
+
+    /// <summary>
+    /// A stream transport could not connect to <paramref name="remote"/>, or lost the connection with messages still
+    /// queued for it; what was sent there is lost (RFC 3261 §17.1.4, §18.4).
+    /// </summary>
+    void OnConnectionFailed(IPEndPoint remote)
+    {
+    }
 }

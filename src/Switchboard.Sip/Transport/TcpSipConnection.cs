@@ -24,6 +24,7 @@ internal sealed class TcpSipConnection : IAsyncDisposable
     private readonly ITimer _idleTimer;
     private readonly TimeSpan _idleTimeout;
     private Task _running = Task.CompletedTask;
+    private bool _connected;
 
     public TcpSipConnection(Socket socket, IPEndPoint remote, ISipTransportHandler handler, TimeProvider time, TimeSpan idleTimeout, ILogger logger, Action<TcpSipConnection> onClosed)
     {
@@ -37,6 +38,12 @@ internal sealed class TcpSipConnection : IAsyncDisposable
     }
 
     public IPEndPoint Remote { get; }
+
+    /// <summary>
+    /// Set once closed: true when the connection never came up, or went down with messages still queued, so what
+    /// was sent through it is lost and the transactions behind it must fail (RFC 3261 §17.1.4).
+    /// </summary>
+    public bool LostMessages { get; private set; }
 
     /// <summary>Starts reading and writing; <paramref name="connect"/> runs first for an outbound connection.</summary>
     public void Start(Func<CancellationToken, Task>? connect) =>
@@ -68,6 +75,8 @@ internal sealed class TcpSipConnection : IAsyncDisposable
                 await connect(token).ConfigureAwait(false);
             }
 
+            _connected = true;
+
             await using var stream = new NetworkStream(_socket, ownsSocket: false);
             var reader = PipeReader.Create(stream);
             var writer = PipeWriter.Create(stream);
@@ -84,6 +93,7 @@ internal sealed class TcpSipConnection : IAsyncDisposable
         finally
         {
             _outbound.Writer.TryComplete();
+            LostMessages = !_connected || _outbound.Reader.TryPeek(out _);
             await _idleTimer.DisposeAsync().ConfigureAwait(false);
             _socket.Dispose();
             _onClosed(this);

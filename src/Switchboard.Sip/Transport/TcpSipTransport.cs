@@ -143,6 +143,12 @@ public sealed class TcpSipTransport : ISipTransport
         }
     }
 
-    private void Remove(TcpSipConnection connection) =>
+    private void Remove(TcpSipConnection connection)
+    {
         _connections.TryRemove(new KeyValuePair<IPEndPoint, TcpSipConnection>(connection.Remote, connection));
+        if (connection.LostMessages && !_stopping.IsCancellationRequested)
+        {
+            _handler?.OnConnectionFailed(connection.Remote);
+        }
+    }
 }

@@ -8,16 +8,17 @@ using Switchboard.Sip.Transport;
 namespace Switchboard.Sip.UserAgent;
 
 /// <summary>
-/// Answers requests the user agent receives (RFC 3261 §8.2): BYE for our dialogs, OPTIONS, and the rejections
-/// a UA owes for what it does not do yet. Retransmissions never get here: server transactions absorb them.
+/// Routes the requests the user agent receives (RFC 3261 §8.2): new INVITEs become <see cref="InboundCall"/>s,
+/// in-dialog requests go to their call, CANCEL to the INVITE it cancels, and the rest get the answers a UA owes.
+/// Retransmissions never get here: server transactions absorb them.
 /// </summary>
-internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLayer transactions, ISipTransport transport, ILogger logger)
+internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLayer transactions, ILogger logger)
 {
-    public void Handle(SipRequest request, SipParseError? error, IPEndPoint remote)
+    public void Handle(SipRequest request, SipParseError? error, IPEndPoint remote, ISipTransport transport)
     {
         if (error is not null)
         {
-            RejectMalformed(request, error, remote);
+            RejectMalformed(request, error, remote, transport);
             return;
         }
 
@@ -26,34 +27,128 @@ internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLa
             return;
         }
 
-        var destination = SipResponseRouting.GetResponseDestination(request.TopVia!, remote);
+        // RFC 3261 §18.2.2: over a connection the response goes back on it, to the source; over UDP by the Via.
+        var destination = transport.IsReliable ? remote : SipResponseRouting.GetResponseDestination(request.TopVia!, remote);
         Log.RequestReceived(logger, request.Method.Name, request.CallId ?? string.Empty, remote);
         if (request.Method == SipMethod.Ack)
         {
-            // An ACK matching no transaction is for a 2xx we never sent (RFC 3261 §17.2.3): nothing to do.
+            // An ACK matching no transaction acknowledges a 2xx (RFC 3261 §17.2.3); the dialog's call takes it.
+            agent.Calls.Find(request.CallId, request.To?.Tag)?.OnAck(request);
             return;
         }
 
         if (request.Method == SipMethod.Invite)
         {
-            // Inbound routing comes later: refuse with a reason the caller can log (RFC 3326 Reason header).
-            var invite = transactions.CreateInviteServerTransaction(request, destination);
-            invite.SendResponse(SipResponseFactory.Create(request, 480, "Temporarily Unavailable", SipIdentifiers.NewTag(),
-                SipHeader.Create(SipHeaderNames.Reason, "SIP;cause=480;text=\"Inbound calls are not routed yet\"")));
+            var invite = transactions.CreateInviteServerTransaction(request, destination, transport);
+            if (request.To?.Tag is not null)
+            {
+                OnReinvite(request, invite, destination);
+            }
+            else
+            {
+                OnNewInvite(request, invite, remote, destination, transport);
+            }
+
             return;
         }
 
-        var transaction = transactions.CreateServerTransaction(request, destination);
+        var transaction = transactions.CreateServerTransaction(request, destination, transport);
+        if (request.Method == SipMethod.Cancel)
+        {
+            AnswerCancel(request, transaction);
+            return;
+        }
+
         transaction.SendResponse(Answer(request));
+    }
+
+    private void OnNewInvite(SipRequest request, InviteServerTransaction transaction, IPEndPoint remote, IPEndPoint destination, ISipTransport transport)
+    {
+        if (RefuseUnsupported(request) is { } refusal)
+        {
+            transaction.SendResponse(refusal);
+            return;
+        }
+
+        var handler = agent.InboundCalls;
+        if (handler is null)
+        {
+            // Nobody takes inbound calls: refuse with a reason the caller can log (RFC 3326 Reason header).
+            transaction.SendResponse(SipResponseFactory.Create(request, 480, "Temporarily Unavailable", SipIdentifiers.NewTag(),
+                SipHeader.Create(SipHeaderNames.Reason, "SIP;cause=480;text=\"Inbound calls are not routed\"")));
+            return;
+        }
+
+        var local = new SipLocalAddress(agent.GetLocalHostToward(remote.Address), agent.LocalEndPoint.Port, transport.Protocol);
+        var call = new InboundCall(agent, request, transaction, remote, destination, local, transport);
+        if (!agent.Calls.TryAdd(call))
+        {
+            // RFC 3261 §8.2.2.2: the same request reached us twice by different paths; only the first is taken.
+            Log.MergedRequest(logger, call.CallId, remote);
+            transaction.SendResponse(SipResponseFactory.Create(request, 482, "Loop Detected", SipIdentifiers.NewTag()));
+            return;
+        }
+
+        call.SendTrying();
+        Log.IncomingCall(logger, call.CallId, remote, request.RequestUri.ToString());
+        try
+        {
+            handler.OnIncomingCall(call);
+        }
+#pragma warning disable CA1031 // A failing handler must still leave the caller with a final response.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.InboundHandlerFailed(logger, call.CallId, ex);
+            call.Refuse(500, "Server Internal Error", "The call could not be taken");
+        }
+    }
+
+    private void OnReinvite(SipRequest request, InviteServerTransaction transaction, IPEndPoint destination)
+    {
+        if (agent.Calls.Find(request.CallId, request.To!.Tag) is { } call)
+        {
+            call.InDialog.OnReinvite(request, transaction, destination);
+        }
+        else
+        {
+            transaction.SendResponse(SipResponseFactory.Create(request, 481, "Call/Transaction Does Not Exist", null));
+        }
+    }
+
+    /// <summary>
+    /// RFC 3261 §9.2: a CANCEL matches the INVITE server transaction with its branch. If one exists the CANCEL is
+    /// answered 200 whatever the INVITE's state, and a still unanswered INVITE then gets 487; otherwise 481.
+    /// </summary>
+    private void AnswerCancel(SipRequest cancel, NonInviteServerTransaction transaction)
+    {
+        if (SipTransactionKey.ForRequest(cancel) is not { } key
+            || !transactions.HasServerTransaction(key with { Method = SipMethod.Invite.Name }))
+        {
+            transaction.SendResponse(SipResponseFactory.Create(cancel, 481, "Call/Transaction Does Not Exist", null));
+            return;
+        }
+
+        var inviteKey = key with { Method = SipMethod.Invite.Name };
+        var call = agent.Calls.FindByInvite(inviteKey);
+        transaction.SendResponse(SipResponseFactory.Create(cancel, 200, "OK", call?.LocalTag));
+        call?.OnCancel();
     }
 
     private SipResponse Answer(SipRequest request)
     {
-        if (request.Method == SipMethod.Bye)
+        if (request.To?.Tag is { } localTag)
         {
-            return agent.FindCall(request.CallId) is { } call && call.OnRemoteBye(request)
-                ? SipResponseFactory.Create(request, 200, "OK", null)
+            // RFC 3261 §12.2.2: a request with a To tag belongs to a dialog, or gets 481.
+            return agent.Calls.Find(request.CallId, localTag) is { } call
+                ? call.InDialog.Answer(request)
                 : SipResponseFactory.Create(request, 481, "Call/Transaction Does Not Exist", null);
+        }
+
+        if (request.Method == SipMethod.Bye || request.Method == SipMethod.Info || request.Method == SipMethod.Update)
+        {
+            // These exist only inside a dialog.
+            return SipResponseFactory.Create(request, 481, "Call/Transaction Does Not Exist", null);
         }
 
         if (request.Method == SipMethod.Options)
@@ -63,21 +158,36 @@ internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLa
                 SipHeader.Create("Accept", "application/sdp"));
         }
 
-        if (request.Method == SipMethod.Cancel)
-        {
-            // Every INVITE we receive is answered at once, so there is never a pending one to cancel (§9.2).
-            return SipResponseFactory.Create(request, 481, "Call/Transaction Does Not Exist", null);
-        }
-
         return SipResponseFactory.Create(request, 501, "Not Implemented", SipIdentifiers.NewTag(),
             SipHeader.Create(SipHeaderNames.Allow, SipRequestFactory.AllowValue));
+    }
+
+    /// <summary>
+    /// RFC 3261 §8.2.2.3: an extension the caller requires is one we do not support (we support none), so 420
+    /// names it; §8.2.3: a body other than SDP gets 415 with what we accept.
+    /// </summary>
+    private static SipResponse? RefuseUnsupported(SipRequest request)
+    {
+        var required = request.GetHeaderValues("Require");
+        if (required.Count > 0)
+        {
+            var names = string.Join(", ", required.Select(r => System.Text.Encoding.UTF8.GetString(r.Span)));
+            return SipResponseFactory.Create(request, 420, "Bad Extension", SipIdentifiers.NewTag(), SipHeader.Create("Unsupported", names));
+        }
+
+        if (!request.Body.IsEmpty && request.ContentType is { } type && !type.StartsWith("application/sdp", StringComparison.OrdinalIgnoreCase))
+        {
+            return SipResponseFactory.Create(request, 415, "Unsupported Media Type", SipIdentifiers.NewTag(), SipHeader.Create("Accept", "application/sdp"));
+        }
+
+        return null;
     }
 
     /// <summary>
     /// RFC 3261 §8.2 / §21.4.1: a request whose framing parsed but whose headers are wrong gets a stateless 400
     /// naming the problem, if it has a Via to answer to; ACKs are never answered.
     /// </summary>
-    private void RejectMalformed(SipRequest request, SipParseError error, IPEndPoint remote)
+    private void RejectMalformed(SipRequest request, SipParseError error, IPEndPoint remote, ISipTransport transport)
     {
         if (request.Method == SipMethod.Ack || request.TopVia is not { } via)
         {
@@ -89,7 +199,7 @@ internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLa
         Log.RejectedMalformed(logger, remote, error.Reason);
         try
         {
-            transport.Send(SipMessageWriter.ToArray(response), SipResponseRouting.GetResponseDestination(via, remote));
+            transport.Send(SipMessageWriter.ToArray(response), transport.IsReliable ? remote : SipResponseRouting.GetResponseDestination(via, remote));
         }
         catch (System.Net.Sockets.SocketException)
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using Switchboard.Sip.Auth;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Parsing;
 using Switchboard.Sip.Transactions;
@@ -6,70 +7,54 @@ using Switchboard.Sip.Transactions;
 namespace Switchboard.Sip.UserAgent;
 
 /// <summary>
-/// One outbound call: the INVITE client transaction, the dialog a 2xx creates, and hangup. Reports exactly one
-/// final event (answered or rejected) to its observer, and <see cref="SipCallHungUp"/> when the peer sends BYE.
+/// One outbound call (the UAC side): the INVITE client transaction, CANCEL, and the dialog a 2xx creates. Reports
+/// exactly one final event (<see cref="SipCallAnswered"/> or <see cref="SipCallRejected"/>); afterwards the dialog
+/// events of <see cref="SipCall"/>.
 /// </summary>
-public sealed class OutboundCall
+public sealed class OutboundCall : SipCall
 {
-    private readonly Lock _gate = new();
-    private readonly SipUserAgent _agent;
-    private readonly ISipCallObserver _observer;
-    private readonly SipRequest _invite;
-    private readonly IPEndPoint _destination;
-    private readonly string _localHost;
-    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private bool _hangupRequested;
+    private readonly SipNextHop _hop;
+    private readonly InviteAuthenticator? _authenticator;
+    private SipRequest _invite;
     private bool _finalReported;
     private byte[]? _ackBytes;
-    private IPEndPoint? _ackDestination;
+    private SipNextHop? _ackHop;
 
-    internal OutboundCall(SipUserAgent agent, ISipCallObserver observer, SipRequest invite, IPEndPoint destination, string localHost)
+    internal OutboundCall(SipUserAgent agent, ISipCallObserver observer, SipRequest invite, SipNextHop hop, SipLocalAddress local, SipCredentials? credentials)
+        : base(agent, invite.CallId!, invite.From!.Tag!, local, hop.Transport, SipCallState.Calling)
     {
-        _agent = agent;
-        _observer = observer;
         _invite = invite;
-        _destination = destination;
-        _localHost = localHost;
-        CallId = invite.CallId!;
+        _authenticator = credentials is null ? null : new InviteAuthenticator(credentials);
+        _hop = hop;
+        LocalSdp = invite.Body.IsEmpty ? null : invite.BodyAsString();
+        SetObserver(observer);
     }
-
-    /// <summary>The SIP Call-ID of the INVITE.</summary>
-    public string CallId { get; }
-
-    public OutboundCallState State { get; private set; } = OutboundCallState.Calling;
-
-    /// <summary>The dialog, once a 2xx has been received.</summary>
-    public SipDialog? Dialog { get; private set; }
-
-    /// <summary>Completes when the call has ended, however it ended.</summary>
-    public Task Completion => _ended.Task;
 
     internal ISipClientTransactionUser InviteUser => new ClientTransactionCallback(OnInviteResponse, OnInviteFailure);
 
-    internal SipRequest Invite => _invite;
+    private protected override bool OwnsCallId => true;
 
     /// <summary>
     /// Ends the call: CANCEL before a final response (sent once a provisional has arrived, RFC 3261 §9.1), BYE
     /// after answer (RFC 3261 §15.1.1), nothing once ended. Completes when the call has ended. Idempotent.
     /// </summary>
-    public Task HangupAsync(CancellationToken cancellationToken)
+    public override Task HangupAsync(CancellationToken cancellationToken)
     {
         SipRequest? cancel = null;
         SipRequest? bye = null;
-        lock (_gate)
+        lock (Gate)
         {
-            if (State != OutboundCallState.Ended && !_hangupRequested)
+            if (State != SipCallState.Ended && !HangupRequested)
             {
-                _hangupRequested = true;
+                HangupRequested = true;
                 switch (State)
                 {
-                    case OutboundCallState.Proceeding:
-                        TransitionTo(OutboundCallState.Cancelling);
+                    case SipCallState.Proceeding:
+                        TransitionTo(SipCallState.Cancelling);
                         cancel = SipRequestFactory.CreateCancel(_invite);
                         break;
-                    case OutboundCallState.Confirmed:
-                        TransitionTo(OutboundCallState.Terminating);
-                        bye = SipRequestFactory.CreateBye(Dialog!, _localHost, _agent.LocalEndPoint.Port);
+                    case SipCallState.Confirmed:
+                        bye = BeginByeLocked();
                         break;
                 }
             }
@@ -80,36 +65,39 @@ public sealed class OutboundCall
             SendCancel(cancel);
         }
 
-        if (bye is not null)
-        {
-            SendBye(bye);
-        }
-
-        return _ended.Task.WaitAsync(cancellationToken);
+        SendBye(bye);
+        return Completion.WaitAsync(cancellationToken);
     }
 
-    /// <summary>The peer's BYE for this dialog; returns false when it does not match an established dialog.</summary>
-    internal bool OnRemoteBye(SipRequest bye)
+    private protected override void ResendInitialAck()
     {
-        bool peerEndedCall;
-        lock (_gate)
+        byte[]? ack;
+        SipNextHop? hop;
+        lock (Gate)
         {
-            if (Dialog is null || !Dialog.Matches(bye) || State is not (OutboundCallState.Confirmed or OutboundCallState.Terminating))
-            {
-                return false;
-            }
-
-            // When our BYE crossed theirs the engine already asked to hang up, so no SipCallHungUp is reported.
-            peerEndedCall = State == OutboundCallState.Confirmed;
-            TransitionTo(OutboundCallState.Ended);
+            ack = _ackBytes;
+            hop = _ackHop;
         }
 
-        Finish(peerEndedCall ? new SipCallHungUp() : null);
-        return true;
+        if (ack is not null && hop is { } destination)
+        {
+            Agent.TrySend(ack, destination);
+        }
     }
 
-    /// <summary>A 2xx retransmission that arrived after the INVITE transaction ended: ACK it again (RFC 3261 §13.2.2.4).</summary>
-    internal void OnStraySuccess() => ResendAck();
+    private protected override bool IsLegalTransition(SipCallState from, SipCallState to) => (from, to) switch
+    {
+        (SipCallState.Calling, SipCallState.Proceeding or SipCallState.Confirmed or SipCallState.Ended) => true,
+        (SipCallState.Calling, SipCallState.Terminating) => HangupRequested,
+        (SipCallState.Proceeding, SipCallState.Cancelling or SipCallState.Confirmed or SipCallState.Ended) => true,
+
+        // RFC 3261 §22.2: the INVITE resent with credentials is a new transaction, so CANCEL waits for its provisional.
+        (SipCallState.Proceeding, SipCallState.Calling) => _authenticator is not null,
+        (SipCallState.Cancelling, SipCallState.Terminating or SipCallState.Ended) => true,
+        (SipCallState.Confirmed, SipCallState.Terminating or SipCallState.Ended) => true,
+        (SipCallState.Terminating, SipCallState.Ended) => true,
+        _ => false,
+    };
 
     private void OnInviteResponse(SipResponse response)
     {
@@ -121,9 +109,13 @@ public sealed class OutboundCall
         {
             OnSuccess(response);
         }
+        else if (response.StatusCode is 401 or 407 && TryResendWithCredentials(response))
+        {
+            Log.Authenticating(Agent.Logger, CallId, response.StatusCode);
+        }
         else
         {
-            EndWith(new SipCallRejected(response.StatusCode, response.ReasonPhrase));
+            EndWithFinal(new SipCallRejected(response.StatusCode, response.ReasonPhrase));
         }
     }
 
@@ -131,20 +123,20 @@ public sealed class OutboundCall
     {
         SipRequest? cancel = null;
         var report = false;
-        lock (_gate)
+        lock (Gate)
         {
-            if (State == OutboundCallState.Calling)
+            if (State == SipCallState.Calling)
             {
-                TransitionTo(OutboundCallState.Proceeding);
-                if (_hangupRequested)
+                TransitionTo(SipCallState.Proceeding);
+                if (HangupRequested)
                 {
                     // HangupAsync came before any provisional: RFC 3261 §9.1 lets the CANCEL go only now.
-                    TransitionTo(OutboundCallState.Cancelling);
+                    TransitionTo(SipCallState.Cancelling);
                     cancel = SipRequestFactory.CreateCancel(_invite);
                 }
             }
 
-            report = State == OutboundCallState.Proceeding;
+            report = State == SipCallState.Proceeding;
         }
 
         if (cancel is not null)
@@ -155,7 +147,7 @@ public sealed class OutboundCall
         if (report)
         {
             var sdp = response.Body.IsEmpty ? null : response.BodyAsString();
-            _observer.OnSipEvent(new SipCallProgress(response.StatusCode, response.ReasonPhrase, sdp));
+            Report(new SipCallProgress(response.StatusCode, response.ReasonPhrase, sdp));
         }
     }
 
@@ -163,114 +155,106 @@ public sealed class OutboundCall
     {
         SipRequest? bye = null;
         SipCallEvent? final = null;
-        lock (_gate)
+        lock (Gate)
         {
             if (Dialog is null)
             {
-                Dialog = SipDialog.FromSuccessResponse(_invite, response);
-                var ack = SipRequestFactory.CreateAck(Dialog, _invite.CSeq!.Value.Number, _localHost, _agent.LocalEndPoint.Port);
+                Dialog = SipDialog.FromResponse(_invite, response);
+                var ack = SipRequestFactory.CreateAck(Dialog, _invite.CSeq!.Value.Number, Local);
                 _ackBytes = SipMessageWriter.ToArray(ack);
-                _ackDestination = _agent.ResolveNextHop(NextHopResolver.NextHopUri(Dialog.RemoteTarget, Dialog.RouteSet)) ?? _destination;
-                if (_hangupRequested && State is OutboundCallState.Calling or OutboundCallState.Cancelling)
+                _ackHop = Agent.ResolveHop(NextHopResolver.NextHopUri(Dialog.RemoteTarget, Dialog.RouteSet), Transport) ?? _hop;
+                if (HangupRequested && State is SipCallState.Calling or SipCallState.Cancelling)
                 {
                     // RFC 3261 §9.1: a 2xx that races our CANCEL establishes the dialog; ACK it, then BYE it.
                     // The engine asked to hang up, so the call's single final event is "cancelled".
-                    TransitionTo(OutboundCallState.Terminating);
-                    bye = SipRequestFactory.CreateBye(Dialog, _localHost, _agent.LocalEndPoint.Port);
+                    bye = BeginByeLocked();
                     final = new SipCallRejected(487, "Request Terminated");
                 }
-                else if (State is OutboundCallState.Calling or OutboundCallState.Proceeding)
+                else if (State is SipCallState.Calling or SipCallState.Proceeding)
                 {
-                    TransitionTo(OutboundCallState.Confirmed);
+                    TransitionTo(SipCallState.Confirmed);
                     final = new SipCallAnswered(response.Body.IsEmpty ? null : response.BodyAsString());
                 }
                 else
                 {
                     // The call already ended (e.g. the CANCEL timed out); do not leave the peer's dialog up.
-                    bye = SipRequestFactory.CreateBye(Dialog, _localHost, _agent.LocalEndPoint.Port);
+                    bye = SipRequestFactory.CreateBye(Dialog, Local);
                 }
             }
         }
 
-        ResendAck();
+        ResendInitialAck();
         if (final is not null)
         {
-            Report(final);
+            ReportFinal(final);
         }
 
-        if (bye is not null)
-        {
-            SendBye(bye);
-        }
+        SendBye(bye);
     }
 
-    private void OnInviteFailure(SipTransactionFailure failure) => EndWith(failure == SipTransactionFailure.Timeout
+    /// <summary>
+    /// RFC 3261 §22.2: a challenged INVITE is resent with credentials (the transaction has already ACKed the 401/407).
+    /// False when there are none, the engine is hanging up, or the realm refused them already.
+    /// </summary>
+    private bool TryResendWithCredentials(SipResponse challenge)
+    {
+        SipRequest retry;
+        lock (Gate)
+        {
+            if (_authenticator is null || HangupRequested || State is not (SipCallState.Calling or SipCallState.Proceeding)
+                || !_authenticator.TryAccept(challenge))
+            {
+                return false;
+            }
+
+            if (State == SipCallState.Proceeding)
+            {
+                TransitionTo(SipCallState.Calling);
+            }
+
+            var authorization = _authenticator.HeadersFor(SipMethod.Invite, _invite.RequestUri).ToList();
+            retry = SipRequestFactory.CreateAuthenticatedRetry(_invite, authorization, Local);
+            _invite = retry;
+        }
+
+        Agent.Transactions.SendInvite(retry, _hop.EndPoint, InviteUser, _hop.Transport);
+        return true;
+    }
+
+    private void OnInviteFailure(SipTransactionFailure failure) => EndWithFinal(failure == SipTransactionFailure.Timeout
         ? new SipCallRejected(408, "Request Timeout")
         : new SipCallRejected(503, "Service Unavailable"));
 
     private void SendCancel(SipRequest cancel) =>
-        _agent.Transactions.SendRequest(cancel, _destination, new ClientTransactionCallback(static _ => { }, _ => OnCancelFailed()));
+        Agent.Transactions.SendRequest(cancel, _hop.EndPoint, new ClientTransactionCallback(static _ => { }, _ => OnCancelFailed()), _hop.Transport);
 
     /// <summary>
     /// RFC 3261 §9.1: if the CANCEL gets no response the INVITE may never complete; end the call as cancelled
     /// rather than leave it waiting forever.
     /// </summary>
-    private void OnCancelFailed() => EndWith(new SipCallRejected(487, "Request Terminated"));
-
-    private void SendBye(SipRequest bye)
-    {
-        var destination = _agent.ResolveNextHop(NextHopResolver.NextHopUri(bye.RequestUri, Dialog!.RouteSet)) ?? _destination;
-        _agent.Transactions.SendRequest(bye, destination, new ClientTransactionCallback(
-            response =>
-            {
-                if (!response.IsProvisional)
-                {
-                    EndWith(null);
-                }
-            },
-            _ => EndWith(null)));
-    }
-
-    private void ResendAck()
-    {
-        byte[]? ack;
-        IPEndPoint? destination;
-        lock (_gate)
-        {
-            ack = _ackBytes;
-            destination = _ackDestination;
-        }
-
-        if (ack is not null && destination is not null)
-        {
-            _agent.TrySend(ack, destination);
-        }
-    }
+    private void OnCancelFailed() => EndWithFinal(new SipCallRejected(487, "Request Terminated"));
 
     /// <summary>Ends the call; <paramref name="final"/> is reported only if no final event was reported yet.</summary>
-    private void EndWith(SipCallEvent? final)
+    private void EndWithFinal(SipCallRejected final)
     {
-        lock (_gate)
+        lock (Gate)
         {
-            if (State == OutboundCallState.Ended)
+            if (State == SipCallState.Ended)
             {
                 return;
             }
 
-            TransitionTo(OutboundCallState.Ended);
+            StopAwaitingAckLocked();
+            TransitionTo(SipCallState.Ended);
         }
 
-        if (final is not null)
-        {
-            Report(final);
-        }
-
+        ReportFinal(final);
         Finish(null);
     }
 
-    private void Report(SipCallEvent final)
+    private void ReportFinal(SipCallEvent final)
     {
-        lock (_gate)
+        lock (Gate)
         {
             if (_finalReported)
             {
@@ -280,37 +264,6 @@ public sealed class OutboundCall
             _finalReported = true;
         }
 
-        _observer.OnSipEvent(final);
-    }
-
-    private void Finish(SipCallEvent? sipEvent)
-    {
-        if (sipEvent is not null)
-        {
-            _observer.OnSipEvent(sipEvent);
-        }
-
-        _agent.OnCallEnded(this);
-        _ended.TrySetResult();
-    }
-
-    private void TransitionTo(OutboundCallState next)
-    {
-        var legal = (State, next) switch
-        {
-            (OutboundCallState.Calling, OutboundCallState.Proceeding or OutboundCallState.Confirmed or OutboundCallState.Ended) => true,
-            (OutboundCallState.Calling, OutboundCallState.Terminating) => _hangupRequested,
-            (OutboundCallState.Proceeding, OutboundCallState.Cancelling or OutboundCallState.Confirmed or OutboundCallState.Ended) => true,
-            (OutboundCallState.Cancelling, OutboundCallState.Terminating or OutboundCallState.Ended) => true,
-            (OutboundCallState.Confirmed, OutboundCallState.Terminating or OutboundCallState.Ended) => true,
-            (OutboundCallState.Terminating, OutboundCallState.Ended) => true,
-            _ => false,
-        };
-        if (!legal)
-        {
-            throw new InvalidOperationException($"Illegal outbound call transition {State} -> {next}.");
-        }
-
-        State = next;
+        Report(final);
     }
 }

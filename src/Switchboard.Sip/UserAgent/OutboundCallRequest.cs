@@ -1,3 +1,5 @@
+using Switchboard.Sip.Auth;
+
 namespace Switchboard.Sip.UserAgent;
 
 /// <summary>What the call engine asks the user agent to dial: one INVITE with an SDP offer.</summary>
@@ -13,4 +15,11 @@ public sealed record OutboundCallRequest(
     string? FromDisplayName,
     string? FromHost,
     IReadOnlyList<KeyValuePair<string, string>> ExtraHeaders,
-    string SdpOffer);
+    string SdpOffer)
+{
+    /// <summary>
+    /// Answers a 401/407 challenge to the INVITE (RFC 3261 §22.2) when set; without them a challenge ends the call
+    /// as <see cref="SipCallRejected"/> with its status.
+    /// </summary>
+    public SipCredentials? Credentials { get; init; }
+}

@@ -4,28 +4,31 @@ using Switchboard.Sip.Messages;
 
 namespace Switchboard.Sip.UserAgent;
 
-/// <summary>Builds the requests the UAC sends: INVITE (RFC 3261 §8.1.1), ACK for 2xx (§13.2.2.4), BYE (§15.1.1), CANCEL (§9.1).</summary>
+/// <summary>
+/// Builds the requests a user agent sends: INVITE (RFC 3261 §8.1.1), ACK for 2xx (§13.2.2.4), BYE (§15.1.1),
+/// CANCEL (§9.1) and re-INVITE (§14.1).
+/// </summary>
 internal static class SipRequestFactory
 {
-    public const string AllowValue = "INVITE, ACK, CANCEL, BYE, OPTIONS";
+    public const string AllowValue = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE";
     public const string UserAgentValue = "Switchboard";
 
-    public static SipRequest CreateInvite(OutboundCallRequest call, SipUri target, string localHost, int localPort)
+    public static SipRequest CreateInvite(OutboundCallRequest call, SipUri target, SipLocalAddress local)
     {
         var from = new SipNameAddress(
             call.FromDisplayName,
-            new SipUri("sip", call.FromUser, call.FromHost ?? localHost, null),
+            new SipUri("sip", call.FromUser, call.FromHost ?? local.Host, null),
             [new("tag", SipIdentifiers.NewTag())]);
         var to = new SipNameAddress(null, target with { Parameters = [], Headers = null }, []);
         var headers = new List<SipHeader>(12 + call.ExtraHeaders.Count)
         {
-            Via(localHost, localPort),
+            Via(local),
             SipHeader.Create(SipHeaderNames.MaxForwards, "70"),
             SipHeader.Create(SipHeaderNames.From, from.ToString()),
             SipHeader.Create(SipHeaderNames.To, to.ToString()),
             SipHeader.Create(SipHeaderNames.CallId, SipIdentifiers.NewCallId()),
             SipHeader.Create(SipHeaderNames.CSeq, "1 INVITE"),
-            Contact(localHost, localPort),
+            Contact(local),
             SipHeader.Create(SipHeaderNames.UserAgent, UserAgentValue),
             SipHeader.Create(SipHeaderNames.Allow, AllowValue),
             SipHeader.Create(SipHeaderNames.ContentType, "application/sdp"),
@@ -42,11 +45,44 @@ internal static class SipRequestFactory
     /// RFC 3261 §13.2.2.4: the ACK for a 2xx is a new transaction (new branch) in the dialog, with the INVITE's
     /// CSeq number.
     /// </summary>
-    public static SipRequest CreateAck(SipDialog dialog, uint inviteSequence, string localHost, int localPort) =>
-        CreateInDialog(dialog, SipMethod.Ack, inviteSequence, localHost, localPort);
+    public static SipRequest CreateAck(SipDialog dialog, uint inviteSequence, SipLocalAddress local) =>
+        CreateInDialog(dialog, SipMethod.Ack, inviteSequence, local, null);
 
-    public static SipRequest CreateBye(SipDialog dialog, string localHost, int localPort) =>
-        CreateInDialog(dialog, SipMethod.Bye, dialog.NextSequence(), localHost, localPort);
+    public static SipRequest CreateBye(SipDialog dialog, SipLocalAddress local) =>
+        CreateInDialog(dialog, SipMethod.Bye, dialog.NextSequence(), local, null);
+
+    /// <summary>RFC 3261 §14.1: a re-INVITE is a target refresh request, so it carries our Contact, and its offer.</summary>
+    public static SipRequest CreateReinvite(SipDialog dialog, string sdpOffer, SipLocalAddress local) =>
+        CreateInDialog(dialog, SipMethod.Invite, dialog.NextSequence(), local, sdpOffer);
+
+    /// <summary>
+    /// RFC 3261 §22.2: the INVITE resent with credentials keeps Call-ID, From (and its tag), To, body and headers,
+    /// takes CSeq + 1 and a new branch (a new transaction, §8.1.3.5), and replaces any earlier credentials.
+    /// </summary>
+    public static SipRequest CreateAuthenticatedRetry(SipRequest previous, IEnumerable<SipHeader> authorization, SipLocalAddress local)
+    {
+        var headers = new List<SipHeader>(previous.Headers.Count + 2);
+        foreach (var header in previous.Headers)
+        {
+            switch (header.Name)
+            {
+                case SipHeaderNames.Via:
+                    headers.Add(Via(local));
+                    break;
+                case SipHeaderNames.CSeq:
+                    headers.Add(SipHeader.Create(SipHeaderNames.CSeq, string.Create(CultureInfo.InvariantCulture, $"{previous.CSeq!.Value.Number + 1} {previous.Method.Name}")));
+                    break;
+                case "Authorization" or "Proxy-Authorization":
+                    break;
+                default:
+                    headers.Add(header);
+                    break;
+            }
+        }
+
+        headers.AddRange(authorization);
+        return new SipRequest(previous.Method, previous.RequestUri, headers, previous.Body);
+    }
 
     /// <summary>
     /// RFC 3261 §9.1: CANCEL copies Request-URI, Call-ID, To, From, Route and the top Via (same branch, so it
@@ -76,20 +112,27 @@ internal static class SipRequestFactory
         return new SipRequest(SipMethod.Cancel, invite.RequestUri, headers, ReadOnlyMemory<byte>.Empty);
     }
 
-    private static SipRequest CreateInDialog(SipDialog dialog, SipMethod method, uint sequence, string localHost, int localPort)
+    private static SipRequest CreateInDialog(SipDialog dialog, SipMethod method, uint sequence, SipLocalAddress local, string? sdp)
     {
-        var headers = new List<SipHeader>(10 + dialog.RouteSet.Count)
+        var (requestUri, routes) = RouteFor(dialog);
+        var headers = new List<SipHeader>(12 + routes.Count)
         {
-            Via(localHost, localPort),
+            Via(local),
             SipHeader.Create(SipHeaderNames.MaxForwards, "70"),
             SipHeader.Create(SipHeaderNames.From, dialog.Local.ToString()),
             SipHeader.Create(SipHeaderNames.To, dialog.Remote.ToString()),
             SipHeader.Create(SipHeaderNames.CallId, dialog.CallId),
             SipHeader.Create(SipHeaderNames.CSeq, string.Create(CultureInfo.InvariantCulture, $"{sequence} {method.Name}")),
         };
-        foreach (var route in dialog.RouteSet)
+        foreach (var route in routes)
         {
             headers.Add(SipHeader.Create(SipHeaderNames.Route, route));
+        }
+
+        if (method == SipMethod.Invite)
+        {
+            headers.Add(Contact(local));
+            headers.Add(SipHeader.Create(SipHeaderNames.Allow, AllowValue));
         }
 
         if (method != SipMethod.Ack)
@@ -97,13 +140,41 @@ internal static class SipRequestFactory
             headers.Add(SipHeader.Create(SipHeaderNames.UserAgent, UserAgentValue));
         }
 
-        return new SipRequest(method, dialog.RemoteTarget, headers, ReadOnlyMemory<byte>.Empty);
+        if (sdp is null)
+        {
+            return new SipRequest(method, requestUri, headers, ReadOnlyMemory<byte>.Empty);
+        }
+
+        headers.Add(SipHeader.Create(SipHeaderNames.ContentType, "application/sdp"));
+        return new SipRequest(method, requestUri, headers, Encoding.UTF8.GetBytes(sdp));
+    }
+
+    /// <summary>
+    /// RFC 3261 §12.2.1.1: with a loose-routing first hop (<c>lr</c>) the request goes to the remote target and carries
+    /// the whole route set; a strict router instead becomes the Request-URI, and the remote target the last Route.
+    /// </summary>
+    private static (SipUri RequestUri, IReadOnlyList<string> Routes) RouteFor(SipDialog dialog)
+    {
+        if (dialog.RouteSet.Count == 0
+            || !SipNameAddress.TryParse(Encoding.UTF8.GetBytes(dialog.RouteSet[0]), out var first)
+            || SipParameters.Contains(first.Uri.Parameters, "lr"))
+        {
+            return (dialog.RemoteTarget, dialog.RouteSet);
+        }
+
+        var routes = new List<string>(dialog.RouteSet.Count);
+        for (var i = 1; i < dialog.RouteSet.Count; i++)
+        {
+            routes.Add(dialog.RouteSet[i]);
+        }
+
+        routes.Add($"<{dialog.RemoteTarget}>");
+        return (first.Uri with { Headers = null }, routes);
     }
 
     // RFC 3581 §3: ask for rport so responses come back to the port we sent from, through NAT.
-    private static SipHeader Via(string localHost, int localPort) =>
-        SipHeader.Create(SipHeaderNames.Via, string.Create(CultureInfo.InvariantCulture, $"SIP/2.0/UDP {localHost}:{localPort};branch={SipIdentifiers.NewBranch()};rport"));
+    private static SipHeader Via(SipLocalAddress local) =>
+        SipHeader.Create(SipHeaderNames.Via, string.Create(CultureInfo.InvariantCulture, $"SIP/2.0/{local.Protocol} {local.Host}:{local.Port};branch={SipIdentifiers.NewBranch()};rport"));
 
-    private static SipHeader Contact(string localHost, int localPort) =>
-        SipHeader.Create(SipHeaderNames.Contact, string.Create(CultureInfo.InvariantCulture, $"<sip:{localHost}:{localPort}>"));
+    public static SipHeader Contact(SipLocalAddress local) => SipHeader.Create(SipHeaderNames.Contact, $"<{local.ContactUri}>");
 }

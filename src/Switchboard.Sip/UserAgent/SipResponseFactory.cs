@@ -1,3 +1,4 @@
+using System.Text;
 using Switchboard.Sip.Messages;
 
 namespace Switchboard.Sip.UserAgent;
@@ -8,14 +9,40 @@ namespace Switchboard.Sip.UserAgent;
 /// </summary>
 internal static class SipResponseFactory
 {
-    public static SipResponse Create(SipRequest request, int statusCode, string reasonPhrase, string? toTag, params SipHeader[] extraHeaders)
+    public static SipResponse Create(SipRequest request, int statusCode, string reasonPhrase, string? toTag, params SipHeader[] extraHeaders) =>
+        Create(request, statusCode, reasonPhrase, toTag, null, extraHeaders);
+
+    /// <summary>A response with an optional body; <paramref name="contentType"/> goes with it.</summary>
+    public static SipResponse Create(SipRequest request, int statusCode, string reasonPhrase, string? toTag, (string ContentType, string Body)? body, params SipHeader[] extraHeaders)
     {
-        var headers = new List<SipHeader>(8 + extraHeaders.Length);
+        var headers = CopyRequestHeaders(request, statusCode, toTag, copyRecordRoute: false, 8 + extraHeaders.Length);
+        headers.AddRange(extraHeaders);
+        return Finish(statusCode, reasonPhrase, headers, body);
+    }
+
+    /// <summary>
+    /// A response that creates or refreshes a dialog (1xx/2xx to INVITE, 2xx to UPDATE): RFC 3261 §12.1.1 copies
+    /// Record-Route and adds our Contact; an SDP body goes with its Content-Type.
+    /// </summary>
+    public static SipResponse CreateForDialog(SipRequest request, int statusCode, string reasonPhrase, string toTag, SipHeader contact, string? sdp)
+    {
+        var headers = CopyRequestHeaders(request, statusCode, toTag, copyRecordRoute: true, 12);
+        headers.Add(contact);
+        headers.Add(SipHeader.Create(SipHeaderNames.Allow, SipRequestFactory.AllowValue));
+        return Finish(statusCode, reasonPhrase, headers, sdp is null ? null : ("application/sdp", sdp));
+    }
+
+    private static List<SipHeader> CopyRequestHeaders(SipRequest request, int statusCode, string? toTag, bool copyRecordRoute, int capacity)
+    {
+        var headers = new List<SipHeader>(capacity);
         foreach (var header in request.Headers)
         {
             switch (header.Name)
             {
                 case SipHeaderNames.Via or SipHeaderNames.From or SipHeaderNames.CallId or SipHeaderNames.CSeq:
+                    headers.Add(header);
+                    break;
+                case SipHeaderNames.RecordRoute when copyRecordRoute:
                     headers.Add(header);
                     break;
                 case SipHeaderNames.To:
@@ -27,7 +54,17 @@ internal static class SipResponseFactory
         }
 
         headers.Add(SipHeader.Create(SipHeaderNames.Server, SipRequestFactory.UserAgentValue));
-        headers.AddRange(extraHeaders);
-        return new SipResponse(statusCode, reasonPhrase, headers, ReadOnlyMemory<byte>.Empty);
+        return headers;
+    }
+
+    private static SipResponse Finish(int statusCode, string reasonPhrase, List<SipHeader> headers, (string ContentType, string Body)? body)
+    {
+        if (body is not { } content)
+        {
+            return new SipResponse(statusCode, reasonPhrase, headers, ReadOnlyMemory<byte>.Empty);
+        }
+
+        headers.Add(SipHeader.Create(SipHeaderNames.ContentType, content.ContentType));
+        return new SipResponse(statusCode, reasonPhrase, headers, Encoding.UTF8.GetBytes(content.Body));
     }
 }

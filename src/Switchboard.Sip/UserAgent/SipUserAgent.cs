@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -10,18 +9,19 @@ using Switchboard.Sip.Transport;
 namespace Switchboard.Sip.UserAgent;
 
 /// <summary>
-/// The SIP user agent the call engine uses: places outbound calls over UDP and answers the requests a UA must
-/// (RFC 3261 §8.2). One instance per listen address.
+/// The SIP user agent the call engine uses: places outbound calls, hands inbound ones to
+/// <see cref="InboundCalls"/>, and answers the requests a UA must (RFC 3261 §8.2). One instance per listen address.
 /// </summary>
-public sealed class SipUserAgent : IAsyncDisposable, ISipTransportHandler
+public sealed class SipUserAgent : IAsyncDisposable
 {
     private readonly SipUserAgentOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly LocalAddressResolver _addresses;
-    private readonly ConcurrentDictionary<string, OutboundCall> _calls = new(StringComparer.Ordinal);
-    private ISipTransport? _transport;
+    private readonly SipCallRegistry _calls = new();
+    private IInboundCallHandler? _inboundCalls;
+    private SipTransports? _transports;
     private SipTransactionLayer? _transactions;
     private InboundRequestHandler? _inbound;
     private long _droppedMessages;
@@ -38,8 +38,8 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipTransportHandler
         _addresses = new LocalAddressResolver(options);
     }
 
-    /// <summary>The bound UDP address (with the actual port when port 0 was configured).</summary>
-    public IPEndPoint LocalEndPoint => Transport.LocalEndPoint;
+    /// <summary>The bound address (with the actual port when port 0 was configured); TCP listens on the same port.</summary>
+    public IPEndPoint LocalEndPoint => Transports.Udp.LocalEndPoint;
 
     /// <summary>Datagrams that could not be parsed (or answered) and were dropped.</summary>
     public long DroppedMessageCount => Interlocked.Read(ref _droppedMessages);
@@ -47,32 +47,59 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipTransportHandler
     /// <summary>Calls not yet ended.</summary>
     public int ActiveCallCount => _calls.Count;
 
+    /// <summary>Open TCP connections, for diagnostics and tests.</summary>
+    public int TcpConnectionCount => _transports?.Tcp?.ConnectionCount ?? 0;
+
     /// <summary>RFC 3261 timer values; settable before <see cref="StartAsync"/> (tests shorten them).</summary>
     public SipTimerSettings Timers { get; init; } = SipTimerSettings.Default;
 
+    /// <summary>
+    /// Takes new inbound calls. May be set at any time (the engine usually sets it before <see cref="StartAsync"/>);
+    /// while null, INVITEs are refused with 480 Temporarily Unavailable.
+    /// </summary>
+    public IInboundCallHandler? InboundCalls
+    {
+        get => Volatile.Read(ref _inboundCalls);
+        set => Volatile.Write(ref _inboundCalls, value);
+    }
+
+    internal TimeProvider Time => _timeProvider;
+
+    internal ILogger Logger => _logger;
+
+    internal SipCallRegistry Calls => _calls;
+
     internal SipTransactionLayer Transactions => _transactions ?? throw new InvalidOperationException("The user agent is not started.");
 
-    private ISipTransport Transport => _transport ?? throw new InvalidOperationException("The user agent is not started.");
+    internal SipTransports Transports => _transports ?? throw new InvalidOperationException("The user agent is not started.");
 
-    /// <summary>Binds the UDP transport and starts receiving.</summary>
+    /// <summary>Binds UDP and TCP on one port and starts receiving.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (_transport is not null)
+        if (_transports is not null)
         {
             throw new InvalidOperationException("The user agent is already started.");
         }
 
-        var transport = new UdpSipTransport(_options.ListenEndPoint, _loggerFactory.CreateLogger<UdpSipTransport>());
-        _transactions = new SipTransactionLayer(transport, _timeProvider, Timers, _loggerFactory.CreateLogger<SipTransactionLayer>());
-        _inbound = new InboundRequestHandler(this, _transactions, transport, _logger);
-        _transport = transport;
-        await transport.StartAsync(this, cancellationToken).ConfigureAwait(false);
+        // The transaction layer and request handler must exist before the first datagram can arrive, so they are
+        // built as each UDP attempt's inbox is (UDP is every transaction's default transport).
+        _transports = await SipTransports.StartAsync(_options, _timeProvider, _loggerFactory, transport =>
+        {
+            if (transport is UdpSipTransport udp)
+            {
+                _transactions = new SipTransactionLayer(udp, _timeProvider, Timers, _loggerFactory.CreateLogger<SipTransactionLayer>());
+                _inbound = new InboundRequestHandler(this, _transactions, _logger);
+            }
+
+            return new TransportInbox(this, transport);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Sends an INVITE for <paramref name="request"/> and reports its progress to <paramref name="observer"/>.
-    /// Throws <see cref="ArgumentException"/> when the target is not a SIP URI; an unreachable target is reported
-    /// as <see cref="SipCallRejected"/> 503.
+    /// Sends an INVITE for <paramref name="request"/> over the transport its target names (UDP unless
+    /// <c>transport=tcp</c>) and reports its progress to <paramref name="observer"/>. Throws
+    /// <see cref="ArgumentException"/> when the target is not a SIP URI; a target that cannot be resolved or
+    /// connected to is reported as <see cref="SipCallRejected"/> 503.
     /// </summary>
     public OutboundCall PlaceCall(OutboundCallRequest request, ISipCallObserver observer)
     {
@@ -83,36 +110,37 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipTransportHandler
             throw new ArgumentException($"Invalid target URI: {error}", nameof(request));
         }
 
-        var destination = ResolveNextHop(target);
-        var localHost = destination is null ? _addresses.GetHostToward(IPAddress.Loopback) : _addresses.GetHostToward(destination.Address);
-        var invite = SipRequestFactory.CreateInvite(request, target, localHost, LocalEndPoint.Port);
-        var call = new OutboundCall(this, observer, invite, destination ?? new IPEndPoint(IPAddress.None, 0), localHost);
-        _calls[call.CallId] = call;
+        var hop = ResolveHop(target, null);
+        var transport = hop?.Transport ?? Transports.Udp;
+        var local = new SipLocalAddress(_addresses.GetHostToward(hop?.EndPoint.Address ?? IPAddress.Loopback), LocalEndPoint.Port, transport.Protocol);
+        var invite = SipRequestFactory.CreateInvite(request, target, local);
+        var call = new OutboundCall(this, observer, invite, hop ?? new SipNextHop(transport, new IPEndPoint(IPAddress.None, 0)), local, request.Credentials);
+        _calls.Add(call);
         Log.PlacingCall(_logger, call.CallId, request.TargetUri);
-        if (destination is null)
+        if (hop is not { } reachable)
         {
             call.InviteUser.OnFailure(SipTransactionFailure.TransportError);
             return call;
         }
 
-        Transactions.SendInvite(invite, destination, call.InviteUser);
+        Transactions.SendInvite(invite, reachable.EndPoint, call.InviteUser, reachable.Transport);
         return call;
     }
 
     /// <summary>
-    /// Stops the transport and all transaction timers. Calls still up are not hung up: the engine ends them
-    /// first (their <see cref="OutboundCall.Completion"/> stays pending otherwise).
+    /// Stops the transports and all transaction timers. Calls still up are not hung up: the engine ends them
+    /// first (their <see cref="SipCall.Completion"/> stays pending otherwise).
     /// </summary>
     public async ValueTask DisposeAsync()
     {
         _transactions?.StopAll();
-        if (_transport is not null)
+        if (_transports is not null)
         {
-            await _transport.DisposeAsync().ConfigureAwait(false);
+            await _transports.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    void ISipTransportHandler.OnMessageReceived(ReadOnlySpan<byte> message, IPEndPoint remote)
+    internal void OnMessageReceived(ReadOnlySpan<byte> message, IPEndPoint remote, ISipTransport transport)
     {
         // Header values are slices of the datagram, so it is copied out of the receive buffer once.
         var result = SipParser.Parse(message.ToArray());
@@ -125,7 +153,7 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipTransportHandler
         {
             case SipRequest request:
                 SipResponseRouting.StampTopVia(request, remote);
-                _inbound!.Handle(request, result.Error, remote);
+                _inbound!.Handle(request, result.Error, remote, transport);
                 break;
             case SipResponse response when result.Error is null:
                 HandleResponse(response, remote);
@@ -136,33 +164,47 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipTransportHandler
         }
     }
 
+    /// <summary>RFC 3261 §17.1.4: a connection that could not be made fails the transactions that needed it.</summary>
+    internal void OnConnectionFailed(ISipTransport transport, IPEndPoint remote)
+    {
+        Log.ConnectionFailed(_logger, remote);
+        _transactions?.FailClientTransactionsTo(transport, remote);
+    }
+
     internal void CountDropped(IPEndPoint remote, string reason)
     {
         Interlocked.Increment(ref _droppedMessages);
         Log.DroppedMessage(_logger, remote, reason);
     }
 
-    internal IPEndPoint? ResolveNextHop(SipUri uri) => NextHopResolver.TryResolve(uri, out var endPoint) ? endPoint : null;
+    /// <summary>
+    /// The transport and address for a request to <paramref name="uri"/> (a dialog's first route or remote target),
+    /// or null when its transport is one we do not run or its host does not resolve.
+    /// </summary>
+    internal SipNextHop? ResolveHop(SipUri uri, ISipTransport? dialogTransport) =>
+        Transports.For(uri, dialogTransport) is { } transport && NextHopResolver.TryResolve(uri, out var endPoint)
+            ? new SipNextHop(transport, endPoint!)
+            : null;
 
-    internal bool TrySend(byte[] message, IPEndPoint destination)
+    internal bool TrySend(byte[] message, SipNextHop hop)
     {
         try
         {
-            Transport.Send(message, destination);
+            hop.Transport.Send(message, hop.EndPoint);
             return true;
         }
         catch (SocketException ex)
         {
-            Log.SendFailed(_logger, destination, ex.SocketErrorCode);
+            Log.SendFailed(_logger, hop.EndPoint, ex.SocketErrorCode);
             return false;
         }
     }
 
-    internal OutboundCall? FindCall(string? callId) => callId is not null && _calls.TryGetValue(callId, out var call) ? call : null;
+    internal string GetLocalHostToward(IPAddress target) => _addresses.GetHostToward(target);
 
-    internal void OnCallEnded(OutboundCall call)
+    internal void OnCallEnded(SipCall call)
     {
-        _calls.TryRemove(new KeyValuePair<string, OutboundCall>(call.CallId, call));
+        _calls.Remove(call);
         Log.CallEnded(_logger, call.CallId);
     }
 
@@ -173,10 +215,11 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipTransportHandler
             return;
         }
 
-        // RFC 3261 §13.2.2.4: a 2xx retransmitted after the INVITE transaction is gone still needs an ACK.
-        if (response.IsSuccess && response.CSeq?.Method == SipMethod.Invite && FindCall(response.CallId) is { } call)
+        // RFC 3261 §13.2.2.4: a 2xx retransmitted after the INVITE transaction is gone still needs an ACK. Our
+        // requests carry our tag in From, so it finds the call of either direction.
+        if (response.IsSuccess && response.CSeq?.Method == SipMethod.Invite && _calls.Find(response.CallId, response.From?.Tag) is { } call)
         {
-            call.OnStraySuccess();
+            call.OnStraySuccess(response);
             return;
         }
 

@@ -16,5 +16,8 @@ public interface ICallStore
     /// <summary>The account's most recent calls, newest first.</summary>
     Task<IReadOnlyList<CallRecord>> ListAsync(string accountSid, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The account's most recent calls that match <paramref name="filter"/>, newest first.</summary>
+    Task<IReadOnlyList<CallRecord>> ListAsync(string accountSid, CallFilter filter, int limit, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<CallEventRecord>> ListEventsAsync(string callSid, CancellationToken cancellationToken);
 }

@@ -1,14 +1,17 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Switchboard.Storage.Accounts;
+using Switchboard.Storage.Paging;
 
 namespace Switchboard.Storage.Sqlite;
 
 /// <summary><see cref="IAccountStore"/> on the embedded database.</summary>
 public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider timeProvider) : IAccountStore
 {
-    public const string DefaultAccountName = "default";
+    public const string DefaultAccountName = AccountRecord.DefaultName;
+
+    private const string AccountColumns = "sid, name, created_at";
+    private const string KeyColumns = "sid, account_sid, scope, created_at";
 
     public async Task<AccountRecord> EnsureDefaultAccountAsync(CancellationToken cancellationToken)
     {
@@ -20,49 +23,49 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider tim
         }
 
         var account = new AccountRecord(Guid.NewGuid().ToString(), DefaultAccountName, timeProvider.GetUtcNow());
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO accounts (sid, name, created_at) VALUES ($sid, $name, $created)";
-        insert.Parameters.AddWithValue("$sid", account.Sid);
-        insert.Parameters.AddWithValue("$name", account.Name);
-        insert.Parameters.AddWithValue("$created", account.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
-        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await InsertAccountAsync(connection, account, cancellationToken).ConfigureAwait(false);
         return account;
     }
 
-    public async Task EnsureApiKeyAsync(string accountSid, string token, CancellationToken cancellationToken)
+    public Task EnsureApiKeyAsync(string accountSid, string token, CancellationToken cancellationToken) =>
+        EnsureApiKeyAsync(accountSid, token, ApiKeyScope.Account, cancellationToken);
+
+    public async Task EnsureApiKeyAsync(string accountSid, string token, ApiKeyScope scope, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var insert = connection.CreateCommand();
         insert.CommandText = """
-            INSERT INTO api_keys (sid, account_sid, token_hash, created_at) VALUES ($sid, $account, $hash, $created)
-            ON CONFLICT (token_hash) DO NOTHING
+            INSERT INTO api_keys (sid, account_sid, token_hash, scope, created_at) VALUES ($sid, $account, $hash, $scope, $created)
+            ON CONFLICT (token_hash) DO UPDATE SET scope = 'admin'
+            WHERE excluded.scope = 'admin' AND api_keys.account_sid = excluded.account_sid
             """;
-        insert.Parameters.AddWithValue("$sid", Guid.NewGuid().ToString());
-        insert.Parameters.AddWithValue("$account", accountSid);
-        insert.Parameters.AddWithValue("$hash", ApiKeyHash.Compute(token));
-        insert.Parameters.AddWithValue("$created", timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+        insert.Bind("$sid", Guid.NewGuid().ToString());
+        insert.Bind("$account", accountSid);
+        insert.Bind("$hash", ApiKeyHash.Compute(token));
+        insert.Bind("$scope", ScopeName(scope));
+        insert.Bind("$created", SqliteValues.FormatTime(timeProvider.GetUtcNow()));
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<bool> HasApiKeyAsync(string accountSid, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var query = connection.CreateCommand();
-        query.CommandText = "SELECT COUNT(*) FROM api_keys WHERE account_sid = $account";
-        query.Parameters.AddWithValue("$account", accountSid);
-        return Convert.ToInt64(await query.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
-    }
+    public Task<bool> HasApiKeyAsync(string accountSid, CancellationToken cancellationToken) =>
+        ExistsAsync("SELECT EXISTS (SELECT 1 FROM api_keys WHERE account_sid = $account)", accountSid, cancellationToken);
+
+    public Task<bool> HasAdminKeyAsync(CancellationToken cancellationToken) =>
+        ExistsAsync("SELECT EXISTS (SELECT 1 FROM api_keys WHERE scope = 'admin')", null, cancellationToken);
 
     public async Task<AccountRecord?> FindAccountByTokenAsync(string token, CancellationToken cancellationToken)
+    {
+        var key = await FindApiKeyByTokenAsync(token, cancellationToken).ConfigureAwait(false);
+        return key is null ? null : await FindAccountAsync(key.AccountSid, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ApiKeyRecord?> FindApiKeyByTokenAsync(string token, CancellationToken cancellationToken)
     {
         var hash = ApiKeyHash.Compute(token);
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var query = connection.CreateCommand();
-        query.CommandText = """
-            SELECT k.token_hash, a.sid, a.name, a.created_at FROM api_keys k
-            JOIN accounts a ON a.sid = k.account_sid WHERE k.token_hash = $hash
-            """;
-        query.Parameters.AddWithValue("$hash", hash);
+        query.CommandText = $"SELECT {KeyColumns}, token_hash FROM api_keys WHERE token_hash = $hash";
+        query.Bind("$hash", hash);
         await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -71,21 +74,159 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider tim
 
         // The index lookup already matched; the constant-time compare keeps the check honest if the
         // lookup ever becomes a prefix or range query.
-        var stored = (byte[])reader.GetValue(0);
-        return CryptographicOperations.FixedTimeEquals(stored, hash) ? ReadAccount(reader, 1) : null;
+        var stored = (byte[])reader.GetValue(4);
+        return CryptographicOperations.FixedTimeEquals(stored, hash) ? ReadKey(reader) : null;
+    }
+
+    public async Task<WriteOutcome> CreateAccountAsync(AccountRecord account, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await InsertAccountAsync(connection, account, cancellationToken).ConfigureAwait(false);
+            return WriteOutcome.Done;
+        }
+        catch (SqliteException duplicate) when (SqliteErrors.IsDuplicate(duplicate))
+        {
+            return WriteOutcome.Duplicate;
+        }
+    }
+
+    public async Task<AccountRecord?> FindAccountAsync(string accountSid, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = connection.CreateCommand();
+        query.CommandText = $"SELECT {AccountColumns} FROM accounts WHERE sid = $sid";
+        query.Bind("$sid", accountSid);
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadAccount(reader) : null;
+    }
+
+    public async Task<Page<AccountRecord>> ListAccountsAsync(PageRequest page, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = connection.CreateCommand();
+        query.CommandText = $"SELECT {AccountColumns}, rowid FROM accounts WHERE {SqlitePaging.Clause}";
+        return await SqlitePaging.ReadAsync(query, page, ReadAccount, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<WriteOutcome> UpdateAccountAsync(AccountRecord account, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE accounts SET name = $name WHERE sid = $sid";
+        update.Bind("$sid", account.Sid);
+        update.Bind("$name", account.Name);
+        try
+        {
+            return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0 ? WriteOutcome.Done : WriteOutcome.NotFound;
+        }
+        catch (SqliteException duplicate) when (SqliteErrors.IsDuplicate(duplicate))
+        {
+            return WriteOutcome.Duplicate;
+        }
+    }
+
+    public async Task<WriteOutcome> DeleteAccountAsync(string accountSid, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var delete = connection.CreateCommand();
+        delete.CommandText = "DELETE FROM accounts WHERE sid = $sid";
+        delete.Bind("$sid", accountSid);
+        return await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0 ? WriteOutcome.Done : WriteOutcome.NotFound;
+    }
+
+    public async Task<CreatedApiKey> CreateApiKeyAsync(string accountSid, ApiKeyScope scope, CancellationToken cancellationToken)
+    {
+        var token = ApiKeyHash.NewToken();
+        var key = new ApiKeyRecord(Guid.NewGuid().ToString(), accountSid, scope, timeProvider.GetUtcNow());
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO api_keys (sid, account_sid, token_hash, scope, created_at) VALUES ($sid, $account, $hash, $scope, $created)";
+        insert.Bind("$sid", key.Sid);
+        insert.Bind("$account", key.AccountSid);
+        insert.Bind("$hash", ApiKeyHash.Compute(token));
+        insert.Bind("$scope", ScopeName(key.Scope));
+        insert.Bind("$created", SqliteValues.FormatTime(key.CreatedAt));
+        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return new CreatedApiKey(key, token);
+    }
+
+    public async Task<ApiKeyRecord?> FindApiKeyAsync(string accountSid, string keySid, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = connection.CreateCommand();
+        query.CommandText = $"SELECT {KeyColumns} FROM api_keys WHERE sid = $sid AND account_sid = $account";
+        query.Bind("$sid", keySid);
+        query.Bind("$account", accountSid);
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadKey(reader) : null;
+    }
+
+    public async Task<Page<ApiKeyRecord>> ListApiKeysAsync(string accountSid, PageRequest page, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = connection.CreateCommand();
+        query.CommandText = $"SELECT {KeyColumns}, rowid FROM api_keys WHERE account_sid = $account AND {SqlitePaging.Clause}";
+        query.Bind("$account", accountSid);
+        return await SqlitePaging.ReadAsync(query, page, ReadKey, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<WriteOutcome> DeleteApiKeyAsync(string accountSid, string keySid, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var delete = connection.CreateCommand();
+        // One statement, so two concurrent deletes cannot both pass the "another admin key remains" check.
+        delete.CommandText = """
+            DELETE FROM api_keys WHERE sid = $sid AND account_sid = $account
+            AND (scope <> 'admin' OR (SELECT COUNT(*) FROM api_keys WHERE scope = 'admin') > 1)
+            """;
+        delete.Bind("$sid", keySid);
+        delete.Bind("$account", accountSid);
+        if (await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0)
+        {
+            return WriteOutcome.Done;
+        }
+
+        return await FindApiKeyAsync(accountSid, keySid, cancellationToken).ConfigureAwait(false) is null ? WriteOutcome.NotFound : WriteOutcome.InUse;
+    }
+
+    private async Task<bool> ExistsAsync(string sql, string? accountSid, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = connection.CreateCommand();
+        query.CommandText = sql;
+        query.Bind("$account", accountSid);
+        return (long)(await query.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! != 0;
+    }
+
+    private static async Task InsertAccountAsync(SqliteConnection connection, AccountRecord account, CancellationToken cancellationToken)
+    {
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO accounts (sid, name, created_at) VALUES ($sid, $name, $created)";
+        insert.Bind("$sid", account.Sid);
+        insert.Bind("$name", account.Name);
+        insert.Bind("$created", SqliteValues.FormatTime(account.CreatedAt));
+        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<AccountRecord?> FindByNameAsync(SqliteConnection connection, string name, CancellationToken cancellationToken)
     {
         await using var query = connection.CreateCommand();
-        query.CommandText = "SELECT sid, name, created_at FROM accounts WHERE name = $name ORDER BY created_at LIMIT 1";
-        query.Parameters.AddWithValue("$name", name);
+        query.CommandText = $"SELECT {AccountColumns} FROM accounts WHERE name = $name";
+        query.Bind("$name", name);
         await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadAccount(reader, 0) : null;
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadAccount(reader) : null;
     }
 
-    private static AccountRecord ReadAccount(SqliteDataReader reader, int offset) => new(
-        reader.GetString(offset),
-        reader.GetString(offset + 1),
-        DateTimeOffset.Parse(reader.GetString(offset + 2), CultureInfo.InvariantCulture));
+    private static string ScopeName(ApiKeyScope scope) => scope == ApiKeyScope.Admin ? "admin" : "account";
+
+    private static AccountRecord ReadAccount(SqliteDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), reader.GetTime(2));
+
+    private static ApiKeyRecord ReadKey(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2) == "admin" ? ApiKeyScope.Admin : ApiKeyScope.Account,
+        reader.GetTime(3));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Switchboard.Storage.Calls;
 
@@ -59,11 +60,30 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadCall(reader) : null;
     }
 
-    public async Task<IReadOnlyList<CallRecord>> ListAsync(string accountSid, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CallRecord>> ListAsync(string accountSid, int limit, CancellationToken cancellationToken) =>
+        ListAsync(accountSid, CallFilter.All, limit, cancellationToken);
+
+    public async Task<IReadOnlyList<CallRecord>> ListAsync(string accountSid, CallFilter filter, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var query = connection.CreateCommand();
-        query.CommandText = $"SELECT {CallColumns} FROM calls WHERE account_sid = $account ORDER BY created_at DESC LIMIT $limit";
+        var where = new StringBuilder("account_sid = $account");
+        if (filter.Statuses is { Count: > 0 } statuses)
+        {
+            where.Append(" AND status IN (");
+            for (var i = 0; i < statuses.Count; i++)
+            {
+                where.Append(i == 0 ? "$status" : ", $status").Append(i);
+                query.Parameters.AddWithValue("$status" + i.ToString(CultureInfo.InvariantCulture), statuses[i]);
+            }
+
+            where.Append(')');
+        }
+
+        AddEquals(query, where, "direction", filter.Direction);
+        AddEquals(query, where, "from_number", filter.From);
+        AddEquals(query, where, "to_target", filter.To);
+        query.CommandText = $"SELECT {CallColumns} FROM calls WHERE {where} ORDER BY created_at DESC LIMIT $limit";
         query.Parameters.AddWithValue("$account", accountSid);
         query.Parameters.AddWithValue("$limit", limit);
         await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -95,6 +115,15 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
         }
 
         return events;
+    }
+
+    private static void AddEquals(SqliteCommand query, StringBuilder where, string column, string? value)
+    {
+        if (value is not null)
+        {
+            where.Append(" AND ").Append(column).Append(" = $").Append(column);
+            query.Parameters.AddWithValue("$" + column, value);
+        }
     }
 
     private static void Bind(SqliteCommand command, CallRecord call)

@@ -45,6 +45,71 @@ internal static class SqliteMigrations
             PRIMARY KEY (call_sid, seq)
         );
         """,
+        // 2: key scopes and the account resources of the Calls API dialect. Every key stored before this
+        // migration was made by the server at start (there was no API to make others), so each becomes admin.
+        """
+        ALTER TABLE api_keys ADD COLUMN scope TEXT NOT NULL DEFAULT 'account';
+        UPDATE api_keys SET scope = 'admin';
+        CREATE INDEX api_keys_account ON api_keys(account_sid);
+        CREATE UNIQUE INDEX accounts_name ON accounts(name);
+        CREATE TABLE applications (
+            sid                       TEXT PRIMARY KEY,
+            account_sid               TEXT NOT NULL REFERENCES accounts(sid) ON DELETE CASCADE,
+            name                      TEXT NOT NULL,
+            call_hook_url             TEXT NOT NULL,
+            call_hook_method          TEXT NOT NULL,
+            call_hook_username        TEXT,
+            call_hook_password        TEXT,
+            call_status_hook_url      TEXT,
+            call_status_hook_method   TEXT,
+            call_status_hook_username TEXT,
+            call_status_hook_password TEXT,
+            speech_synthesis_vendor   TEXT,
+            speech_synthesis_voice    TEXT,
+            speech_synthesis_language TEXT,
+            record_all_calls          INTEGER NOT NULL,
+            created_at                TEXT NOT NULL
+        );
+        CREATE INDEX applications_account ON applications(account_sid);
+        CREATE TABLE voip_carriers (
+            sid                TEXT PRIMARY KEY,
+            account_sid        TEXT NOT NULL REFERENCES accounts(sid) ON DELETE CASCADE,
+            name               TEXT NOT NULL,
+            host               TEXT NOT NULL,
+            port               INTEGER NOT NULL,
+            transport          TEXT NOT NULL,
+            username           TEXT,
+            password           TEXT,
+            register           INTEGER NOT NULL,
+            tech_prefix        TEXT,
+            e164_leading_plus  INTEGER NOT NULL,
+            inbound_allow_list TEXT NOT NULL,
+            created_at         TEXT NOT NULL,
+            UNIQUE (account_sid, name)
+        );
+        CREATE TABLE phone_numbers (
+            sid              TEXT PRIMARY KEY,
+            account_sid      TEXT NOT NULL REFERENCES accounts(sid) ON DELETE CASCADE,
+            number           TEXT NOT NULL,
+            number_key       TEXT NOT NULL UNIQUE,
+            application_sid  TEXT REFERENCES applications(sid),
+            voip_carrier_sid TEXT REFERENCES voip_carriers(sid),
+            created_at       TEXT NOT NULL
+        );
+        CREATE INDEX phone_numbers_account ON phone_numbers(account_sid);
+        CREATE INDEX phone_numbers_application ON phone_numbers(application_sid);
+        CREATE INDEX phone_numbers_carrier ON phone_numbers(voip_carrier_sid);
+        CREATE TABLE clients (
+            sid         TEXT PRIMARY KEY,
+            account_sid TEXT NOT NULL REFERENCES accounts(sid) ON DELETE CASCADE,
+            username    TEXT NOT NULL UNIQUE,
+            realm       TEXT NOT NULL,
+            md5_ha1     BLOB NOT NULL,
+            sha256_ha1  BLOB NOT NULL,
+            created_at  TEXT NOT NULL
+        );
+        CREATE INDEX clients_account ON clients(account_sid);
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

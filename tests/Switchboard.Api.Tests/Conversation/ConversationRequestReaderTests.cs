@@ -31,7 +31,7 @@ public sealed class ConversationRequestReaderTests
         Assert.Equal(new PauseVerb(TimeSpan.FromSeconds(3)), request.Verbs[0]);
         Assert.Equal(new SayVerb("here you can define your ticket", "en-US", "male", null, false), request.Verbs[1]);
         Assert.True(((SayVerb)request.Verbs[2]).BargeIn);
-        Assert.Equal(new GatherVerb(2, true, TimeSpan.FromSeconds(ConversationVerbReader.DefaultCollectTimeoutSeconds), "https://eventurl.com/"), request.Verbs[3]);
+        Assert.Equal(new GatherVerb(2, '#', TimeSpan.FromSeconds(ConversationVerbReader.DefaultCollectTimeoutSeconds), "https://eventurl.com/"), request.Verbs[3]);
         Assert.Equal(CallbackStrategy.OnChange, request.Callback?.Strategy);
         Assert.Equal(ConversationRequestReader.DefaultRingTimeout, request.RingTimeout);
     }

@@ -11,7 +11,7 @@ public sealed class GatherInputTests
     [Fact]
     public void Accept_EndsAtMaxDigits()
     {
-        var input = new GatherInput(new GatherVerb(3, FinishOnHash: false, Timeout, null));
+        var input = new GatherInput(new GatherVerb(3, FinishOnKey: null, Timeout, null));
 
         Assert.Null(input.Accept('1'));
         Assert.Null(input.Accept('2'));
@@ -22,7 +22,7 @@ public sealed class GatherInputTests
     [Fact]
     public void Accept_Hash_EndsInputWithoutBeingCollected_WhenSubmitOnHash()
     {
-        var input = new GatherInput(new GatherVerb(10, FinishOnHash: true, Timeout, null));
+        var input = new GatherInput(new GatherVerb(10, FinishOnKey: '#', Timeout, null));
 
         Assert.Null(input.Accept('4'));
         Assert.Equal(GatherEndReason.Terminator, input.Accept('#'));
@@ -32,7 +32,7 @@ public sealed class GatherInputTests
     [Fact]
     public void Accept_Hash_IsAnOrdinaryKey_WithoutSubmitOnHash()
     {
-        var input = new GatherInput(new GatherVerb(2, FinishOnHash: false, Timeout, null));
+        var input = new GatherInput(new GatherVerb(2, FinishOnKey: null, Timeout, null));
 
         Assert.Null(input.Accept('#'));
         Assert.Equal(GatherEndReason.MaxDigits, input.Accept('*'));

@@ -35,6 +35,25 @@ internal static class RtpAnalysis
             contiguous);
     }
 
+    /// <summary>
+    /// The pitch of a steady tone in the stream: zero crossings of the decoded samples of the packets that carry
+    /// sound, two per period.
+    /// </summary>
+    public static double ToneFrequency(IReadOnlyList<(long Ticks, byte[] Packet)> packets, int payloadType)
+    {
+        var samples = packets
+            .Where(p => p.Packet.Length > 12 && (p.Packet[1] & 0x7F) == payloadType && Rms(p.Packet.AsSpan(12)) > 1000)
+            .SelectMany(p => p.Packet.Skip(12).Select(DecodeMuLaw))
+            .ToArray();
+        var crossings = 0;
+        for (var i = 1; i < samples.Length; i++)
+        {
+            crossings += (samples[i - 1] < 0) != (samples[i] < 0) ? 1 : 0;
+        }
+
+        return samples.Length == 0 ? 0 : crossings / 2.0 / (samples.Length / 8000.0);
+    }
+
     private static double Rms(ReadOnlySpan<byte> mulaw)
     {
         double sum = 0;

@@ -12,10 +12,11 @@ internal sealed class SippProcess : IAsyncDisposable
     private readonly Task<string> _stdout;
     private readonly Task<string> _stderr;
 
-    private SippProcess(Process process, int port)
+    private SippProcess(Process process, int port, string messageLog)
     {
         _process = process;
         Port = port;
+        MessageLog = messageLog;
         _stdout = process.StandardOutput.ReadToEndAsync();
         _stderr = process.StandardError.ReadToEndAsync();
     }
@@ -24,6 +25,12 @@ internal sealed class SippProcess : IAsyncDisposable
     public int Port { get; }
 
     public string Uri => $"sip:127.0.0.1:{Port}";
+
+    /// <summary>Every SIP message SIPp sent and received, as text (SIPp's <c>-trace_msg</c>).</summary>
+    public string MessageLog { get; }
+
+    /// <summary>The messages SIPp has logged so far.</summary>
+    public string Messages() => File.Exists(MessageLog) ? File.ReadAllText(MessageLog) : string.Empty;
 
     /// <summary>Starts SIPp as a callee (UAS) with <paramref name="scenario"/>; keys become <c>[name]</c> in the scenario.</summary>
     public static async Task<SippProcess> StartCalleeAsync(string scenario, IReadOnlyDictionary<string, string>? keys = null)
@@ -37,7 +44,8 @@ internal sealed class SippProcess : IAsyncDisposable
             WorkingDirectory = Path.GetTempPath(),
         };
         var scenarioPath = Path.Combine(AppContext.BaseDirectory, "Scenarios", scenario);
-        foreach (var arg in new[] { "-sf", scenarioPath, "-i", "127.0.0.1", "-p", port.ToString(), "-mp", FreePort.Udp().ToString(), "-m", "1", "-nostdin", "-timeout", "60s", "-timeout_error", "-nd" })
+        var messageLog = Path.Combine(Path.GetTempPath(), $"sipp-{Guid.NewGuid():N}.log");
+        foreach (var arg in new[] { "-sf", scenarioPath, "-i", "127.0.0.1", "-p", port.ToString(), "-mp", FreePort.Udp().ToString(), "-m", "1", "-nostdin", "-timeout", "60s", "-timeout_error", "-nd", "-trace_msg", "-message_file", messageLog })
         {
             info.ArgumentList.Add(arg);
         }
@@ -50,7 +58,7 @@ internal sealed class SippProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("sipp did not start");
-        var sipp = new SippProcess(process, port);
+        var sipp = new SippProcess(process, port, messageLog);
         // SIPp binds before it reads the scenario's first recv; give it a moment to be ready.
         await Task.Delay(300);
         if (process.HasExited)
@@ -97,5 +105,6 @@ internal sealed class SippProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        File.Delete(MessageLog);
     }
 }

@@ -25,6 +25,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public IReadOnlyList<ReceivedWebhook> Received => _received.ToArray();
 
+    /// <summary>Files served to GET requests by path (audio for <c>play</c>), not recorded as webhooks.</summary>
+    public ConcurrentDictionary<string, (string ContentType, byte[] Body)> Files { get; } = new();
+
     public string BaseUrl { get; private set; } = "";
 
     public string Url(string path) => BaseUrl + path;
@@ -71,6 +74,13 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (HttpMethods.IsGet(context.Request.Method) && Files.TryGetValue(context.Request.Path.Value ?? "", out var file))
+        {
+            context.Response.ContentType = file.ContentType;
+            await context.Response.Body.WriteAsync(file.Body);
+            return;
+        }
+
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var webhook = new ReceivedWebhook(context.Request.Path.Value ?? "", body.RootElement.Clone(), DateTimeOffset.UtcNow, headers);

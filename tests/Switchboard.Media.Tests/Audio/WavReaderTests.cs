@@ -37,7 +37,7 @@ public sealed class WavReaderTests
     public void Read_RejectsWhatIsNotWav()
     {
         Assert.Throws<WavFormatException>(() => WavReader.Read("not a wav file at all"u8));
-        Assert.Throws<WavFormatException>(() => WavReader.Read(Build(8000, 1, [], extraChunk: false, dataSize: null, bits: 8)));
+        Assert.Throws<WavFormatException>(() => WavReader.Read(Build(8000, 1, [], extraChunk: false, dataSize: null, bits: 12)));
     }
 
     private static byte[] Build(int rate, int channels, short[] samples, bool extraChunk, uint? dataSize, int bits = 16)

@@ -19,12 +19,30 @@ sealed class SippProcess : IAsyncDisposable
 
     public int Port { get; }
 
-    public string Target(string user = "bob") => $"sip:{user}@127.0.0.1:{Port}";
+    public bool IsTcp { get; private init; }
 
-    public static async Task<SippProcess> StartAsync(string scenario, CancellationToken cancellationToken)
+    public string Target(string user = "bob") => IsTcp ? $"sip:{user}@127.0.0.1:{Port};transport=tcp" : $"sip:{user}@127.0.0.1:{Port}";
+
+    /// <summary>Starts SIPp as a UAS with a scenario from Scenarios/, over UDP or TCP (<c>-t t1</c>), waiting until it holds its port.</summary>
+    public static Task<SippProcess> StartAsync(string scenario, CancellationToken cancellationToken, bool tcp = false) =>
+        StartCoreAsync(["-sf", ScenarioPath(scenario)], waitForBind: true, tcp, cancellationToken);
+
+    /// <summary>
+    /// Starts SIPp as a UAC calling <paramref name="target"/> with a scenario from Scenarios/, or with a built-in one
+    /// when <paramref name="scenario"/> has no .xml extension (e.g. <c>uac</c>). <paramref name="service"/> is the
+    /// user part it dials.
+    /// </summary>
+    public static Task<SippProcess> StartClientAsync(string scenario, IPEndPoint target, CancellationToken cancellationToken, string service = "+15550123", bool tcp = false)
     {
-        var port = FreeUdpPort();
-        var path = Path.Combine(AppContext.BaseDirectory, "Scenarios", scenario);
+        string[] source = scenario.EndsWith(".xml", StringComparison.Ordinal) ? ["-sf", ScenarioPath(scenario)] : ["-sn", scenario];
+        return StartCoreAsync([.. source, "-s", service, $"{target.Address}:{target.Port}"], waitForBind: false, tcp, cancellationToken);
+    }
+
+    static string ScenarioPath(string scenario) => Path.Combine(AppContext.BaseDirectory, "Scenarios", scenario);
+
+    static async Task<SippProcess> StartCoreAsync(string[] scenarioArgs, bool waitForBind, bool tcp, CancellationToken cancellationToken)
+    {
+        var port = FreePort();
         var info = new ProcessStartInfo("sipp")
         {
             RedirectStandardOutput = true,
@@ -33,13 +51,13 @@ sealed class SippProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
-        foreach (var arg in new[] { "-sf", path, "-i", "127.0.0.1", "-p", port.ToString(), "-m", "1", "-nostdin", "-timeout", "14s", "-timeout_error", "-nd" })
+        foreach (var arg in scenarioArgs.Concat(["-i", "127.0.0.1", "-p", port.ToString(), "-t", tcp ? "t1" : "u1", "-m", "1", "-nostdin", "-timeout", "14s", "-timeout_error", "-nd"]))
         {
             info.ArgumentList.Add(arg);
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("sipp did not start");
-        var sipp = new SippProcess(process, port);
+        var sipp = new SippProcess(process, port) { IsTcp = tcp };
         process.OutputDataReceived += (_, e) => sipp.Append(e.Data);
         process.ErrorDataReceived += (_, e) => sipp.Append(e.Data);
         process.BeginOutputReadLine();
@@ -47,7 +65,7 @@ sealed class SippProcess : IAsyncDisposable
 
         // SIPp is ready once it holds the port.
         var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!IsBound(port))
+        while (waitForBind && !IsBound(port, tcp))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
@@ -105,18 +123,28 @@ sealed class SippProcess : IAsyncDisposable
         }
     }
 
-    static int FreeUdpPort()
+    /// <summary>A loopback port free for both UDP and TCP, so either kind of SIPp can take it.</summary>
+    static int FreePort()
     {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+        while (true)
+        {
+            using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            udp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            var port = ((IPEndPoint)udp.LocalEndPoint!).Port;
+            if (!IsBound(port, tcp: true))
+            {
+                return port;
+            }
+        }
     }
 
-    static bool IsBound(int port)
+    static bool IsBound(int port, bool tcp)
     {
         try
         {
-            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            using var socket = tcp
+                ? new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
+                : new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
             socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
             return false;
         }

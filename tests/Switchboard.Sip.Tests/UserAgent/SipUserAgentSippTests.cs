@@ -19,13 +19,13 @@ public class SipUserAgentSippTests
         Assert.Equal(180, ringing.StatusCode);
         var answered = await observer.NextOfTypeAsync<SipCallAnswered>();
         Assert.Contains("m=audio", answered.Sdp, StringComparison.Ordinal);
-        Assert.Equal(OutboundCallState.Confirmed, call.State);
+        Assert.Equal(SipCallState.Confirmed, call.State);
         Assert.NotNull(call.Dialog!.RemoteTag);
 
         await call.HangupAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
         await call.HangupAsync(CancellationToken.None);
 
-        Assert.Equal(OutboundCallState.Ended, call.State);
+        Assert.Equal(SipCallState.Ended, call.State);
         Assert.Equal(0, await sipp.WaitForExitAsync(TimeSpan.FromSeconds(10)));
         Assert.False(observer.TryRead(out _));
     }
@@ -42,7 +42,7 @@ public class SipUserAgentSippTests
         await observer.NextOfTypeAsync<SipCallAnswered>();
         Assert.IsType<SipCallHungUp>(await observer.NextAsync());
         Assert.Equal(0, await sipp.WaitForExitAsync(TimeSpan.FromSeconds(10)));
-        Assert.Equal(OutboundCallState.Ended, call.State);
+        Assert.Equal(SipCallState.Ended, call.State);
         await call.HangupAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(1));
     }
 
@@ -59,7 +59,7 @@ public class SipUserAgentSippTests
         Assert.Equal(486, rejected.StatusCode);
         Assert.Equal("Busy Here", rejected.ReasonPhrase);
         Assert.Equal(0, await sipp.WaitForExitAsync(TimeSpan.FromSeconds(10)));
-        Assert.Equal(OutboundCallState.Ended, call.State);
+        Assert.Equal(SipCallState.Ended, call.State);
     }
 
     [Fact]

@@ -40,6 +40,23 @@ sealed class UdpPeer : IDisposable
         }
     }
 
+    /// <summary>Everything that arrives until <paramref name="seconds"/> pass without a message.</summary>
+    public async Task<List<SipMessage>> DrainAsync(double seconds)
+    {
+        var messages = new List<SipMessage>();
+        while (true)
+        {
+            try
+            {
+                messages.Add(await ReceiveAsync(seconds));
+            }
+            catch (OperationCanceledException)
+            {
+                return messages;
+            }
+        }
+    }
+
     public string Request(string method, string branch, string extra = "", string cseqMethod = "") =>
         $"{method} sip:sb@127.0.0.1 SIP/2.0\r\n" +
         $"Via: SIP/2.0/UDP 127.0.0.1:{Port};branch={branch};rport\r\n" +

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Switchboard.Api.OpenApi;
+
+/// <summary>Titles the document and declares the bearer API key every operation but the health check needs.</summary>
+public sealed class SwitchboardDocumentTransformer : IOpenApiDocumentTransformer
+{
+    public const string SchemeName = "ApiKey";
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "Switchboard API",
+            Version = "v1",
+            Description = """
+                Calls API dialect (jambonz compatible, /v1, snake_case) and Conversation API (/voice/conversation).
+                Authenticate with `Authorization: Bearer <api key>`. Errors are application/problem+json; a 400 names
+                the offending field in `field`. Lists are JSON arrays paged with `?limit=` (1-500, default 100) and
+                `?cursor=`; the next page is in the `Link` header (rel="next") and its cursor in `X-Next-Cursor`.
+                """,
+        };
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "An API key: admin keys act on every account, account keys on their own.",
+        };
+        document.Security ??= [];
+        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document)] = [] });
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,24 @@
+using Switchboard.Storage.Calls;
+
+namespace Switchboard.Api.V1.Calls;
+
+/// <summary>A call as <c>GET /Calls</c> shows it (snake_case on the wire).</summary>
+public sealed record CallResource(
+    string CallSid,
+    string AccountSid,
+    string? CallId,
+    string Direction,
+    string From,
+    string To,
+    string CallStatus,
+    int? SipStatus,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? AnsweredAt,
+    DateTimeOffset? EndedAt,
+    int Duration)
+{
+    public static CallResource Of(CallRecord call, DateTimeOffset now) => new(
+        call.Sid, call.AccountSid, call.SipCallId, call.Direction, call.From, call.To,
+        call.Status == "canceled" ? "no-answer" : call.Status, call.SipStatus, call.CreatedAt, call.AnsweredAt, call.EndedAt,
+        call.AnsweredAt is { } answered ? (int)Math.Round(((call.EndedAt ?? now) - answered).TotalSeconds, MidpointRounding.AwayFromZero) : 0);
+}

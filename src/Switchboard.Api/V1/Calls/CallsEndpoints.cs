@@ -1,0 +1,190 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Api.Auth;
+using Switchboard.Api.Problems;
+using Switchboard.Api.V1.Hooks;
+using Switchboard.Api.V1.Scoping;
+using Switchboard.Calls.Engine;
+using Switchboard.Calls.Verbs;
+using Switchboard.Calls.Webhooks;
+using Switchboard.Storage.Applications;
+using Switchboard.Storage.Calls;
+
+namespace Switchboard.Api.V1.Calls;
+
+/// <summary>
+/// The Calls API (seed 003, jambonz-compatible): <c>/v1/Accounts/{account_sid}/Calls</c> to place, list, inspect,
+/// control and hang up calls.
+/// </summary>
+public static class CallsEndpoints
+{
+    /// <summary>How long a call waits for its call hook or an action hook to answer.</summary>
+    public static readonly TimeSpan HookReplyTimeout = TimeSpan.FromSeconds(5);
+
+    public static IEndpointRouteBuilder MapCallsApi(this IEndpointRouteBuilder endpoints)
+    {
+        foreach (var scope in new[] { endpoints.MapAccountScope(), endpoints.MapOwnAccountScope() })
+        {
+            var calls = scope.MapGroup("/Calls");
+            calls.MapPost(string.Empty, CreateAsync);
+            calls.MapGet(string.Empty, ListAsync);
+            calls.MapGet("/{call_sid}", GetAsync);
+            calls.MapPut("/{call_sid}", UpdateAsync);
+            calls.MapDelete("/{call_sid}", DeleteAsync);
+        }
+
+        return endpoints;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, CallEngine engine, WebhookOutbox outbox, TimeProvider timeProvider)
+    {
+        var accountSid = context.TargetAccount().Sid;
+        var cancellationToken = context.RequestAborted;
+        CreateCallRequest request;
+        ApplicationRecord? application;
+        CallTarget target;
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(context.Request.Body, default, cancellationToken).ConfigureAwait(false);
+            request = CreateCallRequestReader.Read(body.RootElement);
+            application = await FindApplicationAsync(context, accountSid, request.ApplicationSid, cancellationToken).ConfigureAwait(false);
+            target = await CallTargetResolver.ResolveAsync(context.RequestServices, accountSid, request.To, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException invalidJson)
+        {
+            return ApiProblem.Invalid("$", "the body is not valid JSON: " + invalidJson.Message);
+        }
+        catch (ValidationException invalid)
+        {
+            return ApiProblem.Invalid(invalid.Error);
+        }
+        catch (NoRouteException noRoute)
+        {
+            return ApiProblem.Unroutable("to", noRoute.Message);
+        }
+
+        var callContext = new CallContext(application?.Sid, request.CallerName);
+        var callHook = request.CallHook ?? application!.CallHook;
+        var queue = outbox.OpenQueue();
+        var speech = new SpeechDefaults(application?.SpeechSynthesisVendor, application?.SpeechSynthesisLanguage, application?.SpeechSynthesisVoice, null)
+            .With(request.Speech);
+        var callRequest = new CallRequest(
+            accountSid,
+            request.From,
+            request.CallerName,
+            request.FromHost,
+            target,
+            request.RingTimeout,
+            request.Headers,
+            new HookScriptSource(callHook, callContext, outbox, HookReplyTimeout),
+            new StatusHookSink(request.CallStatusHook ?? application?.CallStatusHook, callContext, queue, timeProvider))
+        {
+            Tag = request.Tag,
+            TimeLimit = request.TimeLimit,
+            Speech = speech,
+        };
+
+        PlacedCall placed;
+        try
+        {
+            placed = await engine.PlaceCallAsync(callRequest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NoRouteException noRoute)
+        {
+            queue.Complete();
+            return ApiProblem.Unroutable("to", noRoute.Message);
+        }
+        catch (CallNotPlacedException notPlaced)
+        {
+            queue.Complete();
+            return ApiProblem.Unavailable(notPlaced.Message);
+        }
+
+        return Results.Json(new CallCreated(placed.Sid, placed.SipCallId), CallsJsonContext.Default.CallCreated, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, ICallStore store, TimeProvider timeProvider)
+    {
+        var accountSid = context.TargetAccount().Sid;
+        CallQuery query;
+        try
+        {
+            query = CallQuery.Read(context.Request.Query);
+        }
+        catch (ValidationException invalid)
+        {
+            return ApiProblem.Invalid(invalid.Error);
+        }
+
+        var calls = await store.ListAsync(accountSid, query.ToFilter(), query.Limit, context.RequestAborted).ConfigureAwait(false);
+        var now = timeProvider.GetUtcNow();
+        return Results.Json(calls.Select(call => CallResource.Of(call, now)).ToList(), CallsJsonContext.Default.ListCallResource);
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext context, string call_sid, ICallStore store, TimeProvider timeProvider)
+    {
+        var call = await FindCallAsync(context, call_sid, store).ConfigureAwait(false);
+        return call is null
+            ? ApiProblem.NotFound($"no call {call_sid}")
+            : Results.Json(CallResource.Of(call, timeProvider.GetUtcNow()), CallsJsonContext.Default.CallResource);
+    }
+
+    private static async Task<IResult> UpdateAsync(HttpContext context, string call_sid, ICallStore store, CallEngine engine)
+    {
+        var call = await FindCallAsync(context, call_sid, store).ConfigureAwait(false);
+        if (call is null)
+        {
+            return ApiProblem.NotFound($"no call {call_sid}");
+        }
+
+        LiveCallUpdate update;
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
+            update = LiveCallUpdateReader.Read(body.RootElement);
+        }
+        catch (JsonException invalidJson)
+        {
+            return ApiProblem.Invalid("$", "the body is not valid JSON: " + invalidJson.Message);
+        }
+        catch (ValidationException invalid)
+        {
+            return ApiProblem.Invalid(invalid.Error);
+        }
+
+        return update.ApplyTo(engine, call_sid)
+            ? Results.Accepted()
+            : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The call has ended", detail: $"call {call_sid} is {call.Status}; only live calls can be changed");
+    }
+
+    /// <summary>Hangs the call up (a ringing call is canceled). A call that has already ended stays as it is.</summary>
+    private static async Task<IResult> DeleteAsync(HttpContext context, string call_sid, ICallStore store, CallEngine engine)
+    {
+        var call = await FindCallAsync(context, call_sid, store).ConfigureAwait(false);
+        if (call is null)
+        {
+            return ApiProblem.NotFound($"no call {call_sid}");
+        }
+
+        engine.Hangup(call_sid);
+        return Results.NoContent();
+    }
+
+    private static Task<CallRecord?> FindCallAsync(HttpContext context, string callSid, ICallStore store) =>
+        store.FindAsync(context.TargetAccount().Sid, callSid, context.RequestAborted);
+
+    private static async Task<ApplicationRecord?> FindApplicationAsync(HttpContext context, string accountSid, string? applicationSid, CancellationToken cancellationToken)
+    {
+        if (applicationSid is null)
+        {
+            return null;
+        }
+
+        var applications = context.RequestServices.GetService<IApplicationStore>();
+        var application = applications is null ? null : await applications.FindAsync(accountSid, applicationSid, cancellationToken).ConfigureAwait(false);
+        return application ?? throw new ValidationException("application_sid", "no application with this sid in the account");
+    }
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace Switchboard.Api.V1.Calls;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CallCreated))]
+[JsonSerializable(typeof(CallResource))]
+[JsonSerializable(typeof(List<CallResource>))]
+internal sealed partial class CallsJsonContext : JsonSerializerContext;

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Switchboard.Api.Problems;
+using Switchboard.Api.V1.Hooks;
+using Switchboard.Calls.Engine;
+using Switchboard.Calls.Scripts;
+using Switchboard.Calls.Verbs;
+using Switchboard.Calls.Webhooks;
+using Switchboard.Storage.Applications;
+
+namespace Switchboard.Api.V1.Calls;
+
+/// <summary>
+/// The jambonz way of running a call: the application's <c>call_hook</c> answers with a verb array; a verb
+/// with an <c>actionHook</c> posts its result there, and a non-empty answer replaces the verbs still queued.
+/// </summary>
+public sealed class HookScriptSource : IScriptSource
+{
+    private readonly WebhookTarget _callHook;
+    private readonly CallContext _context;
+    private readonly WebhookOutbox _outbox;
+    private readonly TimeSpan _replyTimeout;
+    private readonly ConcurrentDictionary<string, WebhookTarget> _hooks = new(StringComparer.Ordinal);
+    private readonly JambonzVerbReader _reader;
+
+    public HookScriptSource(WebhookTarget callHook, CallContext context, WebhookOutbox outbox, TimeSpan replyTimeout)
+    {
+        _callHook = callHook;
+        _context = context;
+        _outbox = outbox;
+        _replyTimeout = replyTimeout;
+        _reader = new JambonzVerbReader(new Uri(callHook.Url), _hooks);
+    }
+
+    /// <summary>Posts the call to the call hook; its answer is the application. A hook that fails ends the call.</summary>
+    public async ValueTask<IReadOnlyList<Verb>> StartAsync(CallSnapshot call, CancellationToken cancellationToken)
+    {
+        var reply = await PostAsync(_callHook, CallPayload.Build(call, _context, null), cancellationToken).ConfigureAwait(false);
+        if (!reply.IsSuccess)
+        {
+            throw new InvalidOperationException($"the call hook answered HTTP {reply.StatusCode}");
+        }
+
+        return ReadVerbs(reply, "the call hook") ?? [];
+    }
+
+    public async ValueTask<IReadOnlyList<Verb>?> OnVerbResultAsync(CallSnapshot call, VerbResult result, CancellationToken cancellationToken)
+    {
+        switch (result)
+        {
+            case GatherResult { Gather.ActionHook: { } hook } gather:
+                return await AskAsync(hook, CallPayload.Build(call, _context, null, writer => WriteGather(writer, gather)), replaceAll: false, cancellationToken).ConfigureAwait(false);
+            case RedirectResult redirect:
+                return await AskAsync(redirect.Redirect.ActionHook, CallPayload.Build(call, _context, null), replaceAll: true, cancellationToken).ConfigureAwait(false);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// An action hook's answer replaces the verbs left; an empty answer keeps them (or, for a redirect, ends the
+    /// application). An unreachable hook keeps the application going as written.
+    /// </summary>
+    private async Task<IReadOnlyList<Verb>?> AskAsync(string url, byte[] payload, bool replaceAll, CancellationToken cancellationToken)
+    {
+        var target = _hooks.TryGetValue(url, out var known) ? known : new WebhookTarget(url, "POST", null, null);
+        WebhookReply reply;
+        try
+        {
+            reply = await PostAsync(target, payload, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return replaceAll ? [] : null;
+        }
+
+        var verbs = reply.IsSuccess ? ReadVerbs(reply, "the action hook") : null;
+        return verbs is { Count: > 0 } || replaceAll ? verbs ?? [] : null;
+    }
+
+    private Task<WebhookReply> PostAsync(WebhookTarget target, byte[] payload, CancellationToken cancellationToken)
+    {
+        // A hook on the call hook's own server without credentials of its own uses the application's (jambonz
+        // resolves relative hooks there); credentials never travel to another server.
+        var inherits = target.Username is null && _callHook.Username is not null
+            && new Uri(target.Url).Authority == new Uri(_callHook.Url).Authority;
+        var delivery = inherits
+            ? (target with { Username = _callHook.Username, Password = _callHook.Password }).ToDelivery(payload)
+            : target.ToDelivery(payload);
+        return _outbox.PostForReplyAsync(delivery, _replyTimeout, cancellationToken);
+    }
+
+    /// <exception cref="InvalidOperationException">The answer is not a valid jambonz application.</exception>
+    private List<Verb>? ReadVerbs(WebhookReply reply, string source)
+    {
+        if (reply.Body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(reply.Body);
+            return [.. _reader.ReadAll(document.RootElement, "$")];
+        }
+        catch (JsonException invalidJson)
+        {
+            throw new InvalidOperationException($"{source} answered with invalid JSON: {invalidJson.Message}", invalidJson);
+        }
+        catch (ValidationException invalid)
+        {
+            throw new InvalidOperationException($"{source} answered with invalid verbs: {invalid.Message}", invalid);
+        }
+    }
+
+    private static void WriteGather(Utf8JsonWriter writer, GatherResult gather)
+    {
+        writer.WriteString("digits", gather.Digits);
+        writer.WriteString("reason", gather.Reason == GatherEndReason.Timeout && gather.Digits.Length == 0 ? "timeout" : "dtmfDetected");
+    }
+}

@@ -1,0 +1,220 @@
+using System.Text.Json;
+using Switchboard.Api.Problems;
+using Switchboard.Api.V1.Hooks;
+using Switchboard.Calls.Verbs;
+using Switchboard.Storage.Applications;
+
+namespace Switchboard.Api.V1.Calls;
+
+/// <summary>
+/// Translates a jambonz application (a JSON array of <c>{"verb": ...}</c> objects) into the engine's native
+/// verbs. Options Switchboard does not act on (recognizers, filler noise, ...) are ignored, as jambonz ignores
+/// what a vendor does not support; a verb it cannot run is refused by name.
+/// </summary>
+/// <param name="baseUrl">The application's call hook: relative action hooks resolve against it.</param>
+/// <param name="hooks">Collects each action hook's method and credentials, keyed by its resolved URL.</param>
+public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTarget> hooks)
+{
+    /// <summary>Keys a gather takes at most when it names no limit; input then ends on its key or timeout.</summary>
+    public const int UnlimitedDigits = 64;
+
+    /// <summary>Seconds a gather waits for the first key when it names no <c>timeout</c>.</summary>
+    public const int DefaultGatherTimeoutSeconds = 5;
+
+    private static readonly string[] Supported =
+        ["say", "play", "pause", "gather", "hangup", "redirect", "tag", "config", "answer", "sip:decline", "dtmf"];
+
+    /// <exception cref="ValidationException">The application is not an array, or a verb is unknown or invalid.</exception>
+    public IReadOnlyList<Verb> ReadAll(JsonElement application, string path)
+    {
+        if (application.ValueKind != JsonValueKind.Array)
+        {
+            throw new ValidationException(path, "must be an array of verbs");
+        }
+
+        var verbs = new List<Verb>(application.GetArrayLength());
+        var index = 0;
+        foreach (var verb in application.EnumerateArray())
+        {
+            verbs.Add(Read(verb, $"{path}[{index++}]"));
+        }
+
+        return verbs;
+    }
+
+    private Verb Read(JsonElement verb, string path)
+    {
+        if (verb.ValueKind != JsonValueKind.Object)
+        {
+            throw new ValidationException(path, "must be an object");
+        }
+
+        var name = JsonFields.RequireString(verb, "verb", path + ".verb");
+        return name switch
+        {
+            "say" => ReadSay(verb, path),
+            "play" => ReadPlay(verb, path),
+            "pause" => new PauseVerb(TimeSpan.FromSeconds(JsonFields.OptionalNumber(verb, "length", path + ".length", 0, 3600)
+                ?? throw new ValidationException(path + ".length", "is required"))),
+            "gather" => ReadGather(verb, path),
+            "hangup" => new HangupVerb(),
+            "redirect" => new RedirectVerb(ReadActionHook(verb, path, required: true)!),
+            "tag" => new TagVerb(JsonFields.RequireObject(verb, "data", path + ".data").Clone()),
+            "config" => new ConfigVerb(ReadSynthesizer(verb, path)),
+            "answer" => new AnswerVerb(),
+            "sip:decline" => ReadDecline(verb, path),
+            "dtmf" => ReadDtmf(verb, path),
+            "dial" or "record" or "conference" or "enqueue" or "dequeue" or "listen" or "transcribe" or "lex" or "dialogflow"
+                or "rasa" or "leave" or "message" or "sip:refer" or "sip:request" or "stream" or "llm" =>
+                throw new ValidationException(path + ".verb", $"'{name}' is not supported by this server yet"),
+            _ => throw new ValidationException(path + ".verb", $"unknown verb '{name}' (expected one of {string.Join(", ", Supported)})"),
+        };
+    }
+
+    private static SayVerb ReadSay(JsonElement verb, string path)
+    {
+        var text = JsonFields.RequireString(verb, "text", path + ".text");
+        var synthesizer = ReadSynthesizer(verb, path) ?? SpeechDefaults.None;
+        return new SayVerb(text, synthesizer.Language, synthesizer.Gender, synthesizer.Voice, BargeIn: false)
+        {
+            Loop = ReadLoop(verb, path),
+            Vendor = synthesizer.Vendor,
+        };
+    }
+
+    private static PlayVerb ReadPlay(JsonElement verb, string path)
+    {
+        var url = JsonFields.RequireHttpUrl(verb, "url", path + ".url");
+        return new PlayVerb(url, ReadLoop(verb, path), BargeIn: false);
+    }
+
+    private GatherVerb ReadGather(JsonElement verb, string path)
+    {
+        ReadInput(verb, path);
+        var actionHook = ReadActionHook(verb, path, required: false);
+        var numDigits = ReadCount(verb, "numDigits", path);
+        var maxDigits = numDigits ?? ReadCount(verb, "maxDigits", path) ?? UnlimitedDigits;
+        var minDigits = numDigits ?? ReadCount(verb, "minDigits", path) ?? 1;
+        if (minDigits > maxDigits)
+        {
+            throw new ValidationException(path + ".minDigits", "must not exceed maxDigits");
+        }
+
+        var finishOnKey = JsonFields.OptionalString(verb, "finishOnKey", path + ".finishOnKey");
+        if (finishOnKey is not null && (finishOnKey.Length != 1 || !IsKey(finishOnKey[0])))
+        {
+            throw new ValidationException(path + ".finishOnKey", "must be one key: 0-9, *, # or A-D");
+        }
+
+        var timeout = JsonFields.OptionalNumber(verb, "timeout", path + ".timeout", 0.1, 600) ?? DefaultGatherTimeoutSeconds;
+        var interDigit = JsonFields.OptionalNumber(verb, "interDigitTimeout", path + ".interDigitTimeout", 0.1, 600);
+        Verb? prompt = null;
+        if (JsonFields.OptionalObject(verb, "say", path + ".say") is { } say)
+        {
+            prompt = ReadSay(say, path + ".say");
+        }
+        else if (JsonFields.OptionalObject(verb, "play", path + ".play") is { } play)
+        {
+            prompt = ReadPlay(play, path + ".play");
+        }
+
+        return new GatherVerb(maxDigits, finishOnKey?[0], TimeSpan.FromSeconds(timeout), actionHook)
+        {
+            MinDigits = minDigits,
+            InterDigitTimeout = interDigit is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            Prompt = prompt,
+            PromptBargeIn = JsonFields.OptionalBool(verb, "dtmfBargein", path + ".dtmfBargein", fallback: true),
+        };
+    }
+
+    /// <summary>Digits only: speech input needs a recognizer, which this server does not have yet.</summary>
+    private static void ReadInput(JsonElement verb, string path)
+    {
+        if (!verb.TryGetProperty("input", out var input) || input.ValueKind == JsonValueKind.Null)
+        {
+            return;
+        }
+
+        if (input.ValueKind != JsonValueKind.Array)
+        {
+            throw new ValidationException(path + ".input", "must be an array such as [\"digits\"]");
+        }
+
+        var digits = false;
+        foreach (var kind in input.EnumerateArray())
+        {
+            var text = kind.ValueKind == JsonValueKind.String ? kind.GetString() : null;
+            digits |= text is "digits" or "dtmf";
+            if (text is not ("digits" or "dtmf" or "speech"))
+            {
+                throw new ValidationException(path + ".input", "may hold only \"digits\" and \"speech\"");
+            }
+        }
+
+        if (!digits)
+        {
+            throw new ValidationException(path + ".input", "speech input is not supported by this server yet; include \"digits\"");
+        }
+    }
+
+    private static RejectVerb ReadDecline(JsonElement verb, string path)
+    {
+        var status = JsonFields.OptionalNumber(verb, "status", path + ".status", 400, 699)
+            ?? throw new ValidationException(path + ".status", "is required");
+        return new RejectVerb((int)status, JsonFields.OptionalString(verb, "reason", path + ".reason"));
+    }
+
+    private static DtmfVerb ReadDtmf(JsonElement verb, string path)
+    {
+        var digits = JsonFields.RequireString(verb, "dtmf", path + ".dtmf");
+        if (!digits.All(IsKey))
+        {
+            throw new ValidationException(path + ".dtmf", "may hold only 0-9, *, # and A-D");
+        }
+
+        var duration = JsonFields.OptionalNumber(verb, "duration", path + ".duration", 40, 5000) ?? 500;
+        return new DtmfVerb(digits, TimeSpan.FromMilliseconds(duration));
+    }
+
+    private static SpeechDefaults? ReadSynthesizer(JsonElement verb, string path)
+    {
+        if (JsonFields.OptionalObject(verb, "synthesizer", path + ".synthesizer") is not { } synthesizer)
+        {
+            return null;
+        }
+
+        var gender = JsonFields.OptionalString(synthesizer, "gender", path + ".synthesizer.gender")?.ToLowerInvariant();
+        if (gender is not (null or "male" or "female"))
+        {
+            throw new ValidationException(path + ".synthesizer.gender", "must be MALE or FEMALE");
+        }
+
+        return new SpeechDefaults(
+            JsonFields.OptionalString(synthesizer, "vendor", path + ".synthesizer.vendor"),
+            JsonFields.OptionalString(synthesizer, "language", path + ".synthesizer.language"),
+            JsonFields.OptionalString(synthesizer, "voice", path + ".synthesizer.voice"),
+            gender);
+    }
+
+    private string? ReadActionHook(JsonElement verb, string path, bool required)
+    {
+        var hook = required
+            ? HookReader.Require(verb, "actionHook", path + ".actionHook", baseUrl)
+            : HookReader.Optional(verb, "actionHook", path + ".actionHook", baseUrl);
+        if (hook is null)
+        {
+            return null;
+        }
+
+        hooks[hook.Url] = hook;
+        return hook.Url;
+    }
+
+    private static int ReadLoop(JsonElement verb, string path) =>
+        (int)(JsonFields.OptionalNumber(verb, "loop", path + ".loop", 1, 1000) ?? 1);
+
+    private static int? ReadCount(JsonElement verb, string name, string path) =>
+        JsonFields.OptionalNumber(verb, name, path + "." + name, 1, UnlimitedDigits) is { } count ? (int)count : null;
+
+    private static bool IsKey(char key) => key is (>= '0' and <= '9') or '*' or '#' or (>= 'A' and <= 'D');
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Switchboard.Api.V1.Clients;
+
+namespace Switchboard.Api.V1;
+
+/// <summary>Services the /v1 endpoints need beyond the stores.</summary>
+public static class V1ServiceCollectionExtensions
+{
+    public static IServiceCollection AddV1Api(this IServiceCollection services)
+    {
+        services.TryAddSingleton(ClientDigestOptions.Default);
+        return services;
+    }
+}

@@ -1,0 +1,12 @@
+using System.Net;
+using Switchboard.Sip.Transport;
+
+namespace Switchboard.Sip.UserAgent;
+
+/// <summary>Tells the user agent which transport a message arrived on, so responses go back the same way (RFC 3261 §18.2.2).</summary>
+internal sealed class TransportInbox(SipUserAgent agent, ISipTransport transport) : ISipTransportHandler
+{
+    public void OnMessageReceived(ReadOnlySpan<byte> message, IPEndPoint remote) => agent.OnMessageReceived(message, remote, transport);
+
+    public void OnConnectionFailed(IPEndPoint remote) => agent.OnConnectionFailed(transport, remote);
+}

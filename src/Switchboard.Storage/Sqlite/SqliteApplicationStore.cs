@@ -1,0 +1,119 @@
+using Microsoft.Data.Sqlite;
+using Switchboard.Storage.Applications;
+using Switchboard.Storage.Paging;
+
+namespace Switchboard.Storage.Sqlite;
+
+/// <summary><see cref="IApplicationStore"/> on the embedded database; each hook is four columns.</summary>
+public sealed class SqliteApplicationStore(SqliteDatabase database) : IApplicationStore
+{
+    private const string Columns = """
+        sid, account_sid, name,
+        call_hook_url, call_hook_method, call_hook_username, call_hook_password,
+        call_status_hook_url, call_status_hook_method, call_status_hook_username, call_status_hook_password,
+        speech_synthesis_vendor, speech_synthesis_voice, speech_synthesis_language, record_all_calls, created_at
+        """;
+
+    public async Task<ApplicationRecord?> FindAsync(string accountSid, string applicationSid, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = connection.CreateCommand();
+        query.CommandText = $"SELECT {Columns} FROM applications WHERE sid = $sid AND account_sid = $account";
+        query.Bind("$sid", applicationSid);
+        query.Bind("$account", accountSid);
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
+    public async Task CreateAsync(ApplicationRecord application, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = $"""
+            INSERT INTO applications ({Columns}) VALUES (
+                $sid, $account, $name, $hookUrl, $hookMethod, $hookUser, $hookPassword,
+                $statusUrl, $statusMethod, $statusUser, $statusPassword, $vendor, $voice, $language, $record, $created)
+            """;
+        Bind(insert, application);
+        insert.Bind("$created", SqliteValues.FormatTime(application.CreatedAt));
+        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<WriteOutcome> UpdateAsync(ApplicationRecord application, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = connection.CreateCommand();
+        update.CommandText = """
+            UPDATE applications SET name = $name,
+                call_hook_url = $hookUrl, call_hook_method = $hookMethod, call_hook_username = $hookUser, call_hook_password = $hookPassword,
+                call_status_hook_url = $statusUrl, call_status_hook_method = $statusMethod,
+                call_status_hook_username = $statusUser, call_status_hook_password = $statusPassword,
+                speech_synthesis_vendor = $vendor, speech_synthesis_voice = $voice, speech_synthesis_language = $language,
+                record_all_calls = $record
+            WHERE sid = $sid AND account_sid = $account
+            """;
+        Bind(update, application);
+        return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0 ? WriteOutcome.Done : WriteOutcome.NotFound;
+    }
+
+    public async Task<WriteOutcome> DeleteAsync(string accountSid, string applicationSid, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var delete = connection.CreateCommand();
+        delete.CommandText = "DELETE FROM applications WHERE sid = $sid AND account_sid = $account";
+        delete.Bind("$sid", applicationSid);
+        delete.Bind("$account", accountSid);
+        try
+        {
+            return await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0 ? WriteOutcome.Done : WriteOutcome.NotFound;
+        }
+        catch (SqliteException referenced) when (SqliteErrors.IsStillReferenced(referenced))
+        {
+            return WriteOutcome.InUse;
+        }
+    }
+
+    public async Task<Page<ApplicationRecord>> ListAsync(string accountSid, PageRequest page, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = connection.CreateCommand();
+        query.CommandText = $"SELECT {Columns}, rowid FROM applications WHERE account_sid = $account AND {SqlitePaging.Clause}";
+        query.Bind("$account", accountSid);
+        return await SqlitePaging.ReadAsync(query, page, Read, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Bind(SqliteCommand command, ApplicationRecord application)
+    {
+        command.Bind("$sid", application.Sid);
+        command.Bind("$account", application.AccountSid);
+        command.Bind("$name", application.Name);
+        command.Bind("$hookUrl", application.CallHook.Url);
+        command.Bind("$hookMethod", application.CallHook.Method);
+        command.Bind("$hookUser", application.CallHook.Username);
+        command.Bind("$hookPassword", application.CallHook.Password);
+        command.Bind("$statusUrl", application.CallStatusHook?.Url);
+        command.Bind("$statusMethod", application.CallStatusHook?.Method);
+        command.Bind("$statusUser", application.CallStatusHook?.Username);
+        command.Bind("$statusPassword", application.CallStatusHook?.Password);
+        command.Bind("$vendor", application.SpeechSynthesisVendor);
+        command.Bind("$voice", application.SpeechSynthesisVoice);
+        command.Bind("$language", application.SpeechSynthesisLanguage);
+        command.Bind("$record", application.RecordAllCalls);
+    }
+
+    private static ApplicationRecord Read(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        ReadHook(reader, 3)!,
+        ReadHook(reader, 7),
+        reader.NullableString(11),
+        reader.NullableString(12),
+        reader.NullableString(13),
+        reader.GetBoolean(14),
+        reader.GetTime(15));
+
+    private static WebhookTarget? ReadHook(SqliteDataReader reader, int offset) => reader.IsDBNull(offset)
+        ? null
+        : new WebhookTarget(reader.GetString(offset), reader.GetString(offset + 1), reader.NullableString(offset + 2), reader.NullableString(offset + 3));
+}

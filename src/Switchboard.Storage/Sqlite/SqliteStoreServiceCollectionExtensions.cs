@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Storage.Applications;
+using Switchboard.Storage.Carriers;
+using Switchboard.Storage.Clients;
+using Switchboard.Storage.PhoneNumbers;
+
+namespace Switchboard.Storage.Sqlite;
+
+/// <summary>Registers the account resource stores (applications, numbers, carriers, clients) on the embedded database.</summary>
+public static class SqliteStoreServiceCollectionExtensions
+{
+    /// <summary>Needs a <see cref="SqliteDatabase"/> registered already.</summary>
+    public static IServiceCollection AddSqliteResourceStores(this IServiceCollection services)
+    {
+        services.AddSingleton<IApplicationStore, SqliteApplicationStore>();
+        services.AddSingleton<IPhoneNumberStore, SqlitePhoneNumberStore>();
+        services.AddSingleton<IVoipCarrierStore, SqliteVoipCarrierStore>();
+        services.AddSingleton<IClientStore, SqliteClientStore>();
+        return services;
+    }
+}

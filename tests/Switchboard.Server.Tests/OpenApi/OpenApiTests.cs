@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text.Json;
+using Switchboard.Server.Tests.V1;
+
+namespace Switchboard.Server.Tests.OpenApi;
+
+public sealed class OpenApiTests(V1Server server) : IClassFixture<V1Server>
+{
+    [Fact]
+    public async Task Document_IsServedWithoutAKey_AndListsEveryResource()
+    {
+        var response = await server.SendAsync(HttpMethod.Get, "/openapi.json", key: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
+        foreach (var resource in new[] { "ApiKeys", "Applications", "PhoneNumbers", "VoipCarriers", "Clients" })
+        {
+            Assert.Contains($"/v1/{resource}", paths);
+            Assert.Contains($"/v1/Accounts/{{account_sid}}/{resource}", paths);
+        }
+
+        Assert.Contains("/v1/Accounts", paths);
+        Assert.Contains("/v1/Accounts/{account_sid}", paths);
+        Assert.Contains("/voice/conversation", paths);
+        Assert.Contains("/v1/Accounts/{account_sid}/Calls", paths);
+    }
+
+    [Fact]
+    public async Task Document_DescribesShapesInSnakeCase_AndTheConversationBody()
+    {
+        using var document = JsonDocument.Parse(await (await server.SendAsync(HttpMethod.Get, "/openapi.json", key: null)).Content.ReadAsStringAsync());
+        var root = document.RootElement;
+
+        var application = root.GetProperty("components").GetProperty("schemas").GetProperty("ApplicationResponse").GetProperty("properties");
+        Assert.True(application.TryGetProperty("call_status_hook", out _));
+        Assert.True(application.TryGetProperty("application_sid", out _));
+        var conversation = root.GetProperty("paths").GetProperty("/voice/conversation").GetProperty("post");
+        Assert.True(conversation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("properties").TryGetProperty("dialPlan", out _));
+        Assert.True(root.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiKey", out _));
+    }
+
+    [Fact]
+    public async Task Docs_AreServedWithoutAKey()
+    {
+        var response = await server.SendAsync(HttpMethod.Get, "/docs/index.html", key: null);
+        var redirected = await server.SendAsync(HttpMethod.Get, "/docs", key: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("swagger", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, redirected.StatusCode);
+    }
+
+    [Fact]
+    public async Task OnlyTheDescriptionIsPublic_NotPathsThatMerelyStartAlike()
+    {
+        await V1Server.AssertProblemAsync(await server.SendAsync(HttpMethod.Get, "/docsx", key: null), HttpStatusCode.Unauthorized);
+        await V1Server.AssertProblemAsync(await server.SendAsync(HttpMethod.Get, "/v1/Applications", key: null), HttpStatusCode.Unauthorized);
+    }
+}
