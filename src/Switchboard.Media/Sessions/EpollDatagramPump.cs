@@ -49,12 +49,14 @@ internal sealed unsafe class EpollDatagramPump : IDatagramPump
 
     public IAsyncDisposable Register(Socket socket, IDatagramHandler handler, int localPort)
     {
-        var added = false;
-        socket.SafeHandle.DangerousAddRef(ref added);
-        var fd = (int)socket.SafeHandle.DangerousGetHandle();
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_stopping, this);
+
+            // Held until unregistered, so the descriptor cannot be closed (and its number reused) under a read.
+            var added = false;
+            socket.SafeHandle.DangerousAddRef(ref added);
+            var fd = (int)socket.SafeHandle.DangerousGetHandle();
             var id = _free.Count > 0 ? _free.Pop() : Add();
             var slot = new Slot(socket, fd, handler, localPort);
             _slots[id] = slot;
