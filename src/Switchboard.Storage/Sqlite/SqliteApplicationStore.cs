@@ -21,8 +21,7 @@ public sealed class SqliteApplicationStore(SqliteDatabase database) : IApplicati
         query.CommandText = $"SELECT {Columns} FROM applications WHERE sid = $sid AND account_sid = $account";
         query.Bind("$sid", applicationSid);
         query.Bind("$account", accountSid);
-        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+        return await SqliteCommands.ReadSingleAsync(query, Read, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task CreateAsync(ApplicationRecord application, CancellationToken cancellationToken)
@@ -63,14 +62,7 @@ public sealed class SqliteApplicationStore(SqliteDatabase database) : IApplicati
         delete.CommandText = "DELETE FROM applications WHERE sid = $sid AND account_sid = $account";
         delete.Bind("$sid", applicationSid);
         delete.Bind("$account", accountSid);
-        try
-        {
-            return await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0 ? WriteOutcome.Done : WriteOutcome.NotFound;
-        }
-        catch (SqliteException referenced) when (SqliteErrors.IsStillReferenced(referenced))
-        {
-            return WriteOutcome.InUse;
-        }
+        return await SqliteCommands.WriteAsync(delete, referencesMeanInUse: true, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Page<ApplicationRecord>> ListAsync(string accountSid, PageRequest page, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ public sealed class SqliteClientStore(SqliteDatabase database) : IClientStore
         await using var query = connection.CreateCommand();
         query.CommandText = $"SELECT {Columns} FROM clients WHERE username = $username";
         query.Bind("$username", username);
-        return await ReadOneAsync(query, cancellationToken).ConfigureAwait(false);
+        return await SqliteCommands.ReadSingleAsync(query, Read, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ClientRecord?> FindAsync(string accountSid, string clientSid, CancellationToken cancellationToken)
@@ -25,7 +25,7 @@ public sealed class SqliteClientStore(SqliteDatabase database) : IClientStore
         query.CommandText = $"SELECT {Columns} FROM clients WHERE sid = $sid AND account_sid = $account";
         query.Bind("$sid", clientSid);
         query.Bind("$account", accountSid);
-        return await ReadOneAsync(query, cancellationToken).ConfigureAwait(false);
+        return await SqliteCommands.ReadSingleAsync(query, Read, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<WriteOutcome> CreateAsync(ClientRecord client, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ public sealed class SqliteClientStore(SqliteDatabase database) : IClientStore
         insert.CommandText = $"INSERT INTO clients ({Columns}) VALUES ($sid, $account, $username, $realm, $md5, $sha256, $created)";
         Bind(insert, client);
         insert.Bind("$created", SqliteValues.FormatTime(client.CreatedAt));
-        return await WriteAsync(insert, cancellationToken).ConfigureAwait(false);
+        return await SqliteCommands.WriteAsync(insert, referencesMeanInUse: false, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<WriteOutcome> UpdateAsync(ClientRecord client, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public sealed class SqliteClientStore(SqliteDatabase database) : IClientStore
             WHERE sid = $sid AND account_sid = $account
             """;
         Bind(update, client);
-        return await WriteAsync(update, cancellationToken).ConfigureAwait(false);
+        return await SqliteCommands.WriteAsync(update, referencesMeanInUse: false, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<WriteOutcome> DeleteAsync(string accountSid, string clientSid, CancellationToken cancellationToken)
@@ -57,7 +57,7 @@ public sealed class SqliteClientStore(SqliteDatabase database) : IClientStore
         delete.CommandText = "DELETE FROM clients WHERE sid = $sid AND account_sid = $account";
         delete.Bind("$sid", clientSid);
         delete.Bind("$account", accountSid);
-        return await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0 ? WriteOutcome.Done : WriteOutcome.NotFound;
+        return await SqliteCommands.WriteAsync(delete, referencesMeanInUse: false, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Page<ClientRecord>> ListAsync(string accountSid, PageRequest page, CancellationToken cancellationToken)
@@ -69,23 +69,7 @@ public sealed class SqliteClientStore(SqliteDatabase database) : IClientStore
         return await SqlitePaging.ReadAsync(query, page, Read, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<WriteOutcome> WriteAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0 ? WriteOutcome.Done : WriteOutcome.NotFound;
-        }
-        catch (SqliteException duplicate) when (SqliteErrors.IsDuplicate(duplicate))
-        {
-            return WriteOutcome.Duplicate;
-        }
-    }
 
-    private static async Task<ClientRecord?> ReadOneAsync(SqliteCommand query, CancellationToken cancellationToken)
-    {
-        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
-    }
 
     private static void Bind(SqliteCommand command, ClientRecord client)
     {

@@ -18,7 +18,7 @@ public sealed class SqlitePhoneNumberStore(SqliteDatabase database) : IPhoneNumb
         await using var query = connection.CreateCommand();
         query.CommandText = $"SELECT {Columns} FROM phone_numbers WHERE number_key = $key";
         query.Bind("$key", PhoneNumberKey.Of(number));
-        return await ReadOneAsync(query, cancellationToken).ConfigureAwait(false);
+        return await SqliteCommands.ReadSingleAsync(query, Read, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<PhoneNumberRecord?> FindAsync(string accountSid, string phoneNumberSid, CancellationToken cancellationToken)
@@ -28,7 +28,7 @@ public sealed class SqlitePhoneNumberStore(SqliteDatabase database) : IPhoneNumb
         query.CommandText = $"SELECT {Columns} FROM phone_numbers WHERE sid = $sid AND account_sid = $account";
         query.Bind("$sid", phoneNumberSid);
         query.Bind("$account", accountSid);
-        return await ReadOneAsync(query, cancellationToken).ConfigureAwait(false);
+        return await SqliteCommands.ReadSingleAsync(query, Read, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<WriteOutcome> CreateAsync(PhoneNumberRecord phoneNumber, CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ public sealed class SqlitePhoneNumberStore(SqliteDatabase database) : IPhoneNumb
             """;
         Bind(insert, phoneNumber);
         insert.Bind("$created", SqliteValues.FormatTime(phoneNumber.CreatedAt));
-        return await WriteAsync(insert, cancellationToken).ConfigureAwait(false);
+        return await SqliteCommands.WriteAsync(insert, referencesMeanInUse: false, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<WriteOutcome> UpdateAsync(PhoneNumberRecord phoneNumber, CancellationToken cancellationToken)
@@ -53,7 +53,7 @@ public sealed class SqlitePhoneNumberStore(SqliteDatabase database) : IPhoneNumb
             WHERE sid = $sid AND account_sid = $account
             """;
         Bind(update, phoneNumber);
-        return await WriteAsync(update, cancellationToken).ConfigureAwait(false);
+        return await SqliteCommands.WriteAsync(update, referencesMeanInUse: false, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<WriteOutcome> DeleteAsync(string accountSid, string phoneNumberSid, CancellationToken cancellationToken)
@@ -63,7 +63,7 @@ public sealed class SqlitePhoneNumberStore(SqliteDatabase database) : IPhoneNumb
         delete.CommandText = "DELETE FROM phone_numbers WHERE sid = $sid AND account_sid = $account";
         delete.Bind("$sid", phoneNumberSid);
         delete.Bind("$account", accountSid);
-        return await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0 ? WriteOutcome.Done : WriteOutcome.NotFound;
+        return await SqliteCommands.WriteAsync(delete, referencesMeanInUse: false, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Page<PhoneNumberRecord>> ListAsync(string accountSid, PageRequest page, CancellationToken cancellationToken)
@@ -75,23 +75,7 @@ public sealed class SqlitePhoneNumberStore(SqliteDatabase database) : IPhoneNumb
         return await SqlitePaging.ReadAsync(query, page, Read, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<WriteOutcome> WriteAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0 ? WriteOutcome.Done : WriteOutcome.NotFound;
-        }
-        catch (SqliteException duplicate) when (SqliteErrors.IsDuplicate(duplicate))
-        {
-            return WriteOutcome.Duplicate;
-        }
-    }
 
-    private static async Task<PhoneNumberRecord?> ReadOneAsync(SqliteCommand query, CancellationToken cancellationToken)
-    {
-        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
-    }
 
     private static void Bind(SqliteCommand command, PhoneNumberRecord phoneNumber)
     {

@@ -20,7 +20,7 @@ public sealed class SqliteVoipCarrierStore(SqliteDatabase database) : IVoipCarri
         query.CommandText = $"SELECT {Columns} FROM voip_carriers WHERE name = $name AND account_sid = $account";
         query.Bind("$name", name);
         query.Bind("$account", accountSid);
-        return await ReadOneAsync(query, cancellationToken).ConfigureAwait(false);
+        return await SqliteCommands.ReadSingleAsync(query, Read, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<VoipCarrierRecord?> FindAsync(string accountSid, string carrierSid, CancellationToken cancellationToken)
@@ -30,7 +30,7 @@ public sealed class SqliteVoipCarrierStore(SqliteDatabase database) : IVoipCarri
         query.CommandText = $"SELECT {Columns} FROM voip_carriers WHERE sid = $sid AND account_sid = $account";
         query.Bind("$sid", carrierSid);
         query.Bind("$account", accountSid);
-        return await ReadOneAsync(query, cancellationToken).ConfigureAwait(false);
+        return await SqliteCommands.ReadSingleAsync(query, Read, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<VoipCarrierRecord>> ListAllAsync(CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public sealed class SqliteVoipCarrierStore(SqliteDatabase database) : IVoipCarri
             """;
         Bind(insert, carrier);
         insert.Bind("$created", SqliteValues.FormatTime(carrier.CreatedAt));
-        return await WriteAsync(insert, cancellationToken).ConfigureAwait(false);
+        return await SqliteCommands.WriteAsync(insert, referencesMeanInUse: true, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<WriteOutcome> UpdateAsync(VoipCarrierRecord carrier, CancellationToken cancellationToken)
@@ -72,7 +72,7 @@ public sealed class SqliteVoipCarrierStore(SqliteDatabase database) : IVoipCarri
             WHERE sid = $sid AND account_sid = $account
             """;
         Bind(update, carrier);
-        return await WriteAsync(update, cancellationToken).ConfigureAwait(false);
+        return await SqliteCommands.WriteAsync(update, referencesMeanInUse: true, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<WriteOutcome> DeleteAsync(string accountSid, string carrierSid, CancellationToken cancellationToken)
@@ -82,7 +82,7 @@ public sealed class SqliteVoipCarrierStore(SqliteDatabase database) : IVoipCarri
         delete.CommandText = "DELETE FROM voip_carriers WHERE sid = $sid AND account_sid = $account";
         delete.Bind("$sid", carrierSid);
         delete.Bind("$account", accountSid);
-        return await WriteAsync(delete, cancellationToken).ConfigureAwait(false);
+        return await SqliteCommands.WriteAsync(delete, referencesMeanInUse: true, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Page<VoipCarrierRecord>> ListAsync(string accountSid, PageRequest page, CancellationToken cancellationToken)
@@ -94,27 +94,7 @@ public sealed class SqliteVoipCarrierStore(SqliteDatabase database) : IVoipCarri
         return await SqlitePaging.ReadAsync(query, page, Read, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<WriteOutcome> WriteAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0 ? WriteOutcome.Done : WriteOutcome.NotFound;
-        }
-        catch (SqliteException duplicate) when (SqliteErrors.IsDuplicate(duplicate))
-        {
-            return WriteOutcome.Duplicate;
-        }
-        catch (SqliteException referenced) when (SqliteErrors.IsStillReferenced(referenced))
-        {
-            return WriteOutcome.InUse;
-        }
-    }
 
-    private static async Task<VoipCarrierRecord?> ReadOneAsync(SqliteCommand query, CancellationToken cancellationToken)
-    {
-        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
-    }
 
     private static void Bind(SqliteCommand command, VoipCarrierRecord carrier)
     {
