@@ -144,7 +144,8 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
             case VerbStepMessage step:
                 _verbs?.OnStep(step);
                 break;
-            case RingTimeoutElapsed when !_status.Current.IsFinal() && _status.Current != CallStatus.InProgress:
+            // A ring timeout and a live-control "no-answer" both cancel the INVITE; its 487 then ends the call no-answer.
+            case RingTimeoutElapsed or NoAnswerRequested when !_status.Current.IsFinal() && _status.Current != CallStatus.InProgress:
                 _ringTimedOut = true;
                 HangUpSip();
                 break;
@@ -156,10 +157,6 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
                 break;
             case TagUpdateRequested update:
                 _tag = update.Tag;
-                break;
-            case NoAnswerRequested when !_status.Current.IsFinal() && _status.Current != CallStatus.InProgress:
-                _ringTimedOut = true;
-                HangUpSip();
                 break;
             case TimeLimitReached:
                 await OnHangupRequestedAsync(new HangupRequested("time limit reached", Failed: false), cancellationToken).ConfigureAwait(false);

@@ -82,17 +82,6 @@ public sealed class CallEngine : IAsyncDisposable
     /// <summary>Live control: a ringing call stops and ends as no-answer; false when not live.</summary>
     public bool EndAsNoAnswer(string callSid) => WithLive(callSid, call => call.RequestNoAnswer());
 
-    private bool WithLive(string callSid, Action<Call> command)
-    {
-        if (!_live.TryGetValue(callSid, out var entry))
-        {
-            return false;
-        }
-
-        command(entry.Call);
-        return true;
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -109,6 +98,17 @@ public sealed class CallEngine : IAsyncDisposable
         await Task.WhenAny(Task.WhenAll(loops), Task.Delay(TimeSpan.FromSeconds(5), _services.Time)).ConfigureAwait(false);
         await _shutdown.CancelAsync().ConfigureAwait(false);
         _shutdown.Dispose();
+    }
+
+    private bool WithLive(string callSid, Action<Call> command)
+    {
+        if (!_live.TryGetValue(callSid, out var entry))
+        {
+            return false;
+        }
+
+        command(entry.Call);
+        return true;
     }
 
     private async Task RunAsync(Call call, Task registered)

@@ -24,7 +24,5 @@ public sealed record CallSnapshot(
     public JsonElement? Tag { get; init; }
 
     /// <summary>Seconds from answer to end (or to now for a live call), zero if never answered.</summary>
-    public int DurationSeconds(DateTimeOffset now) => AnsweredAt is { } answered
-        ? (int)Math.Round(((EndedAt ?? now) - answered).TotalSeconds, MidpointRounding.AwayFromZero)
-        : 0;
+    public int DurationSeconds(DateTimeOffset now) => CallDuration.Seconds(AnsweredAt, EndedAt, now);
 }

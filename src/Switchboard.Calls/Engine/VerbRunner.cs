@@ -181,9 +181,13 @@ internal sealed class VerbRunner(
         Log.VerbStarted(logger, callSid, verb.Name);
         switch (verb)
         {
-            case SayVerb or PlayVerb:
-                _loopsLeft = verb is SayVerb say ? say.Loop : ((PlayVerb)verb).Loop;
-                RenderPrompt(verb);
+            case SayVerb say:
+                _loopsLeft = say.Loop;
+                RenderPrompt(say);
+                break;
+            case PlayVerb play:
+                _loopsLeft = play.Loop;
+                RenderPrompt(play);
                 break;
             case PauseVerb pause:
                 ArmTimer(pause.Duration);

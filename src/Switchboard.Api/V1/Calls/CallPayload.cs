@@ -27,7 +27,7 @@ public static class CallPayload
             }
 
             WriteOptional(writer, "sip_reason", sipReason ?? StandardReason(call.SipStatus));
-            writer.WriteString("call_status", WireStatus(call.Status));
+            writer.WriteString("call_status", JambonzCallStatus.Of(call.Status));
             writer.WriteString("account_sid", call.AccountSid);
             WriteOptional(writer, "application_sid", context.ApplicationSid);
             WriteOptional(writer, "caller_name", context.CallerName);
@@ -43,12 +43,6 @@ public static class CallPayload
 
         return buffer.WrittenSpan.ToArray();
     }
-
-    /// <summary>
-    /// jambonz's status names; a call stopped before anyone answered (our <c>canceled</c>) is <c>no-answer</c>
-    /// there, since its hooks know no other name for it.
-    /// </summary>
-    public static string WireStatus(CallStatus status) => status == CallStatus.Canceled ? "no-answer" : status.ToWire();
 
     private static string? StandardReason(int? sipStatus) => sipStatus switch
     {

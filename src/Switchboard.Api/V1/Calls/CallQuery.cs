@@ -38,14 +38,5 @@ public sealed record CallQuery(string? Status, string? Direction, string? From, 
     }
 
     /// <summary>The store's filter; <c>no-answer</c> also finds calls stopped before an answer (stored as canceled).</summary>
-    public CallFilter ToFilter() => new(
-        Status switch
-        {
-            null => null,
-            "no-answer" => ["no-answer", "canceled"],
-            _ => [Status],
-        },
-        Direction,
-        From,
-        To);
+    public CallFilter ToFilter() => new(Status is null ? null : JambonzCallStatus.StoredAs(Status), Direction, From, To);
 }

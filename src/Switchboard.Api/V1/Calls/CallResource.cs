@@ -1,3 +1,4 @@
+using Switchboard.Calls.Engine;
 using Switchboard.Storage.Calls;
 
 namespace Switchboard.Api.V1.Calls;
@@ -19,6 +20,6 @@ public sealed record CallResource(
 {
     public static CallResource Of(CallRecord call, DateTimeOffset now) => new(
         call.Sid, call.AccountSid, call.SipCallId, call.Direction, call.From, call.To,
-        call.Status == "canceled" ? "no-answer" : call.Status, call.SipStatus, call.CreatedAt, call.AnsweredAt, call.EndedAt,
-        call.AnsweredAt is { } answered ? (int)Math.Round(((call.EndedAt ?? now) - answered).TotalSeconds, MidpointRounding.AwayFromZero) : 0);
+        JambonzCallStatus.Of(call.Status), call.SipStatus, call.CreatedAt, call.AnsweredAt, call.EndedAt,
+        CallDuration.Seconds(call.AnsweredAt, call.EndedAt, now));
 }
