@@ -20,7 +20,7 @@ public static class ConversationRequestReader
         var from = JsonFields.RequireString(body, "from", "from");
         var to = JsonFields.RequireObject(body, "to", "to");
         var phone = JsonFields.RequireString(to, "phone", "to.phone");
-        if (!IsDialable(phone))
+        if (!SipSyntax.IsPhoneNumber(phone))
         {
             throw new ValidationException("to.phone", "must be a phone number (digits, optionally with a leading +)");
         }
@@ -48,11 +48,5 @@ public static class ConversationRequestReader
             _ => throw new ValidationException("callback.strategy", "must be OnChange or OnCompletion"),
         };
         return new ConversationCallback(url, strategy);
-    }
-
-    private static bool IsDialable(string phone)
-    {
-        var digits = phone.StartsWith('+') ? phone.AsSpan(1) : phone.AsSpan();
-        return digits.Length is > 0 and <= 32 && !digits.ContainsAnyExceptInRange('0', '9');
     }
 }

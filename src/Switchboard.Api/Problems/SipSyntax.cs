@@ -1,4 +1,4 @@
-namespace Switchboard.Api.V1.Calls;
+namespace Switchboard.Api.Problems;
 
 /// <summary>
 /// The RFC 3261 §25.1 character rules for what an API request puts into an INVITE, checked before anything is
