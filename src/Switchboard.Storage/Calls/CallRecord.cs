@@ -12,4 +12,14 @@ public sealed record CallRecord(
     int? SipStatus,
     DateTimeOffset CreatedAt,
     DateTimeOffset? AnsweredAt,
-    DateTimeOffset? EndedAt);
+    DateTimeOffset? EndedAt)
+{
+    /// <summary>The application whose hooks run the call, when one does.</summary>
+    public string? ApplicationSid { get; init; }
+
+    /// <summary>The call whose <c>dial</c> (or callback session) placed this one.</summary>
+    public string? ParentCallSid { get; init; }
+
+    /// <summary>The caller's display name: the From display name we sent, or the one an inbound caller sent.</summary>
+    public string? CallerName { get; init; }
+}

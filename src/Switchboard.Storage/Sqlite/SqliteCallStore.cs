@@ -9,7 +9,7 @@ namespace Switchboard.Storage.Sqlite;
 public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
 {
     private const string CallColumns =
-        "sid, account_sid, direction, from_number, to_target, sip_call_id, status, sip_status, created_at, answered_at, ended_at";
+        "sid, account_sid, direction, from_number, to_target, sip_call_id, status, sip_status, created_at, answered_at, ended_at, application_sid, parent_call_sid, caller_name";
 
     public async Task InsertAsync(CallRecord call, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
         await using var insert = connection.CreateCommand();
         insert.CommandText = $"""
             INSERT INTO calls ({CallColumns})
-            VALUES ($sid, $account, $direction, $from, $to, $callId, $status, $sipStatus, $created, $answered, $ended)
+            VALUES ($sid, $account, $direction, $from, $to, $callId, $status, $sipStatus, $created, $answered, $ended, $application, $parent, $callerName)
             """;
         Bind(insert, call);
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -139,6 +139,9 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
         command.Parameters.AddWithValue("$created", Format(call.CreatedAt));
         command.Parameters.AddWithValue("$answered", call.AnsweredAt is { } answered ? Format(answered) : DBNull.Value);
         command.Parameters.AddWithValue("$ended", call.EndedAt is { } ended ? Format(ended) : DBNull.Value);
+        command.Parameters.AddWithValue("$application", (object?)call.ApplicationSid ?? DBNull.Value);
+        command.Parameters.AddWithValue("$parent", (object?)call.ParentCallSid ?? DBNull.Value);
+        command.Parameters.AddWithValue("$callerName", (object?)call.CallerName ?? DBNull.Value);
     }
 
     private static CallRecord ReadCall(SqliteDataReader reader) => new(
@@ -152,7 +155,12 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
         reader.IsDBNull(7) ? null : reader.GetInt32(7),
         Parse(reader.GetString(8)),
         reader.IsDBNull(9) ? null : Parse(reader.GetString(9)),
-        reader.IsDBNull(10) ? null : Parse(reader.GetString(10)));
+        reader.IsDBNull(10) ? null : Parse(reader.GetString(10)))
+    {
+        ApplicationSid = reader.IsDBNull(11) ? null : reader.GetString(11),
+        ParentCallSid = reader.IsDBNull(12) ? null : reader.GetString(12),
+        CallerName = reader.IsDBNull(13) ? null : reader.GetString(13),
+    };
 
     private static string Format(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
 

@@ -110,6 +110,13 @@ internal static class SqliteMigrations
         );
         CREATE INDEX clients_account ON clients(account_sid);
         """,
+        // 3: what a call belongs to: its application, the call that dialled it, the caller's name.
+        """
+        ALTER TABLE calls ADD COLUMN application_sid TEXT;
+        ALTER TABLE calls ADD COLUMN parent_call_sid TEXT;
+        ALTER TABLE calls ADD COLUMN caller_name TEXT;
+        CREATE INDEX calls_parent ON calls(parent_call_sid);
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

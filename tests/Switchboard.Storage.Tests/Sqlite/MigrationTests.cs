@@ -25,11 +25,14 @@ public sealed class MigrationTests : IDisposable
         {
             await connection.OpenAsync();
             await using var create = connection.CreateCommand();
-            // The version 1 tables migration 2 touches, as a server of that version left them.
+            // The version 1 tables the later migrations touch, as a server of that version left them.
             create.CommandText = """
                 CREATE TABLE accounts (sid TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL);
                 CREATE TABLE api_keys (sid TEXT PRIMARY KEY, account_sid TEXT NOT NULL REFERENCES accounts(sid) ON DELETE CASCADE,
                     token_hash BLOB NOT NULL UNIQUE, created_at TEXT NOT NULL);
+                CREATE TABLE calls (sid TEXT PRIMARY KEY, account_sid TEXT NOT NULL, direction TEXT NOT NULL, from_number TEXT NOT NULL,
+                    to_target TEXT NOT NULL, sip_call_id TEXT, status TEXT NOT NULL, sip_status INTEGER, created_at TEXT NOT NULL,
+                    answered_at TEXT, ended_at TEXT);
                 INSERT INTO accounts VALUES ('acc-1', 'default', '2026-01-01T00:00:00.0000000+00:00');
                 INSERT INTO api_keys VALUES ('key-1', 'acc-1', $hash, '2026-01-01T00:00:00.0000000+00:00');
                 PRAGMA user_version = 1;

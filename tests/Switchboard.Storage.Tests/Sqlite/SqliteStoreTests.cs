@@ -65,7 +65,12 @@ public sealed class SqliteStoreTests : IDisposable
         var account = await new SqliteAccountStore(database, TimeProvider.System).EnsureDefaultAccountAsync(default);
         var calls = new SqliteCallStore(database);
         var created = DateTimeOffset.UtcNow;
-        var call = new CallRecord("call-1", account.Sid, "outbound", "123", "+30697", null, "queued", null, created, null, null);
+        var call = new CallRecord("call-1", account.Sid, "outbound", "123", "+30697", null, "queued", null, created, null, null)
+        {
+            ApplicationSid = "app-1",
+            ParentCallSid = "call-0",
+            CallerName = "Alice",
+        };
         await calls.InsertAsync(call, default);
         await calls.UpdateAsync(call with { SipCallId = "abc@host", Status = "completed", SipStatus = 200, AnsweredAt = created, EndedAt = created.AddSeconds(5) }, default);
         for (var i = 1; i <= 3; i++)
@@ -78,6 +83,7 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal("completed", stored.Status);
         Assert.Equal("abc@host", stored.SipCallId);
         Assert.Equal(created.AddSeconds(5), stored.EndedAt);
+        Assert.Equal(("app-1", "call-0", "Alice"), (stored.ApplicationSid, stored.ParentCallSid, stored.CallerName));
         Assert.Null(await calls.FindAsync("another-account", "call-1", default));
         Assert.Equal(["status:1", "status:2", "status:3"], (await calls.ListEventsAsync("call-1", default)).Select(e => e.Name).ToArray());
     }
