@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Switchboard.Api.V1.Calls;
 using Switchboard.Api.V1.Clients;
+using Switchboard.Calls.Engine;
 
 namespace Switchboard.Api.V1;
 
@@ -10,6 +12,7 @@ public static class V1ServiceCollectionExtensions
     public static IServiceCollection AddV1Api(this IServiceCollection services)
     {
         services.TryAddSingleton(ClientDigestOptions.Default);
+        services.TryAddSingleton<IInboundCallRouter, InboundApplicationRouter>();
         return services;
     }
 }

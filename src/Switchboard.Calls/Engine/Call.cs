@@ -9,20 +9,24 @@ using Switchboard.Storage.Calls;
 namespace Switchboard.Calls.Engine;
 
 /// <summary>
-/// One outbound call leg. Everything that happens to it (SIP responses, keys, timers, API commands) is a
-/// message on one channel, handled one at a time by <see cref="RunAsync"/>: the call's state needs no lock.
+/// One call leg, outbound (we sent the INVITE) or inbound (we received it). Everything that happens to it (SIP
+/// events, keys, timers, API commands) is a message on one channel, handled one at a time by
+/// <see cref="RunAsync"/>: the call's state needs no lock.
 /// </summary>
-internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
+internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost, ISipOfferAnswerer
 {
     private readonly Channel<CallMessage> _inbox = Channel.CreateUnbounded<CallMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CallStatusMachine _status = new();
     private readonly CallRequest _request;
-    private readonly string _targetUri;
+    private readonly string? _targetUri;
     private readonly CallServices _services;
     private CallRecord _record;
     private long _eventSequence;
     private MediaSession? _media;
-    private OutboundCall? _sipCall;
+    private SipCall? _sipCall;
+    private InboundCall? _inbound;
+    private string? _inboundAnswerSdp;
+    private bool _inboundAnswered;
     private VerbRunner? _verbs;
     private LoopScheduler? _ringTimer;
     private LoopScheduler? _limitTimer;
@@ -31,7 +35,8 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
     private bool _ringTimedOut;
     private bool _answerApplied;
 
-    public Call(CallRecord record, CallRequest request, string targetUri, CallServices services)
+    /// <param name="targetUri">Where to send the INVITE; null for an inbound call.</param>
+    public Call(CallRecord record, CallRequest request, string? targetUri, CallServices services)
     {
         _record = record;
         _request = request;
@@ -83,8 +88,9 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
         try
         {
             var offer = _media.CreateOffer();
-            var invite = new OutboundCallRequest(_targetUri, _request.From, _request.FromDisplayName, _request.FromHost, _request.Headers, offer);
+            var invite = new OutboundCallRequest(_targetUri!, _request.From, _request.FromDisplayName, _request.FromHost, _request.Headers, offer);
             _sipCall = _services.Sip.PlaceCall(invite, this);
+            _sipCall.OfferAnswerer = this;
         }
         catch
         {
@@ -98,13 +104,104 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
         _ringTimer.Arm(_request.RingTimeout, new RingTimeoutElapsed());
     }
 
+    /// <summary>
+    /// Takes a received INVITE: allocates media, prepares our answer to its offer and rings. The call is answered
+    /// only when its first verb needs the media (<see cref="EnsureAnswered"/>), so an application can still
+    /// decline it, or leave it ringing while a <c>dial</c> reaches someone.
+    /// </summary>
+    /// <exception cref="MediaPortsExhaustedException">No media port is free; nothing is left behind.</exception>
+    /// <exception cref="UnusableOfferException">The offer has nothing we can use; nothing is left behind.</exception>
+    public void StartInbound(InboundCall sip)
+    {
+        _media = _services.Media.CreateSession(this);
+        if (sip.SdpOffer is { } offer)
+        {
+            var result = _media.ApplyOffer(offer, out _inboundAnswerSdp);
+            if (!result.IsSuccess)
+            {
+                _ = _media.DisposeAsync().AsTask();
+                _media = null;
+                throw new UnusableOfferException(result.Reason ?? "no usable media in the offer");
+            }
+
+            _answerApplied = true;
+        }
+        else
+        {
+            // RFC 3264 §4: an INVITE without an offer gets ours in the 2xx, and the answer comes in the ACK.
+            _inboundAnswerSdp = _media.CreateOffer();
+        }
+
+        _sipCall = _inbound = sip;
+        sip.OfferAnswerer = this;
+        sip.Attach(this);
+        sip.Ring();
+    }
+
+    /// <inheritdoc/>
+    public bool EnsureAnswered()
+    {
+        if (_inbound is null || _inboundAnswered)
+        {
+            // An outbound call runs verbs only once the callee has answered.
+            return true;
+        }
+
+        if (!_inbound.Answer(_inboundAnswerSdp!))
+        {
+            // The caller gave up first; its CANCEL (already in the channel) ends the call.
+            return false;
+        }
+
+        _inboundAnswered = true;
+        _inbox.Writer.TryWrite(new InboundAnswerSent());
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public void Decline(int sipStatus, string reason) => _inbox.Writer.TryWrite(new DeclineRequested(sipStatus, reason));
+
+    /// <summary>
+    /// A re-INVITE or UPDATE from the peer (hold, resume, a new address): our media takes the new offer and
+    /// answers it. Runs on a SIP thread, as <see cref="ISipOfferAnswerer"/> requires; the session applies the
+    /// change atomically for its own threads.
+    /// </summary>
+    public string? AnswerOffer(string sdpOffer)
+    {
+        var media = _media;
+        if (media is null || media.IsClosed)
+        {
+            return null;
+        }
+
+        try
+        {
+            return media.ApplyOffer(sdpOffer, out var answer).IsSuccess ? answer : null;
+        }
+        catch (ObjectDisposedException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The call's loop: runs until the call has its final status.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await ChangeStatusAsync(CallStatus.Queued, null, null, cancellationToken).ConfigureAwait(false);
-            await ChangeStatusAsync(CallStatus.Trying, null, null, cancellationToken).ConfigureAwait(false);
+            if (_inbound is null)
+            {
+                await ChangeStatusAsync(CallStatus.Queued, null, null, cancellationToken).ConfigureAwait(false);
+                await ChangeStatusAsync(CallStatus.Trying, null, null, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // The user agent has answered 100 Trying and StartInbound 180 Ringing; the application decides the rest.
+                await ChangeStatusAsync(CallStatus.Trying, 100, null, cancellationToken).ConfigureAwait(false);
+                await ChangeStatusAsync(CallStatus.Ringing, 180, null, cancellationToken).ConfigureAwait(false);
+                StartVerbs();
+            }
+
             await foreach (var message in _inbox.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 await HandleAsync(message, cancellationToken).ConfigureAwait(false);
@@ -161,6 +258,12 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
             case TimeLimitReached:
                 await OnHangupRequestedAsync(new HangupRequested("time limit reached", Failed: false), cancellationToken).ConfigureAwait(false);
                 break;
+            case InboundAnswerSent:
+                await EnterInProgressAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            case DeclineRequested decline:
+                await OnDeclineRequestedAsync(decline, cancellationToken).ConfigureAwait(false);
+                break;
         }
     }
 
@@ -188,7 +291,18 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
                 await FinishAsync(status, rejected.StatusCode, reason, cancellationToken).ConfigureAwait(false);
                 break;
             case SipCallHungUp:
-                await FinishAsync(CallStatus.Completed, null, "callee hung up", cancellationToken).ConfigureAwait(false);
+                await FinishAsync(CallStatus.Completed, null, _inbound is null ? "callee hung up" : "caller hung up", cancellationToken).ConfigureAwait(false);
+                break;
+            case SipCallCanceled:
+                await FinishAsync(CallStatus.Canceled, 487, "caller hung up before the answer", cancellationToken).ConfigureAwait(false);
+                break;
+            case SipCallConfirmed { Sdp: { } answer } when !_answerApplied && !TryApplyAnswer(answer):
+                // The ACK's answer to the offer our 2xx carried is unusable: nothing can be heard, so end it.
+                HangUpSip();
+                await FinishAsync(CallStatus.Failed, 488, "no usable media in the caller's answer", cancellationToken).ConfigureAwait(false);
+                break;
+            case SipCallAckTimedOut:
+                await FinishAsync(CallStatus.Failed, 408, "no ACK for our answer", cancellationToken).ConfigureAwait(false);
                 break;
             case SipCallDtmf info:
                 // RFC 6086 INFO keys join the same stream of digits as RFC 4733 and in-band ones.
@@ -212,6 +326,12 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
             return;
         }
 
+        await EnterInProgressAsync(cancellationToken).ConfigureAwait(false);
+        StartVerbs();
+    }
+
+    private async Task EnterInProgressAsync(CancellationToken cancellationToken)
+    {
         _record = _record with { AnsweredAt = _services.Time.GetUtcNow() };
         await ChangeStatusAsync(CallStatus.InProgress, 200, null, cancellationToken).ConfigureAwait(false);
         if (_request.TimeLimit is { } limit)
@@ -219,15 +339,46 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
             _limitTimer = new LoopScheduler(_inbox.Writer, _services.Time);
             _limitTimer.Arm(limit, new TimeLimitReached());
         }
+    }
 
+    private void StartVerbs()
+    {
         _verbs = new VerbRunner(Sid, _inbox.Writer, _media!, _services.Prompts, _request.Script, _request.Speech, _services.Time, this, _services.Logger);
         _verbs.Start();
+    }
+
+    /// <summary>Refuses an inbound call not yet answered; an answered one (or an outbound one) is hung up instead.</summary>
+    private async Task OnDeclineRequestedAsync(DeclineRequested decline, CancellationToken cancellationToken)
+    {
+        if (_inbound is null || _inboundAnswered)
+        {
+            await OnHangupRequestedAsync(new HangupRequested($"declined with {decline.SipStatus} {decline.Reason}", Failed: false), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (_inbound.Reject(decline.SipStatus, decline.Reason))
+        {
+            var status = ClassifyRejection(new SipCallRejected(decline.SipStatus, decline.Reason)).Status;
+            await FinishAsync(status, decline.SipStatus, decline.Reason, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task OnHangupRequestedAsync(HangupRequested hangup, CancellationToken cancellationToken)
     {
         if (_status.Current.IsFinal())
         {
+            return;
+        }
+
+        if (_inbound is not null && !_inboundAnswered)
+        {
+            // Nothing was answered: refuse the INVITE (RFC 3261 §13.3.1.3); no SIP event will follow our own refusal.
+            var (sipStatus, reason) = hangup.Failed ? (500, "Server Internal Error") : (480, "Temporarily Unavailable");
+            if (_inbound.Reject(sipStatus, reason))
+            {
+                await FinishAsync(hangup.Failed ? CallStatus.Failed : CallStatus.NoAnswer, sipStatus, hangup.Reason, cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 

@@ -11,14 +11,16 @@ namespace Switchboard.Calls.Engine;
 
 /// <summary>
 /// Places calls and keeps the live ones. Dialects give it a <see cref="CallRequest"/>; it routes the target,
-/// stores the call, sends the INVITE and runs the call's loop until its final status.
+/// stores the call, sends the INVITE and runs the call's loop until its final status. Inbound calls, once
+/// <see cref="AcceptInboundCalls"/> names their router, run the same way.
 /// </summary>
-public sealed class CallEngine : IAsyncDisposable
+public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler
 {
     private readonly ConcurrentDictionary<string, (Call Call, Task Loop)> _live = new();
     private readonly CancellationTokenSource _shutdown = new();
     private readonly CallEngineOptions _options;
     private readonly CallServices _services;
+    private IInboundCallRouter? _inboundRouter;
     private int _disposed;
 
     public CallEngine(
@@ -48,7 +50,12 @@ public sealed class CallEngine : IAsyncDisposable
         var targetUri = Route(request.Target);
         var record = new CallRecord(
             Guid.NewGuid().ToString(), request.AccountSid, "outbound", request.From, request.Target.Address,
-            null, CallStatus.Queued.ToWire(), null, _services.Time.GetUtcNow(), null, null);
+            null, CallStatus.Queued.ToWire(), null, _services.Time.GetUtcNow(), null, null)
+        {
+            ApplicationSid = request.ApplicationSid,
+            ParentCallSid = request.ParentCallSid,
+            CallerName = request.FromDisplayName,
+        };
         await _services.Store.InsertAsync(record, cancellationToken).ConfigureAwait(false);
 
         var call = new Call(record, request, targetUri, _services);
@@ -63,12 +70,22 @@ public sealed class CallEngine : IAsyncDisposable
             throw new CallNotPlacedException(exception.Message, exception);
         }
 
-        // The loop waits for its registration, so a call that ends at once is still removed after it was added.
-        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _live[call.Sid] = (call, RunAsync(call, registered.Task));
-        registered.SetResult();
+        Track(call);
         return new PlacedCall(call.Sid, call.SipCallId!, record.CreatedAt);
     }
+
+    /// <summary>
+    /// From now on INVITEs the user agent receives become calls: <paramref name="router"/> picks what runs each
+    /// one (or refuses it), and the engine answers and runs it like an outbound call.
+    /// </summary>
+    public void AcceptInboundCalls(IInboundCallRouter router)
+    {
+        _inboundRouter = router;
+        _services.Sip.InboundCalls = this;
+    }
+
+    /// <summary>Called on a SIP receive thread: the routing (a database lookup) and the rest run off it.</summary>
+    void IInboundCallHandler.OnIncomingCall(InboundCall call) => _ = AcceptInboundAsync(call);
 
     /// <summary>Asks a live call to hang up; false when no such call is live.</summary>
     public bool Hangup(string callSid) => WithLive(callSid, call => call.RequestHangup("hangup requested"));
@@ -98,6 +115,72 @@ public sealed class CallEngine : IAsyncDisposable
         await Task.WhenAny(Task.WhenAll(loops), Task.Delay(TimeSpan.FromSeconds(5), _services.Time)).ConfigureAwait(false);
         await _shutdown.CancelAsync().ConfigureAwait(false);
         _shutdown.Dispose();
+    }
+
+    private async Task AcceptInboundAsync(InboundCall sip)
+    {
+        try
+        {
+            if (Volatile.Read(ref _disposed) == 1 || _inboundRouter is not { } router)
+            {
+                sip.Reject(503, "Service Unavailable");
+                return;
+            }
+
+            var offer = new InboundCallOffer(sip.DialledNumber, sip.FromUser, sip.FromDisplayName, sip.Source, sip.RequestUri.ToString(), sip.CallId, sip.Headers);
+            var route = await router.RouteAsync(offer, _shutdown.Token).ConfigureAwait(false);
+            if (route.Request is not { } request)
+            {
+                Log.InboundRefused(_services.Logger, sip.CallId, offer.DialledNumber, sip.Source, route.RefusalStatus, route.RefusalReason!);
+                sip.Reject(route.RefusalStatus, route.RefusalReason!);
+                return;
+            }
+
+            await RunInboundAsync(sip, request).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // Nothing may escape a fire-and-forget task; the caller gets a clear refusal instead of silence.
+            Log.InboundFailed(_services.Logger, exception, sip.CallId);
+            sip.Reject(500, "Server Internal Error");
+        }
+    }
+
+    private async Task RunInboundAsync(InboundCall sip, CallRequest request)
+    {
+        var record = new CallRecord(
+            Guid.NewGuid().ToString(), request.AccountSid, "inbound", request.From, request.Target.Address,
+            sip.CallId, CallStatus.Trying.ToWire(), null, _services.Time.GetUtcNow(), null, null)
+        {
+            ApplicationSid = request.ApplicationSid,
+            CallerName = request.FromDisplayName,
+        };
+        await _services.Store.InsertAsync(record, _shutdown.Token).ConfigureAwait(false);
+
+        var call = new Call(record, request, null, _services);
+        try
+        {
+            call.StartInbound(sip);
+        }
+        catch (Exception exception) when (exception is MediaPortsExhaustedException or UnusableOfferException)
+        {
+            var (sipStatus, reason) = exception is UnusableOfferException ? (488, "Not Acceptable Here") : (503, "Service Unavailable");
+            sip.Reject(sipStatus, reason);
+            Log.InboundRefused(_services.Logger, sip.CallId, sip.DialledNumber, sip.Source, sipStatus, exception.Message);
+            await _services.Store.UpdateAsync(record with { Status = CallStatus.Failed.ToWire(), SipStatus = sipStatus, EndedAt = _services.Time.GetUtcNow() }, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        Track(call);
+    }
+
+    /// <summary>Keeps the call live until its loop ends.</summary>
+    private void Track(Call call)
+    {
+        // The loop waits for its registration, so a call that ends at once is still removed after it was added.
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _live[call.Sid] = (call, RunAsync(call, registered.Task));
+        registered.SetResult();
     }
 
     private bool WithLive(string callSid, Action<Call> command)

@@ -4,7 +4,10 @@ using Switchboard.Calls.Verbs;
 
 namespace Switchboard.Calls.Engine;
 
-/// <summary>Everything the engine needs to place one outbound call, whatever dialect asked for it.</summary>
+/// <summary>
+/// Everything the engine needs to run one call leg, whatever dialect asked for it. For an inbound call the router
+/// fills it from the INVITE: <see cref="From"/> is the caller, <see cref="Target"/> the dialled number.
+/// </summary>
 public sealed record CallRequest(
     string AccountSid,
     string From,
@@ -16,6 +19,12 @@ public sealed record CallRequest(
     IScriptSource Script,
     ICallEventSink Sink)
 {
+    /// <summary>The application whose hooks run the call, when one does; stored with the call.</summary>
+    public string? ApplicationSid { get; init; }
+
+    /// <summary>The call whose <c>dial</c> placed this one, when one did; stored with the call.</summary>
+    public string? ParentCallSid { get; init; }
+
     /// <summary>The application's data for the call, carried by every event.</summary>
     public JsonElement? Tag { get; init; }
 

@@ -12,4 +12,13 @@ internal interface IVerbHost
 
     /// <summary>Replaces the call's application data, which every later event carries.</summary>
     void SetTag(JsonElement tag);
+
+    /// <summary>
+    /// Answers an inbound call that is still ringing (a no-op for an answered or outbound one), because a verb is
+    /// about to use its media. False when the caller gave up first: the verb must not start.
+    /// </summary>
+    bool EnsureAnswered();
+
+    /// <summary>Refuses an inbound call not yet answered with <paramref name="sipStatus"/>; hangs up any other.</summary>
+    void Decline(int sipStatus, string reason);
 }

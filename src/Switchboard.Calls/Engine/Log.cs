@@ -32,4 +32,10 @@ internal static partial class Log
 
     [LoggerMessage(3008, LogLevel.Warning, "Call {CallSid}: the callee's SDP answer is unusable: {Reason}")]
     public static partial void AnswerUnusable(ILogger logger, string callSid, string reason);
+
+    [LoggerMessage(3009, LogLevel.Information, "Inbound call {SipCallId} to {DialledNumber} from {Source} refused with {SipStatus}: {Reason}")]
+    public static partial void InboundRefused(ILogger logger, string sipCallId, string? dialledNumber, System.Net.IPEndPoint source, int sipStatus, string reason);
+
+    [LoggerMessage(3010, LogLevel.Error, "Inbound call {SipCallId} could not be routed")]
+    public static partial void InboundFailed(ILogger logger, Exception exception, string sipCallId);
 }

@@ -7,6 +7,7 @@ using Switchboard.Calls.Verbs;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Dtmf;
 using Switchboard.Media.Sessions;
+using Switchboard.Sip.Messages;
 
 namespace Switchboard.Calls.Engine;
 
@@ -179,6 +180,11 @@ internal sealed class VerbRunner(
         ++_generation;
         _current = verb;
         Log.VerbStarted(logger, callSid, verb.Name);
+        if (NeedsMedia(verb) && !host.EnsureAnswered())
+        {
+            return;
+        }
+
         switch (verb)
         {
             case SayVerb say:
@@ -211,7 +217,7 @@ internal sealed class VerbRunner(
                 Next();
                 break;
             case AnswerVerb:
-                // The call is answered before its verbs run; inbound calls answer here once they exist.
+                // Answered above, like every verb that uses the media.
                 Next();
                 break;
             case DtmfVerb dtmf:
@@ -219,13 +225,19 @@ internal sealed class VerbRunner(
                 ReportWhenDone(media.SendDigitsAsync(dtmf.Digits, DigitSendOptions.Default with { ToneDuration = dtmf.Duration }, _playback.Token));
                 break;
             case RejectVerb reject:
-                host.EndCall($"rejected with {reject.Status} {reject.Reason}".TrimEnd(), failed: false);
+                host.Decline(reject.Status, reject.Reason ?? SipReasonPhrases.For(reject.Status));
                 break;
             default:
                 host.EndCall("unsupported verb " + verb.Name, failed: true);
                 break;
         }
     }
+
+    /// <summary>
+    /// Whether the verb plays, hears or sends media, so an inbound call must be answered first. The others
+    /// (tag, config, redirect, hangup, sip:decline) run while it still rings.
+    /// </summary>
+    private static bool NeedsMedia(Verb verb) => verb is not (TagVerb or ConfigVerb or RedirectVerb or HangupVerb or RejectVerb);
 
     private void RenderPrompt(Verb prompt)
     {

@@ -96,6 +96,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         web.MapV1Api();
         web.MapSwitchboardOpenApi();
 
+        web.Services.GetRequiredService<CallEngine>().AcceptInboundCalls(web.Services.GetRequiredService<IInboundCallRouter>());
         await web.Services.GetRequiredService<SipUserAgent>().StartAsync(cancellationToken).ConfigureAwait(false);
         await web.StartAsync(cancellationToken).ConfigureAwait(false);
         return new SwitchboardApp(web, newKey, account.Sid);

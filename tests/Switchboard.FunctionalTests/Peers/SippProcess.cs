@@ -33,7 +33,17 @@ internal sealed class SippProcess : IAsyncDisposable
     public string Messages() => File.Exists(MessageLog) ? File.ReadAllText(MessageLog) : string.Empty;
 
     /// <summary>Starts SIPp as a callee (UAS) with <paramref name="scenario"/>; keys become <c>[name]</c> in the scenario.</summary>
-    public static async Task<SippProcess> StartCalleeAsync(string scenario, IReadOnlyDictionary<string, string>? keys = null)
+    public static Task<SippProcess> StartCalleeAsync(string scenario, IReadOnlyDictionary<string, string>? keys = null) =>
+        StartAsync(scenario, keys, []);
+
+    /// <summary>
+    /// Starts SIPp as a caller (UAC) that places one call with <paramref name="scenario"/> to <paramref name="target"/>;
+    /// <paramref name="dialled"/> becomes <c>[service]</c>, the Request-URI's user part.
+    /// </summary>
+    public static Task<SippProcess> StartCallerAsync(string scenario, System.Net.IPEndPoint target, string dialled, IReadOnlyDictionary<string, string>? keys = null) =>
+        StartAsync(scenario, keys, ["-s", dialled, target.ToString()]);
+
+    private static async Task<SippProcess> StartAsync(string scenario, IReadOnlyDictionary<string, string>? keys, string[] extraArguments)
     {
         var port = FreePort.Udp();
         var info = new ProcessStartInfo("sipp")
@@ -57,11 +67,16 @@ internal sealed class SippProcess : IAsyncDisposable
             info.ArgumentList.Add(value);
         }
 
+        foreach (var arg in extraArguments)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("sipp did not start");
         var sipp = new SippProcess(process, port, messageLog);
         // SIPp binds before it reads the scenario's first recv; give it a moment to be ready.
         await Task.Delay(300);
-        if (process.HasExited)
+        if (process.HasExited && process.ExitCode != 0)
         {
             throw new InvalidOperationException($"sipp exited at once ({process.ExitCode}): {await sipp._stderr}{await sipp._stdout}");
         }

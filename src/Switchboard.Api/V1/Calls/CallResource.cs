@@ -16,10 +16,13 @@ public sealed record CallResource(
     DateTimeOffset CreatedAt,
     DateTimeOffset? AnsweredAt,
     DateTimeOffset? EndedAt,
-    int Duration)
+    int Duration,
+    string? ApplicationSid,
+    string? ParentCallSid,
+    string? CallerName)
 {
     public static CallResource Of(CallRecord call, DateTimeOffset now) => new(
         call.Sid, call.AccountSid, call.SipCallId, call.Direction, call.From, call.To,
         JambonzCallStatus.Of(call.Status), call.SipStatus, call.CreatedAt, call.AnsweredAt, call.EndedAt,
-        CallDuration.Seconds(call.AnsweredAt, call.EndedAt, now));
+        CallDuration.Seconds(call.AnsweredAt, call.EndedAt, now), call.ApplicationSid, call.ParentCallSid, call.CallerName);
 }

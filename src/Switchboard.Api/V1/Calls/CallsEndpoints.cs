@@ -82,6 +82,7 @@ public static class CallsEndpoints
             new HookScriptSource(callHook, callContext, outbox, HookReplyTimeout),
             new StatusHookSink(request.CallStatusHook ?? application?.CallStatusHook, callContext, queue, timeProvider))
         {
+            ApplicationSid = application?.Sid,
             Tag = request.Tag,
             TimeLimit = request.TimeLimit,
             Speech = speech,
