@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Switchboard.Calls.Engine.Messages;
+using Switchboard.Calls.Scripts;
+using Switchboard.Calls.Verbs;
 using Switchboard.Media.Dtmf;
 using Switchboard.Media.Sessions;
 using Switchboard.Sip.UserAgent;
@@ -13,13 +15,14 @@ namespace Switchboard.Calls.Engine;
 /// events, keys, timers, API commands) is a message on one channel, handled one at a time by
 /// <see cref="RunAsync"/>: the call's state needs no lock.
 /// </summary>
-internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost, ISipOfferAnswerer
+internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost, ISipOfferAnswerer, IDialLeg
 {
     private readonly Channel<CallMessage> _inbox = Channel.CreateUnbounded<CallMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CallStatusMachine _status = new();
     private readonly CallRequest _request;
     private readonly string? _targetUri;
     private readonly CallServices _services;
+    private readonly IDialLegObserver? _legObserver;
     private CallRecord _record;
     private long _eventSequence;
     private MediaSession? _media;
@@ -36,16 +39,21 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost,
     private bool _answerApplied;
 
     /// <param name="targetUri">Where to send the INVITE; null for an inbound call.</param>
-    public Call(CallRecord record, CallRequest request, string? targetUri, CallServices services)
+    /// <param name="legObserver">For a leg of another call's <c>dial</c>: hears its answer and end, and the leg runs no verbs.</param>
+    public Call(CallRecord record, CallRequest request, string? targetUri, CallServices services, IDialLegObserver? legObserver = null)
     {
         _record = record;
         _request = request;
         _targetUri = targetUri;
         _services = services;
+        _legObserver = legObserver;
         _tag = request.Tag;
     }
 
     public string Sid => _record.Sid;
+
+    /// <summary>The call's media session, once started.</summary>
+    public MediaSession? Media => _media;
 
     /// <summary>The SIP Call-ID of the INVITE, known once <see cref="Start"/> has sent it.</summary>
     public string? SipCallId => _sipCall?.CallId;
@@ -71,6 +79,7 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost,
     {
         Direction = _record.Direction,
         SipStatus = _record.SipStatus,
+        ParentCallSid = _record.ParentCallSid,
         Tag = _tag,
     };
 
@@ -160,6 +169,30 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost,
 
     /// <inheritdoc/>
     public void Decline(int sipStatus, string reason) => _inbox.Writer.TryWrite(new DeclineRequested(sipStatus, reason));
+
+    /// <inheritdoc/>
+    public Task<IDialLeg> PlaceDialLegAsync(DialVerb dial, CallTarget target, IDialLegObserver observer, CancellationToken cancellationToken)
+    {
+        // The leg shows the caller's number by default: for an inbound call the one who called, for an outbound
+        // one the number this call came from; the dial's callerId replaces it.
+        var leg = new CallRequest(
+            _request.AccountSid,
+            dial.CallerId ?? _request.From,
+            dial.CallerName,
+            null,
+            target,
+            dial.Timeout,
+            dial.Headers,
+            NoVerbs.Instance,
+            _request.CreateLegSink?.Invoke() ?? SilentSink.Instance)
+        {
+            ApplicationSid = _request.ApplicationSid,
+            ParentCallSid = Sid,
+            TimeLimit = dial.TimeLimit,
+            Speech = _request.Speech,
+        };
+        return _services.Legs.PlaceLegAsync(leg, observer, cancellationToken);
+    }
 
     /// <summary>
     /// A re-INVITE or UPDATE from the peer (hold, resume, a new address): our media takes the new offer and
@@ -327,6 +360,13 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost,
         }
 
         await EnterInProgressAsync(cancellationToken).ConfigureAwait(false);
+        if (_legObserver is not null)
+        {
+            // A dial leg is bridged by the call that dialled it instead of running verbs.
+            _legObserver.OnLegAnswered(this);
+            return;
+        }
+
         StartVerbs();
     }
 
@@ -459,6 +499,10 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost,
         await _services.Store.AppendEventAsync(new CallEventRecord(Sid, ++_eventSequence, now, "status:" + next.ToWire(), detail), cancellationToken).ConfigureAwait(false);
         Log.StatusChanged(_services.Logger, Sid, next.ToWire(), sipStatus, reason);
         _request.Sink.OnCallEvent(new CallStatusChanged(Snapshot(), now, sipStatus, reason));
+        if (next.IsFinal())
+        {
+            _legObserver?.OnLegEnded(this, next, sipStatus);
+        }
     }
 
     private void DisposeRingTimer()

@@ -14,7 +14,7 @@ namespace Switchboard.Calls.Engine;
 /// stores the call, sends the INVITE and runs the call's loop until its final status. Inbound calls, once
 /// <see cref="AcceptInboundCalls"/> names their router, run the same way.
 /// </summary>
-public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler
+public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLegPlacer
 {
     private readonly ConcurrentDictionary<string, (Call Call, Task Loop)> _live = new();
     private readonly CancellationTokenSource _shutdown = new();
@@ -34,7 +34,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler
         ILogger<CallEngine> logger)
     {
         _options = options;
-        _services = new CallServices(sip, media, speech, audio, store, timeProvider, logger);
+        _services = new CallServices(sip, media, speech, audio, store, timeProvider, logger, this);
     }
 
     /// <summary>How many calls are live right now.</summary>
@@ -47,6 +47,15 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler
     /// <exception cref="CallNotPlacedException">No media port was free or the target URI is unusable; the call is stored as failed.</exception>
     public async Task<PlacedCall> PlaceCallAsync(CallRequest request, CancellationToken cancellationToken)
     {
+        var call = await PlaceAsync(request, null, cancellationToken).ConfigureAwait(false);
+        return new PlacedCall(call.Sid, call.SipCallId!, call.Snapshot().CreatedAt);
+    }
+
+    async Task<IDialLeg> IDialLegPlacer.PlaceLegAsync(CallRequest request, IDialLegObserver observer, CancellationToken cancellationToken) =>
+        await PlaceAsync(request, observer, cancellationToken).ConfigureAwait(false);
+
+    private async Task<Call> PlaceAsync(CallRequest request, IDialLegObserver? legObserver, CancellationToken cancellationToken)
+    {
         var targetUri = Route(request.Target);
         var record = new CallRecord(
             Guid.NewGuid().ToString(), request.AccountSid, "outbound", request.From, request.Target.Address,
@@ -58,7 +67,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler
         };
         await _services.Store.InsertAsync(record, cancellationToken).ConfigureAwait(false);
 
-        var call = new Call(record, request, targetUri, _services);
+        var call = new Call(record, request, targetUri, _services, legObserver);
         try
         {
             call.Start();
@@ -71,7 +80,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler
         }
 
         Track(call);
-        return new PlacedCall(call.Sid, call.SipCallId!, record.CreatedAt);
+        return call;
     }
 
     /// <summary>

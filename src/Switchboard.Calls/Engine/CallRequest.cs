@@ -25,6 +25,12 @@ public sealed record CallRequest(
     /// <summary>The call whose <c>dial</c> placed this one, when one did; stored with the call.</summary>
     public string? ParentCallSid { get; init; }
 
+    /// <summary>
+    /// Makes the event sink for each leg a <c>dial</c> of this call places (the dialect's status hook, with its own
+    /// ordered queue); legs report nothing when null.
+    /// </summary>
+    public Func<ICallEventSink>? CreateLegSink { get; init; }
+
     /// <summary>The application's data for the call, carried by every event.</summary>
     public JsonElement? Tag { get; init; }
 

@@ -15,7 +15,8 @@ internal sealed record CallServices(
     AudioFetcher Audio,
     ICallStore Store,
     TimeProvider Time,
-    ILogger Logger)
+    ILogger Logger,
+    IDialLegPlacer Legs)
 {
     public PromptRenderer Prompts { get; } = new(Speech, Audio);
 }

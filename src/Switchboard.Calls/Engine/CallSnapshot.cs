@@ -20,6 +20,9 @@ public sealed record CallSnapshot(
     /// <summary>The last SIP final or provisional status that changed the call's status, if any.</summary>
     public int? SipStatus { get; init; }
 
+    /// <summary>The call whose <c>dial</c> placed this one, if one did.</summary>
+    public string? ParentCallSid { get; init; }
+
     /// <summary>The application's data attached to the call (request <c>tag</c>, the <c>tag</c> verb), if any.</summary>
     public JsonElement? Tag { get; init; }
 

@@ -8,6 +8,12 @@ public sealed record CallTarget(CallTargetKind Kind, string Address)
 {
     public CarrierRoute? Carrier { get; init; }
 
+    /// <summary>
+    /// The carrier the request named for a phone number, before the dialect resolved it to <see cref="Carrier"/>;
+    /// the engine routes only by <see cref="Carrier"/>.
+    /// </summary>
+    public string? TrunkName { get; init; }
+
     public static CallTarget Phone(string number) => new(CallTargetKind.Phone, number);
 
     public static CallTarget Sip(string uri) => new(CallTargetKind.Sip, uri);

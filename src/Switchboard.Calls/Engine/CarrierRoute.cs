@@ -1,3 +1,5 @@
+using Switchboard.Storage.Carriers;
+
 namespace Switchboard.Calls.Engine;
 
 /// <summary>
@@ -6,6 +8,10 @@ namespace Switchboard.Calls.Engine;
 /// </summary>
 public sealed record CarrierRoute(string Host, int Port, string Transport, string? TechPrefix, bool E164LeadingPlus)
 {
+    /// <summary>The route through a stored carrier.</summary>
+    public static CarrierRoute Of(VoipCarrierRecord carrier) =>
+        new(carrier.Host, carrier.Port, carrier.Transport, carrier.TechPrefix, carrier.E164LeadingPlus);
+
     /// <summary>The Request-URI for <paramref name="number"/> through this trunk.</summary>
     public string UriFor(string number)
     {

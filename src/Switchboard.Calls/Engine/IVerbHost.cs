@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Switchboard.Calls.Verbs;
 
 namespace Switchboard.Calls.Engine;
 
@@ -21,4 +22,10 @@ internal interface IVerbHost
 
     /// <summary>Refuses an inbound call not yet answered with <paramref name="sipStatus"/>; hangs up any other.</summary>
     void Decline(int sipStatus, string reason);
+
+    /// <summary>
+    /// Places one leg of <paramref name="dial"/> to <paramref name="target"/>, as a call of its own whose parent is
+    /// this call. Thread-safe: called from the dial's placing tasks.
+    /// </summary>
+    Task<IDialLeg> PlaceDialLegAsync(DialVerb dial, CallTarget target, IDialLegObserver observer, CancellationToken cancellationToken);
 }

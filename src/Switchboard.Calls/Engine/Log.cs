@@ -38,4 +38,13 @@ internal static partial class Log
 
     [LoggerMessage(3010, LogLevel.Error, "Inbound call {SipCallId} could not be routed")]
     public static partial void InboundFailed(ILogger logger, Exception exception, string sipCallId);
+
+    [LoggerMessage(3011, LogLevel.Information, "Call {CallSid} is connected to its dial leg {LegSid}")]
+    public static partial void DialConnected(ILogger logger, string callSid, string legSid);
+
+    [LoggerMessage(3012, LogLevel.Warning, "Call {CallSid}: the dial target {Target} could not be placed: {Reason}")]
+    public static partial void DialLegNotPlaced(ILogger logger, string callSid, string target, string reason);
+
+    [LoggerMessage(3013, LogLevel.Information, "Call {CallSid}: the dial ended {Status} (leg {LegSid})")]
+    public static partial void DialEnded(ILogger logger, string callSid, string status, string? legSid);
 }

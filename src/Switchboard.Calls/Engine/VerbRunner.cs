@@ -38,6 +38,7 @@ internal sealed class VerbRunner(
     private AudioClip? _clip;
     private int _loopsLeft;
     private CancellationTokenSource? _playback;
+    private DialStep? _dial;
     private bool _stopped;
 
     /// <summary>Asks the script source for the first verbs.</summary>
@@ -121,6 +122,14 @@ internal sealed class VerbRunner(
             case VerbTimerElapsed when _current is GatherVerb:
                 FinishGather(GatherEndReason.Timeout);
                 break;
+            case DialLegAnswered answered:
+                _dial?.OnLegAnswered(answered.Leg);
+                break;
+            case DialLegEnded ended when _dial?.OnLegEnded(ended) is { } result:
+                LeaveCurrent();
+                Log.DialEnded(logger, callSid, result.Status.ToWire(), result.DialCallSid);
+                PostResult(result);
+                break;
         }
     }
 
@@ -129,6 +138,7 @@ internal sealed class VerbRunner(
         _stopped = true;
         _generation++;
         StopPlayback();
+        EndDial();
         _scheduler.Dispose();
     }
 
@@ -169,6 +179,7 @@ internal sealed class VerbRunner(
     {
         DisarmTimer();
         StopPlayback();
+        EndDial();
         _current = null;
         _gather = null;
         _promptPlaying = false;
@@ -224,6 +235,10 @@ internal sealed class VerbRunner(
                 _playback = new CancellationTokenSource();
                 ReportWhenDone(media.SendDigitsAsync(dtmf.Digits, DigitSendOptions.Default with { ToneDuration = dtmf.Duration }, _playback.Token));
                 break;
+            case DialVerb dial:
+                _dial = new DialStep(dial, _generation, inbox, host, media, timeProvider, logger, callSid);
+                _dial.Start();
+                break;
             case RejectVerb reject:
                 host.Decline(reject.Status, reject.Reason ?? SipReasonPhrases.For(reject.Status));
                 break;
@@ -236,8 +251,9 @@ internal sealed class VerbRunner(
     /// <summary>
     /// Whether the verb plays, hears or sends media, so an inbound call must be answered first. The others
     /// (tag, config, redirect, hangup, sip:decline) run while it still rings.
+    /// A <c>dial</c> answers only when a target does, so the caller keeps hearing ringing until then.
     /// </summary>
-    private static bool NeedsMedia(Verb verb) => verb is not (TagVerb or ConfigVerb or RedirectVerb or HangupVerb or RejectVerb);
+    private static bool NeedsMedia(Verb verb) => verb is not (TagVerb or ConfigVerb or RedirectVerb or HangupVerb or RejectVerb or DialVerb);
 
     private void RenderPrompt(Verb prompt)
     {
@@ -395,6 +411,12 @@ internal sealed class VerbRunner(
     private void ArmTimer(TimeSpan due) => _scheduler.Arm(due, new VerbTimerElapsed(_generation));
 
     private void DisarmTimer() => _scheduler.Disarm();
+
+    private void EndDial()
+    {
+        _dial?.Dispose();
+        _dial = null;
+    }
 
     private void StopPlayback()
     {

@@ -30,6 +30,7 @@ public static class CallPayload
             writer.WriteString("call_status", JambonzCallStatus.Of(call.Status));
             writer.WriteString("account_sid", call.AccountSid);
             WriteOptional(writer, "application_sid", context.ApplicationSid);
+            WriteOptional(writer, "parent_call_sid", call.ParentCallSid);
             WriteOptional(writer, "caller_name", context.CallerName);
             if (call.Tag is { } tag)
             {

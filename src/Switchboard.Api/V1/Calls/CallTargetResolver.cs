@@ -24,7 +24,7 @@ public static class CallTargetResolver
 
                 return CallTarget.Phone(to.Number!) with
                 {
-                    Carrier = new CarrierRoute(carrier.Host, carrier.Port, carrier.Transport, carrier.TechPrefix, carrier.E164LeadingPlus),
+                    Carrier = CarrierRoute.Of(carrier),
                 };
             case "phone":
                 return CallTarget.Phone(to.Number!);

@@ -12,6 +12,7 @@ using Switchboard.Calls.Verbs;
 using Switchboard.Calls.Webhooks;
 using Switchboard.Storage.Applications;
 using Switchboard.Storage.Calls;
+using Switchboard.Storage.Carriers;
 
 namespace Switchboard.Api.V1.Calls;
 
@@ -68,6 +69,7 @@ public static class CallsEndpoints
 
         var callContext = new CallContext(application?.Sid, request.CallerName);
         var callHook = request.CallHook ?? application!.CallHook;
+        var statusHook = request.CallStatusHook ?? application?.CallStatusHook;
         var queue = outbox.OpenQueue();
         var speech = new SpeechDefaults(application?.SpeechSynthesisVendor, application?.SpeechSynthesisLanguage, application?.SpeechSynthesisVoice, null)
             .With(request.Speech);
@@ -79,10 +81,11 @@ public static class CallsEndpoints
             target,
             request.RingTimeout,
             request.Headers,
-            new HookScriptSource(callHook, callContext, outbox, HookReplyTimeout),
-            new StatusHookSink(request.CallStatusHook ?? application?.CallStatusHook, callContext, queue, timeProvider))
+            new HookScriptSource(callHook, callContext, outbox, HookReplyTimeout, DialTrunksOf(context, accountSid)),
+            new StatusHookSink(statusHook, callContext, queue, timeProvider))
         {
             ApplicationSid = application?.Sid,
+            CreateLegSink = StatusHookSink.ForDialLegs(statusHook, callContext, outbox, timeProvider),
             Tag = request.Tag,
             TimeLimit = request.TimeLimit,
             Speech = speech,
@@ -173,6 +176,9 @@ public static class CallsEndpoints
         engine.Hangup(call_sid);
         return Results.NoContent();
     }
+
+    private static DialTrunks? DialTrunksOf(HttpContext context, string accountSid) =>
+        context.RequestServices.GetService<IVoipCarrierStore>() is { } carriers ? new DialTrunks(carriers, accountSid) : null;
 
     private static Task<CallRecord?> FindCallAsync(HttpContext context, string callSid, ICallStore store) =>
         store.FindAsync(context.TargetAccount().Sid, callSid, context.RequestAborted);

@@ -12,12 +12,6 @@ public static class CreateCallRequestReader
     public const int DefaultRingTimeoutSeconds = 60;
 
     /// <summary>Headers the SIP stack writes itself: an application may not replace them.</summary>
-    private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Via", "From", "To", "Call-ID", "CSeq", "Contact", "Content-Length", "Content-Type", "Max-Forwards",
-        "Route", "Record-Route", "v", "f", "t", "i", "m", "l", "c",
-    };
-
     /// <exception cref="ValidationException">A field is missing or invalid.</exception>
     public static CreateCallRequest Read(JsonElement body)
     {
@@ -60,86 +54,17 @@ public static class CreateCallRequestReader
             from,
             fromHost,
             callerName,
-            ReadTo(body),
+            CallToReader.Read(JsonFields.RequireObject(body, "to", "to"), "to"),
             TimeSpan.FromSeconds(ringTimeout),
             timeLimit is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             JsonFields.OptionalObject(body, "tag", "tag")?.Clone(),
-            ReadHeaders(body),
+            SipHeadersReader.Read(body, "headers"),
             new SpeechDefaults(
                 JsonFields.OptionalString(body, "speech_synthesis_vendor", "speech_synthesis_vendor"),
                 JsonFields.OptionalString(body, "speech_synthesis_language", "speech_synthesis_language"),
                 JsonFields.OptionalString(body, "speech_synthesis_voice", "speech_synthesis_voice"),
                 Gender: null),
             ReadAmd(body));
-    }
-
-    private static CallTo ReadTo(JsonElement body)
-    {
-        var to = JsonFields.RequireObject(body, "to", "to");
-        var type = JsonFields.RequireString(to, "type", "to.type");
-        var trunk = JsonFields.OptionalString(to, "trunk", "to.trunk");
-        switch (type)
-        {
-            case "phone":
-                var number = JsonFields.RequireString(to, "number", "to.number");
-                if (!SipSyntax.IsPhoneNumber(number))
-                {
-                    throw new ValidationException("to.number", "must be digits with an optional leading '+'");
-                }
-
-                return new CallTo(type, number, trunk, null, null);
-            case "sip":
-                var uri = JsonFields.RequireString(to, "sipUri", "to.sipUri");
-                if (!SipSyntax.IsSipUri(uri))
-                {
-                    throw new ValidationException("to.sipUri", "must be a sip: or sips: URI such as sip:alice@example.com");
-                }
-
-                return new CallTo(type, null, trunk, uri, null);
-            case "user":
-                var name = JsonFields.RequireString(to, "name", "to.name");
-                if (!SipSyntax.IsUser(name))
-                {
-                    throw new ValidationException("to.name", "must be a SIP client's user name");
-                }
-
-                return new CallTo(type, null, trunk, null, name);
-            default:
-                throw new ValidationException("to.type", $"unknown type '{type}' (expected phone, sip or user)");
-        }
-    }
-
-    private static List<KeyValuePair<string, string>> ReadHeaders(JsonElement body)
-    {
-        var headers = new List<KeyValuePair<string, string>>();
-        if (JsonFields.OptionalObject(body, "headers", "headers") is not { } given)
-        {
-            return headers;
-        }
-
-        foreach (var header in given.EnumerateObject())
-        {
-            var path = "headers." + header.Name;
-            if (!SipSyntax.IsHeaderName(header.Name))
-            {
-                throw new ValidationException(path, "is not a valid SIP header name");
-            }
-
-            if (ReservedHeaders.Contains(header.Name))
-            {
-                throw new ValidationException(path, "is set by Switchboard itself and cannot be replaced");
-            }
-
-            var value = JsonFields.RequireString(given, header.Name, path);
-            if (!SipSyntax.IsHeaderValue(value))
-            {
-                throw new ValidationException(path, "must be at most 1024 characters without line breaks");
-            }
-
-            headers.Add(new KeyValuePair<string, string>(header.Name, value));
-        }
-
-        return headers;
     }
 
     private static AmdRequest? ReadAmd(JsonElement body)

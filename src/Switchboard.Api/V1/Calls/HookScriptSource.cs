@@ -22,13 +22,16 @@ public sealed class HookScriptSource : IScriptSource
     private readonly TimeSpan _replyTimeout;
     private readonly ConcurrentDictionary<string, WebhookTarget> _hooks = new(StringComparer.Ordinal);
     private readonly JambonzVerbReader _reader;
+    private readonly DialTrunks? _trunks;
 
-    public HookScriptSource(WebhookTarget callHook, CallContext context, WebhookOutbox outbox, TimeSpan replyTimeout)
+    /// <param name="trunks">Resolves the carriers <c>dial</c> targets name; without it such targets fail the script.</param>
+    public HookScriptSource(WebhookTarget callHook, CallContext context, WebhookOutbox outbox, TimeSpan replyTimeout, DialTrunks? trunks = null)
     {
         _callHook = callHook;
         _context = context;
         _outbox = outbox;
         _replyTimeout = replyTimeout;
+        _trunks = trunks;
         _reader = new JambonzVerbReader(new Uri(callHook.Url), _hooks);
     }
 
@@ -41,7 +44,7 @@ public sealed class HookScriptSource : IScriptSource
             throw new InvalidOperationException($"the call hook answered HTTP {reply.StatusCode}");
         }
 
-        return ReadVerbs(reply, "the call hook") ?? [];
+        return await ResolveTrunksAsync(ReadVerbs(reply, "the call hook") ?? [], cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<IReadOnlyList<Verb>?> OnVerbResultAsync(CallSnapshot call, VerbResult result, CancellationToken cancellationToken)
@@ -50,6 +53,8 @@ public sealed class HookScriptSource : IScriptSource
         {
             case GatherResult { Gather.ActionHook: { } hook } gather:
                 return await AskAsync(hook, CallPayload.Build(call, _context, null, writer => WriteGather(writer, gather)), replaceAll: false, cancellationToken).ConfigureAwait(false);
+            case DialResult { Dial.ActionHook: { } hook } dial:
+                return await AskAsync(hook, CallPayload.Build(call, _context, null, writer => WriteDial(writer, dial)), replaceAll: false, cancellationToken).ConfigureAwait(false);
             case RedirectResult redirect:
                 return await AskAsync(redirect.Redirect.ActionHook, CallPayload.Build(call, _context, null), replaceAll: true, cancellationToken).ConfigureAwait(false);
             default:
@@ -75,8 +80,11 @@ public sealed class HookScriptSource : IScriptSource
         }
 
         var verbs = reply.IsSuccess ? ReadVerbs(reply, "the action hook") : null;
-        return verbs is { Count: > 0 } || replaceAll ? verbs ?? [] : null;
+        return verbs is { Count: > 0 } || replaceAll ? await ResolveTrunksAsync(verbs ?? [], cancellationToken).ConfigureAwait(false) : null;
     }
+
+    private async Task<IReadOnlyList<Verb>> ResolveTrunksAsync(IReadOnlyList<Verb> verbs, CancellationToken cancellationToken) =>
+        _trunks is null ? verbs : await _trunks.ResolveAsync(verbs, cancellationToken).ConfigureAwait(false);
 
     private Task<WebhookReply> PostAsync(WebhookTarget target, byte[] payload, CancellationToken cancellationToken)
     {
@@ -111,6 +119,23 @@ public sealed class HookScriptSource : IScriptSource
         {
             throw new InvalidOperationException($"{source} answered with invalid verbs: {invalid.Message}", invalid);
         }
+    }
+
+    /// <summary>jambonz's dial action: how the dial ended, the SIP status, and which leg it was about.</summary>
+    private static void WriteDial(Utf8JsonWriter writer, DialResult dial)
+    {
+        writer.WriteString("dial_call_status", JambonzCallStatus.Of(dial.Status));
+        if (dial.SipStatus is { } sipStatus)
+        {
+            writer.WriteNumber("dial_sip_status", sipStatus);
+        }
+
+        if (dial.DialCallSid is { } legSid)
+        {
+            writer.WriteString("dial_call_sid", legSid);
+        }
+
+        writer.WriteNumber("duration", (int)dial.Duration.TotalSeconds);
     }
 
     private static void WriteGather(Utf8JsonWriter writer, GatherResult gather)

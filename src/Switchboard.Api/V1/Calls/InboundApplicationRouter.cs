@@ -52,10 +52,11 @@ public sealed class InboundApplicationRouter(
             CallTarget.Phone(number.Number),
             TimeSpan.Zero,
             offer.Headers,
-            new HookScriptSource(application.CallHook, context, outbox, CallsEndpoints.HookReplyTimeout),
+            new HookScriptSource(application.CallHook, context, outbox, CallsEndpoints.HookReplyTimeout, new DialTrunks(carriers, number.AccountSid)),
             new StatusHookSink(application.CallStatusHook, context, outbox.OpenQueue(), timeProvider))
         {
             ApplicationSid = application.Sid,
+            CreateLegSink = StatusHookSink.ForDialLegs(application.CallStatusHook, context, outbox, timeProvider),
             Speech = new SpeechDefaults(application.SpeechSynthesisVendor, application.SpeechSynthesisLanguage, application.SpeechSynthesisVoice, null),
         };
         return InboundRoute.Accept(request);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Switchboard.Api.Problems;
 using Switchboard.Api.V1.Hooks;
+using Switchboard.Calls.Engine;
 using Switchboard.Calls.Verbs;
 using Switchboard.Storage.Applications;
 
@@ -22,7 +23,10 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     public const int DefaultGatherTimeoutSeconds = 5;
 
     private static readonly string[] Supported =
-        ["say", "play", "pause", "gather", "hangup", "redirect", "tag", "config", "answer", "sip:decline", "dtmf"];
+        ["say", "play", "pause", "gather", "dial", "hangup", "redirect", "tag", "config", "answer", "sip:decline", "dtmf"];
+
+    /// <summary>Targets one <c>dial</c> may ring at once.</summary>
+    public const int MaxDialTargets = 10;
 
     /// <exception cref="ValidationException">The application is not an array, or a verb is unknown or invalid.</exception>
     public IReadOnlyList<Verb> ReadAll(JsonElement application, string path)
@@ -64,7 +68,8 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             "answer" => new AnswerVerb(),
             "sip:decline" => ReadDecline(verb, path),
             "dtmf" => ReadDtmf(verb, path),
-            "dial" or "record" or "conference" or "enqueue" or "dequeue" or "listen" or "transcribe" or "lex" or "dialogflow"
+            "dial" => ReadDial(verb, path),
+            "record" or "conference" or "enqueue" or "dequeue" or "listen" or "transcribe" or "lex" or "dialogflow"
                 or "rasa" or "leave" or "message" or "sip:refer" or "sip:request" or "stream" or "llm" =>
                 throw new ValidationException(path + ".verb", $"'{name}' is not supported by this server yet"),
             _ => throw new ValidationException(path + ".verb", $"unknown verb '{name}' (expected one of {string.Join(", ", Supported)})"),
@@ -155,6 +160,59 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
         {
             throw new ValidationException(path + ".input", "speech input is not supported by this server yet; include \"digits\"");
         }
+    }
+
+    /// <summary>
+    /// jambonz <c>dial</c>: <c>target</c> (phone numbers, through a named <c>trunk</c> or the default carrier, and SIP
+    /// URIs), <c>callerId</c>, <c>callerName</c>, <c>timeout</c> (ring seconds, default 60), <c>timeLimit</c>,
+    /// <c>headers</c>, <c>actionHook</c>. A trunk is only named here; the script source resolves it before running.
+    /// </summary>
+    private DialVerb ReadDial(JsonElement verb, string path)
+    {
+        if (!verb.TryGetProperty("target", out var targets) || targets.ValueKind != JsonValueKind.Array || targets.GetArrayLength() == 0)
+        {
+            throw new ValidationException(path + ".target", "is required: an array of phone or sip targets");
+        }
+
+        if (targets.GetArrayLength() > MaxDialTargets)
+        {
+            throw new ValidationException(path + ".target", $"may ring at most {MaxDialTargets} targets at once");
+        }
+
+        var resolved = new List<CallTarget>();
+        var index = 0;
+        foreach (var target in targets.EnumerateArray())
+        {
+            var targetPath = $"{path}.target[{index++}]";
+            if (target.ValueKind != JsonValueKind.Object)
+            {
+                throw new ValidationException(targetPath, "must be an object such as {\"type\": \"phone\", \"number\": \"+15550001\"}");
+            }
+
+            var to = CallToReader.Read(target, targetPath);
+            resolved.Add(to.Type switch
+            {
+                "phone" => CallTarget.Phone(to.Number!) with { TrunkName = to.Trunk },
+                "sip" => CallTarget.Sip(to.SipUri!),
+                _ => throw new ValidationException(targetPath + ".type", "user targets are not supported by dial yet"),
+            });
+        }
+
+        var callerId = JsonFields.OptionalString(verb, "callerId", path + ".callerId");
+        if (callerId is not null && !SipSyntax.IsUser(callerId))
+        {
+            throw new ValidationException(path + ".callerId", "must be a phone number or SIP user name");
+        }
+
+        var timeout = JsonFields.OptionalNumber(verb, "timeout", path + ".timeout", 1, 600) ?? 60;
+        var timeLimit = JsonFields.OptionalNumber(verb, "timeLimit", path + ".timeLimit", 1, 86_400);
+        return new DialVerb(resolved, TimeSpan.FromSeconds(timeout), ReadActionHook(verb, path, required: false))
+        {
+            CallerId = callerId,
+            CallerName = JsonFields.OptionalString(verb, "callerName", path + ".callerName"),
+            Headers = SipHeadersReader.Read(verb, path + ".headers"),
+            TimeLimit = timeLimit is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+        };
     }
 
     private static RejectVerb ReadDecline(JsonElement verb, string path)

@@ -11,6 +11,13 @@ namespace Switchboard.Api.V1.Calls;
 /// </summary>
 public sealed class StatusHookSink(WebhookTarget? statusHook, CallContext context, WebhookQueue queue, TimeProvider timeProvider) : ICallEventSink
 {
+    /// <summary>
+    /// Sinks for the legs a call's <c>dial</c> places: the same status hook (payloads carry <c>parent_call_sid</c>),
+    /// each leg with its own ordered queue.
+    /// </summary>
+    public static Func<ICallEventSink> ForDialLegs(WebhookTarget? statusHook, CallContext context, WebhookOutbox outbox, TimeProvider timeProvider) =>
+        () => statusHook is null ? SilentSink.Instance : new StatusHookSink(statusHook, context, outbox.OpenQueue(), timeProvider);
+
     public void OnCallEvent(CallEvent callEvent)
     {
         if (callEvent is not CallStatusChanged { Call: var call } change)

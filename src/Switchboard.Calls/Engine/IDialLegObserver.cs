@@ -1,0 +1,12 @@
+namespace Switchboard.Calls.Engine;
+
+/// <summary>
+/// Hears what happens to the legs of a <c>dial</c>. Called on each leg's own loop: implementations only hand the
+/// news to the dialling call's channel.
+/// </summary>
+internal interface IDialLegObserver
+{
+    void OnLegAnswered(IDialLeg leg);
+
+    void OnLegEnded(IDialLeg leg, CallStatus status, int? sipStatus);
+}

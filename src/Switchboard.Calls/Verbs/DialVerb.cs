@@ -1,0 +1,26 @@
+namespace Switchboard.Calls.Verbs;
+
+/// <summary>
+/// Calls <paramref name="Targets"/> at once (simultaneous ring): the first to answer is connected to this call and
+/// the others are canceled. Each rings for at most <paramref name="Timeout"/>. When the connected party hangs up (or
+/// nobody answers) the result goes to the script source with <paramref name="ActionHook"/>, and the call goes on.
+/// </summary>
+public sealed record DialVerb(IReadOnlyList<Engine.CallTarget> Targets, TimeSpan Timeout, string? ActionHook) : Verb
+{
+    public override string Name => "dial";
+
+    /// <summary>The caller ID the targets see; the call's own caller (inbound) or number (outbound) when null.</summary>
+    public string? CallerId { get; init; }
+
+    /// <summary>The From display name the targets see.</summary>
+    public string? CallerName { get; init; }
+
+    /// <summary>Headers added to every target's INVITE.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>The longest the connected leg may last; it is hung up then.</summary>
+    public TimeSpan? TimeLimit { get; init; }
+
+    /// <summary>Whether keys pressed on either side are passed to the other while connected.</summary>
+    public bool PassDigits { get; init; } = true;
+}
