@@ -73,6 +73,9 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost,
     /// <summary>Live control: stop ringing and end as no-answer.</summary>
     public void RequestNoAnswer() => _inbox.Writer.TryWrite(new NoAnswerRequested());
 
+    /// <summary>Hands a live-control command to the call's loop.</summary>
+    public void Post(CallMessage command) => _inbox.Writer.TryWrite(command);
+
     public CallSnapshot Snapshot() => new(
         _record.Sid, _record.AccountSid, _record.From, _record.To, _record.SipCallId, _status.Current,
         _record.CreatedAt, _record.AnsweredAt, _record.EndedAt)
@@ -290,6 +293,14 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost,
                 break;
             case TimeLimitReached:
                 await OnHangupRequestedAsync(new HangupRequested("time limit reached", Failed: false), cancellationToken).ConfigureAwait(false);
+                break;
+            case MuteRequested mute when _media is not null:
+                _media.MutePeer = mute.Muted;
+                break;
+            case DigitsRequested digits when _media is not null && _status.Current == CallStatus.InProgress:
+                // The keys go out on the media clock; a call that ends first simply stops sending them.
+                _ = _media.SendDigitsAsync(digits.Digits, DigitSendOptions.Default with { ToneDuration = digits.ToneDuration }, CancellationToken.None)
+                    .ContinueWith(static sending => sending.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
                 break;
             case InboundAnswerSent:
                 await EnterInProgressAsync(cancellationToken).ConfigureAwait(false);

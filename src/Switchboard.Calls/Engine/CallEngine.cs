@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Switchboard.Calls.Engine.Messages;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
@@ -107,6 +108,13 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
 
     /// <summary>Live control: a ringing call stops and ends as no-answer; false when not live.</summary>
     public bool EndAsNoAnswer(string callSid) => WithLive(callSid, call => call.RequestNoAnswer());
+
+    /// <summary>Live control: mutes or unmutes the caller (not heard by a bridged party, not recorded); false when not live.</summary>
+    public bool SetMute(string callSid, bool muted) => WithLive(callSid, call => call.Post(new MuteRequested(muted)));
+
+    /// <summary>Live control: sends <paramref name="digits"/> to the call's far end; false when not live.</summary>
+    public bool SendDigits(string callSid, string digits, TimeSpan toneDuration) =>
+        WithLive(callSid, call => call.Post(new DigitsRequested(digits, toneDuration)));
 
     public async ValueTask DisposeAsync()
     {

@@ -110,6 +110,16 @@ public sealed class MediaSession : IAsyncDisposable
             _rtcpSession.RoundTripTime, _rtcpSession.SentReports, _rtcpSession.ReceivedReports);
     }
 
+    /// <summary>
+    /// Mutes the peer: its audio no longer reaches a bridged party, the taps or recordings. Keys it presses are
+    /// still heard. Takes effect from the next packet.
+    /// </summary>
+    public bool MutePeer
+    {
+        get => _receiver.Muted;
+        set => _receiver.Muted = value;
+    }
+
     /// <summary>Our SDP offer (PCMU, PCMA, telephone-event) for an outbound INVITE.</summary>
     public string CreateOffer()
     {

@@ -32,6 +32,7 @@ internal sealed class RtpReceiver : IDatagramHandler
     private readonly Action<SocketAddress> _onLatched;
     private volatile ReceivedMedia? _media;
     private volatile IPayloadSink? _sink;
+    private volatile bool _muted;
     private readonly TimeProvider _time;
     private readonly long _origin;
     private readonly double _timestampUnitsPerTick;
@@ -63,6 +64,16 @@ internal sealed class RtpReceiver : IDatagramHandler
     {
         get => _sink;
         set => _sink = value;
+    }
+
+    /// <summary>
+    /// Whether the peer's audio is held back from the bridge and the taps (it is not heard and not recorded);
+    /// its keys are still detected.
+    /// </summary>
+    public bool Muted
+    {
+        get => _muted;
+        set => _muted = value;
     }
 
     /// <summary>Reception statistics of the peer's stream, for RTCP report blocks.</summary>
@@ -150,10 +161,14 @@ internal sealed class RtpReceiver : IDatagramHandler
 
     private void OnAudio(ReceivedMedia media, ReadOnlySpan<byte> payload)
     {
-        _sink?.OnPayload(media.Codec, payload);
+        var muted = _muted;
+        if (!muted)
+        {
+            _sink?.OnPayload(media.Codec, payload);
+        }
 
         // Decoding is the costly part: done only when someone listens, once for all of them.
-        if (!media.DetectsTones && Taps.IsEmpty)
+        if (!media.DetectsTones && (muted || Taps.IsEmpty))
         {
             return;
         }
@@ -165,7 +180,10 @@ internal sealed class RtpReceiver : IDatagramHandler
             Deliver(_toneDetector.Process(pcm, _digits), viaEvents: false);
         }
 
-        Taps.Deliver(AudioDirection.Received, pcm);
+        if (!muted)
+        {
+            Taps.Deliver(AudioDirection.Received, pcm);
+        }
     }
 
     private void Deliver(int count, bool viaEvents)

@@ -37,6 +37,26 @@ public sealed class MediaBridgeTests
     }
 
     [Fact]
+    public async Task AMutedPeer_IsNotHeardAcrossTheBridge_UntilUnmuted()
+    {
+        await using var legs = await Legs.CreateAsync("PCMU", "PCMU");
+        using var bridge = MediaBridge.Connect(legs.A, legs.B);
+        legs.A.MutePeer = true;
+
+        var muted = Frames(10, first: 1);
+        await legs.PeerA.SendPacedAsync(legs.A.LocalPort, 0, [.. muted.SelectMany(f => f)]);
+        var heardWhileMuted = await ReceiveForAsync(legs.PeerB, TimeSpan.FromMilliseconds(300));
+        Assert.DoesNotContain(heardWhileMuted, p => p.Length > 12 && muted.Any(f => f[0] == p[12]));
+
+        legs.A.MutePeer = false;
+        var unmuted = Frames(5, first: 100);
+        var send = legs.PeerA.SendPacedAsync(legs.A.LocalPort, 0, [.. unmuted.SelectMany(f => f)]);
+        var heard = await ReceiveFramesAsync(legs.PeerB, unmuted[0][0], 5);
+        await send;
+        Assert.Equal(unmuted, heard.Select(p => p.Packet[12..]).ToArray());
+    }
+
+    [Fact]
     public async Task DifferentCodecs_AreTranscodedBothWays()
     {
         await using var legs = await Legs.CreateAsync("PCMU", "PCMA");

@@ -3,9 +3,15 @@ using Switchboard.Calls.Engine;
 
 namespace Switchboard.Api.V1.Calls;
 
-/// <summary>A validated <c>PUT /Calls/{call_sid}</c>: at least one of redirect, status change and tag.</summary>
+/// <summary>A validated <c>PUT /Calls/{call_sid}</c>: at least one of redirect, status change, mute, keys and tag.</summary>
 public sealed record LiveCallUpdate(string? RedirectHook, string? CallStatus, JsonElement? Tag)
 {
+    /// <summary>True to mute the caller, false to unmute, null to leave as is.</summary>
+    public bool? Mute { get; init; }
+
+    /// <summary>Keys to send to the call, and how long each lasts.</summary>
+    public (string Digits, TimeSpan Duration)? Dtmf { get; init; }
+
     /// <summary>Sends the commands to the live call; false when the call is no longer live.</summary>
     public bool ApplyTo(CallEngine engine, string callSid)
     {
@@ -13,6 +19,16 @@ public sealed record LiveCallUpdate(string? RedirectHook, string? CallStatus, Js
         if (Tag is { } tag)
         {
             live &= engine.UpdateTag(callSid, tag);
+        }
+
+        if (Mute is { } muted)
+        {
+            live &= engine.SetMute(callSid, muted);
+        }
+
+        if (Dtmf is { } dtmf)
+        {
+            live &= engine.SendDigits(callSid, dtmf.Digits, dtmf.Duration);
         }
 
         if (RedirectHook is { } hook)

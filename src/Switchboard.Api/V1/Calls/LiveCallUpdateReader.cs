@@ -4,7 +4,7 @@ using Switchboard.Api.V1.Hooks;
 
 namespace Switchboard.Api.V1.Calls;
 
-/// <summary>Validates a live-control body: <c>call_hook</c>, <c>call_status</c>, <c>tag</c>.</summary>
+/// <summary>Validates a live-control body: <c>call_hook</c>, <c>call_status</c>, <c>mute_status</c>, <c>dtmf</c>, <c>tag</c>.</summary>
 public static class LiveCallUpdateReader
 {
     /// <exception cref="ValidationException">A field is invalid, or the body asks for nothing.</exception>
@@ -22,7 +22,16 @@ public static class LiveCallUpdateReader
             throw new ValidationException("call_status", "must be completed or no-answer");
         }
 
-        foreach (var unsupported in (string[])["mute_status", "dtmf", "listen_status", "whisper", "conf_mute_status", "conf_hold_status", "sip_request"])
+        var mute = JsonFields.OptionalString(body, "mute_status", "mute_status") switch
+        {
+            null => (bool?)null,
+            "mute" => true,
+            "unmute" => false,
+            _ => throw new ValidationException("mute_status", "must be mute or unmute"),
+        };
+        var dtmf = ReadDtmf(body);
+
+        foreach (var unsupported in (string[])["listen_status", "whisper", "conf_mute_status", "conf_hold_status", "sip_request"])
         {
             if (body.TryGetProperty(unsupported, out _))
             {
@@ -31,11 +40,29 @@ public static class LiveCallUpdateReader
         }
 
         var tag = JsonFields.OptionalObject(body, "tag", "tag")?.Clone();
-        if (hook is null && status is null && tag is null)
+        if (hook is null && status is null && tag is null && mute is null && dtmf is null)
         {
-            throw new ValidationException("$", "give at least one of call_hook, call_status and tag");
+            throw new ValidationException("$", "give at least one of call_hook, call_status, mute_status, dtmf and tag");
         }
 
-        return new LiveCallUpdate(hook?.Url, status, tag);
+        return new LiveCallUpdate(hook?.Url, status, tag) { Mute = mute, Dtmf = dtmf };
+    }
+
+    /// <summary>jambonz's <c>dtmf: {digit, duration}</c>: keys to send, each lasting <c>duration</c> ms (default 250).</summary>
+    private static (string Digits, TimeSpan Duration)? ReadDtmf(JsonElement body)
+    {
+        if (JsonFields.OptionalObject(body, "dtmf", "dtmf") is not { } dtmf)
+        {
+            return null;
+        }
+
+        var digits = JsonFields.RequireString(dtmf, "digit", "dtmf.digit");
+        if (digits.Length is 0 or > 32 || !digits.All(key => key is (>= '0' and <= '9') or '*' or '#' or (>= 'A' and <= 'D')))
+        {
+            throw new ValidationException("dtmf.digit", "must be 1 to 32 of 0-9, *, # and A-D");
+        }
+
+        var duration = JsonFields.OptionalNumber(dtmf, "duration", "dtmf.duration", 40, 5000) ?? 250;
+        return (digits, TimeSpan.FromMilliseconds(duration));
     }
 }
