@@ -1,0 +1,161 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Calls.Engine;
+using Switchboard.Calls.Engine.Messages;
+using Switchboard.Calls.Scripts;
+using Switchboard.Calls.Verbs;
+using Switchboard.Media.Sessions;
+
+namespace Switchboard.Calls.Tests.Engine;
+
+/// <summary>
+/// The dial's bookkeeping on the dialling call's loop: which outcome it reports when nobody answers, and that no leg
+/// is ever left up when the dial is left. (Answer and bridge run for real in the functional dial test.)
+/// </summary>
+public sealed class DialStepTests
+{
+    private static readonly DialVerb TwoTargets = new([CallTarget.Sip("sip:a@127.0.0.1"), CallTarget.Sip("sip:b@127.0.0.1")], TimeSpan.FromSeconds(20), "https://app/dial");
+
+    [Fact]
+    public async Task NobodyAnswers_ReportsTheMostHopefulOutcome_AfterTheLastLegEnds()
+    {
+        var host = new LegHost();
+        var (step, inbox) = Start(host, TwoTargets);
+        var busy = await host.NextLegAsync();
+        var ringing = await host.NextLegAsync();
+
+        Assert.Null(step.OnLegEnded(new DialLegEnded(1, busy, CallStatus.Busy, 486, null)));
+        var result = step.OnLegEnded(new DialLegEnded(1, ringing, CallStatus.Canceled, 487, null));
+
+        Assert.NotNull(result);
+        Assert.Equal((CallStatus.NoAnswer, 487, ringing.Sid), (result.Status, result.SipStatus, result.DialCallSid));
+        Assert.Equal(TimeSpan.Zero, result.Duration);
+        Assert.False(inbox.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task ATargetThatCannotBePlaced_IsOneFailedLeg()
+    {
+        var host = new LegHost { Refuse = "sip:a@127.0.0.1" };
+        var (step, inbox) = Start(host, TwoTargets);
+        var placed = await host.NextLegAsync();
+        var refused = Assert.IsType<DialLegEnded>(await inbox.Reader.ReadAsync());
+
+        Assert.Null(refused.Leg);
+        Assert.Null(step.OnLegEnded(refused));
+        var result = step.OnLegEnded(new DialLegEnded(1, placed, CallStatus.Busy, 486, null));
+        Assert.Equal((CallStatus.Busy, 486), (result!.Status, result.SipStatus));
+    }
+
+    [Fact]
+    public async Task AnAnswerWhenTheCallerHasGone_IsHungUpAndConnectsNothing()
+    {
+        var host = new LegHost { CallerGone = true };
+        var (step, _) = Start(host, TwoTargets);
+        var first = await host.NextLegAsync();
+        await host.NextLegAsync();
+
+        step.OnLegAnswered(first);
+
+        Assert.Equal(["the caller has gone"], first.HangupReasons);
+    }
+
+    [Fact]
+    public async Task LeavingTheDial_HangsUpEveryLeg_EvenOneStillBeingPlaced()
+    {
+        var host = new LegHost { HoldPlacement = true };
+        var (step, _) = Start(host, TwoTargets);
+
+        step.Dispose();
+        host.ReleasePlacements();
+        var late = await host.NextLegAsync();
+        var later = await host.NextLegAsync();
+
+        await WaitUntilAsync(() => late.HangupReasons.Count == 1 && later.HangupReasons.Count == 1);
+        Assert.Equal("the dial was left", late.HangupReasons.Single());
+    }
+
+    private static (DialStep Step, Channel<CallMessage> Inbox) Start(LegHost host, DialVerb verb)
+    {
+        var inbox = Channel.CreateUnbounded<CallMessage>();
+        var step = new DialStep(verb, 1, inbox.Writer, host, media: null!, TimeProvider.System, NullLogger.Instance, "parent");
+        step.Start();
+        return (step, inbox);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            await Task.Delay(10, patience.Token);
+        }
+    }
+
+    private sealed class Leg(string sid) : IDialLeg
+    {
+        public string Sid { get; } = sid;
+
+        public MediaSession? Media => null;
+
+        public List<string> HangupReasons { get; } = [];
+
+        public void RequestHangup(string reason)
+        {
+            lock (HangupReasons)
+            {
+                HangupReasons.Add(reason);
+            }
+        }
+    }
+
+    /// <summary>The dialling call as the dial sees it: it places legs (recorded, not dialled) and answers or not.</summary>
+    private sealed class LegHost : IVerbHost
+    {
+        private readonly Channel<Leg> _placed = Channel.CreateUnbounded<Leg>();
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _count;
+
+        public string? Refuse { get; init; }
+
+        public bool CallerGone { get; init; }
+
+        public bool HoldPlacement { get; init; }
+
+        public void ReleasePlacements() => _release.SetResult();
+
+        public async Task<Leg> NextLegAsync()
+        {
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            return await _placed.Reader.ReadAsync(patience.Token);
+        }
+
+        public async Task<IDialLeg> PlaceDialLegAsync(DialVerb dial, CallTarget target, IDialLegObserver observer, CancellationToken cancellationToken)
+        {
+            if (HoldPlacement)
+            {
+                await _release.Task;
+            }
+
+            if (target.Address == Refuse)
+            {
+                throw new NoRouteException("no carrier");
+            }
+
+            var leg = new Leg("leg-" + Interlocked.Increment(ref _count));
+            _placed.Writer.TryWrite(leg);
+            return leg;
+        }
+
+        public bool EnsureAnswered() => !CallerGone;
+
+        public CallSnapshot Snapshot() => throw new NotSupportedException();
+
+        public void EndCall(string reason, bool failed) => throw new NotSupportedException();
+
+        public void SetTag(JsonElement tag) => throw new NotSupportedException();
+
+        public void Decline(int sipStatus, string reason) => throw new NotSupportedException();
+    }
+}
