@@ -38,12 +38,7 @@ public sealed class DialTests
             "/dial-action" => (200, """[{"verb": "hangup"}]"""),
             _ => (200, null),
         };
-        await using var server = await TestServer.StartAsync(defaultCarrier: null);
-        var application = await server.Client.PostAsJsonAsync(
-            $"/v1/Accounts/{server.App.AccountSid}/Applications",
-            new { name = "sales line", call_hook = hooks.Url("/call"), call_status_hook = hooks.Url("/status") });
-        var applicationSid = (await application.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sid").GetString();
-        await server.Client.PostAsJsonAsync($"/v1/Accounts/{server.App.AccountSid}/PhoneNumbers", new { number = Number, application_sid = applicationSid });
+        await using var server = await StartSalesLineAsync(hooks);
 
         await using var caller = await SippProcess.StartCallerAsync("uac_press_one.xml", server.App.SipEndPoint, Number);
 
@@ -73,6 +68,38 @@ public sealed class DialTests
         // The caller's key (RFC 4733, sent once the caller was answered) crossed the bridge to the agent.
         var keys = agentAudio.Packets.Where(p => p.Packet.Length >= 16 && (p.Packet[1] & 0x7F) == 101).Select(p => p.Packet[12]).Distinct();
         Assert.Equal([1], keys);
+    }
+
+    [Fact]
+    public async Task Dial_BridgesTheCallersSpeech_TranscodedToTheCalleesCodec()
+    {
+        await using var agentAudio = RtpSink.Start();
+        await using var agent = await SippProcess.StartCalleeAsync("uas_answer_then_bye.xml", new Dictionary<string, string> { ["rtp_sink"] = agentAudio.Port.ToString() });
+        await using var hooks = await WebhookReceiver.StartAsync();
+        hooks.Respond = webhook => webhook.Path == "/call"
+            ? (200, $$"""[{"verb": "dial", "target": [{"type": "sip", "sipUri": "sip:agent@127.0.0.1:{{agent.Port}}"}]}, {"verb": "hangup"}]""")
+            : (200, null);
+        await using var server = await StartSalesLineAsync(hooks);
+
+        // The caller speaks PCMA (SIPp's g711a capture); the agent took PCMU.
+        await using var caller = await SippProcess.StartCallerAsync("uac_talk_pcma.xml", server.App.SipEndPoint, Number);
+
+        Assert.Equal(0, await agent.WaitForExitAsync(Patience));
+        Assert.Equal(0, await caller.WaitForExitAsync(Patience));
+        var heard = RtpAnalysis.Analyse(agentAudio.Packets, payloadType: 0);
+        Assert.True(heard.SpeechPackets > 50, $"the agent heard {heard.SpeechPackets} packets of speech out of {heard.Packets}");
+        Assert.InRange(heard.MedianIntervalMs, 18, 22);
+    }
+
+    private static async Task<TestServer> StartSalesLineAsync(WebhookReceiver hooks)
+    {
+        var server = await TestServer.StartAsync(defaultCarrier: null);
+        var application = await server.Client.PostAsJsonAsync(
+            $"/v1/Accounts/{server.App.AccountSid}/Applications",
+            new { name = "sales line", call_hook = hooks.Url("/call"), call_status_hook = hooks.Url("/status") });
+        var applicationSid = (await application.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sid").GetString();
+        await server.Client.PostAsJsonAsync($"/v1/Accounts/{server.App.AccountSid}/PhoneNumbers", new { number = Number, application_sid = applicationSid });
+        return server;
     }
 
     private static async Task<List<ReceivedWebhook>> WaitForFinalAsync(WebhookReceiver hooks, string callSid)
