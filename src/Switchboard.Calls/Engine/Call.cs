@@ -24,6 +24,8 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
     private MediaSession? _media;
     private OutboundCall? _sipCall;
     private VerbRunner? _verbs;
+    private WholeCallRecording? _wholeRecording;
+    private CallAmd? _amd;
     private LoopScheduler? _ringTimer;
     private LoopScheduler? _limitTimer;
     private JsonElement? _tag;
@@ -158,6 +160,9 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
             case TagUpdateRequested update:
                 _tag = update.Tag;
                 break;
+            case AmdMessage amd:
+                _amd?.Handle(amd, Snapshot(), _verbs);
+                break;
             case TimeLimitReached:
                 await OnHangupRequestedAsync(new HangupRequested("time limit reached", Failed: false), cancellationToken).ConfigureAwait(false);
                 break;
@@ -220,7 +225,12 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
             _limitTimer.Arm(limit, new TimeLimitReached());
         }
 
-        _verbs = new VerbRunner(Sid, _inbox.Writer, _media!, _services.Prompts, _request.Script, _request.Speech, _services.Time, this, _services.Logger);
+        _wholeRecording = WholeCallRecording.Start(_request.RecordAll, _services.Recordings, _media!, Snapshot(), _services.Logger);
+        _amd = CallAmd.Start(_request.Amd, _media!, _inbox.Writer, _services.Time, Sid, _services.Logger);
+        _verbs = new VerbRunner(Sid, _inbox.Writer, _media!, _services.Prompts, _request.Script, _request.Speech, _services.Time, this, _services.Logger)
+        {
+            Recordings = _services.Recordings,
+        };
         _verbs.Start();
     }
 
@@ -321,6 +331,8 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost
         DisposeRingTimer();
         _limitTimer?.Dispose();
         _verbs?.Dispose();
+        _amd?.Dispose();
+        _wholeRecording?.Stop();
         _inbox.Writer.TryComplete();
         if (_media is not null)
         {

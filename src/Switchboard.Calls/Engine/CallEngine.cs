@@ -29,10 +29,11 @@ public sealed class CallEngine : IAsyncDisposable
         AudioFetcher audio,
         ICallStore store,
         TimeProvider timeProvider,
-        ILogger<CallEngine> logger)
+        ILogger<CallEngine> logger,
+        RecordingLibrary? recordings = null)
     {
         _options = options;
-        _services = new CallServices(sip, media, speech, audio, store, timeProvider, logger);
+        _services = new CallServices(sip, media, speech, audio, store, timeProvider, logger) { Recordings = recordings };
     }
 
     /// <summary>How many calls are live right now.</summary>

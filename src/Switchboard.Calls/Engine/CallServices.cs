@@ -18,4 +18,7 @@ internal sealed record CallServices(
     ILogger Logger)
 {
     public PromptRenderer Prompts { get; } = new(Speech, Audio);
+
+    /// <summary>Where recordings go; null when the server keeps none (then <c>record</c> verbs fail).</summary>
+    public RecordingLibrary? Recordings { get; init; }
 }

@@ -143,6 +143,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<AudioFetcher>>()));
         services.AddSingleton(new CallEngineOptions(settings.DefaultCarrier));
+        services.AddSingleton<RecordingLibrary>();
         services.AddSingleton<CallEngine>();
         services.AddSingleton(WebhookRetryPolicy.Default);
         services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Problems;
 using Switchboard.Api.V1.Hooks;
+using Switchboard.Api.V1.Recordings;
 using Switchboard.Api.V1.Scoping;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Verbs;
@@ -71,6 +72,10 @@ public static class CallsEndpoints
         var queue = outbox.OpenQueue();
         var speech = new SpeechDefaults(application?.SpeechSynthesisVendor, application?.SpeechSynthesisLanguage, application?.SpeechSynthesisVoice, null)
             .With(request.Speech);
+        var script = new HookScriptSource(callHook, callContext, outbox, HookReplyTimeout)
+        {
+            RecordingsUrl = RecordingUrls.CollectionUrl(context.Request, accountSid),
+        };
         var callRequest = new CallRequest(
             accountSid,
             request.From,
@@ -79,12 +84,14 @@ public static class CallsEndpoints
             target,
             request.RingTimeout,
             request.Headers,
-            new HookScriptSource(callHook, callContext, outbox, HookReplyTimeout),
+            script,
             new StatusHookSink(request.CallStatusHook ?? application?.CallStatusHook, callContext, queue, timeProvider))
         {
             Tag = request.Tag,
             TimeLimit = request.TimeLimit,
             Speech = speech,
+            RecordAll = application?.RecordAllCalls ?? false,
+            Amd = request.Amd is { } amd ? new AmdSettings(amd.Options, new AmdHookSource(amd.ActionHook, script, callContext)) : null,
         };
 
         PlacedCall placed;

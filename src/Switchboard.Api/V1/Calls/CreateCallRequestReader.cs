@@ -70,7 +70,7 @@ public static class CreateCallRequestReader
                 JsonFields.OptionalString(body, "speech_synthesis_language", "speech_synthesis_language"),
                 JsonFields.OptionalString(body, "speech_synthesis_voice", "speech_synthesis_voice"),
                 Gender: null),
-            ReadAmd(body));
+            AmdRequestReader.Read(body, "amd"));
     }
 
     private static CallTo ReadTo(JsonElement body)
@@ -140,15 +140,5 @@ public static class CreateCallRequestReader
         }
 
         return headers;
-    }
-
-    private static AmdRequest? ReadAmd(JsonElement body)
-    {
-        if (JsonFields.OptionalObject(body, "amd", "amd") is not { } amd)
-        {
-            return null;
-        }
-
-        return new AmdRequest(HookReader.Require(amd, "actionHook", "amd.actionHook"), amd.Clone());
     }
 }
