@@ -86,6 +86,23 @@ public sealed class RecordingsTests(V1Server server) : IClassFixture<V1Server>
         Assert.True(File.Exists(Files.PathOf(recording.Sid)));
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesTheResource_AndItsWavDownload()
+    {
+        var document = await server.GetJsonAsync("/openapi.json");
+        var paths = document.GetProperty("paths");
+
+        Assert.True(paths.TryGetProperty("/v1/Accounts/{account_sid}/Recordings/{recording_sid}", out var one));
+        Assert.True(one.TryGetProperty("delete", out _));
+        var media = paths.GetProperty("/v1/Recordings/{recording_sid}/media").GetProperty("get").GetProperty("responses");
+        Assert.True(media.GetProperty("200").GetProperty("content").TryGetProperty("audio/wav", out _));
+        var schema = document.GetProperty("components").GetProperty("schemas").GetProperty("RecordingResponse").GetProperty("properties");
+        foreach (var field in new[] { "sid", "call_sid", "account_sid", "duration", "channels", "size", "status", "created_at", "media_url" })
+        {
+            Assert.True(schema.TryGetProperty(field, out _), field);
+        }
+    }
+
     private RecordingFiles Files => server.App.Services.GetRequiredService<RecordingFiles>();
 
     /// <summary>A recording as a call would leave it: a stereo WAV file of 1.5 s and its row.</summary>

@@ -23,8 +23,8 @@ public static class RecordingEndpoints
         recordings.MapGet("", ListAsync).Produces<RecordingResponse[]>();
         recordings.MapGet("/{recording_sid}", GetAsync).Produces<RecordingResponse>();
         recordings.MapGet("/{recording_sid}/media", GetMediaAsync)
-            .Produces(StatusCodes.Status200OK, contentType: "audio/wav")
-            .Produces(StatusCodes.Status206PartialContent, contentType: "audio/wav");
+            .Produces<Stream>(StatusCodes.Status200OK, "audio/wav")
+            .Produces<Stream>(StatusCodes.Status206PartialContent, "audio/wav");
         recordings.MapDelete("/{recording_sid}", DeleteAsync).Produces(StatusCodes.Status204NoContent);
         return scope;
     }
