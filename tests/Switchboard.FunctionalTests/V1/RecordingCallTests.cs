@@ -102,6 +102,70 @@ public sealed class RecordingCallTests
     }
 
     [Fact]
+    public async Task Record_ReachingMaxLength_EndsWithReasonMaxLength_AtThatLength()
+    {
+        await using var rtp = RtpSink.Start();
+        await using var callee = await SippProcess.StartCalleeAsync(
+            ScenarioTemplate.Fill("uas_play_audio.xml", new Dictionary<string, string>
+            {
+                ["delay_ms"] = "300",
+                ["audio_pcap"] = SpeechCapture,
+                ["bye_timeout_ms"] = "30000",
+            }),
+            new Dictionary<string, string> { ["rtp_sink"] = rtp.Port.ToString() });
+        await using var hooks = await WebhookReceiver.StartAsync();
+        hooks.Respond = webhook => webhook.Path switch
+        {
+            "/call" => (200, """[{"verb": "record", "actionHook": "/recorded", "playBeep": false, "maxLength": 2, "timeout": 0}]"""),
+            "/recorded" => (200, """[{"verb": "hangup"}]"""),
+            _ => (200, null),
+        };
+        await using var server = await TestServer.StartAsync(callee.Uri);
+
+        await PlaceAsync(server, CallRequest(hooks, callee));
+
+        var recorded = (await hooks.WaitForAsync(w => w.Path == "/recorded", Patience)).Body;
+        Assert.Equal("maxLength", recorded.GetProperty("reason").GetString());
+        Assert.Equal(2.0, recorded.GetProperty("recording_duration").GetDouble(), 0.05);
+        Assert.Equal(0, await callee.WaitForExitAsync(Patience));
+    }
+
+    [Fact]
+    public async Task Record_LeftByARedirect_IsStoredButNotPosted()
+    {
+        await using var rtp = RtpSink.Start();
+        await using var callee = await SippProcess.StartCalleeAsync(
+            ScenarioTemplate.Fill("uas_play_audio.xml", new Dictionary<string, string>
+            {
+                ["delay_ms"] = "300",
+                ["audio_pcap"] = SpeechCapture,
+                ["bye_timeout_ms"] = "30000",
+            }),
+            new Dictionary<string, string> { ["rtp_sink"] = rtp.Port.ToString() });
+        await using var hooks = await WebhookReceiver.StartAsync();
+        hooks.Respond = webhook => webhook.Path switch
+        {
+            "/call" => (200, """[{"verb": "record", "actionHook": "/recorded", "playBeep": false, "timeout": 0}]"""),
+            "/moved" => (200, """[{"verb": "hangup"}]"""),
+            _ => (200, null),
+        };
+        await using var server = await TestServer.StartAsync(callee.Uri);
+        var sid = await PlaceAsync(server, CallRequest(hooks, callee));
+        await hooks.WaitForAsync(w => w.Path == "/call", Patience);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        var put = await server.Client.PutAsJsonAsync($"{AccountPath(server)}/Calls/{sid}", new { call_hook = hooks.Url("/moved") });
+
+        Assert.Equal(HttpStatusCode.Accepted, put.StatusCode);
+        await hooks.WaitForAsync(w => w.Path == "/status" && Status(w) == "completed", Patience);
+        var recording = await WaitForRecordingAsync(server, sid);
+        Assert.Equal("stopped", recording.GetProperty("reason").GetString());
+        Assert.InRange(recording.GetProperty("duration").GetDouble(), 1, 5);
+        Assert.Equal(0, await callee.WaitForExitAsync(Patience));
+        Assert.DoesNotContain(hooks.Received, w => w.Path == "/recorded");
+    }
+
+    [Fact]
     public async Task RecordAllCalls_StoresTheCallAsStereo_CallerLeftAndOurPromptRight()
     {
         await using var rtp = RtpSink.Start();
