@@ -7,6 +7,7 @@ using Switchboard.Api.V1.Applications;
 using Switchboard.Api.V1.Clients;
 using Switchboard.Api.V1.Common;
 using Switchboard.Api.V1.PhoneNumbers;
+using Switchboard.Api.V1.Recordings;
 using Switchboard.Api.V1.Scoping;
 using Switchboard.Api.V1.VoipCarriers;
 
@@ -32,6 +33,7 @@ public static class V1Endpoints
             scope.MapPhoneNumbers();
             scope.MapVoipCarriers();
             scope.MapClients();
+            scope.MapRecordings();
         }
 
         return endpoints;

@@ -5,6 +5,7 @@ using Switchboard.Api.V1.Applications;
 using Switchboard.Api.V1.Clients;
 using Switchboard.Api.V1.Common;
 using Switchboard.Api.V1.PhoneNumbers;
+using Switchboard.Api.V1.Recordings;
 using Switchboard.Api.V1.VoipCarriers;
 
 namespace Switchboard.Api.V1;
@@ -34,4 +35,6 @@ namespace Switchboard.Api.V1;
 [JsonSerializable(typeof(ClientResponse))]
 [JsonSerializable(typeof(ClientResponse[]))]
 [JsonSerializable(typeof(ClientBody))]
+[JsonSerializable(typeof(RecordingResponse))]
+[JsonSerializable(typeof(RecordingResponse[]))]
 public sealed partial class V1JsonContext : JsonSerializerContext;

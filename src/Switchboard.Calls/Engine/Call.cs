@@ -31,6 +31,8 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost,
     private string? _inboundAnswerSdp;
     private bool _inboundAnswered;
     private VerbRunner? _verbs;
+    private WholeCallRecording? _wholeRecording;
+    private CallAmd? _amd;
     private LoopScheduler? _ringTimer;
     private LoopScheduler? _limitTimer;
     private JsonElement? _tag;
@@ -291,6 +293,9 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost,
             case TagUpdateRequested update:
                 _tag = update.Tag;
                 break;
+            case AmdMessage amd:
+                _amd?.Handle(amd, Snapshot(), _verbs);
+                break;
             case TimeLimitReached:
                 await OnHangupRequestedAsync(new HangupRequested("time limit reached", Failed: false), cancellationToken).ConfigureAwait(false);
                 break;
@@ -390,11 +395,18 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost,
             _limitTimer = new LoopScheduler(_inbox.Writer, _services.Time);
             _limitTimer.Arm(limit, new TimeLimitReached());
         }
+
+        // Both listen from the answer on, whichever side answered; a dial leg's request asks for neither.
+        _wholeRecording = WholeCallRecording.Start(_request.RecordAll, _services.Recordings, _media!, Snapshot(), _services.Logger);
+        _amd = CallAmd.Start(_request.Amd, _media!, _inbox.Writer, _services.Time, Sid, _services.Logger);
     }
 
     private void StartVerbs()
     {
-        _verbs = new VerbRunner(Sid, _inbox.Writer, _media!, _services.Prompts, _request.Script, _request.Speech, _services.Time, this, _services.Logger);
+        _verbs = new VerbRunner(Sid, _inbox.Writer, _media!, _services.Prompts, _request.Script, _request.Speech, _services.Time, this, _services.Logger)
+        {
+            Recordings = _services.Recordings,
+        };
         _verbs.Start();
     }
 
@@ -527,6 +539,8 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost,
         DisposeRingTimer();
         _limitTimer?.Dispose();
         _verbs?.Dispose();
+        _amd?.Dispose();
+        _wholeRecording?.Stop();
         _inbox.Writer.TryComplete();
         if (_media is not null)
         {

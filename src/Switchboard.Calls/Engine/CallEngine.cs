@@ -32,10 +32,11 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
         AudioFetcher audio,
         ICallStore store,
         TimeProvider timeProvider,
-        ILogger<CallEngine> logger)
+        ILogger<CallEngine> logger,
+        RecordingLibrary? recordings = null)
     {
         _options = options;
-        _services = new CallServices(sip, media, speech, audio, store, timeProvider, logger, this);
+        _services = new CallServices(sip, media, speech, audio, store, timeProvider, logger, this) { Recordings = recordings };
     }
 
     /// <summary>How many calls are live right now.</summary>

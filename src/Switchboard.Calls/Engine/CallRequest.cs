@@ -39,4 +39,10 @@ public sealed record CallRequest(
 
     /// <summary>The synthesizer for <c>say</c> verbs that name none.</summary>
     public SpeechDefaults Speech { get; init; } = SpeechDefaults.None;
+
+    /// <summary>Record the whole call, from answer to end, as a stereo Recording (an application's <c>record_all_calls</c>).</summary>
+    public bool RecordAll { get; init; }
+
+    /// <summary>Answering-machine detection from the answer on; null for none.</summary>
+    public AmdSettings? Amd { get; init; }
 }

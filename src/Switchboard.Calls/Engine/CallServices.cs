@@ -19,4 +19,7 @@ internal sealed record CallServices(
     IDialLegPlacer Legs)
 {
     public PromptRenderer Prompts { get; } = new(Speech, Audio);
+
+    /// <summary>Where recordings go; null when the server keeps none (then <c>record</c> verbs fail).</summary>
+    public RecordingLibrary? Recordings { get; init; }
 }

@@ -39,7 +39,11 @@ internal sealed class VerbRunner(
     private int _loopsLeft;
     private CancellationTokenSource? _playback;
     private DialStep? _dial;
+    private RecordingStep? _recording;
     private bool _stopped;
+
+    /// <summary>Where <c>record</c> verbs store their recordings; without it they fail.</summary>
+    public RecordingLibrary? Recordings { get; init; }
 
     /// <summary>Asks the script source for the first verbs.</summary>
     public void Start()
@@ -63,6 +67,24 @@ internal sealed class VerbRunner(
         LeaveCurrent();
         _queue.Clear();
         PostResult(new RedirectResult(new RedirectVerb(actionHook)));
+    }
+
+    /// <summary>Leaves whatever runs now and runs <paramref name="verbs"/> instead of all others (an answering-machine hook's answer).</summary>
+    public void Replace(IReadOnlyList<Verb> verbs)
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        LeaveCurrent();
+        _queue.Clear();
+        foreach (var verb in verbs)
+        {
+            _queue.Enqueue(verb);
+        }
+
+        Next();
     }
 
     public void OnDigit(char key)
@@ -90,6 +112,10 @@ internal sealed class VerbRunner(
                 Log.BargeIn(logger, callSid, key);
                 StopPlayback();
                 SkipToNextGather();
+                break;
+            case RecordVerb:
+                // Keys while recording end it or are ignored; they are not type-ahead.
+                _recording?.OnKey(key);
                 break;
             default:
                 // Keys pressed outside a gather are type-ahead for the next one.
@@ -130,11 +156,16 @@ internal sealed class VerbRunner(
                 Log.DialEnded(logger, callSid, result.Status.ToWire(), result.DialCallSid);
                 PostResult(result);
                 break;
+            case RecordingFinished finished:
+                OnRecordingFinished(finished);
+                break;
         }
     }
 
     public void Dispose()
     {
+        _recording?.OnCallEnded(host.Snapshot(), script);
+        _recording = null;
         _stopped = true;
         _generation++;
         StopPlayback();
@@ -184,6 +215,8 @@ internal sealed class VerbRunner(
         _gather = null;
         _promptPlaying = false;
         _clip = null;
+        _recording?.Abandon();
+        _recording = null;
     }
 
     private void Begin(Verb verb)
@@ -238,6 +271,9 @@ internal sealed class VerbRunner(
             case DialVerb dial:
                 _dial = new DialStep(dial, _generation, inbox, host, media, timeProvider, logger, callSid);
                 _dial.Start();
+                break;
+            case RecordVerb record:
+                BeginRecord(record);
                 break;
             case RejectVerb reject:
                 host.Decline(reject.Status, reject.Reason ?? SipReasonPhrases.For(reject.Status));
@@ -326,6 +362,9 @@ internal sealed class VerbRunner(
             case SayVerb or PlayVerb or DtmfVerb:
                 Next();
                 break;
+            case RecordVerb record:
+                StartRecorder(record);
+                break;
         }
     }
 
@@ -396,6 +435,36 @@ internal sealed class VerbRunner(
         LeaveCurrent();
         Log.GatherEnded(logger, callSid, result.Digits, reason);
         PostResult(result);
+    }
+
+    /// <summary>A <c>record</c> verb listens after its beep, if it has one.</summary>
+    private void BeginRecord(RecordVerb record)
+    {
+        if (record.PlayBeep)
+        {
+            StartPlayback(RecordingBeep.Clip);
+            return;
+        }
+
+        StartRecorder(record);
+    }
+
+    private void StartRecorder(RecordVerb record)
+    {
+        _recording = Recordings is null ? null : RecordingStep.TryStart(record, media, Recordings, host.Snapshot(), inbox, _generation, logger);
+        if (_recording is null)
+        {
+            LeaveCurrent();
+            PostResult(new RecordResult(record, null, TimeSpan.Zero, string.Empty, RecordEndReason.Failed));
+        }
+    }
+
+    private void OnRecordingFinished(RecordingFinished finished)
+    {
+        _recording?.MarkHandled();
+        _recording = null;
+        LeaveCurrent();
+        PostResult(finished.Result);
     }
 
     /// <summary>Hands a verb's result to the script source; its answer comes back as <see cref="ScriptReplied"/>.</summary>

@@ -16,6 +16,7 @@ using Switchboard.Sip.Transactions;
 using Switchboard.Sip.UserAgent;
 using Switchboard.Storage.Accounts;
 using Switchboard.Storage.Calls;
+using Switchboard.Storage.Recordings;
 using Switchboard.Storage.Sqlite;
 
 namespace Switchboard.Server.Hosting;
@@ -119,6 +120,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSingleton(accounts);
         services.AddSingleton<ICallStore, SqliteCallStore>();
         services.AddSqliteResourceStores();
+        services.AddSingleton(new RecordingFiles(Path.Combine(settings.DataDirectory, "recordings")));
         services.AddV1Api();
         services.AddSwitchboardOpenApi();
         services.AddSingleton(new SipUserAgentOptions(settings.Sip, settings.PublicIp));
@@ -142,6 +144,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<AudioFetcher>>()));
         services.AddSingleton(new CallEngineOptions(settings.DefaultCarrier));
+        services.AddSingleton<RecordingLibrary>();
         services.AddSingleton<CallEngine>();
         services.AddSingleton(WebhookRetryPolicy.Default);
         services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })

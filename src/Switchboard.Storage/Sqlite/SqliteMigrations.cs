@@ -117,6 +117,23 @@ internal static class SqliteMigrations
         ALTER TABLE calls ADD COLUMN caller_name TEXT;
         CREATE INDEX calls_parent ON calls(parent_call_sid);
         """,
+        // 4: recordings (record verb, record_all_calls); the audio is a file named by the sid, the row says what it holds.
+        """
+        CREATE TABLE recordings (
+            sid         TEXT PRIMARY KEY,
+            account_sid TEXT NOT NULL REFERENCES accounts(sid) ON DELETE CASCADE,
+            call_sid    TEXT NOT NULL,
+            source      TEXT NOT NULL,
+            status      TEXT NOT NULL,
+            reason      TEXT,
+            channels    INTEGER NOT NULL,
+            duration_ms INTEGER NOT NULL,
+            size        INTEGER NOT NULL,
+            created_at  TEXT NOT NULL
+        );
+        CREATE INDEX recordings_account ON recordings(account_sid);
+        CREATE INDEX recordings_call ON recordings(call_sid);
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -3,10 +3,11 @@ using Switchboard.Storage.Applications;
 using Switchboard.Storage.Carriers;
 using Switchboard.Storage.Clients;
 using Switchboard.Storage.PhoneNumbers;
+using Switchboard.Storage.Recordings;
 
 namespace Switchboard.Storage.Sqlite;
 
-/// <summary>Registers the account resource stores (applications, numbers, carriers, clients) on the embedded database.</summary>
+/// <summary>Registers the account resource stores (applications, numbers, carriers, clients, recordings) on the embedded database.</summary>
 public static class SqliteStoreServiceCollectionExtensions
 {
     /// <summary>Needs a <see cref="SqliteDatabase"/> registered already.</summary>
@@ -16,6 +17,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<IPhoneNumberStore, SqlitePhoneNumberStore>();
         services.AddSingleton<IVoipCarrierStore, SqliteVoipCarrierStore>();
         services.AddSingleton<IClientStore, SqliteClientStore>();
+        services.AddSingleton<IRecordingStore, SqliteRecordingStore>();
         return services;
     }
 }

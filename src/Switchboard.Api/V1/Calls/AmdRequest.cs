@@ -1,7 +1,7 @@
-using System.Text.Json;
+using Switchboard.Media.Amd;
 using Switchboard.Storage.Applications;
 
 namespace Switchboard.Api.V1.Calls;
 
-/// <summary>The <c>amd</c> object: where answering-machine events go, and the detector's tuning as given.</summary>
-public sealed record AmdRequest(WebhookTarget ActionHook, JsonElement Options);
+/// <summary>The <c>amd</c> object: where answering-machine events go, and the detector's tuning from its jambonz fields.</summary>
+public sealed record AmdRequest(WebhookTarget ActionHook, AmdOptions Options);

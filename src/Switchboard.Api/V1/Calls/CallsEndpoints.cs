@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Problems;
 using Switchboard.Api.V1.Hooks;
+using Switchboard.Api.V1.Recordings;
 using Switchboard.Api.V1.Scoping;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Verbs;
@@ -73,6 +74,10 @@ public static class CallsEndpoints
         var queue = outbox.OpenQueue();
         var speech = new SpeechDefaults(application?.SpeechSynthesisVendor, application?.SpeechSynthesisLanguage, application?.SpeechSynthesisVoice, null)
             .With(request.Speech);
+        var script = new HookScriptSource(callHook, callContext, outbox, HookReplyTimeout, DialTrunksOf(context, accountSid))
+        {
+            RecordingsUrl = RecordingUrls.CollectionUrl(context.Request, accountSid),
+        };
         var callRequest = new CallRequest(
             accountSid,
             request.From,
@@ -81,7 +86,7 @@ public static class CallsEndpoints
             target,
             request.RingTimeout,
             request.Headers,
-            new HookScriptSource(callHook, callContext, outbox, HookReplyTimeout, DialTrunksOf(context, accountSid)),
+            script,
             new StatusHookSink(statusHook, callContext, queue, timeProvider))
         {
             ApplicationSid = application?.Sid,
@@ -89,6 +94,8 @@ public static class CallsEndpoints
             Tag = request.Tag,
             TimeLimit = request.TimeLimit,
             Speech = speech,
+            RecordAll = application?.RecordAllCalls ?? false,
+            Amd = request.Amd is { } amd ? new AmdSettings(amd.Options, new AmdHookSource(amd.ActionHook, script, callContext)) : null,
         };
 
         PlacedCall placed;

@@ -64,16 +64,6 @@ public static class CreateCallRequestReader
                 JsonFields.OptionalString(body, "speech_synthesis_language", "speech_synthesis_language"),
                 JsonFields.OptionalString(body, "speech_synthesis_voice", "speech_synthesis_voice"),
                 Gender: null),
-            ReadAmd(body));
-    }
-
-    private static AmdRequest? ReadAmd(JsonElement body)
-    {
-        if (JsonFields.OptionalObject(body, "amd", "amd") is not { } amd)
-        {
-            return null;
-        }
-
-        return new AmdRequest(HookReader.Require(amd, "actionHook", "amd.actionHook"), amd.Clone());
+            AmdRequestReader.Read(body, "amd"));
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Switchboard.Api.Problems;
 using Switchboard.Api.V1.Hooks;
+using Switchboard.Api.V1.Recordings;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Scripts;
 using Switchboard.Calls.Verbs;
@@ -47,6 +48,12 @@ public sealed class HookScriptSource : IScriptSource
         return await ResolveTrunksAsync(ReadVerbs(reply, "the call hook") ?? [], cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The account's <c>Recordings/</c> URL as the application reached this server; a recording's
+    /// <c>recording_url</c> is its media under it. Without it the action hook gets the sid only.
+    /// </summary>
+    public string? RecordingsUrl { get; init; }
+
     public async ValueTask<IReadOnlyList<Verb>?> OnVerbResultAsync(CallSnapshot call, VerbResult result, CancellationToken cancellationToken)
     {
         switch (result)
@@ -55,11 +62,24 @@ public sealed class HookScriptSource : IScriptSource
                 return await AskAsync(hook, CallPayload.Build(call, _context, null, writer => WriteGather(writer, gather)), replaceAll: false, cancellationToken).ConfigureAwait(false);
             case DialResult { Dial.ActionHook: { } hook } dial:
                 return await AskAsync(hook, CallPayload.Build(call, _context, null, writer => WriteDial(writer, dial)), replaceAll: false, cancellationToken).ConfigureAwait(false);
+            case RecordResult { Record.ActionHook: { } hook } record:
+                return await AskAsync(hook, CallPayload.Build(call, _context, null, writer => WriteRecord(writer, record)), replaceAll: false, cancellationToken).ConfigureAwait(false);
             case RedirectResult redirect:
                 return await AskAsync(redirect.Redirect.ActionHook, CallPayload.Build(call, _context, null), replaceAll: true, cancellationToken).ConfigureAwait(false);
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Posts to a hook that belongs to no verb (answering-machine events). An answer with verbs is returned to
+    /// replace those running; an empty one, or an unreachable hook, is null.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The answer is not a valid jambonz application.</exception>
+    public async Task<IReadOnlyList<Verb>?> AskHookAsync(WebhookTarget hook, byte[] payload, CancellationToken cancellationToken)
+    {
+        _hooks.TryAdd(hook.Url, hook);
+        return await AskAsync(hook.Url, payload, replaceAll: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -142,5 +162,29 @@ public sealed class HookScriptSource : IScriptSource
     {
         writer.WriteString("digits", gather.Digits);
         writer.WriteString("reason", gather.Reason == GatherEndReason.Timeout && gather.Digits.Length == 0 ? "timeout" : "dtmfDetected");
+    }
+
+    /// <summary>Twilio's <c>&lt;Record&gt;</c> action parameters, in jambonz's snake_case.</summary>
+    private void WriteRecord(Utf8JsonWriter writer, RecordResult record)
+    {
+        if (record.RecordingSid is { } sid)
+        {
+            writer.WriteString("recording_sid", sid);
+            if (RecordingsUrl is { } recordings)
+            {
+                writer.WriteString("recording_url", RecordingUrls.MediaUrl(recordings, sid));
+            }
+        }
+
+        writer.WriteNumber("recording_duration", Math.Round(record.Duration.TotalSeconds, 3));
+        writer.WriteString("digits", record.Digits);
+        writer.WriteString("reason", record.Reason switch
+        {
+            RecordEndReason.FinishOnKey => "finishOnKey",
+            RecordEndReason.Timeout => "timeout",
+            RecordEndReason.MaxLength => "maxLength",
+            RecordEndReason.Hangup => "hangup",
+            _ => "error",
+        });
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Switchboard.Api.V1.Recordings;
 using Switchboard.Api.V1.VoipCarriers;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Verbs;
@@ -18,6 +20,7 @@ public sealed class InboundApplicationRouter(
     IApplicationStore applications,
     IVoipCarrierStore carriers,
     WebhookOutbox outbox,
+    IServer server,
     TimeProvider timeProvider) : IInboundCallRouter
 {
     public async ValueTask<InboundRoute> RouteAsync(InboundCallOffer offer, CancellationToken cancellationToken)
@@ -52,10 +55,14 @@ public sealed class InboundApplicationRouter(
             CallTarget.Phone(number.Number),
             TimeSpan.Zero,
             offer.Headers,
-            new HookScriptSource(application.CallHook, context, outbox, CallsEndpoints.HookReplyTimeout, new DialTrunks(carriers, number.AccountSid)),
+            new HookScriptSource(application.CallHook, context, outbox, CallsEndpoints.HookReplyTimeout, new DialTrunks(carriers, number.AccountSid))
+            {
+                RecordingsUrl = RecordingUrls.CollectionUrl(server, number.AccountSid),
+            },
             new StatusHookSink(application.CallStatusHook, context, outbox.OpenQueue(), timeProvider))
         {
             ApplicationSid = application.Sid,
+            RecordAll = application.RecordAllCalls,
             CreateLegSink = StatusHookSink.ForDialLegs(application.CallStatusHook, context, outbox, timeProvider),
             Speech = new SpeechDefaults(application.SpeechSynthesisVendor, application.SpeechSynthesisLanguage, application.SpeechSynthesisVoice, null),
         };

@@ -22,8 +22,20 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     /// <summary>Seconds a gather waits for the first key when it names no <c>timeout</c>.</summary>
     public const int DefaultGatherTimeoutSeconds = 5;
 
+    /// <summary>A <c>record</c> verb's longest recording, in seconds, when it names no <c>maxLength</c> (Twilio's default).</summary>
+    public const int DefaultRecordSeconds = 3600;
+
+    /// <summary>The longest <c>maxLength</c> a <c>record</c> verb may ask for (four hours, Twilio's limit).</summary>
+    public const int MaxRecordSeconds = 14_400;
+
+    /// <summary>Seconds of silence that end a <c>record</c> verb when it names no <c>timeout</c>.</summary>
+    public const int DefaultRecordSilenceSeconds = 5;
+
+    /// <summary>The keys that end a <c>record</c> verb when it names no <c>finishOnKey</c>: any key, as in Twilio.</summary>
+    public const string DefaultRecordFinishKeys = "1234567890*#";
+
     private static readonly string[] Supported =
-        ["say", "play", "pause", "gather", "dial", "hangup", "redirect", "tag", "config", "answer", "sip:decline", "dtmf"];
+        ["say", "play", "pause", "gather", "dial", "record", "hangup", "redirect", "tag", "config", "answer", "sip:decline", "dtmf"];
 
     /// <summary>Targets one <c>dial</c> may ring at once.</summary>
     public const int MaxDialTargets = 10;
@@ -69,7 +81,8 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             "sip:decline" => ReadDecline(verb, path),
             "dtmf" => ReadDtmf(verb, path),
             "dial" => ReadDial(verb, path),
-            "record" or "conference" or "enqueue" or "dequeue" or "listen" or "transcribe" or "lex" or "dialogflow"
+            "record" => ReadRecord(verb, path),
+            "conference" or "enqueue" or "dequeue" or "listen" or "transcribe" or "lex" or "dialogflow"
                 or "rasa" or "leave" or "message" or "sip:refer" or "sip:request" or "stream" or "llm" =>
                 throw new ValidationException(path + ".verb", $"'{name}' is not supported by this server yet"),
             _ => throw new ValidationException(path + ".verb", $"unknown verb '{name}' (expected one of {string.Join(", ", Supported)})"),
@@ -232,6 +245,29 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
 
         var duration = JsonFields.OptionalNumber(verb, "duration", path + ".duration", 40, 5000) ?? 500;
         return new DtmfVerb(digits, TimeSpan.FromMilliseconds(duration));
+    }
+
+    /// <summary>
+    /// jambonz has no plain record verb; this one is Twilio's <c>&lt;Record&gt;</c> in jambonz's JSON style:
+    /// <c>maxLength</c> and <c>timeout</c> (silence) in seconds, <c>finishOnKey</c> any of several keys,
+    /// <c>playBeep</c>, with Twilio's defaults (3600 s, 5 s, every key, a beep). A <c>timeout</c> of 0 lets
+    /// silence go on.
+    /// </summary>
+    private RecordVerb ReadRecord(JsonElement verb, string path)
+    {
+        var actionHook = ReadActionHook(verb, path, required: false);
+        var maxLength = JsonFields.OptionalNumber(verb, "maxLength", path + ".maxLength", 1, MaxRecordSeconds) ?? DefaultRecordSeconds;
+        var timeout = JsonFields.OptionalNumber(verb, "timeout", path + ".timeout", 0, MaxRecordSeconds) ?? DefaultRecordSilenceSeconds;
+        var finishOnKey = JsonFields.OptionalString(verb, "finishOnKey", path + ".finishOnKey") ?? DefaultRecordFinishKeys;
+        if (finishOnKey.Length > 16 || !finishOnKey.All(IsKey))
+        {
+            throw new ValidationException(path + ".finishOnKey", "must be keys from 0-9, *, # and A-D (or empty for none)");
+        }
+
+        return new RecordVerb(actionHook, TimeSpan.FromSeconds(maxLength), timeout > 0 ? TimeSpan.FromSeconds(timeout) : null, finishOnKey)
+        {
+            PlayBeep = JsonFields.OptionalBool(verb, "playBeep", path + ".playBeep", fallback: true),
+        };
     }
 
     private static SpeechDefaults? ReadSynthesizer(JsonElement verb, string path)
