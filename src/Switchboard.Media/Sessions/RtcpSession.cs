@@ -41,6 +41,7 @@ internal sealed class RtcpSession : IMediaClockStream, IDatagramHandler
     private long _roundTripTicks = -1;
     private long _sent;
     private long _received;
+    private long _lastPacketTimestamp;
     private long _malformed;
 
     public RtcpSession(Socket socket, int localPort, RtpSender sender, RtpReceptionStatistics reception, ILogger logger, TimeProvider time)
@@ -62,6 +63,9 @@ internal sealed class RtcpSession : IMediaClockStream, IDatagramHandler
     public long ReceivedReports => Interlocked.Read(ref _received);
 
     public long MalformedReports => Interlocked.Read(ref _malformed);
+
+    /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of the peer's last accepted report, or 0 before one.</summary>
+    public long LastPacketTimestamp => Interlocked.Read(ref _lastPacketTimestamp);
 
     /// <summary>The peer's view of our stream, from its last report block about us.</summary>
     public RemoteReception? Remote => Volatile.Read(ref _remote);
@@ -139,6 +143,7 @@ internal sealed class RtcpSession : IMediaClockStream, IDatagramHandler
         }
 
         Interlocked.Increment(ref _received);
+        Interlocked.Exchange(ref _lastPacketTimestamp, _time.GetTimestamp());
         var now = _time.GetUtcNow();
         if (summary.SenderInfo is { } info)
         {

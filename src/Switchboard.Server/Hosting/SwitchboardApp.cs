@@ -129,7 +129,10 @@ public sealed class SwitchboardApp : IAsyncDisposable
         {
             Timers = provider.GetRequiredService<SipTimerSettings>(),
         });
-        services.AddSingleton(new MediaEngineOptions(mediaBind, settings.AdvertisedAddress, settings.RtpPortMin, settings.RtpPortMax));
+        services.AddSingleton(new MediaEngineOptions(mediaBind, settings.AdvertisedAddress, settings.RtpPortMin, settings.RtpPortMax)
+        {
+            MediaTimeout = settings.MediaTimeout,
+        });
         services.AddSingleton<MediaEngine>();
         services.AddSingleton(new EspeakOptions(Path.Combine(settings.DataDirectory, "prompts")));
         services.AddSingleton<ISpeechSynthesizer, EspeakSpeechSynthesizer>();
