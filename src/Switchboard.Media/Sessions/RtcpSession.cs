@@ -52,7 +52,7 @@ internal sealed class RtcpSession : IMediaClockStream, IDatagramHandler
         _reception = reception;
         _logger = logger;
         _time = time;
-        _latch = new SymmetricRtpLatch(socket.AddressFamily);
+        _latch = new SymmetricRtpLatch(socket.AddressFamily, time, LatchPolicy.Rtcp);
 
         // RFC 7022 §4.2: a random CNAME per session (96 bits, base64), so calls cannot be linked by it.
         _cname = Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)));
@@ -75,17 +75,20 @@ internal sealed class RtcpSession : IMediaClockStream, IDatagramHandler
     /// <summary>RTCP goes to the RTP address's next port (RFC 3550 §11) until the peer's own RTCP latches it.</summary>
     public void SetRtpDestination(IPEndPoint rtp)
     {
-        _latch.Reset();
+        var rtcp = new IPEndPoint(rtp.Address, rtp.Port + 1).Serialize();
+        _latch.Reset(rtcp);
         _latchedOwn = false;
-        _destination = new IPEndPoint(rtp.Address, rtp.Port + 1).Serialize();
+        _destination = rtcp;
     }
 
     /// <summary>The peer's RTP came from elsewhere than its SDP said: follow it, unless its RTCP already latched.</summary>
     public void OnRtpLatched(IPEndPoint rtp)
     {
+        var rtcp = new IPEndPoint(rtp.Address, rtp.Port + 1).Serialize();
+        _latch.Expect(rtcp);
         if (!_latchedOwn)
         {
-            _destination = new IPEndPoint(rtp.Address, rtp.Port + 1).Serialize();
+            _destination = rtcp;
         }
     }
 
@@ -131,7 +134,7 @@ internal sealed class RtcpSession : IMediaClockStream, IDatagramHandler
             return;
         }
 
-        if (!_latch.Accept(source, latches: true, out var latched))
+        if (!_latch.Accept(source, valid: true, summary.SenderSsrc, 0, out var latched))
         {
             return;
         }
