@@ -165,9 +165,11 @@ public sealed class MediaClock : IDisposable
         {
             var now = Stopwatch.GetTimestamp() - start;
             var due = now / _slotTicks;
-            if (due >= next)
+            var target = NextOccupied(next);
+            if (due >= target)
             {
-                var late = now - (next * _slotTicks);
+                // Lateness against the first deadline that had work; empty phases before it had none to be late for.
+                var late = now - (target * _slotTicks);
                 if (late > Interlocked.Read(ref _maxLatenessTicks))
                 {
                     Interlocked.Exchange(ref _maxLatenessTicks, late);
@@ -191,7 +193,7 @@ public sealed class MediaClock : IDisposable
                 continue;
             }
 
-            WaitUntil(start + (NextOccupied(next) * _slotTicks));
+            WaitUntil(start + (target * _slotTicks));
         }
     }
 
