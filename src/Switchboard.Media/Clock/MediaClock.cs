@@ -27,8 +27,6 @@ public sealed class MediaClock : IDisposable
     /// <summary>Streams slot 0 takes alone before new ones are spread over the other phases.</summary>
     public const int SpreadAbove = 500;
 
-    private static readonly long SpinThreshold = Stopwatch.Frequency / 1000;
-
     private readonly ILogger _logger;
     private readonly long _slotTicks;
     private readonly Thread _thread;
@@ -193,7 +191,7 @@ public sealed class MediaClock : IDisposable
                 continue;
             }
 
-            WaitUntil(start + (target * _slotTicks));
+            PreciseSleep.Until(start + (target * _slotTicks));
         }
     }
 
@@ -236,22 +234,6 @@ public sealed class MediaClock : IDisposable
         if (slot == Slots - 1)
         {
             Interlocked.Increment(ref _tickCount);
-        }
-    }
-
-    private static void WaitUntil(long deadline)
-    {
-        // Sleep coarsely while far away (Sleep may overshoot by about a millisecond), then spin the rest.
-        var remaining = deadline - Stopwatch.GetTimestamp();
-        if (remaining > 2 * SpinThreshold)
-        {
-            Thread.Sleep((int)((remaining - SpinThreshold) * 1000 / Stopwatch.Frequency));
-            return;
-        }
-
-        while (Stopwatch.GetTimestamp() < deadline)
-        {
-            Thread.SpinWait(50);
         }
     }
 
