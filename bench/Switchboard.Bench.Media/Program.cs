@@ -8,17 +8,23 @@ using Switchboard.Media.Sessions;
 // N media sessions on one engine, each playing a clip to one of a few receiving sockets in this process.
 // After a warm-up, measures on the receiving sockets for a fixed time: the gap between consecutive
 // packets of each stream against the 20 ms ptime, sequence gaps (loss), and CPU and memory per stream.
-// Prints one table and exits.
+// Prints one table and exits. With --bridges B it measures B bridges instead (BridgeRun).
 var sessions = Option("--sessions", 2000);
 var seconds = Option("--seconds", 20);
 var receiverCount = Option("--receivers", 1);
 var warmup = Option("--warmup", 3);
 var kernelTime = !args.Contains("--user-time");
+var pacingSlots = Option("--pacing-slots", new MediaEngineOptions(IPAddress.Loopback, "127.0.0.1", 1, 2).PacingSlots);
+if (args.Contains("--bridges"))
+{
+    return await BridgeRun.RunAsync(Option("--bridges", 500), seconds, receiverCount, warmup, kernelTime, pacingSlots);
+}
 
 using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
 var options = new MediaEngineOptions(IPAddress.Loopback, "127.0.0.1", 10000, 10000 + (sessions * 2) + 1)
 {
     MediaTimeout = Timeout.InfiniteTimeSpan,
+    PacingSlots = pacingSlots,
 };
 var clip = new AudioClip(Enumerable.Range(0, 8000 * (seconds + warmup + 30))
     .Select(i => (short)(6000 * Math.Sin(2 * Math.PI * 440 * i / 8000))).ToArray());
@@ -105,7 +111,7 @@ var receiverCpu = TimeSpan.FromTicks(receivers.Sum(r => r.CpuTime.Ticks));
 var senderCpu = cpu - receiverCpu;
 var expected = sessions * elapsed.TotalSeconds * 50;
 
-Console.WriteLine($"| measure ({sessions} streams, {seconds} s, {Environment.ProcessorCount} cores) | value |");
+Console.WriteLine($"| measure ({sessions} streams, {seconds} s, {Environment.ProcessorCount} cores, {pacingSlots} pacing slots) | value |");
 Console.WriteLine("| --- | --- |");
 Row("packets sent / expected at 50 per stream per second", $"{sent:N0} / {expected:N0} ({100.0 * sent / expected:F2} %)");
 Row("packets received and measured", $"{received:N0}");

@@ -11,24 +11,30 @@ namespace Switchboard.Bench.Media;
 /// The arrival time is the kernel's (SIOCGSTAMPNS: when the packet reached the socket, which on loopback is
 /// when it was sent), so this thread's own scheduling does not count; with kernel time off, it is when this
 /// thread read the packet. Each stream goes to exactly one receiver, so its state has a single writer.
+/// With frame tracking on (bridge runs), payloads stamped by <see cref="FrameGenerator"/> are followed by
+/// their frame index, so a frame lost anywhere on its way through the bridge shows as a gap.
 /// </summary>
 internal sealed unsafe partial class WireReceiver : IDisposable
 {
     private const int SiocGStampNs = 0x8907;
 
     private readonly bool _kernelTime;
+    private readonly bool _trackFrames;
 
     private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
     private readonly Dictionary<uint, int> _streamOf;
     private readonly long[] _lastArrival;
     private readonly ushort[] _lastSequence;
+    private readonly uint[] _lastFrame;
     private readonly Thread _thread;
     private volatile bool _measuring;
     private volatile bool _stopping;
 
-    public WireReceiver(Dictionary<uint, int> streamOf, int streams, bool kernelTime)
+    public WireReceiver(Dictionary<uint, int> streamOf, int streams, bool kernelTime, bool trackFrames = false)
     {
         _kernelTime = kernelTime;
+        _trackFrames = trackFrames;
+        _lastFrame = new uint[trackFrames ? streams : 0];
         _streamOf = streamOf;
         _lastArrival = new long[streams];
         _lastSequence = new ushort[streams];
@@ -45,6 +51,18 @@ internal sealed unsafe partial class WireReceiver : IDisposable
     public long Received { get; private set; }
 
     public long Lost { get; private set; }
+
+    /// <summary>Stamped frames that arrived (frame tracking only).</summary>
+    public long FramesDelivered { get; private set; }
+
+    /// <summary>Stamped frames that never arrived: gaps in the frame index (frame tracking only).</summary>
+    public long FramesLost { get; private set; }
+
+    /// <summary>Packets that carried no stamped frame: silence sent while the playout buffer was dry.</summary>
+    public long FillFrames { get; private set; }
+
+    /// <summary>Sends from this receiver's socket, so the far end sees the address its SDP named.</summary>
+    public void SendTo(ReadOnlySpan<byte> packet, SocketAddress destination) => _socket.SendTo(packet, SocketFlags.None, destination);
 
     /// <summary>CPU time this thread used while measuring (Linux: from /proc/thread-self/stat).</summary>
     public TimeSpan CpuTime { get; private set; }
@@ -85,11 +103,11 @@ internal sealed unsafe partial class WireReceiver : IDisposable
             {
                 if (measuring)
                 {
-                    cpuAtStart = ThreadCpu();
+                    cpuAtStart = ThreadClock.Cpu();
                 }
                 else
                 {
-                    CpuTime = ThreadCpu() - cpuAtStart;
+                    CpuTime = ThreadClock.Cpu() - cpuAtStart;
                 }
 
                 wasMeasuring = measuring;
@@ -112,6 +130,11 @@ internal sealed unsafe partial class WireReceiver : IDisposable
                 }
             }
 
+            if (_trackFrames)
+            {
+                TrackFrame(buffer.AsSpan(12, length - 12), stream, measuring);
+            }
+
             _lastArrival[stream] = now;
             _lastSequence[stream] = sequence;
         }
@@ -129,12 +152,27 @@ internal sealed unsafe partial class WireReceiver : IDisposable
         return Ioctl(_socket.Handle, SiocGStampNs, timespec) == 0 ? (timespec[0] * 1_000_000_000) + timespec[1] : 0;
     }
 
-    private static TimeSpan ThreadCpu()
+    private void TrackFrame(ReadOnlySpan<byte> payload, int stream, bool measuring)
     {
-        // Fields 14 and 15 (utime, stime) in clock ticks, counted after the ')' that ends the command name.
-        var stat = File.ReadAllText("/proc/thread-self/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11]) + long.Parse(fields[12]);
-        return TimeSpan.FromSeconds(ticks / 100.0);
+        if (!FrameGenerator.TryReadStamp(payload, out var frame))
+        {
+            if (measuring)
+            {
+                FillFrames++;
+            }
+
+            return;
+        }
+
+        if (measuring && _lastFrame[stream] != 0)
+        {
+            FramesDelivered++;
+            if (frame > _lastFrame[stream] + 1)
+            {
+                FramesLost += frame - _lastFrame[stream] - 1;
+            }
+        }
+
+        _lastFrame[stream] = frame;
     }
 }

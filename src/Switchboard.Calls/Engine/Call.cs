@@ -64,6 +64,8 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost,
 
     public void OnDigit(DtmfDigit digit) => _inbox.Writer.TryWrite(new DigitArrived(digit));
 
+    public void OnMediaTimeout() => _inbox.Writer.TryWrite(new MediaTimedOut());
+
     public void RequestHangup(string reason) => _inbox.Writer.TryWrite(new HangupRequested(reason, Failed: false));
 
     /// <summary>Live control: run what <paramref name="actionHook"/> answers instead of the current verbs.</summary>
@@ -312,6 +314,10 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost,
                 break;
             case DeclineRequested decline:
                 await OnDeclineRequestedAsync(decline, cancellationToken).ConfigureAwait(false);
+                break;
+            // A peer gone without a BYE (crash, lost network): send ours and end completed; early media is the ring timer's.
+            case MediaTimedOut when _status.Current == CallStatus.InProgress:
+                await OnHangupRequestedAsync(new HangupRequested("media timeout", Failed: false), cancellationToken).ConfigureAwait(false);
                 break;
         }
     }

@@ -26,4 +26,10 @@ public enum AudioFetchError
 
     /// <summary>No connection: DNS, refused, reset, TLS.</summary>
     Unreachable,
+
+    /// <summary>
+    /// The URL leads to a loopback, private, link-local or otherwise non-public address, which the server's
+    /// <see cref="Net.PublicAddressFilter"/> does not allow.
+    /// </summary>
+    RefusedAddress,
 }

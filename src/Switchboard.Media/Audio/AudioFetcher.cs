@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Switchboard.Media.Codecs;
+using Switchboard.Media.Net;
 
 namespace Switchboard.Media.Audio;
 
@@ -14,6 +15,8 @@ namespace Switchboard.Media.Audio;
 /// <see cref="AudioFetcherOptions.DefaultTimeToLive"/>; a stale clip with an ETag or Last-Modified is
 /// revalidated with a conditional GET (a 304 keeps it), and <c>no-store</c> responses are not kept.
 /// Concurrent requests for one URL share one fetch. Failures are results; only the caller's own cancellation throws.
+/// Give it an <see cref="HttpClient"/> over <see cref="PublicAddressFilter.CreateHandler"/> so that script-given
+/// URLs cannot reach the server's own network.
 /// </summary>
 public sealed class AudioFetcher
 {
@@ -162,6 +165,10 @@ public sealed class AudioFetcher
         {
             // Only our own timeout (or HttpClient.Timeout) can cancel: callers' tokens never reach a shared fetch.
             return AudioFetchResult.Failure(AudioFetchError.Timeout, $"no complete response within {_options.Timeout.TotalSeconds} s");
+        }
+        catch (HttpRequestException exception) when (exception.InnerException is RefusedAddressException refused)
+        {
+            return AudioFetchResult.Failure(AudioFetchError.RefusedAddress, refused.Message);
         }
         catch (HttpRequestException exception)
         {

@@ -10,29 +10,52 @@ namespace Switchboard.Media.Clock;
 /// allocates nothing. After a stall it catches up with at most <see cref="MaxBurst"/> back-to-back ticks
 /// and skips the rest, so a receiver's jitter buffer is not flooded.
 /// </summary>
+/// <remarks>
+/// Sending one packet costs a few microseconds, so a period's streams sent back to back take milliseconds
+/// at scale (11 ms for 2,000 streams on loopback), and any delay to the thread meanwhile (preemption, an
+/// interrupt) pushes every later stream of the tick: the last ones vary by milliseconds from tick to tick.
+/// So the period is cut into <see cref="Slots"/> phases with a deadline each, and once slot 0 holds
+/// <see cref="SpreadAbove"/> streams, new streams go to the least loaded slot: a stream keeps its phase
+/// (its interval stays 20 ms), and a delay only spreads over its slot's streams, not the whole period.
+/// Below that count everything stays in one phase, so a lightly loaded clock wakes once per period.
+/// </remarks>
 public sealed class MediaClock : IDisposable
 {
     /// <summary>The most ticks run back to back after a stall.</summary>
     public const int MaxBurst = 3;
 
-    private static readonly long SpinThreshold = Stopwatch.Frequency / 1000;
+    /// <summary>Streams slot 0 takes alone before new ones are spread over the other phases.</summary>
+    public const int SpreadAbove = 500;
 
     private readonly ILogger _logger;
-    private readonly long _periodTicks;
+    private readonly long _slotTicks;
     private readonly Thread _thread;
     private readonly Lock _gate = new();
-    private IMediaClockStream[] _streams = [];
+    private readonly IMediaClockStream[][] _slots;
     private volatile bool _stopping;
     private long _tickCount;
     private long _skippedTicks;
     private long _maxLatenessTicks;
 
+    /// <summary>A clock with one phase per period (every stream ticked at the period's deadline).</summary>
     public MediaClock(TimeSpan period, ILogger<MediaClock> logger)
+        : this(period, 1, logger)
+    {
+    }
+
+    /// <param name="period">The packet time.</param>
+    /// <param name="slots">Phases per period (1 to 10) that streams are spread over at scale.</param>
+    /// <param name="logger">Where skipped ticks and failing streams are reported.</param>
+    public MediaClock(TimeSpan period, int slots, ILogger<MediaClock> logger)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, TimeSpan.FromMilliseconds(1));
+        ArgumentOutOfRangeException.ThrowIfLessThan(slots, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(slots, 10);
         _logger = logger;
         Period = period;
-        _periodTicks = (long)(period.TotalSeconds * Stopwatch.Frequency);
+        Slots = slots;
+        _slotTicks = (long)(period.TotalSeconds * Stopwatch.Frequency) / slots;
+        _slots = [.. Enumerable.Range(0, slots).Select(_ => Array.Empty<IMediaClockStream>())];
         _thread = new Thread(Run)
         {
             IsBackground = true,
@@ -45,6 +68,9 @@ public sealed class MediaClock : IDisposable
 
     public TimeSpan Period { get; }
 
+    /// <summary>Phases per period.</summary>
+    public int Slots { get; }
+
     /// <summary>Ticks run since start.</summary>
     public long TickCount => Interlocked.Read(ref _tickCount);
 
@@ -55,18 +81,23 @@ public sealed class MediaClock : IDisposable
     public TimeSpan MaxLateness => TimeSpan.FromSeconds((double)Interlocked.Read(ref _maxLatenessTicks) / Stopwatch.Frequency);
 
     /// <summary>Registered streams.</summary>
-    public int StreamCount => Volatile.Read(ref _streams).Length;
+    public int StreamCount => StreamsPerSlot.Sum();
+
+    /// <summary>Streams registered in each phase.</summary>
+    public IReadOnlyList<int> StreamsPerSlot => [.. Enumerable.Range(0, Slots).Select(slot => Volatile.Read(ref _slots[slot]).Length)];
 
     /// <summary>Adds <paramref name="stream"/>; it is ticked from the next tick on until the registration is disposed.</summary>
     public IDisposable Register(IMediaClockStream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        int slot;
         lock (_gate)
         {
-            _streams = [.. _streams, stream];
+            slot = ChooseSlot();
+            Volatile.Write(ref _slots[slot], [.. _slots[slot], stream]);
         }
 
-        return new Registration(this, stream);
+        return new Registration(this, slot, stream);
     }
 
     public void Dispose()
@@ -83,23 +114,47 @@ public sealed class MediaClock : IDisposable
         }
     }
 
-    private void Unregister(IMediaClockStream stream)
+    private int ChooseSlot()
+    {
+        if (_slots[0].Length < SpreadAbove)
+        {
+            return 0;
+        }
+
+        var least = 0;
+        for (var slot = 1; slot < _slots.Length; slot++)
+        {
+            if (_slots[slot].Length < _slots[least].Length)
+            {
+                least = slot;
+            }
+        }
+
+        return least;
+    }
+
+    private void Unregister(int slot, IMediaClockStream stream)
     {
         lock (_gate)
         {
-            var index = Array.IndexOf(_streams, stream);
+            var streams = _slots[slot];
+            var index = Array.IndexOf(streams, stream);
             if (index < 0)
             {
                 return;
             }
 
-            var next = new IMediaClockStream[_streams.Length - 1];
-            Array.Copy(_streams, 0, next, 0, index);
-            Array.Copy(_streams, index + 1, next, index, next.Length - index);
-            _streams = next;
+            var next = new IMediaClockStream[streams.Length - 1];
+            Array.Copy(streams, 0, next, 0, index);
+            Array.Copy(streams, index + 1, next, index, next.Length - index);
+            Volatile.Write(ref _slots[slot], next);
         }
     }
 
+    /// <summary>
+    /// Runs phase deadlines: phase <c>p</c> of tick <c>n</c> is due at start + (n × slots + p) × slot length.
+    /// Empty phases are passed without waking for them.
+    /// </summary>
     private void Run()
     {
         var start = Stopwatch.GetTimestamp();
@@ -107,39 +162,62 @@ public sealed class MediaClock : IDisposable
         while (!_stopping)
         {
             var now = Stopwatch.GetTimestamp() - start;
-            var due = now / _periodTicks;
-            if (due >= next)
+            var due = now / _slotTicks;
+            var target = NextOccupied(next);
+            if (due >= target)
             {
-                var late = now - (next * _periodTicks);
+                // Lateness against the first deadline that had work; empty phases before it had none to be late for.
+                var late = now - (target * _slotTicks);
                 if (late > Interlocked.Read(ref _maxLatenessTicks))
                 {
                     Interlocked.Exchange(ref _maxLatenessTicks, late);
                 }
 
-                var behind = due - next + 1;
-                if (behind > MaxBurst)
+                // Whole periods only, so every phase keeps its place in the tick it belongs to.
+                var behindTicks = ((due - next) / Slots) + 1;
+                if (behindTicks > MaxBurst)
                 {
-                    var skipped = behind - MaxBurst;
-                    next += skipped;
+                    var skipped = behindTicks - MaxBurst;
+                    next += skipped * Slots;
                     Interlocked.Add(ref _skippedTicks, skipped);
                     Log.SkippedTicks(_logger, skipped, late * 1000.0 / Stopwatch.Frequency);
                 }
 
                 for (; next <= due && !_stopping; next++)
                 {
-                    TickAll(next);
+                    TickSlot(next);
                 }
 
                 continue;
             }
 
-            WaitUntil(start + (next * _periodTicks));
+            PreciseSleep.Until(start + (target * _slotTicks));
         }
     }
 
-    private void TickAll(long tick)
+    /// <summary>
+    /// The next phase worth waking for: the first within a period from <paramref name="next"/> whose slot has
+    /// streams, else that period's last phase (an idle clock still wakes once per period to count ticks).
+    /// Empty phases before it are run, at no cost, when it is due.
+    /// </summary>
+    private long NextOccupied(long next)
     {
-        var streams = Volatile.Read(ref _streams);
+        for (var phase = next; phase < next + Slots; phase++)
+        {
+            if (Volatile.Read(ref _slots[phase % Slots]).Length > 0)
+            {
+                return phase;
+            }
+        }
+
+        return next + (Slots - 1 - (next % Slots));
+    }
+
+    private void TickSlot(long phase)
+    {
+        var tick = phase / Slots;
+        var slot = (int)(phase % Slots);
+        var streams = Volatile.Read(ref _slots[slot]);
         foreach (var stream in streams)
         {
             try
@@ -153,26 +231,13 @@ public sealed class MediaClock : IDisposable
             }
         }
 
-        Interlocked.Increment(ref _tickCount);
-    }
-
-    private static void WaitUntil(long deadline)
-    {
-        // Sleep coarsely while far away (Sleep may overshoot by about a millisecond), then spin the rest.
-        var remaining = deadline - Stopwatch.GetTimestamp();
-        if (remaining > 2 * SpinThreshold)
+        if (slot == Slots - 1)
         {
-            Thread.Sleep((int)((remaining - SpinThreshold) * 1000 / Stopwatch.Frequency));
-            return;
-        }
-
-        while (Stopwatch.GetTimestamp() < deadline)
-        {
-            Thread.SpinWait(50);
+            Interlocked.Increment(ref _tickCount);
         }
     }
 
-    private sealed class Registration(MediaClock clock, IMediaClockStream stream) : IDisposable
+    private sealed class Registration(MediaClock clock, int slot, IMediaClockStream stream) : IDisposable
     {
         private int _disposed;
 
@@ -180,7 +245,7 @@ public sealed class MediaClock : IDisposable
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                clock.Unregister(stream);
+                clock.Unregister(slot, stream);
             }
         }
     }

@@ -40,7 +40,7 @@ public sealed class MediaEngine : IAsyncDisposable
         _options = options;
         _logger = loggerFactory.CreateLogger<MediaEngine>();
         _ports = new PortPool(options.PortMin, options.PortMax);
-        _clock = new MediaClock(PacketTime, loggerFactory.CreateLogger<MediaClock>());
+        _clock = new MediaClock(PacketTime, options.PacingSlots, loggerFactory.CreateLogger<MediaClock>());
         _recordings = new RecordingWriter(timeProvider, loggerFactory.CreateLogger<MediaRecorder>());
         _pump = EpollDatagramPump.IsSupported ? new EpollDatagramPump(_logger) : new TaskDatagramPump(_logger);
     }

@@ -15,6 +15,12 @@ public sealed record MediaEngineOptions(IPAddress BindAddress, string Advertised
     /// </summary>
     public TimeSpan MediaTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Phases of the 20 ms packet time that the media clock spreads streams over once it carries more than
+    /// <see cref="Clock.MediaClock.SpreadAbove"/> of them (1 to 10; 1 sends every stream at one deadline).
+    /// </summary>
+    public int PacingSlots { get; init; } = 4;
+
     /// <summary>Throws when the range holds no even/odd pair or the addresses are missing.</summary>
     public void Validate()
     {
@@ -28,6 +34,11 @@ public sealed record MediaEngineOptions(IPAddress BindAddress, string Advertised
         if (MediaTimeout <= TimeSpan.Zero && MediaTimeout != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentException($"Media timeout {MediaTimeout} must be positive (or infinite to disable it).");
+        }
+
+        if (PacingSlots is < 1 or > 10)
+        {
+            throw new ArgumentException($"Pacing slots {PacingSlots} must be 1 to 10.");
         }
 
         if (((PortMin + 1) & ~1) + 1 > PortMax)

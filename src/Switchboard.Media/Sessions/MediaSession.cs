@@ -32,13 +32,13 @@ public sealed class MediaSession : IAsyncDisposable
     private readonly ulong _sessionId = (ulong)Random.Shared.NextInt64(1, long.MaxValue);
     private ulong _sessionVersion;
     private readonly IMediaSessionObserver _observer;
-    private readonly TimeProvider _time;
     private readonly TimeSpan _mediaTimeout;
     private readonly RecordingWriter _recordings;
+    private readonly InactivityMonitor? _inactivity;
     private IDisposable? _clockRegistration;
     private IDisposable? _rtcpRegistration;
+    private IDisposable? _inactivityRegistration;
     private MediaBridge? _bridge;
-    private InactivityMonitor? _inactivity;
     private int _disposed;
 
     internal MediaSession(
@@ -48,7 +48,6 @@ public sealed class MediaSession : IAsyncDisposable
     {
         _recordings = recordings;
         _observer = observer;
-        _time = time;
         _mediaTimeout = mediaTimeout;
         LocalPort = localPort;
         _rtp = rtp;
@@ -63,6 +62,12 @@ public sealed class MediaSession : IAsyncDisposable
         _rtcpSession = new RtcpSession(rtcp, localPort, _sender, _receiver.Statistics, logger, time);
         _rtpReceive = pump.Register(rtp, _receiver, localPort);
         _rtcpReceive = pump.Register(rtcp, _rtcpSession, localPort + 1);
+        if (mediaTimeout != Timeout.InfiniteTimeSpan)
+        {
+            _inactivity = new InactivityMonitor(
+                time, mediaTimeout, clock.Period, localPort / 2, LastHeardFromPeer, OnMediaTimeout);
+        }
+
         Log.SessionCreated(logger, localPort);
     }
 
@@ -259,7 +264,7 @@ public sealed class MediaSession : IAsyncDisposable
         {
             _clockRegistration?.Dispose();
             _rtcpRegistration?.Dispose();
-            _inactivity?.Dispose();
+            _inactivityRegistration?.Dispose();
         }
 
         if (Media is not null)
@@ -328,15 +333,27 @@ public sealed class MediaSession : IAsyncDisposable
             {
                 _clockRegistration ??= _clock.Register(_sender);
                 _rtcpRegistration ??= _clock.Register(_rtcpSession);
-                if (_inactivity is null && _mediaTimeout != Timeout.InfiniteTimeSpan)
+                if (_inactivity is not null)
                 {
-                    _inactivity = new InactivityMonitor(_time, _mediaTimeout, () => _receiver.LastPacketTimestamp, OnMediaTimeout);
+                    _inactivity.Arm(ExpectsMediaFrom(result.Media));
+                    _inactivityRegistration ??= _clock.Register(_inactivity);
                 }
             }
         }
 
         Log.MediaNegotiated(_logger, LocalPort, result.Media.Codec.Name, result.Media.RemoteEndPoint);
     }
+
+    /// <summary>
+    /// Whether the peer promised to send: not on hold (RFC 3264 §8.4 <c>sendonly</c>/<c>inactive</c>, or the
+    /// RFC 2543 <c>c=0.0.0.0</c> form) and not <c>recvonly</c>.
+    /// </summary>
+    private static bool ExpectsMediaFrom(NegotiatedMedia media) =>
+        media.RemoteDirection == MediaDirection.SendReceive
+        && !media.RemoteEndPoint.Address.Equals(IPAddress.Any)
+        && !media.RemoteEndPoint.Address.Equals(IPAddress.IPv6Any);
+
+    private long LastHeardFromPeer() => Math.Max(_receiver.LastPacketTimestamp, _rtcpSession.LastPacketTimestamp);
 
     private void OnMediaTimeout()
     {

@@ -41,6 +41,7 @@ internal sealed class RtcpSession : IMediaClockStream, IDatagramHandler
     private long _roundTripTicks = -1;
     private long _sent;
     private long _received;
+    private long _lastPacketTimestamp;
     private long _malformed;
 
     public RtcpSession(Socket socket, int localPort, RtpSender sender, RtpReceptionStatistics reception, ILogger logger, TimeProvider time)
@@ -51,7 +52,7 @@ internal sealed class RtcpSession : IMediaClockStream, IDatagramHandler
         _reception = reception;
         _logger = logger;
         _time = time;
-        _latch = new SymmetricRtpLatch(socket.AddressFamily);
+        _latch = new SymmetricRtpLatch(socket.AddressFamily, time, LatchPolicy.Rtcp);
 
         // RFC 7022 §4.2: a random CNAME per session (96 bits, base64), so calls cannot be linked by it.
         _cname = Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)));
@@ -63,6 +64,9 @@ internal sealed class RtcpSession : IMediaClockStream, IDatagramHandler
 
     public long MalformedReports => Interlocked.Read(ref _malformed);
 
+    /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of the peer's last accepted report, or 0 before one.</summary>
+    public long LastPacketTimestamp => Interlocked.Read(ref _lastPacketTimestamp);
+
     /// <summary>The peer's view of our stream, from its last report block about us.</summary>
     public RemoteReception? Remote => Volatile.Read(ref _remote);
 
@@ -71,17 +75,20 @@ internal sealed class RtcpSession : IMediaClockStream, IDatagramHandler
     /// <summary>RTCP goes to the RTP address's next port (RFC 3550 §11) until the peer's own RTCP latches it.</summary>
     public void SetRtpDestination(IPEndPoint rtp)
     {
-        _latch.Reset();
+        var rtcp = new IPEndPoint(rtp.Address, rtp.Port + 1).Serialize();
+        _latch.Reset(rtcp);
         _latchedOwn = false;
-        _destination = new IPEndPoint(rtp.Address, rtp.Port + 1).Serialize();
+        _destination = rtcp;
     }
 
     /// <summary>The peer's RTP came from elsewhere than its SDP said: follow it, unless its RTCP already latched.</summary>
     public void OnRtpLatched(IPEndPoint rtp)
     {
+        var rtcp = new IPEndPoint(rtp.Address, rtp.Port + 1).Serialize();
+        _latch.Expect(rtcp);
         if (!_latchedOwn)
         {
-            _destination = new IPEndPoint(rtp.Address, rtp.Port + 1).Serialize();
+            _destination = rtcp;
         }
     }
 
@@ -127,7 +134,7 @@ internal sealed class RtcpSession : IMediaClockStream, IDatagramHandler
             return;
         }
 
-        if (!_latch.Accept(source, latches: true, out var latched))
+        if (!_latch.Accept(source, valid: true, summary.SenderSsrc, 0, out var latched))
         {
             return;
         }
@@ -139,6 +146,7 @@ internal sealed class RtcpSession : IMediaClockStream, IDatagramHandler
         }
 
         Interlocked.Increment(ref _received);
+        Interlocked.Exchange(ref _lastPacketTimestamp, _time.GetTimestamp());
         var now = _time.GetUtcNow();
         if (summary.SenderInfo is { } info)
         {

@@ -29,6 +29,7 @@ internal sealed class RtpReceiver : IDatagramHandler
     private readonly short[] _pcm = new short[BufferSize];
     private readonly int _offeredTelephoneEventPayloadType;
     private readonly SymmetricRtpLatch _latch;
+    private readonly AddressFamily _family;
     private readonly Action<SocketAddress> _onLatched;
     private volatile ReceivedMedia? _media;
     private volatile IPayloadSink? _sink;
@@ -49,7 +50,8 @@ internal sealed class RtpReceiver : IDatagramHandler
         _timestampUnitsPerTick = (double)G711Codec.ClockRate / time.TimestampFrequency;
         _time = time;
         _onLatched = onLatched;
-        _latch = new SymmetricRtpLatch(socket.AddressFamily);
+        _latch = new SymmetricRtpLatch(socket.AddressFamily, time, LatchPolicy.Rtp);
+        _family = socket.AddressFamily;
         _localPort = localPort;
         _offeredTelephoneEventPayloadType = offeredTelephoneEventPayloadType;
         _observer = observer;
@@ -89,18 +91,25 @@ internal sealed class RtpReceiver : IDatagramHandler
 
     public long MalformedPackets => Interlocked.Read(ref _malformed);
 
-    /// <summary>Datagrams dropped because they came from another address than the latched peer.</summary>
+    /// <summary>Datagrams dropped because they came from another address than the latched peer, or one still learning.</summary>
     public long RefusedPackets => _latch.RefusedPackets;
 
     /// <summary>
     /// Takes what offer/answer settled (the telephone-event payload type we offered is accepted as well):
     /// RFC 4733 events when the peer declared telephone-event, otherwise in-band detection on its audio
-    /// payload type. A new description may move the peer, so the source is latched again.
+    /// payload type. A new description may move the peer, so the source is latched again, trusting the
+    /// description's address at once (<see cref="SymmetricRtpLatch"/>).
     /// </summary>
     public void SetMedia(NegotiatedMedia media)
     {
         _media = new ReceivedMedia(media.PayloadType, media.Codec, media.TelephoneEventPayloadType ?? -1);
-        _latch.Reset();
+        var address = media.RemoteEndPoint.Address;
+        if (_family == AddressFamily.InterNetworkV6 && address.AddressFamily == AddressFamily.InterNetwork)
+        {
+            address = address.MapToIPv6();
+        }
+
+        _latch.Reset(address.AddressFamily == _family ? new IPEndPoint(address, media.RemoteEndPoint.Port).Serialize() : null);
     }
 
     public void OnBadDatagram() => Interlocked.Increment(ref _malformed);
@@ -120,7 +129,7 @@ internal sealed class RtpReceiver : IDatagramHandler
         var isAudio = media is not null && header.PayloadType == media.PayloadType;
         var isEvent = header.PayloadType == _offeredTelephoneEventPayloadType
             || (media is not null && header.PayloadType == media.TelephoneEventPayloadType);
-        if (!_latch.Accept(source, media is not null && (isAudio || isEvent), out var latched))
+        if (!_latch.Accept(source, media is not null && (isAudio || isEvent), header.Ssrc, header.SequenceNumber, out var latched))
         {
             return;
         }

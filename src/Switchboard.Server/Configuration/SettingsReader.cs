@@ -20,6 +20,8 @@ public static class SettingsReader
         ("--db", "SWITCHBOARD_DB", null),
         ("--api-key", "SWITCHBOARD_API_KEY", null),
         ("--default-carrier", "SWITCHBOARD_DEFAULT_CARRIER", null),
+        ("--media-timeout", "SWITCHBOARD_MEDIA_TIMEOUT", "30"),
+        ("--allow-private-urls", "SWITCHBOARD_ALLOW_PRIVATE_URLS", "false"),
     ];
 
     /// <exception cref="SettingsException">A setting is malformed or a flag is unknown.</exception>
@@ -60,7 +62,11 @@ public static class SettingsReader
             values["--data"]!,
             values["--db"],
             values["--api-key"],
-            carrier);
+            carrier)
+        {
+            MediaTimeout = ParseSeconds(values["--media-timeout"]!, "SWITCHBOARD_MEDIA_TIMEOUT"),
+            AllowPrivateUrls = ParseBoolean(values["--allow-private-urls"]!, "SWITCHBOARD_ALLOW_PRIVATE_URLS"),
+        };
     }
 
     private static (string Flag, string? Inline) SplitFlag(string arg)
@@ -76,6 +82,19 @@ public static class SettingsReader
         text.Contains(':', StringComparison.Ordinal) && IPEndPoint.TryParse(text, out var endPoint)
             ? endPoint
             : throw new SettingsException($"{name}: '{text}' is not host:port with an IP host");
+
+    // 0 turns the timeout off; fractions are allowed (tests use short ones).
+    private static TimeSpan ParseSeconds(string text, string name) =>
+        double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds <= 86_400
+            ? seconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds)
+            : throw new SettingsException($"{name}: '{text}' is not a number of seconds from 0 (off) to 86400");
+
+    private static bool ParseBoolean(string text, string name) => text.ToUpperInvariant() switch
+    {
+        "TRUE" or "1" or "YES" => true,
+        "FALSE" or "0" or "NO" => false,
+        _ => throw new SettingsException($"{name}: '{text}' is not true or false"),
+    };
 
     private static (int Min, int Max) ParsePortRange(string text, string name)
     {

@@ -9,6 +9,7 @@ using Switchboard.Api.V1.Calls;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Webhooks;
 using Switchboard.Media.Audio;
+using Switchboard.Media.Net;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
 using Switchboard.Server.Configuration;
@@ -132,14 +133,18 @@ public sealed class SwitchboardApp : IAsyncDisposable
         {
             Timers = provider.GetRequiredService<SipTimerSettings>(),
         });
-        services.AddSingleton(new MediaEngineOptions(mediaBind, settings.AdvertisedAddress, settings.RtpPortMin, settings.RtpPortMax));
+        services.AddSingleton(new MediaEngineOptions(mediaBind, settings.AdvertisedAddress, settings.RtpPortMin, settings.RtpPortMax)
+        {
+            MediaTimeout = settings.MediaTimeout,
+        });
         services.AddSingleton<MediaEngine>();
         services.AddSingleton(new EspeakOptions(Path.Combine(settings.DataDirectory, "prompts")));
         services.AddSingleton<ISpeechSynthesizer, EspeakSpeechSynthesizer>();
         services.AddSingleton(provider => new SpeechSynthesizerRegistry(provider.GetServices<ISpeechSynthesizer>()));
         services.AddSingleton(new AudioFetcherOptions());
+        services.AddSingleton(new PublicAddressFilter(settings.AllowPrivateUrls));
         services.AddSingleton(provider => new AudioFetcher(
-            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxAutomaticRedirections = 3 }),
+            new HttpClient(provider.GetRequiredService<PublicAddressFilter>().CreateHandler()),
             provider.GetRequiredService<AudioFetcherOptions>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<AudioFetcher>>()));

@@ -33,7 +33,8 @@ internal sealed class TestServer : IAsyncDisposable
 
     /// <param name="defaultCarrier">The trunk for phone numbers (a SIPp callee's URI).</param>
     /// <param name="sipT1">RFC 3261 T1; a short one makes Timer B (64·T1) fire within a test's patience.</param>
-    public static async Task<TestServer> StartAsync(string? defaultCarrier, TimeSpan? sipT1 = null)
+    /// <param name="mediaTimeout">How long an answered call may hear no RTP before it is hung up (30 s by default).</param>
+    public static async Task<TestServer> StartAsync(string? defaultCarrier, TimeSpan? sipT1 = null, TimeSpan? mediaTimeout = null)
     {
         var data = Path.Combine(Path.GetTempPath(), "switchboard-tests", Guid.NewGuid().ToString("N"));
         // Each server gets its own block of RTP ports so servers in parallel tests never contend.
@@ -48,7 +49,13 @@ internal sealed class TestServer : IAsyncDisposable
             data,
             Database: null,
             ApiKey,
-            defaultCarrier);
+            defaultCarrier)
+        {
+            MediaTimeout = mediaTimeout ?? TimeSpan.FromSeconds(30),
+
+            // Every peer of a test (webhook receiver, audio server) is on 127.0.0.1, which production refuses.
+            AllowPrivateUrls = true,
+        };
         var timers = SipTimerSettings.Default with { T1 = sipT1 ?? SipTimerSettings.Default.T1 };
         var app = await SwitchboardApp.StartAsync(
             settings,

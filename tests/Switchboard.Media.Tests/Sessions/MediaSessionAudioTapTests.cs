@@ -82,7 +82,7 @@ public sealed class MediaSessionAudioTapTests
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         var receiver = new RtpReceiver(socket, 1, 101, new RecordingObserver(), _ => { }, NullLogger.Instance, TimeProvider.System);
-        receiver.SetMedia(new NegotiatedMedia(G711Codec.Pcmu, 0, new IPEndPoint(IPAddress.Loopback, 4000), null, MediaDirection.SendReceive));
+        receiver.SetMedia(new NegotiatedMedia(G711Codec.Pcmu, 0, new IPEndPoint(IPAddress.Loopback, 5000), null, MediaDirection.SendReceive));
         var tap = new SummingTap();
         receiver.Taps.Add(tap);
         var source = new IPEndPoint(IPAddress.Loopback, 5000).Serialize();

@@ -13,7 +13,7 @@ internal static class TestEngines
     /// in 20000-31999, below Linux's ephemeral range (32768 and up), where the tests' own peer sockets land:
     /// a peer bound inside an engine's slice made the port-pool tests see ports refused at random.
     /// </summary>
-    public static MediaEngine Create(int pairs = 4, TimeSpan? mediaTimeout = null)
+    public static MediaEngine Create(int pairs = 4, TimeSpan? mediaTimeout = null, TimeProvider? time = null)
     {
         var slice = Interlocked.Add(ref s_next, pairs * 2 + 2);
         var min = 20000 + (slice % 11990);
@@ -22,11 +22,12 @@ internal static class TestEngines
             {
                 MediaTimeout = mediaTimeout ?? TimeSpan.FromSeconds(30),
             },
-            NullLoggerFactory.Instance);
+            NullLoggerFactory.Instance,
+            time ?? TimeProvider.System);
     }
 
-    public static string AnswerTo(int port, int payloadType = 0, string codec = "PCMU") =>
+    public static string AnswerTo(int port, int payloadType = 0, string codec = "PCMU", string direction = "sendrecv") =>
         "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
         + $"m=audio {port} RTP/AVP {payloadType} 101\r\na=rtpmap:{payloadType} {codec}/8000\r\n"
-        + "a=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
+        + $"a=rtpmap:101 telephone-event/8000\r\na={direction}\r\n";
 }

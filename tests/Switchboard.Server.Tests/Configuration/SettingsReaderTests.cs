@@ -18,6 +18,27 @@ public sealed class SettingsReaderTests
         Assert.Null(settings.ApiKey);
         Assert.Null(settings.DefaultCarrier);
         Assert.Null(settings.PublicIp);
+        Assert.Equal(TimeSpan.FromSeconds(30), settings.MediaTimeout);
+        Assert.False(settings.AllowPrivateUrls);
+    }
+
+    [Theory]
+    [InlineData("2.5", 2500)]
+    [InlineData("120", 120_000)]
+    public void Read_MediaTimeout_IsInSeconds(string value, int milliseconds)
+    {
+        var settings = SettingsReader.Read([], name => name == "SWITCHBOARD_MEDIA_TIMEOUT" ? value : null);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), settings.MediaTimeout);
+    }
+
+    [Fact]
+    public void Read_MediaTimeoutZero_TurnsItOff_AndPrivateUrlsCanBeAllowed()
+    {
+        var settings = SettingsReader.Read(["--media-timeout", "0", "--allow-private-urls=true"], _ => null);
+
+        Assert.Equal(Timeout.InfiniteTimeSpan, settings.MediaTimeout);
+        Assert.True(settings.AllowPrivateUrls);
     }
 
     [Fact]
@@ -46,6 +67,9 @@ public sealed class SettingsReaderTests
     [InlineData("--rtp-ports", "70000-70010", "SWITCHBOARD_RTP_PORTS")]
     [InlineData("--public-ip", "example.com", "SWITCHBOARD_PUBLIC_IP")]
     [InlineData("--default-carrier", "127.0.0.1:5070", "SWITCHBOARD_DEFAULT_CARRIER")]
+    [InlineData("--media-timeout", "-1", "SWITCHBOARD_MEDIA_TIMEOUT")]
+    [InlineData("--media-timeout", "soon", "SWITCHBOARD_MEDIA_TIMEOUT")]
+    [InlineData("--allow-private-urls", "maybe", "SWITCHBOARD_ALLOW_PRIVATE_URLS")]
     [InlineData("--colour", "blue", "unknown option")]
     public void Read_BadValue_FailsNamingTheSetting(string flag, string value, string named)
     {

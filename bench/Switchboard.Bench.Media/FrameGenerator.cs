@@ -1,0 +1,123 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Switchboard.Bench.Media;
+
+/// <summary>
+/// The far ends' voices for a bridge run: one thread sends a 20 ms PCMU packet to every input leg on
+/// absolute deadlines, from the receiver socket that leg's SDP names (so the leg latches at once). Each
+/// payload is stamped with its stream's frame index; a bridge relays PCMU to PCMU byte for byte, so the
+/// stamp arrives intact on the other leg's stream.
+/// </summary>
+internal sealed class FrameGenerator : IDisposable
+{
+    private const int PayloadBytes = 160;
+    private static ReadOnlySpan<byte> Magic => "SBFR"u8;
+
+    private readonly (WireReceiver From, SocketAddress To)[] _streams;
+    private readonly Thread _thread;
+    private volatile bool _measuring;
+    private volatile bool _stopping;
+
+    public FrameGenerator((WireReceiver From, SocketAddress To)[] streams)
+    {
+        _streams = streams;
+        _thread = new Thread(Run) { IsBackground = true, Name = "frame generator", Priority = ThreadPriority.AboveNormal };
+    }
+
+    public long Sent { get; private set; }
+
+    /// <summary>CPU time this thread used while measuring.</summary>
+    public TimeSpan CpuTime { get; private set; }
+
+    public static bool TryReadStamp(ReadOnlySpan<byte> payload, out uint frame)
+    {
+        frame = 0;
+        if (payload.Length < 8 || !payload.StartsWith(Magic))
+        {
+            return false;
+        }
+
+        frame = BinaryPrimitives.ReadUInt32BigEndian(payload[4..]);
+        return true;
+    }
+
+    public void Start() => _thread.Start();
+
+    public void Measure(bool on) => _measuring = on;
+
+    public void Dispose()
+    {
+        _stopping = true;
+        _thread.Join();
+    }
+
+    private void Run()
+    {
+        var packet = new byte[12 + PayloadBytes];
+        var payload = packet.AsSpan(12);
+        payload.Fill(0xFF);
+        Magic.CopyTo(payload);
+        var period = Stopwatch.Frequency / 50;
+        var start = Stopwatch.GetTimestamp();
+        var wasMeasuring = false;
+        var cpuAtStart = TimeSpan.Zero;
+        for (uint frame = 1; !_stopping; frame++)
+        {
+            WaitUntil(start + ((frame - 1) * period));
+            var measuring = _measuring;
+            if (measuring != wasMeasuring)
+            {
+                if (measuring)
+                {
+                    cpuAtStart = ThreadClock.Cpu();
+                }
+                else
+                {
+                    CpuTime = ThreadClock.Cpu() - cpuAtStart;
+                }
+
+                wasMeasuring = measuring;
+            }
+
+            BinaryPrimitives.WriteUInt32BigEndian(payload[4..], frame);
+            for (var i = 0; i < _streams.Length; i++)
+            {
+                // RTP version 2, PCMU; sequence and timestamp follow the frame; the SSRC names the stream.
+                packet[0] = 0x80;
+                packet[1] = 0;
+                BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(2), (ushort)frame);
+                BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(4), frame * PayloadBytes);
+                BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(8), 0x5B000000u + (uint)i);
+                try
+                {
+                    _streams[i].From.SendTo(packet, _streams[i].To);
+                    if (measuring)
+                    {
+                        Sent++;
+                    }
+                }
+                catch (SocketException)
+                {
+                    // A full socket buffer: the frame is lost, as it would be on a network.
+                }
+            }
+        }
+    }
+
+    private static void WaitUntil(long deadline)
+    {
+        var remaining = deadline - Stopwatch.GetTimestamp();
+        if (remaining > Stopwatch.Frequency / 500)
+        {
+            Thread.Sleep((int)((remaining - (Stopwatch.Frequency / 1000)) * 1000 / Stopwatch.Frequency));
+        }
+
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            Thread.SpinWait(50);
+        }
+    }
+}
