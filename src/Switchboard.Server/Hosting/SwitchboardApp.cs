@@ -12,6 +12,8 @@ using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
 using Switchboard.Server.Configuration;
+using Switchboard.Server.Registration;
+using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.UserAgent;
 using Switchboard.Storage.Accounts;
@@ -128,7 +130,9 @@ public sealed class SwitchboardApp : IAsyncDisposable
             provider.GetRequiredService<ILoggerFactory>())
         {
             Timers = provider.GetRequiredService<SipTimerSettings>(),
+            Registrar = provider.GetRequiredService<SipRegistrar>(),
         });
+        services.AddSipRegistration();
         services.AddSingleton(new MediaEngineOptions(mediaBind, settings.AdvertisedAddress, settings.RtpPortMin, settings.RtpPortMax));
         services.AddSingleton<MediaEngine>();
         services.AddSingleton(new EspeakOptions(Path.Combine(settings.DataDirectory, "prompts")));
