@@ -26,7 +26,9 @@ public sealed record SipRegistrarOptions(string Realm)
 
     /// <summary>
     /// The algorithms challenged with, most preferred first: RFC 8760 §2.4 has the server send one challenge per
-    /// algorithm in order of preference, and the client answer the first it supports.
+    /// algorithm in order of preference, and the client answer the first it supports. MD5 alone by default: clients
+    /// still common in the field refuse a whole 401 when any challenge names an algorithm they lack (baresip 1.0 fails
+    /// the REGISTER; SIPp 3.6 answers only the first challenge, and only MD5). Add SHA-256 where every client has it.
     /// </summary>
-    public IReadOnlyList<DigestAlgorithm> Algorithms { get; init; } = [DigestAlgorithm.Sha256, DigestAlgorithm.Md5];
+    public IReadOnlyList<DigestAlgorithm> Algorithms { get; init; } = [DigestAlgorithm.Md5];
 }

@@ -6,20 +6,33 @@ namespace Switchboard.Sip.Tests.Registrar;
 /// <summary>Digest authentication of REGISTER (RFC 3261 §10.3 steps 3–4, §22; RFC 7616; RFC 8760) over real UDP.</summary>
 public class RegistrarAuthenticationTests
 {
+    static readonly SipRegistrarOptions BothAlgorithms = new(RegistrarFixture.Realm) { Algorithms = [DigestAlgorithm.Sha256, DigestAlgorithm.Md5] };
+
     [Fact]
-    public async Task Register_WithoutCredentials_IsChallengedWithSha256ThenMd5AndQopAuth()
+    public async Task Register_WithoutCredentials_IsChallengedWithMd5AndQopAuthByDefault()
     {
         await using var registrar = await RegistrarFixture.StartAsync();
 
         var response = await registrar.Phone.SendAsync("alice", "c1", 1, [registrar.Phone.Contact()]);
 
         Assert.Equal(401, response.StatusCode);
-        var challenges = RegisteringPhone.Challenges(response);
-        Assert.Equal([DigestAlgorithm.Sha256, DigestAlgorithm.Md5], challenges.Select(c => c.Algorithm));
-        Assert.All(challenges, c => Assert.True(c.OffersAuth));
-        Assert.All(challenges, c => Assert.Equal(RegistrarFixture.Realm, c.Realm));
+        var challenge = Assert.Single(RegisteringPhone.Challenges(response));
+        Assert.Equal(DigestAlgorithm.Md5, challenge.Algorithm);
+        Assert.True(challenge.OffersAuth);
+        Assert.Equal(RegistrarFixture.Realm, challenge.Realm);
         Assert.NotNull(response.To!.Tag);
         Assert.Empty(registrar.Locations.Lookup("alice"));
+    }
+
+    [Fact]
+    public async Task Register_WithSha256Enabled_IsChallengedWithSha256ThenMd5()
+    {
+        await using var registrar = await RegistrarFixture.StartAsync(options: BothAlgorithms);
+
+        var response = await registrar.Phone.SendAsync("alice", "c1", 1, [registrar.Phone.Contact()]);
+
+        Assert.Equal([DigestAlgorithm.Sha256, DigestAlgorithm.Md5], RegisteringPhone.Challenges(response).Select(c => c.Algorithm));
+        Assert.All(RegisteringPhone.Challenges(response), c => Assert.True(c.OffersAuth));
     }
 
     [Theory]
@@ -27,7 +40,7 @@ public class RegistrarAuthenticationTests
     [InlineData(DigestAlgorithm.Sha256)]
     public async Task Register_AnsweringTheChallenge_BindsTheContact(DigestAlgorithm algorithm)
     {
-        await using var registrar = await RegistrarFixture.StartAsync();
+        await using var registrar = await RegistrarFixture.StartAsync(options: BothAlgorithms);
 
         var response = await registrar.Phone.RegisterAsync("alice", "wonderland1", "c1", 1, [registrar.Phone.Contact()], "600", algorithm);
 
@@ -103,13 +116,17 @@ public class RegistrarAuthenticationTests
     }
 
     [Fact]
-    public async Task Register_OfferedOnlyMd5_IsChallengedWithMd5Alone()
+    public async Task Register_AnsweringAnAlgorithmNotOffered_IsChallengedAgain()
     {
-        await using var registrar = await RegistrarFixture.StartAsync(options: new SipRegistrarOptions(RegistrarFixture.Realm) { Algorithms = [DigestAlgorithm.Md5] });
+        await using var registrar = await RegistrarFixture.StartAsync();
+        var challenge = await registrar.Phone.SendAsync("alice", "c1", 1, [registrar.Phone.Contact()]);
+        var md5 = RegisteringPhone.Challenge(challenge, DigestAlgorithm.Md5);
+        var sha256 = DigestClient.Answer(md5 with { Algorithm = DigestAlgorithm.Sha256 }, new SipCredentials("alice", "wonderland1"), "REGISTER", registrar.Phone.RequestUri);
 
-        var response = await registrar.Phone.SendAsync("alice", "c1", 1, [registrar.Phone.Contact()]);
+        var response = await registrar.Phone.SendAsync("alice", "c1", 2, [registrar.Phone.Contact()], authorization: sha256.ToString());
 
-        Assert.Equal(DigestAlgorithm.Md5, Assert.Single(RegisteringPhone.Challenges(response)).Algorithm);
+        Assert.Equal(401, response.StatusCode);
+        Assert.Empty(registrar.Locations.Lookup("alice"));
     }
 
     [Fact]
