@@ -12,19 +12,6 @@ public sealed class SipLocationService(TimeProvider time)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Dictionary<string, SipBinding>> _users = new(StringComparer.Ordinal);
 
-    /// <summary>How many users hold at least one live binding.</summary>
-    public int UserCount
-    {
-        get
-        {
-            var now = time.GetUtcNow();
-            lock (_gate)
-            {
-                return _users.Values.Count(bindings => bindings.Values.Any(b => b.ExpiresAt > now));
-            }
-        }
-    }
-
     /// <summary>The user's live bindings, most preferred (highest q, then most recently expiring) first.</summary>
     public IReadOnlyList<SipBinding> Lookup(string user)
     {
@@ -32,7 +19,20 @@ public sealed class SipLocationService(TimeProvider time)
         var now = time.GetUtcNow();
         lock (_gate)
         {
-            return _users.TryGetValue(user, out var bindings) ? Live(bindings, now) : [];
+            if (!_users.TryGetValue(user, out var bindings))
+            {
+                return [];
+            }
+
+            // A user whose phone went away without unregistering is forgotten the first time someone asks.
+            RemoveLapsed(bindings, now);
+            if (bindings.Count == 0)
+            {
+                _users.Remove(user);
+                return [];
+            }
+
+            return Live(bindings, now);
         }
     }
 

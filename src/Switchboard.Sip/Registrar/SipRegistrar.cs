@@ -59,7 +59,14 @@ public sealed class SipRegistrar
             response = SipResponseFactory.Create(request, 500, "Server Internal Error", SipIdentifiers.NewTag());
         }
 
-        transaction.SendResponse(response);
+        try
+        {
+            transaction.SendResponse(response);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The user agent stopped while the directory was asked; the client will retry elsewhere or later.
+        }
     }
 
     private async Task<SipResponse> AnswerAsync(SipRequest request, IPEndPoint remote)
