@@ -45,7 +45,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
     /// <summary>
     /// Stores the call as queued and sends its INVITE. Returns once the INVITE is on its way, with the SIP Call-ID.
     /// </summary>
-    /// <exception cref="NoRouteException">No carrier reaches the target; nothing was stored.</exception>
+    /// <exception cref="NoRouteException">No carrier reaches the target, or its SIP client is not registered; nothing was stored.</exception>
     /// <exception cref="CallNotPlacedException">No media port was free or the target URI is unusable; the call is stored as failed.</exception>
     public async Task<PlacedCall> PlaceCallAsync(CallRequest request, CancellationToken cancellationToken)
     {
@@ -230,6 +230,13 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
         if (target.Kind == CallTargetKind.Sip)
         {
             return target.Address;
+        }
+
+        if (target.Kind == CallTargetKind.User)
+        {
+            // RFC 3261 §10: a user is reached at the contact its device registered with our registrar.
+            return _services.Sip.Registrar?.Locations.FindContactUri(target.Address)
+                ?? throw new NoRouteException($"SIP client '{target.Address}' is not registered");
         }
 
         if (target.Carrier is { } route)

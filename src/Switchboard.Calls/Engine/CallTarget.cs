@@ -2,7 +2,7 @@ namespace Switchboard.Calls.Engine;
 
 /// <summary>
 /// Whom to call: a phone number (routed through <see cref="Carrier"/>, or the server's default carrier when
-/// null) or a SIP URI dialled directly.
+/// null), a SIP URI dialled directly, or a registered SIP client by user name.
 /// </summary>
 public sealed record CallTarget(CallTargetKind Kind, string Address)
 {
@@ -17,4 +17,6 @@ public sealed record CallTarget(CallTargetKind Kind, string Address)
     public static CallTarget Phone(string number) => new(CallTargetKind.Phone, number);
 
     public static CallTarget Sip(string uri) => new(CallTargetKind.Sip, uri);
+
+    public static CallTarget User(string name) => new(CallTargetKind.User, name);
 }

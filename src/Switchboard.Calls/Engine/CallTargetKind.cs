@@ -5,4 +5,7 @@ public enum CallTargetKind
 {
     Phone,
     Sip,
+
+    /// <summary>A SIP client (device) by user name, called at the contact it registered.</summary>
+    User,
 }

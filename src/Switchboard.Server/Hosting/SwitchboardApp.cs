@@ -13,6 +13,8 @@ using Switchboard.Media.Net;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
 using Switchboard.Server.Configuration;
+using Switchboard.Server.Registration;
+using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.UserAgent;
 using Switchboard.Storage.Accounts;
@@ -132,7 +134,9 @@ public sealed class SwitchboardApp : IAsyncDisposable
             provider.GetRequiredService<ILoggerFactory>())
         {
             Timers = provider.GetRequiredService<SipTimerSettings>(),
+            Registrar = provider.GetRequiredService<SipRegistrar>(),
         });
+        services.AddSipRegistration();
         services.AddSingleton(new MediaEngineOptions(mediaBind, settings.AdvertisedAddress, settings.RtpPortMin, settings.RtpPortMax)
         {
             MediaTimeout = settings.MediaTimeout,

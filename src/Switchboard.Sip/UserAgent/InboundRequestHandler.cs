@@ -59,6 +59,13 @@ internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLa
             return;
         }
 
+        if (request.Method == SipMethod.Register && agent.Registrar is { } registrar)
+        {
+            // The registrar asks its credential directory, so it answers on the transaction when that returns.
+            _ = registrar.HandleAsync(request, transaction, remote);
+            return;
+        }
+
         transaction.SendResponse(Answer(request));
     }
 

@@ -173,7 +173,7 @@ internal static class SipRequestFactory
     }
 
     // RFC 3581 §3: ask for rport so responses come back to the port we sent from, through NAT.
-    private static SipHeader Via(SipLocalAddress local) =>
+    public static SipHeader Via(SipLocalAddress local) =>
         SipHeader.Create(SipHeaderNames.Via, string.Create(CultureInfo.InvariantCulture, $"SIP/2.0/{local.Protocol} {local.Host}:{local.Port};branch={SipIdentifiers.NewBranch()};rport"));
 
     public static SipHeader Contact(SipLocalAddress local) => SipHeader.Create(SipHeaderNames.Contact, $"<{local.ContactUri}>");

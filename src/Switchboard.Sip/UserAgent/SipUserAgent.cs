@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Parsing;
+using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.Transport;
 
@@ -21,6 +22,7 @@ public sealed class SipUserAgent : IAsyncDisposable
     private readonly LocalAddressResolver _addresses;
     private readonly SipCallRegistry _calls = new();
     private IInboundCallHandler? _inboundCalls;
+    private SipRegistrar? _registrar;
     private SipTransports? _transports;
     private SipTransactionLayer? _transactions;
     private InboundRequestHandler? _inbound;
@@ -61,6 +63,16 @@ public sealed class SipUserAgent : IAsyncDisposable
     {
         get => Volatile.Read(ref _inboundCalls);
         set => Volatile.Write(ref _inboundCalls, value);
+    }
+
+    /// <summary>
+    /// Answers REGISTER requests (RFC 3261 §10.3) when set; while null they get 501 like any method we do not
+    /// implement. Only REGISTER goes to it: INVITEs still go to <see cref="InboundCalls"/>.
+    /// </summary>
+    public SipRegistrar? Registrar
+    {
+        get => Volatile.Read(ref _registrar);
+        set => Volatile.Write(ref _registrar, value);
     }
 
     internal TimeProvider Time => _timeProvider;
@@ -125,6 +137,26 @@ public sealed class SipUserAgent : IAsyncDisposable
 
         Transactions.SendInvite(invite, reachable.EndPoint, call.InviteUser, reachable.Transport);
         return call;
+    }
+
+    /// <summary>
+    /// Sends a request outside any dialog (REGISTER, OPTIONS) on a new non-INVITE client transaction (RFC 3261
+    /// §17.1.2); completes with its final response, or the timeout or transport error that ended it.
+    /// </summary>
+    internal Task<SipRequestOutcome> SendRequestAsync(SipRequest request, SipNextHop hop)
+    {
+        var outcome = new TaskCompletionSource<SipRequestOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var user = new ClientTransactionCallback(
+            response =>
+            {
+                if (!response.IsProvisional)
+                {
+                    outcome.TrySetResult(new SipRequestOutcome(response, null));
+                }
+            },
+            failure => outcome.TrySetResult(new SipRequestOutcome(null, failure)));
+        Transactions.SendRequest(request, hop.EndPoint, user, hop.Transport);
+        return outcome.Task;
     }
 
     /// <summary>

@@ -11,8 +11,10 @@ public sealed class CallsWiringTests(V1Server server) : IClassFixture<V1Server>
         var (account, key) = await server.NewAccountAsync();
         var (other, otherKey) = await server.NewAccountAsync();
         var application = await server.CreateAsync("/v1/Applications", """{"name":"a","call_hook":"https://example.com/call"}""", key);
-        // A user target that is not registered has no route: the request gets past the application and stops there.
-        var call = $$$"""{"application_sid":"{{{application}}}","from":"100","to":{"type":"user","name":"nobody"}}""";
+        var username = "wiring" + Guid.NewGuid().ToString("N")[..12];
+        await server.CreateAsync($"/v1/Accounts/{account}/Clients", $$"""{"username":"{{username}}","password":"12345678"}""", key);
+        // A client that is not registered has no route: the request gets past the application and stops there.
+        var call = $$$"""{"application_sid":"{{{application}}}","from":"100","to":{"type":"user","name":"{{{username}}}"}}""";
 
         await V1Server.AssertProblemAsync(await server.PostAsync($"/v1/Accounts/{account}/Calls", call, key), HttpStatusCode.UnprocessableEntity, "to");
         await V1Server.AssertProblemAsync(await server.PostAsync($"/v1/Accounts/{other}/Calls", call, otherKey), HttpStatusCode.BadRequest, "application_sid");
@@ -28,5 +30,20 @@ public sealed class CallsWiringTests(V1Server server) : IClassFixture<V1Server>
 
         await V1Server.AssertProblemAsync(await server.PostAsync($"/v1/Accounts/{account}/Calls", call, key), HttpStatusCode.BadRequest, "to.trunk");
         Assert.NotEqual(other, account);
+    }
+
+    [Fact]
+    public async Task ACallToAUser_NamesToNameWhenTheAccountHasNoSuchClient()
+    {
+        var (account, key) = await server.NewAccountAsync();
+        var (other, otherKey) = await server.NewAccountAsync();
+        var username = "elsewhere" + Guid.NewGuid().ToString("N")[..12];
+        await server.CreateAsync($"/v1/Accounts/{other}/Clients", $$"""{"username":"{{username}}","password":"12345678"}""", otherKey);
+
+        foreach (var name in new[] { "nobody", username })
+        {
+            var call = $$$"""{"call_hook":"https://example.com/call","from":"100","to":{"type":"user","name":"{{{name}}}"}}""";
+            await V1Server.AssertProblemAsync(await server.PostAsync($"/v1/Accounts/{account}/Calls", call, key), HttpStatusCode.BadRequest, "to.name");
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Api.Problems;
 using Switchboard.Api.V1.Common;
 using Switchboard.Api.V1.Scoping;
@@ -35,15 +36,20 @@ public static class VoipCarrierEndpoints
         var body = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
         var accountSid = await context.AccountForCreateAsync(body, accounts).ConfigureAwait(false);
         var carrier = VoipCarrierReader.Read(body, VoipCarrierReader.Blank(accountSid, time.GetUtcNow()), creating: true);
-        return await carriers.CreateAsync(carrier, context.RequestAborted).ConfigureAwait(false) == WriteOutcome.Done
-            ? WriteResults.Created(context, carrier.Sid)
-            : ApiProblem.Conflict("name", NameTaken);
+        if (await carriers.CreateAsync(carrier, context.RequestAborted).ConfigureAwait(false) != WriteOutcome.Done)
+        {
+            return ApiProblem.Conflict("name", NameTaken);
+        }
+
+        Registrations(context)?.CarriersChanged();
+        return WriteResults.Created(context, carrier.Sid);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IVoipCarrierStore carriers)
     {
         var page = await carriers.ListAsync(context.TargetAccount().Sid, PageQuery.Read(context.Request), context.RequestAborted).ConfigureAwait(false);
-        return PagedResults.Json(context, page, VoipCarrierResponse.From, V1JsonContext.Default.VoipCarrierResponseArray);
+        var registrations = Registrations(context);
+        return PagedResults.Json(context, page, carrier => VoipCarrierResponse.From(carrier, registrations), V1JsonContext.Default.VoipCarrierResponseArray);
     }
 
     private static async Task<IResult> GetAsync(HttpContext context, string voip_carrier_sid, IVoipCarrierStore carriers)
@@ -51,7 +57,7 @@ public static class VoipCarrierEndpoints
         var carrier = await carriers.FindAsync(context.TargetAccount().Sid, voip_carrier_sid, context.RequestAborted).ConfigureAwait(false);
         return carrier is null
             ? WriteResults.NotFound(Resource)
-            : Results.Json(VoipCarrierResponse.From(carrier), V1JsonContext.Default.VoipCarrierResponse);
+            : Results.Json(VoipCarrierResponse.From(carrier, Registrations(context)), V1JsonContext.Default.VoipCarrierResponse);
     }
 
     private static async Task<IResult> UpdateAsync(HttpContext context, string voip_carrier_sid, IVoipCarrierStore carriers)
@@ -64,12 +70,25 @@ public static class VoipCarrierEndpoints
 
         var body = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
         var outcome = await carriers.UpdateAsync(VoipCarrierReader.Read(body, current, creating: false), context.RequestAborted).ConfigureAwait(false);
+        NotifyIfDone(context, outcome);
         return WriteResults.NoContent(outcome, Resource, "name", NameTaken);
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext context, string voip_carrier_sid, IVoipCarrierStore carriers)
     {
         var outcome = await carriers.DeleteAsync(context.TargetAccount().Sid, voip_carrier_sid, context.RequestAborted).ConfigureAwait(false);
+        NotifyIfDone(context, outcome);
         return WriteResults.NoContent(outcome, Resource, null, "a phone number is still tied to this carrier; move or delete it first");
+    }
+
+    /// <summary>Registrations are kept by the host when it runs them; a test host without SIP has none.</summary>
+    private static ICarrierRegistrations? Registrations(HttpContext context) => context.RequestServices.GetService<ICarrierRegistrations>();
+
+    private static void NotifyIfDone(HttpContext context, WriteOutcome outcome)
+    {
+        if (outcome == WriteOutcome.Done)
+        {
+            Registrations(context)?.CarriersChanged();
+        }
     }
 }

@@ -4,7 +4,8 @@ namespace Switchboard.Api.V1.VoipCarriers;
 
 /// <summary>
 /// A carrier as <c>GET .../VoipCarriers</c> shows it. The password is write-only: never returned, only whether
-/// one is set (<paramref name="HasPassword"/>).
+/// one is set (<paramref name="HasPassword"/>). <paramref name="RegistrationStatus"/> is where the registration
+/// stands when <paramref name="Register"/> is set (<c>registering</c>, <c>registered</c>, <c>failed</c>), else null.
 /// </summary>
 public sealed record VoipCarrierResponse(
     string VoipCarrierSid,
@@ -19,9 +20,10 @@ public sealed record VoipCarrierResponse(
     string? TechPrefix,
     bool E164LeadingPlus,
     IReadOnlyList<string> InboundAllowList,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    string? RegistrationStatus)
 {
-    public static VoipCarrierResponse From(VoipCarrierRecord carrier) => new(
+    public static VoipCarrierResponse From(VoipCarrierRecord carrier, ICarrierRegistrations? registrations) => new(
         carrier.Sid,
         carrier.AccountSid,
         carrier.Name,
@@ -34,5 +36,6 @@ public sealed record VoipCarrierResponse(
         carrier.TechPrefix,
         carrier.E164LeadingPlus,
         carrier.InboundAllowList,
-        carrier.CreatedAt);
+        carrier.CreatedAt,
+        carrier.Register ? registrations?.StatusOf(carrier.Sid) : null);
 }
