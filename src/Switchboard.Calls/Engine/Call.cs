@@ -5,6 +5,7 @@ using Switchboard.Calls.Scripts;
 using Switchboard.Calls.Verbs;
 using Switchboard.Media.Dtmf;
 using Switchboard.Media.Sessions;
+using Switchboard.Sip.Messages;
 using Switchboard.Sip.UserAgent;
 using Switchboard.Storage.Calls;
 
@@ -425,10 +426,19 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost,
             return;
         }
 
-        if (_inbound.Reject(decline.SipStatus, decline.Reason))
+        await RefuseInboundAsync(decline.SipStatus, decline.Reason, decline.Reason, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Refuses the unanswered inbound INVITE (RFC 3261 §13.3.1.3) and ends the call with the status that response
+    /// means, as if a callee had sent it; no SIP event follows our own refusal.
+    /// </summary>
+    private async Task RefuseInboundAsync(int sipStatus, string sipReason, string reason, CancellationToken cancellationToken)
+    {
+        if (_inbound!.Reject(sipStatus, sipReason))
         {
-            var status = ClassifyRejection(new SipCallRejected(decline.SipStatus, decline.Reason)).Status;
-            await FinishAsync(status, decline.SipStatus, decline.Reason, cancellationToken).ConfigureAwait(false);
+            var status = ClassifyRejection(new SipCallRejected(sipStatus, sipReason)).Status;
+            await FinishAsync(status, sipStatus, reason, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -441,13 +451,9 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost,
 
         if (_inbound is not null && !_inboundAnswered)
         {
-            // Nothing was answered: refuse the INVITE (RFC 3261 §13.3.1.3); no SIP event will follow our own refusal.
-            var (sipStatus, reason) = hangup.Failed ? (500, "Server Internal Error") : (480, "Temporarily Unavailable");
-            if (_inbound.Reject(sipStatus, reason))
-            {
-                await FinishAsync(hangup.Failed ? CallStatus.Failed : CallStatus.NoAnswer, sipStatus, hangup.Reason, cancellationToken).ConfigureAwait(false);
-            }
-
+            // Nothing was answered: a broken script refuses with 500 (failed), any other hang-up with 480 (no-answer).
+            var sipStatus = hangup.Failed ? 500 : 480;
+            await RefuseInboundAsync(sipStatus, SipReasonPhrases.For(sipStatus), hangup.Reason, cancellationToken).ConfigureAwait(false);
             return;
         }
 

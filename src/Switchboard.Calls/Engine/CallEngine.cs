@@ -77,7 +77,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
         catch (Exception exception) when (exception is MediaPortsExhaustedException or ArgumentException)
         {
             // Nothing was sent: the stored call must not stay queued forever.
-            await _services.Store.UpdateAsync(record with { Status = CallStatus.Failed.ToWire(), EndedAt = _services.Time.GetUtcNow() }, CancellationToken.None).ConfigureAwait(false);
+            await StoreAsNeverStartedAsync(record, sipStatus: null).ConfigureAwait(false);
             throw new CallNotPlacedException(exception.Message, exception);
         }
 
@@ -185,12 +185,16 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
             var (sipStatus, reason) = exception is UnusableOfferException ? (488, "Not Acceptable Here") : (503, "Service Unavailable");
             sip.Reject(sipStatus, reason);
             Log.InboundRefused(_services.Logger, sip.CallId, sip.DialledNumber, sip.Source, sipStatus, exception.Message);
-            await _services.Store.UpdateAsync(record with { Status = CallStatus.Failed.ToWire(), SipStatus = sipStatus, EndedAt = _services.Time.GetUtcNow() }, CancellationToken.None).ConfigureAwait(false);
+            await StoreAsNeverStartedAsync(record, sipStatus).ConfigureAwait(false);
             return;
         }
 
         Track(call);
     }
+
+    /// <summary>A stored call that could not start (no media port, an unusable target or offer) must not stay live forever.</summary>
+    private Task StoreAsNeverStartedAsync(CallRecord record, int? sipStatus) =>
+        _services.Store.UpdateAsync(record with { Status = CallStatus.Failed.ToWire(), SipStatus = sipStatus, EndedAt = _services.Time.GetUtcNow() }, CancellationToken.None);
 
     /// <summary>Keeps the call live until its loop ends.</summary>
     private void Track(Call call)
