@@ -35,6 +35,10 @@ internal static class RtpAnalysis
             contiguous);
     }
 
+    /// <summary>The RFC 4733 event codes (first payload byte) sent on <paramref name="payloadType"/>, each once, in order.</summary>
+    public static byte[] TelephoneEvents(IReadOnlyList<(long Ticks, byte[] Packet)> packets, int payloadType) =>
+        packets.Where(p => p.Packet.Length >= 16 && (p.Packet[1] & 0x7F) == payloadType).Select(p => p.Packet[12]).Distinct().ToArray();
+
     /// <summary>
     /// The pitch of a steady tone in the stream: zero crossings of the decoded samples of the packets that carry
     /// sound, two per period.

@@ -123,7 +123,7 @@ public sealed class CallsApiTests
         Assert.Equal(applicationSid, completed.Body.GetProperty("application_sid").GetString());
         Assert.Equal(applicationSid, hooks.Received.Single(w => w.Path == "/app-call").Body.GetProperty("application_sid").GetString());
         // RFC 4733 events on the negotiated telephone-event type (101): event code is the first payload byte.
-        var events = rtp.Packets.Where(p => p.Packet.Length >= 16 && (p.Packet[1] & 0x7F) == 101).Select(p => p.Packet[12]).Distinct().ToArray();
+        var events = RtpAnalysis.TelephoneEvents(rtp.Packets, payloadType: 101);
         Assert.Equal([1, 2], events);
     }
 

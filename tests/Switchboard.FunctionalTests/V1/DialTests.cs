@@ -66,7 +66,7 @@ public sealed class DialTests
         Assert.Contains("<sip:+15551110000@", agent.Messages(), StringComparison.Ordinal);
 
         // The caller's key (RFC 4733, sent once the caller was answered) crossed the bridge to the agent.
-        var keys = agentAudio.Packets.Where(p => p.Packet.Length >= 16 && (p.Packet[1] & 0x7F) == 101).Select(p => p.Packet[12]).Distinct();
+        var keys = RtpAnalysis.TelephoneEvents(agentAudio.Packets, payloadType: 101);
         Assert.Equal([1], keys);
     }
 

@@ -43,8 +43,7 @@ public sealed class LiveControlTests
     }
 
     /// <summary>RFC 4733 event codes on the negotiated telephone-event type (101), in the order sent.</summary>
-    private static byte[] Events(RtpSink rtp) =>
-        rtp.Packets.Where(p => p.Packet.Length >= 16 && (p.Packet[1] & 0x7F) == 101).Select(p => p.Packet[12]).Distinct().ToArray();
+    private static byte[] Events(RtpSink rtp) => RtpAnalysis.TelephoneEvents(rtp.Packets, payloadType: 101);
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

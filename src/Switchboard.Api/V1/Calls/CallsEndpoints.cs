@@ -9,7 +9,6 @@ using Switchboard.Api.V1.Hooks;
 using Switchboard.Api.V1.Recordings;
 using Switchboard.Api.V1.Scoping;
 using Switchboard.Calls.Engine;
-using Switchboard.Calls.Verbs;
 using Switchboard.Calls.Webhooks;
 using Switchboard.Storage.Applications;
 using Switchboard.Storage.Calls;
@@ -72,8 +71,7 @@ public static class CallsEndpoints
         var callHook = request.CallHook ?? application!.CallHook;
         var statusHook = request.CallStatusHook ?? application?.CallStatusHook;
         var queue = outbox.OpenQueue();
-        var speech = new SpeechDefaults(application?.SpeechSynthesisVendor, application?.SpeechSynthesisLanguage, application?.SpeechSynthesisVoice, null)
-            .With(request.Speech);
+        var speech = ApplicationSpeech.Of(application).With(request.Speech);
         var script = new HookScriptSource(callHook, callContext, outbox, HookReplyTimeout, DialTrunksOf(context, accountSid))
         {
             RecordingsUrl = RecordingUrls.CollectionUrl(context.Request, accountSid),

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Switchboard.Api.V1.Recordings;
 using Switchboard.Api.V1.VoipCarriers;
 using Switchboard.Calls.Engine;
-using Switchboard.Calls.Verbs;
 using Switchboard.Calls.Webhooks;
 using Switchboard.Storage.Applications;
 using Switchboard.Storage.Carriers;
@@ -64,7 +63,7 @@ public sealed class InboundApplicationRouter(
             ApplicationSid = application.Sid,
             RecordAll = application.RecordAllCalls,
             CreateLegSink = StatusHookSink.ForDialLegs(application.CallStatusHook, context, outbox, timeProvider),
-            Speech = new SpeechDefaults(application.SpeechSynthesisVendor, application.SpeechSynthesisLanguage, application.SpeechSynthesisVoice, null),
+            Speech = ApplicationSpeech.Of(application),
         };
         return InboundRoute.Accept(request);
     }

@@ -310,5 +310,6 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     private static int? ReadCount(JsonElement verb, string name, string path) =>
         JsonFields.OptionalNumber(verb, name, path + "." + name, 1, UnlimitedDigits) is { } count ? (int)count : null;
 
-    private static bool IsKey(char key) => key is (>= '0' and <= '9') or '*' or '#' or (>= 'A' and <= 'D');
+    /// <summary>One of the sixteen DTMF keys as the dialect writes them: 0-9, *, # and A-D.</summary>
+    internal static bool IsKey(char key) => key is (>= '0' and <= '9') or '*' or '#' or (>= 'A' and <= 'D');
 }

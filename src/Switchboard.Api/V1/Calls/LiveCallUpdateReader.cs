@@ -57,7 +57,7 @@ public static class LiveCallUpdateReader
         }
 
         var digits = JsonFields.RequireString(dtmf, "digit", "dtmf.digit");
-        if (digits.Length is 0 or > 32 || !digits.All(key => key is (>= '0' and <= '9') or '*' or '#' or (>= 'A' and <= 'D')))
+        if (digits.Length is 0 or > 32 || !digits.All(JambonzVerbReader.IsKey))
         {
             throw new ValidationException("dtmf.digit", "must be 1 to 32 of 0-9, *, # and A-D");
         }
