@@ -35,7 +35,7 @@ public sealed class ConversationEventSink(
                 call.Sid, conversationTrackingId, call.From, call.To, "Outbound",
                 new ConversationStatus(name, callEvent.At), call.DurationSeconds(timeProvider.GetUtcNow()));
             var body = JsonSerializer.SerializeToUtf8Bytes(payload, ConversationJsonContext.Default.ConversationStatusPayload);
-            queue.Enqueue(new WebhookDelivery(callback!.Url, body));
+            queue.Enqueue(new WebhookDelivery(callback!.Url, body) { AccountSid = call.AccountSid, Event = callEvent.Name });
         }
 
         if (final)

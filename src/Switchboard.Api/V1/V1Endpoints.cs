@@ -9,6 +9,7 @@ using Switchboard.Api.V1.Common;
 using Switchboard.Api.V1.PhoneNumbers;
 using Switchboard.Api.V1.Scoping;
 using Switchboard.Api.V1.VoipCarriers;
+using Switchboard.Api.V1.Webhooks;
 
 namespace Switchboard.Api.V1;
 
@@ -32,6 +33,7 @@ public static class V1Endpoints
             scope.MapPhoneNumbers();
             scope.MapVoipCarriers();
             scope.MapClients();
+            scope.MapWebhookSecret();
         }
 
         return endpoints;

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 
 namespace Switchboard.Calls.Webhooks;
@@ -7,10 +6,10 @@ namespace Switchboard.Calls.Webhooks;
 /// Sends webhooks: ordered per call with retries (<see cref="OpenQueue"/>), or once with a short timeout
 /// when the call waits for the answer (<see cref="PostForReplyAsync"/>).
 /// </summary>
-public sealed class WebhookOutbox(HttpClient http, WebhookRetryPolicy retryPolicy, TimeProvider timeProvider, ILogger<WebhookOutbox> logger) : IDisposable
+public sealed class WebhookOutbox(HttpClient http, WebhookSecrets secrets, WebhookRetryPolicy retryPolicy, TimeProvider timeProvider, ILogger<WebhookOutbox> logger) : IDisposable
 {
-    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
     private readonly CancellationTokenSource _shutdown = new();
+    private readonly WebhookSender _sender = new(http, secrets, timeProvider, logger);
 
     /// <summary>A queue for one call's events.</summary>
     public WebhookQueue OpenQueue() => new(DeliverWithRetriesAsync, _shutdown.Token);
@@ -47,7 +46,7 @@ public sealed class WebhookOutbox(HttpClient http, WebhookRetryPolicy retryPolic
                 failure = $"HTTP {(int)response.StatusCode}";
                 if (!WebhookRetryPolicy.IsRetryable(response.StatusCode))
                 {
-                    Log.WebhookRefused(logger, delivery.Url, failure);
+                    Log.WebhookRefused(logger, delivery.Event, "?", WebhookUrls.ForLog(delivery.Url), failure);
                     return;
                 }
             }
@@ -58,29 +57,16 @@ public sealed class WebhookOutbox(HttpClient http, WebhookRetryPolicy retryPolic
 
             if (attempt >= retryPolicy.MaxAttempts)
             {
-                Log.WebhookGaveUp(logger, delivery.Url, attempt, failure);
+                Log.WebhookGaveUp(logger, delivery.Event, "?", WebhookUrls.ForLog(delivery.Url), attempt, failure);
                 return;
             }
 
             var delay = retryPolicy.DelayAfter(attempt);
-            Log.WebhookRetrying(logger, delivery.Url, attempt, failure, delay);
+            Log.WebhookRetrying(logger, delivery.Event, WebhookUrls.ForLog(delivery.Url), attempt, failure, delay);
             await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
-    {
-        using var request = delivery.UseGet
-            ? new HttpRequestMessage(HttpMethod.Get, WebhookQueryString.Append(delivery.Url, delivery.Body))
-            : new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = JsonContent(delivery.Body) };
-        request.Headers.Authorization = delivery.Credentials?.ToHeader();
-        return await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static ReadOnlyMemoryContent JsonContent(ReadOnlyMemory<byte> body)
-    {
-        var content = new ReadOnlyMemoryContent(body);
-        content.Headers.ContentType = Json;
-        return content;
-    }
+    private Task<HttpResponseMessage> SendAsync(WebhookDelivery delivery, CancellationToken cancellationToken) =>
+        _sender.SendAsync(delivery, delivery.Url, cancellationToken);
 }

@@ -17,6 +17,7 @@ using Switchboard.Sip.UserAgent;
 using Switchboard.Storage.Accounts;
 using Switchboard.Storage.Calls;
 using Switchboard.Storage.Sqlite;
+using Switchboard.Storage.Webhooks;
 
 namespace Switchboard.Server.Hosting;
 
@@ -143,6 +144,9 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSingleton(new CallEngineOptions(settings.DefaultCarrier));
         services.AddSingleton<CallEngine>();
         services.AddSingleton(WebhookRetryPolicy.Default);
+        services.AddSingleton(WebhookOptions.Default);
+        services.AddSingleton<IWebhookSecretStore, SqliteWebhookSecretStore>();
+        services.AddSingleton<WebhookSecrets>();
         services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
             Timeout = TimeSpan.FromSeconds(15),

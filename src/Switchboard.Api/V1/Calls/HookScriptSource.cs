@@ -35,7 +35,7 @@ public sealed class HookScriptSource : IScriptSource
     /// <summary>Posts the call to the call hook; its answer is the application. A hook that fails ends the call.</summary>
     public async ValueTask<IReadOnlyList<Verb>> StartAsync(CallSnapshot call, CancellationToken cancellationToken)
     {
-        var reply = await PostAsync(_callHook, CallPayload.Build(call, _context, null), cancellationToken).ConfigureAwait(false);
+        var reply = await PostAsync(_callHook, call, "call", CallPayload.Build(call, _context, null), cancellationToken).ConfigureAwait(false);
         if (!reply.IsSuccess)
         {
             throw new InvalidOperationException($"the call hook answered HTTP {reply.StatusCode}");
@@ -49,9 +49,9 @@ public sealed class HookScriptSource : IScriptSource
         switch (result)
         {
             case GatherResult { Gather.ActionHook: { } hook } gather:
-                return await AskAsync(hook, CallPayload.Build(call, _context, null, writer => WriteGather(writer, gather)), replaceAll: false, cancellationToken).ConfigureAwait(false);
+                return await AskAsync(hook, call, CallPayload.Build(call, _context, null, writer => WriteGather(writer, gather)), replaceAll: false, cancellationToken).ConfigureAwait(false);
             case RedirectResult redirect:
-                return await AskAsync(redirect.Redirect.ActionHook, CallPayload.Build(call, _context, null), replaceAll: true, cancellationToken).ConfigureAwait(false);
+                return await AskAsync(redirect.Redirect.ActionHook, call, CallPayload.Build(call, _context, null), replaceAll: true, cancellationToken).ConfigureAwait(false);
             default:
                 return null;
         }
@@ -61,13 +61,13 @@ public sealed class HookScriptSource : IScriptSource
     /// An action hook's answer replaces the verbs left; an empty answer keeps them (or, for a redirect, ends the
     /// application). An unreachable hook keeps the application going as written.
     /// </summary>
-    private async Task<IReadOnlyList<Verb>?> AskAsync(string url, byte[] payload, bool replaceAll, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Verb>?> AskAsync(string url, CallSnapshot call, byte[] payload, bool replaceAll, CancellationToken cancellationToken)
     {
         var target = _hooks.TryGetValue(url, out var known) ? known : new WebhookTarget(url, "POST", null, null);
         WebhookReply reply;
         try
         {
-            reply = await PostAsync(target, payload, cancellationToken).ConfigureAwait(false);
+            reply = await PostAsync(target, call, "action", payload, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -78,7 +78,7 @@ public sealed class HookScriptSource : IScriptSource
         return verbs is { Count: > 0 } || replaceAll ? verbs ?? [] : null;
     }
 
-    private Task<WebhookReply> PostAsync(WebhookTarget target, byte[] payload, CancellationToken cancellationToken)
+    private Task<WebhookReply> PostAsync(WebhookTarget target, CallSnapshot call, string eventName, byte[] payload, CancellationToken cancellationToken)
     {
         // A hook on the call hook's own server without credentials of its own uses the application's (jambonz
         // resolves relative hooks there); credentials never travel to another server.
@@ -87,7 +87,7 @@ public sealed class HookScriptSource : IScriptSource
         var delivery = inherits
             ? (target with { Username = _callHook.Username, Password = _callHook.Password }).ToDelivery(payload)
             : target.ToDelivery(payload);
-        return _outbox.PostForReplyAsync(delivery, _replyTimeout, cancellationToken);
+        return _outbox.PostForReplyAsync(delivery with { AccountSid = call.AccountSid, Event = eventName }, _replyTimeout, cancellationToken);
     }
 
     /// <exception cref="InvalidOperationException">The answer is not a valid jambonz application.</exception>

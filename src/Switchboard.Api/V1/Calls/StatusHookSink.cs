@@ -28,7 +28,7 @@ public sealed class StatusHookSink(WebhookTarget? statusHook, CallContext contex
                     writer.WriteNumber("duration", call.DurationSeconds(timeProvider.GetUtcNow()));
                 }
             });
-            queue.Enqueue(statusHook.ToDelivery(payload));
+            queue.Enqueue(statusHook.ToDelivery(payload) with { AccountSid = call.AccountSid, Event = change.Name });
         }
 
         if (final)
