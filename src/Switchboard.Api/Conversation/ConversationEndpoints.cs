@@ -12,8 +12,8 @@ namespace Switchboard.Api.Conversation;
 /// <summary>The Conversation API (seed 002): <c>POST /voice/conversation</c>.</summary>
 public static class ConversationEndpoints
 {
-    /// <summary>How long a COLLECT waits for its <c>eventUrl</c> to answer before the plan goes on as written.</summary>
-    public static readonly TimeSpan EventUrlReplyTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>How long a COLLECT waits for its <c>eventUrl</c> to answer before the plan goes on as written, unless configured.</summary>
+    public static readonly TimeSpan EventUrlReplyTimeout = WebhookOptions.Default.ReplyTimeout;
 
     public static IEndpointRouteBuilder MapConversationApi(this IEndpointRouteBuilder endpoints)
     {
@@ -49,8 +49,8 @@ public static class ConversationEndpoints
             CallTarget.Phone(request.Phone),
             request.RingTimeout,
             Headers: [],
-            new ConversationScriptSource(conversationTrackingId, request.Verbs, outbox, EventUrlReplyTimeout),
-            new ConversationEventSink(conversationTrackingId, request.Callback, queue, timeProvider));
+            new ConversationScriptSource(conversationTrackingId, request.Verbs, outbox, outbox.Options.ReplyTimeout),
+            new DurableCallEventSink(new ConversationEventSink(conversationTrackingId, request.Callback, queue, timeProvider), queue));
         PlacedCall placed;
         try
         {

@@ -34,6 +34,7 @@ public static class V1Endpoints
             scope.MapVoipCarriers();
             scope.MapClients();
             scope.MapWebhookSecret();
+            scope.MapWebhookFailures();
         }
 
         return endpoints;

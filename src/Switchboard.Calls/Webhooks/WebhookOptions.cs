@@ -15,4 +15,7 @@ public sealed record WebhookOptions
     public TimeSpan SecretRotationGrace { get; init; } = TimeSpan.FromHours(24);
 
     public WebhookRetryPolicy Retry { get; init; } = WebhookRetryPolicy.Default;
+
+    /// <summary>How long shutdown waits for queued webhooks; what is left is sent after the next start.</summary>
+    public TimeSpan ShutdownDrain { get; init; } = TimeSpan.FromSeconds(5);
 }

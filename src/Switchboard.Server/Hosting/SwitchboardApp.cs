@@ -6,6 +6,7 @@ using Switchboard.Api.Conversation;
 using Switchboard.Api.OpenApi;
 using Switchboard.Api.V1;
 using Switchboard.Api.V1.Calls;
+using Switchboard.Api.V1.Webhooks;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Webhooks;
 using Switchboard.Media.Audio;
@@ -97,6 +98,8 @@ public sealed class SwitchboardApp : IAsyncDisposable
         web.MapV1Api();
         web.MapSwitchboardOpenApi();
 
+        // Before anything can place a call: end what a crash left live and resume what it left undelivered.
+        await web.Services.GetRequiredService<CrashRecovery>().RunAsync(cancellationToken).ConfigureAwait(false);
         await web.Services.GetRequiredService<SipUserAgent>().StartAsync(cancellationToken).ConfigureAwait(false);
         await web.StartAsync(cancellationToken).ConfigureAwait(false);
         return new SwitchboardApp(web, newKey, account.Sid);
@@ -107,6 +110,10 @@ public sealed class SwitchboardApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _web.Services.GetRequiredService<CallEngine>().DisposeAsync().ConfigureAwait(false);
+        // The calls' final statuses were just queued; give them a moment to go out. Whatever is left stays in the
+        // outbox and is sent after the next start.
+        var outbox = _web.Services.GetRequiredService<WebhookOutbox>();
+        await outbox.DrainAsync(outbox.Options.ShutdownDrain).ConfigureAwait(false);
         await _web.StopAsync().ConfigureAwait(false);
         await _web.DisposeAsync().ConfigureAwait(false);
     }
@@ -143,10 +150,12 @@ public sealed class SwitchboardApp : IAsyncDisposable
             provider.GetRequiredService<ILogger<AudioFetcher>>()));
         services.AddSingleton(new CallEngineOptions(settings.DefaultCarrier));
         services.AddSingleton<CallEngine>();
-        services.AddSingleton(WebhookRetryPolicy.Default);
         services.AddSingleton(WebhookOptions.Default);
         services.AddSingleton<IWebhookSecretStore, SqliteWebhookSecretStore>();
+        services.AddSingleton<IWebhookOutboxStore, SqliteWebhookOutboxStore>();
         services.AddSingleton<WebhookSecrets>();
+        services.AddCallEventSinkRestorers();
+        services.AddSingleton<CrashRecovery>();
         services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
             Timeout = TimeSpan.FromSeconds(15),

@@ -144,6 +144,7 @@ internal static class SqliteMigrations
             created_at      TEXT NOT NULL,
             state           TEXT NOT NULL DEFAULT 'pending',
             attempts        INTEGER NOT NULL DEFAULT 0,
+            first_attempt_at TEXT,
             next_attempt_at TEXT,
             last_error      TEXT,
             gave_up_at      TEXT

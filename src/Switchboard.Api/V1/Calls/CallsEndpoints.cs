@@ -21,8 +21,8 @@ namespace Switchboard.Api.V1.Calls;
 /// </summary>
 public static class CallsEndpoints
 {
-    /// <summary>How long a call waits for its call hook or an action hook to answer.</summary>
-    public static readonly TimeSpan HookReplyTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>How long a call waits for its call hook or an action hook to answer, unless configured (<see cref="WebhookOptions.ReplyTimeout"/>).</summary>
+    public static readonly TimeSpan HookReplyTimeout = WebhookOptions.Default.ReplyTimeout;
 
     public static IEndpointRouteBuilder MapCallsApi(this IEndpointRouteBuilder endpoints)
     {
@@ -79,8 +79,8 @@ public static class CallsEndpoints
             target,
             request.RingTimeout,
             request.Headers,
-            new HookScriptSource(callHook, callContext, outbox, HookReplyTimeout),
-            new StatusHookSink(request.CallStatusHook ?? application?.CallStatusHook, callContext, queue, timeProvider))
+            new HookScriptSource(callHook, callContext, outbox, outbox.Options.ReplyTimeout),
+            new DurableCallEventSink(new StatusHookSink(request.CallStatusHook ?? application?.CallStatusHook, callContext, queue, timeProvider), queue))
         {
             Tag = request.Tag,
             TimeLimit = request.TimeLimit,
