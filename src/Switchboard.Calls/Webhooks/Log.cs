@@ -26,7 +26,7 @@ internal static partial class Log
     [LoggerMessage(3106, LogLevel.Warning, "Call {CallSid} was left unfinished by a previous run; ended as failed")]
     public static partial void CallRecovered(ILogger logger, string callSid);
 
-    [LoggerMessage(3107, LogLevel.Warning, "The final status of call {CallSid} cannot be rebuilt: no sink for dialect {Dialect}")]
+    [LoggerMessage(3107, LogLevel.Warning, "The final status of call {CallSid} ({Dialect}) cannot be rebuilt: no such dialect, or the call is gone")]
     public static partial void NoRestorer(ILogger logger, string callSid, string dialect);
 
     [LoggerMessage(3108, LogLevel.Error, "Webhook state of call {CallSid} could not be updated")]
