@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Switchboard.Api.Auth;
+using Switchboard.Api.Idempotency;
 using Switchboard.Api.Problems;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Webhooks;
@@ -17,7 +18,7 @@ public static class ConversationEndpoints
 
     public static IEndpointRouteBuilder MapConversationApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/voice/conversation", CreateAsync);
+        endpoints.MapPost("/voice/conversation", CreateAsync).WithIdempotency("conversation");
         return endpoints;
     }
 

@@ -17,6 +17,7 @@ using Switchboard.Sip.Transactions;
 using Switchboard.Sip.UserAgent;
 using Switchboard.Storage.Accounts;
 using Switchboard.Storage.Calls;
+using Switchboard.Storage.Idempotency;
 using Switchboard.Storage.Sqlite;
 using Switchboard.Storage.Webhooks;
 
@@ -100,6 +101,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
 
         // Before anything can place a call: end what a crash left live and resume what it left undelivered.
         await web.Services.GetRequiredService<CrashRecovery>().RunAsync(cancellationToken).ConfigureAwait(false);
+        await web.Services.GetRequiredService<IIdempotencyStore>().ReleaseUnansweredAsync(cancellationToken).ConfigureAwait(false);
         await web.Services.GetRequiredService<SipUserAgent>().StartAsync(cancellationToken).ConfigureAwait(false);
         await web.StartAsync(cancellationToken).ConfigureAwait(false);
         return new SwitchboardApp(web, newKey, account.Sid);
@@ -153,6 +155,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSingleton(WebhookOptions.Default);
         services.AddSingleton<IWebhookSecretStore, SqliteWebhookSecretStore>();
         services.AddSingleton<IWebhookOutboxStore, SqliteWebhookOutboxStore>();
+        services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
         services.AddSingleton<WebhookSecrets>();
         services.AddCallEventSinkRestorers();
         services.AddSingleton<CrashRecovery>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Api.Auth;
+using Switchboard.Api.Idempotency;
 using Switchboard.Api.Problems;
 using Switchboard.Api.V1.Hooks;
 using Switchboard.Api.V1.Scoping;
@@ -29,7 +30,7 @@ public static class CallsEndpoints
         foreach (var scope in new[] { endpoints.MapAccountScope(), endpoints.MapOwnAccountScope() })
         {
             var calls = scope.MapGroup("/Calls");
-            calls.MapPost(string.Empty, CreateAsync);
+            calls.MapPost(string.Empty, CreateAsync).WithIdempotency("calls");
             calls.MapGet(string.Empty, ListAsync);
             calls.MapGet("/{call_sid}", GetAsync);
             calls.MapPut("/{call_sid}", UpdateAsync);
