@@ -6,6 +6,7 @@ using Switchboard.Api.Auth;
 using Switchboard.Api.Idempotency;
 using Switchboard.Api.Problems;
 using Switchboard.Calls.Engine;
+using Switchboard.Calls.Limits;
 using Switchboard.Calls.Webhooks;
 
 namespace Switchboard.Api.Conversation;
@@ -66,6 +67,11 @@ public static class ConversationEndpoints
         {
             queue.Complete();
             return ApiProblem.Unavailable(notPlaced.Message);
+        }
+        catch (CallRefusedException refused)
+        {
+            queue.Complete();
+            return AdmissionProblems.Refused(refused.Decision);
         }
 
         var response = new ConversationResponse(placed.Sid, conversationTrackingId, "Queued", request.From, request.Phone, placed.CreatedAt);

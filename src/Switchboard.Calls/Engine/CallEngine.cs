@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Switchboard.Calls.Limits;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
@@ -20,6 +21,7 @@ public sealed class CallEngine : IAsyncDisposable
     private readonly CallEngineOptions _options;
     private readonly CallServices _services;
     private int _disposed;
+    private readonly Lazy<Task> _shutdownTask;
 
     public CallEngine(
         CallEngineOptions options,
@@ -29,23 +31,53 @@ public sealed class CallEngine : IAsyncDisposable
         AudioFetcher audio,
         ICallStore store,
         TimeProvider timeProvider,
-        ILogger<CallEngine> logger)
+        ILogger<CallEngine> logger,
+        CallLimits? limits = null)
     {
         _options = options;
         _services = new CallServices(sip, media, speech, audio, store, timeProvider, logger);
+        Admission = new CallAdmission(limits ?? CallLimits.Default, timeProvider);
+        _shutdownTask = new Lazy<Task>(ShutdownCoreAsync);
     }
 
     /// <summary>How many calls are live right now.</summary>
     public int LiveCallCount => _live.Count;
 
     /// <summary>
+    /// The call limits. <see cref="PlaceCallAsync"/> admits and releases outbound calls itself; the inbound path
+    /// asks <see cref="CallAdmission.TryAdmit(string, out TimeSpan)"/> before answering (503 when refused) and
+    /// calls <see cref="CallAdmission.Release"/> when its call ends.
+    /// </summary>
+    public CallAdmission Admission { get; }
+
+    /// <summary>
     /// Stores the call as queued and sends its INVITE. Returns once the INVITE is on its way, with the SIP Call-ID.
     /// </summary>
     /// <exception cref="NoRouteException">No carrier reaches the target; nothing was stored.</exception>
     /// <exception cref="CallNotPlacedException">No media port was free or the target URI is unusable; the call is stored as failed.</exception>
+    /// <exception cref="CallRefusedException">A limit refused the call (rate, concurrency, shutdown); nothing was stored.</exception>
     public async Task<PlacedCall> PlaceCallAsync(CallRequest request, CancellationToken cancellationToken)
     {
         var targetUri = Route(request.Target);
+        var admission = Admission.TryAdmit(request.AccountSid);
+        if (!admission.IsAdmitted)
+        {
+            throw new CallRefusedException(admission);
+        }
+
+        try
+        {
+            return await PlaceAdmittedCallAsync(request with { TimeLimit = CappedTimeLimit(request.TimeLimit) }, targetUri, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Admission.Release(request.AccountSid);
+            throw;
+        }
+    }
+
+    private async Task<PlacedCall> PlaceAdmittedCallAsync(CallRequest request, string targetUri, CancellationToken cancellationToken)
+    {
         var record = new CallRecord(
             Guid.NewGuid().ToString(), request.AccountSid, "outbound", request.From, request.Target.Address,
             null, CallStatus.Queued.ToWire(), null, _services.Time.GetUtcNow(), null, null);
@@ -65,7 +97,7 @@ public sealed class CallEngine : IAsyncDisposable
 
         // The loop waits for its registration, so a call that ends at once is still removed after it was added.
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _live[call.Sid] = (call, RunAsync(call, registered.Task));
+        _live[call.Sid] = (call, RunAsync(call, request.AccountSid, registered.Task));
         registered.SetResult();
         return new PlacedCall(call.Sid, call.SipCallId!, record.CreatedAt);
     }
@@ -82,6 +114,13 @@ public sealed class CallEngine : IAsyncDisposable
     /// <summary>Live control: a ringing call stops and ends as no-answer; false when not live.</summary>
     public bool EndAsNoAnswer(string callSid) => WithLive(callSid, call => call.RequestNoAnswer());
 
+    /// <summary>
+    /// Graceful shutdown: takes no new calls, lets live ones finish by themselves for the limits' shutdown grace, then
+    /// hangs up the rest (answered calls end <c>completed</c>, ringing ones are canceled) and waits for their final
+    /// status. Idempotent.
+    /// </summary>
+    public Task ShutdownAsync() => _shutdownTask.Value;
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -89,16 +128,35 @@ public sealed class CallEngine : IAsyncDisposable
             return;
         }
 
-        foreach (var (call, _) in _live.Values)
-        {
-            call.RequestHangup("shutting down");
-        }
-
-        var loops = _live.Values.Select(entry => entry.Loop).ToArray();
-        await Task.WhenAny(Task.WhenAll(loops), Task.Delay(TimeSpan.FromSeconds(5), _services.Time)).ConfigureAwait(false);
+        await ShutdownAsync().ConfigureAwait(false);
         await _shutdown.CancelAsync().ConfigureAwait(false);
         _shutdown.Dispose();
     }
+
+    private async Task ShutdownCoreAsync()
+    {
+        Admission.StopAdmitting();
+        await WaitForLiveCallsAsync(Admission.Limits.ShutdownGrace).ConfigureAwait(false);
+        foreach (var (call, _) in _live.Values)
+        {
+            call.RequestHangup("server shutting down");
+        }
+
+        await WaitForLiveCallsAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+    }
+
+    private async Task WaitForLiveCallsAsync(TimeSpan patience)
+    {
+        var loops = _live.Values.Select(entry => entry.Loop).ToArray();
+        if (loops.Length > 0)
+        {
+            await Task.WhenAny(Task.WhenAll(loops), Task.Delay(patience, _services.Time)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A call may ask for a shorter time limit than the server's maximum duration, never a longer one.</summary>
+    private TimeSpan CappedTimeLimit(TimeSpan? requested) =>
+        requested is { } limit && limit < Admission.Limits.MaxCallDuration ? limit : Admission.Limits.MaxCallDuration;
 
     private bool WithLive(string callSid, Action<Call> command)
     {
@@ -111,7 +169,7 @@ public sealed class CallEngine : IAsyncDisposable
         return true;
     }
 
-    private async Task RunAsync(Call call, Task registered)
+    private async Task RunAsync(Call call, string accountSid, Task registered)
     {
         await registered.ConfigureAwait(false);
         try
@@ -121,6 +179,7 @@ public sealed class CallEngine : IAsyncDisposable
         finally
         {
             _live.TryRemove(call.Sid, out _);
+            Admission.Release(accountSid);
         }
     }
 

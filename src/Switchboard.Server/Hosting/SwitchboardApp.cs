@@ -8,6 +8,7 @@ using Switchboard.Api.V1;
 using Switchboard.Api.V1.Calls;
 using Switchboard.Api.V1.Webhooks;
 using Switchboard.Calls.Engine;
+using Switchboard.Calls.Limits;
 using Switchboard.Calls.Webhooks;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
@@ -83,6 +84,9 @@ public sealed class SwitchboardApp : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://{settings.Http}");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
+        // Shutdown waits for live calls (the grace), hangs up the rest, then drains webhooks; the host must not cut it short.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownGrace + TimeSpan.FromSeconds(20));
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
         logging?.Invoke(builder.Logging);
@@ -91,7 +95,11 @@ public sealed class SwitchboardApp : IAsyncDisposable
         builder.Services.AddProblemDetails();
 
         var web = builder.Build();
-        web.UseExceptionHandler();
+        // A body over the size limit is Kestrel's 413, not a 500.
+        web.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         web.UseMiddleware<BearerAuthenticationMiddleware>();
         web.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         web.MapConversationApi();
@@ -151,17 +159,33 @@ public sealed class SwitchboardApp : IAsyncDisposable
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<AudioFetcher>>()));
         services.AddSingleton(new CallEngineOptions(settings.DefaultCarrier));
+        services.AddSingleton(new CallLimits
+        {
+            CallsPerSecondPerAccount = settings.CallsPerSecondPerAccount,
+            ConcurrentCallsPerAccount = settings.ConcurrentCallsPerAccount,
+            MaxLiveCalls = settings.MaxLiveCalls,
+            MaxCallDuration = settings.MaxCallDuration,
+            ShutdownGrace = settings.ShutdownGrace,
+        });
         services.AddSingleton<CallEngine>();
-        services.AddSingleton(WebhookOptions.Default);
+        services.AddHostedService<GracefulShutdownService>();
+        services.AddSingleton(WebhookOptions.Default with
+        {
+            ReplyTimeout = settings.WebhookTimeout,
+            AttemptTimeout = settings.WebhookAttemptTimeout,
+            SecretRotationGrace = settings.WebhookSecretGrace,
+            Retry = WebhookOptions.Default.Retry with { RetryFor = settings.WebhookRetryFor },
+        });
         services.AddSingleton<IWebhookSecretStore, SqliteWebhookSecretStore>();
         services.AddSingleton<IWebhookOutboxStore, SqliteWebhookOutboxStore>();
         services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
         services.AddSingleton<WebhookSecrets>();
         services.AddCallEventSinkRestorers();
         services.AddSingleton<CrashRecovery>();
+        // Every webhook request carries its own deadline (WebhookOptions), so the client itself never times out.
         services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
-            Timeout = TimeSpan.FromSeconds(15),
+            Timeout = Timeout.InfiniteTimeSpan,
         });
         services.AddSingleton<WebhookOutbox>();
     }

@@ -9,6 +9,7 @@ using Switchboard.Api.Problems;
 using Switchboard.Api.V1.Hooks;
 using Switchboard.Api.V1.Scoping;
 using Switchboard.Calls.Engine;
+using Switchboard.Calls.Limits;
 using Switchboard.Calls.Verbs;
 using Switchboard.Calls.Webhooks;
 using Switchboard.Storage.Applications;
@@ -102,6 +103,11 @@ public static class CallsEndpoints
         {
             queue.Complete();
             return ApiProblem.Unavailable(notPlaced.Message);
+        }
+        catch (CallRefusedException refused)
+        {
+            queue.Complete();
+            return AdmissionProblems.Refused(refused.Decision);
         }
 
         return Results.Json(new CallCreated(placed.Sid, placed.SipCallId), CallsJsonContext.Default.CallCreated, statusCode: StatusCodes.Status201Created);
