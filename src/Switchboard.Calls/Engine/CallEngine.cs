@@ -21,7 +21,8 @@ public sealed class CallEngine : IAsyncDisposable
     private readonly CallEngineOptions _options;
     private readonly CallServices _services;
     private int _disposed;
-    private readonly Lazy<Task> _shutdownTask;
+    private readonly Lock _shutdownGate = new();
+    private Task? _shutdownTask;
 
     public CallEngine(
         CallEngineOptions options,
@@ -37,7 +38,6 @@ public sealed class CallEngine : IAsyncDisposable
         _options = options;
         _services = new CallServices(sip, media, speech, audio, store, timeProvider, logger);
         Admission = new CallAdmission(limits ?? CallLimits.Default, timeProvider);
-        _shutdownTask = new Lazy<Task>(ShutdownCoreAsync);
     }
 
     /// <summary>How many calls are live right now.</summary>
@@ -117,9 +117,9 @@ public sealed class CallEngine : IAsyncDisposable
     /// <summary>
     /// Graceful shutdown: takes no new calls, lets live ones finish by themselves for the limits' shutdown grace, then
     /// hangs up the rest (answered calls end <c>completed</c>, ringing ones are canceled) and waits for their final
-    /// status. Idempotent.
+    /// status. Idempotent. Disposing without it hangs up at once.
     /// </summary>
-    public Task ShutdownAsync() => _shutdownTask.Value;
+    public Task ShutdownAsync() => StartShutdown(Admission.Limits.ShutdownGrace);
 
     public async ValueTask DisposeAsync()
     {
@@ -128,15 +128,23 @@ public sealed class CallEngine : IAsyncDisposable
             return;
         }
 
-        await ShutdownAsync().ConfigureAwait(false);
+        await StartShutdown(TimeSpan.Zero).ConfigureAwait(false);
         await _shutdown.CancelAsync().ConfigureAwait(false);
         _shutdown.Dispose();
     }
 
-    private async Task ShutdownCoreAsync()
+    private Task StartShutdown(TimeSpan grace)
+    {
+        lock (_shutdownGate)
+        {
+            return _shutdownTask ??= ShutdownCoreAsync(grace);
+        }
+    }
+
+    private async Task ShutdownCoreAsync(TimeSpan grace)
     {
         Admission.StopAdmitting();
-        await WaitForLiveCallsAsync(Admission.Limits.ShutdownGrace).ConfigureAwait(false);
+        await WaitForLiveCallsAsync(grace).ConfigureAwait(false);
         foreach (var (call, _) in _live.Values)
         {
             call.RequestHangup("server shutting down");
