@@ -83,6 +83,14 @@ public sealed class WebhookQueue
                 }
             }
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: what was handed over is still written, to be sent after the next start.
+            while (_incoming.Reader.TryRead(out var item))
+            {
+                await PersistAsync(item).ConfigureAwait(false);
+            }
+        }
         finally
         {
             _outgoing.Writer.TryComplete();

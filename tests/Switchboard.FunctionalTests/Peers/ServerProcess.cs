@@ -14,6 +14,7 @@ namespace Switchboard.FunctionalTests.Peers;
 internal sealed class ServerProcess : IAsyncDisposable
 {
     public const string ApiKey = "sb_process_test_key_0123456789";
+    private static int _rtpBlock;
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -55,7 +56,9 @@ internal sealed class ServerProcess : IAsyncDisposable
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "switchboard.dll"));
         info.Environment["SWITCHBOARD_HTTP"] = $"127.0.0.1:{httpPort}";
         info.Environment["SWITCHBOARD_SIP"] = $"127.0.0.1:{FreePort.Udp()}";
-        info.Environment["SWITCHBOARD_RTP_PORTS"] = "30000-30199";
+        // Each server process gets its own RTP block (tests run in parallel), apart from TestServer's 20000-29999.
+        var block = Interlocked.Increment(ref _rtpBlock) % 10;
+        info.Environment["SWITCHBOARD_RTP_PORTS"] = $"{30000 + (block * 200)}-{30000 + (block * 200) + 199}";
         info.Environment["SWITCHBOARD_DATA"] = dataDirectory;
         info.Environment["SWITCHBOARD_API_KEY"] = ApiKey;
         info.Environment["SWITCHBOARD_DEFAULT_CARRIER"] = defaultCarrier;
