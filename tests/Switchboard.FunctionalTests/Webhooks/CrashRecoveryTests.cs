@@ -1,7 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Switchboard.Api.Conversation;
 using Switchboard.FunctionalTests.Peers;
+using Switchboard.Storage.Calls;
+using Switchboard.Storage.Sqlite;
+using Switchboard.Storage.Webhooks;
 
 namespace Switchboard.FunctionalTests.Webhooks;
 
@@ -66,6 +70,54 @@ public sealed class CrashRecoveryTests
         }
         finally
         {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AConversationLeftLive_GetsItsFinalCallbackOnce_WithTheConversationsIds()
+    {
+        await using var hooks = await WebhookReceiver.StartAsync();
+        var data = Path.Combine(Path.GetTempPath(), "switchboard-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            string accountSid;
+            await using (var first = await TestServer.StartAsync(null, dataDirectory: data))
+            {
+                accountSid = first.App.AccountSid;
+            }
+
+            // What a process killed mid-call leaves: the call stored in progress and its final callback owed.
+            var database = await SqliteDatabase.OpenAsync(Path.Combine(data, "switchboard.db"), default);
+            var now = DateTimeOffset.UtcNow;
+            await new SqliteCallStore(database).InsertAsync(
+                new CallRecord("call-left-live", accountSid, "outbound", "+15550001", "+15550002", "abc@127.0.0.1", "in-progress", 200, now.AddSeconds(-10), now.AddSeconds(-8), null),
+                default);
+            var state = JsonSerializer.Serialize(
+                new ConversationSinkState("tracking-7", new Uri(hooks.Url("/status")), null, CallbackStrategy.OnCompletion),
+                ConversationJsonContext.Default.ConversationSinkState);
+            await new SqliteWebhookOutboxStore(database).OweFinalStatusAsync(new OwedFinalStatus("call-left-live", accountSid, ConversationEventSink.DialectName, state, now), default);
+
+            await using (var second = await TestServer.StartAsync(null, dataDirectory: data))
+            {
+                var final = await hooks.WaitForAsync(w => w.Path == "/status", Patience);
+                Assert.Equal("Failed", final.Body.GetProperty("status").GetProperty("name").GetString());
+                Assert.Equal("tracking-7", final.Body.GetProperty("conversationTrackingId").GetString());
+                Assert.Equal("call-left-live", final.Body.GetProperty("messageId").GetString());
+                Assert.True(SignatureCheck.IsSignedWith(final, await SignatureCheck.SecretAsync(second)));
+                await Task.Delay(300);
+            }
+
+            await using (var third = await TestServer.StartAsync(null, dataDirectory: data))
+            {
+                await Task.Delay(500);
+            }
+
+            Assert.Single(hooks.Received);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(data, recursive: true);
         }
     }
