@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Switchboard.Api.Auth;
+using Switchboard.Api.Idempotency;
 using Switchboard.Api.Problems;
 using Switchboard.Calls.Engine;
+using Switchboard.Calls.Limits;
 using Switchboard.Calls.Webhooks;
 
 namespace Switchboard.Api.Conversation;
@@ -12,12 +14,12 @@ namespace Switchboard.Api.Conversation;
 /// <summary>The Conversation API (seed 002): <c>POST /voice/conversation</c>.</summary>
 public static class ConversationEndpoints
 {
-    /// <summary>How long a COLLECT waits for its <c>eventUrl</c> to answer before the plan goes on as written.</summary>
-    public static readonly TimeSpan EventUrlReplyTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>How long a COLLECT waits for its <c>eventUrl</c> to answer before the plan goes on as written, unless configured.</summary>
+    public static readonly TimeSpan EventUrlReplyTimeout = WebhookOptions.Default.ReplyTimeout;
 
     public static IEndpointRouteBuilder MapConversationApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/voice/conversation", CreateAsync);
+        endpoints.MapPost("/voice/conversation", CreateAsync).WithIdempotency("conversation");
         return endpoints;
     }
 
@@ -49,8 +51,8 @@ public static class ConversationEndpoints
             CallTarget.Phone(request.Phone),
             request.RingTimeout,
             Headers: [],
-            new ConversationScriptSource(conversationTrackingId, request.Verbs, outbox, EventUrlReplyTimeout),
-            new ConversationEventSink(conversationTrackingId, request.Callback, queue, timeProvider));
+            new ConversationScriptSource(conversationTrackingId, request.Verbs, outbox, outbox.Options.ReplyTimeout),
+            new DurableCallEventSink(new ConversationEventSink(conversationTrackingId, request.Callback, queue, timeProvider), queue));
         PlacedCall placed;
         try
         {
@@ -65,6 +67,11 @@ public static class ConversationEndpoints
         {
             queue.Complete();
             return ApiProblem.Unavailable(notPlaced.Message);
+        }
+        catch (CallRefusedException refused)
+        {
+            queue.Complete();
+            return AdmissionProblems.Refused(refused.Decision);
         }
 
         var response = new ConversationResponse(placed.Sid, conversationTrackingId, "Queued", request.From, request.Phone, placed.CreatedAt);

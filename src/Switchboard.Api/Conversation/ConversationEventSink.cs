@@ -12,9 +12,17 @@ public sealed class ConversationEventSink(
     string conversationTrackingId,
     ConversationCallback? callback,
     WebhookQueue queue,
-    TimeProvider timeProvider) : ICallEventSink
+    TimeProvider timeProvider) : IRecoverableCallEventSink
 {
+    public const string DialectName = "conversation";
+
     private string? _lastPosted;
+
+    public string Dialect => DialectName;
+
+    public string SaveState(CallSnapshot call) => JsonSerializer.Serialize(
+        new ConversationSinkState(conversationTrackingId, callback?.Url, callback?.FallbackUrl, callback?.Strategy ?? CallbackStrategy.OnChange),
+        ConversationJsonContext.Default.ConversationSinkState);
 
     public void OnCallEvent(CallEvent callEvent)
     {
@@ -28,6 +36,7 @@ public sealed class ConversationEventSink(
         var wanted = callback is not null
             && name != _lastPosted
             && (callback.Strategy == CallbackStrategy.OnChange || final);
+        WebhookDelivery? delivery = null;
         if (wanted)
         {
             _lastPosted = name;
@@ -35,12 +44,16 @@ public sealed class ConversationEventSink(
                 call.Sid, conversationTrackingId, call.From, call.To, "Outbound",
                 new ConversationStatus(name, callEvent.At), call.DurationSeconds(timeProvider.GetUtcNow()));
             var body = JsonSerializer.SerializeToUtf8Bytes(payload, ConversationJsonContext.Default.ConversationStatusPayload);
-            queue.Enqueue(new WebhookDelivery(callback!.Url, body));
+            delivery = new WebhookDelivery(callback!.Url, body) { AccountSid = call.AccountSid, Event = callEvent.Name, FallbackUrl = callback.FallbackUrl };
         }
 
         if (final)
         {
-            queue.Complete();
+            queue.Complete(delivery);
+        }
+        else if (delivery is not null)
+        {
+            queue.Enqueue(delivery);
         }
     }
 }

@@ -8,4 +8,5 @@ namespace Switchboard.Api.Conversation;
 [JsonSerializable(typeof(ConversationStatusPayload))]
 [JsonSerializable(typeof(CollectPayload))]
 [JsonSerializable(typeof(ConversationResponse))]
+[JsonSerializable(typeof(ConversationSinkState))]
 public sealed partial class ConversationJsonContext : JsonSerializerContext;

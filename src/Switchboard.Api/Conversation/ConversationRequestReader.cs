@@ -47,6 +47,7 @@ public static class ConversationRequestReader
             "OnCompletion" => CallbackStrategy.OnCompletion,
             _ => throw new ValidationException("callback.strategy", "must be OnChange or OnCompletion"),
         };
-        return new ConversationCallback(url, strategy);
+        var fallback = callback.TryGetProperty("fallbackUrl", out _) ? JsonFields.RequireHttpUrl(callback, "fallbackUrl", "callback.fallbackUrl") : null;
+        return new ConversationCallback(url, strategy) { FallbackUrl = fallback };
     }
 }

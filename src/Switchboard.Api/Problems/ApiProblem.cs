@@ -26,6 +26,13 @@ public static class ApiProblem
         detail: field is null ? detail : $"{field}: {detail}",
         extensions: field is null ? null : new Dictionary<string, object?> { ["field"] = field });
 
+    /// <summary>A 422: the request is well-formed but cannot be honoured as it stands.</summary>
+    public static IResult Unprocessable(string field, string detail) => Results.Problem(
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: "Unprocessable request",
+        detail: $"{field}: {detail}",
+        extensions: new Dictionary<string, object?> { ["field"] = field });
+
     public static IResult NotFound(string detail) => Results.Problem(
         statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
 

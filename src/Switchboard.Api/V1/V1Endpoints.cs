@@ -10,6 +10,7 @@ using Switchboard.Api.V1.PhoneNumbers;
 using Switchboard.Api.V1.Recordings;
 using Switchboard.Api.V1.Scoping;
 using Switchboard.Api.V1.VoipCarriers;
+using Switchboard.Api.V1.Webhooks;
 
 namespace Switchboard.Api.V1;
 
@@ -34,6 +35,8 @@ public static class V1Endpoints
             scope.MapVoipCarriers();
             scope.MapClients();
             scope.MapRecordings();
+            scope.MapWebhookSecret();
+            scope.MapWebhookFailures();
         }
 
         return endpoints;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Switchboard.Calls.Engine.Messages;
+using Switchboard.Calls.Limits;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
@@ -23,6 +24,8 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
     private readonly CallServices _services;
     private IInboundCallRouter? _inboundRouter;
     private int _disposed;
+    private readonly Lock _shutdownGate = new();
+    private Task? _shutdownTask;
 
     public CallEngine(
         CallEngineOptions options,
@@ -33,20 +36,29 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
         ICallStore store,
         TimeProvider timeProvider,
         ILogger<CallEngine> logger,
-        RecordingLibrary? recordings = null)
+        RecordingLibrary? recordings = null,
+        CallLimits? limits = null)
     {
         _options = options;
         _services = new CallServices(sip, media, speech, audio, store, timeProvider, logger, this) { Recordings = recordings };
+        Admission = new CallAdmission(limits ?? CallLimits.Default, timeProvider);
     }
 
     /// <summary>How many calls are live right now.</summary>
     public int LiveCallCount => _live.Count;
 
     /// <summary>
+    /// The call limits. Every call, outbound, dial leg or inbound, is admitted before it is stored (outbound ones
+    /// refused with <see cref="CallRefusedException"/>, inbound ones with a 503) and released when its loop ends.
+    /// </summary>
+    public CallAdmission Admission { get; }
+
+    /// <summary>
     /// Stores the call as queued and sends its INVITE. Returns once the INVITE is on its way, with the SIP Call-ID.
     /// </summary>
     /// <exception cref="NoRouteException">No carrier reaches the target, or its SIP client is not registered; nothing was stored.</exception>
     /// <exception cref="CallNotPlacedException">No media port was free or the target URI is unusable; the call is stored as failed.</exception>
+    /// <exception cref="CallRefusedException">A limit refused the call (rate, concurrency, shutdown); nothing was stored.</exception>
     public async Task<PlacedCall> PlaceCallAsync(CallRequest request, CancellationToken cancellationToken)
     {
         var call = await PlaceAsync(request, null, cancellationToken).ConfigureAwait(false);
@@ -59,6 +71,25 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
     private async Task<Call> PlaceAsync(CallRequest request, IDialLegObserver? legObserver, CancellationToken cancellationToken)
     {
         var targetUri = Route(request.Target);
+        var admission = Admission.TryAdmit(request.AccountSid);
+        if (!admission.IsAdmitted)
+        {
+            throw new CallRefusedException(admission);
+        }
+
+        try
+        {
+            return await PlaceAdmittedAsync(request with { TimeLimit = CappedTimeLimit(request.TimeLimit) }, targetUri, legObserver, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Admission.Release(request.AccountSid);
+            throw;
+        }
+    }
+
+    private async Task<Call> PlaceAdmittedAsync(CallRequest request, string targetUri, IDialLegObserver? legObserver, CancellationToken cancellationToken)
+    {
         var record = new CallRecord(
             Guid.NewGuid().ToString(), request.AccountSid, "outbound", request.From, request.Target.Address,
             null, CallStatus.Queued.ToWire(), null, _services.Time.GetUtcNow(), null, null)
@@ -81,7 +112,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
             throw new CallNotPlacedException(exception.Message, exception);
         }
 
-        Track(call);
+        Track(call, request.AccountSid);
         return call;
     }
 
@@ -116,6 +147,12 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
     /// <summary>Live control: sends <paramref name="digits"/> to the call's far end; false when not live.</summary>
     public bool SendDigits(string callSid, string digits, TimeSpan toneDuration) =>
         WithLive(callSid, call => call.Post(new DigitsRequested(digits, toneDuration)));
+    /// <summary>
+    /// Graceful shutdown: takes no new calls, lets live ones finish by themselves for the limits' shutdown grace, then
+    /// hangs up the rest (answered calls end <c>completed</c>, ringing ones are canceled) and waits for their final
+    /// status. Idempotent. Disposing without it hangs up at once.
+    /// </summary>
+    public Task ShutdownAsync() => StartShutdown(Admission.Limits.ShutdownGrace);
 
     public async ValueTask DisposeAsync()
     {
@@ -124,13 +161,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
             return;
         }
 
-        foreach (var (call, _) in _live.Values)
-        {
-            call.RequestHangup("shutting down");
-        }
-
-        var loops = _live.Values.Select(entry => entry.Loop).ToArray();
-        await Task.WhenAny(Task.WhenAll(loops), Task.Delay(TimeSpan.FromSeconds(5), _services.Time)).ConfigureAwait(false);
+        await StartShutdown(TimeSpan.Zero).ConfigureAwait(false);
         await _shutdown.CancelAsync().ConfigureAwait(false);
         _shutdown.Dispose();
     }
@@ -154,7 +185,24 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
                 return;
             }
 
-            await RunInboundAsync(sip, request).ConfigureAwait(false);
+            // RFC 3261 §21.5.4: 503 with Retry-After tells a carrier to try again later (or another server).
+            var admission = Admission.TryAdmit(request.AccountSid);
+            if (!admission.IsAdmitted)
+            {
+                Log.InboundRefused(_services.Logger, sip.CallId, offer.DialledNumber, sip.Source, 503, admission.Describe());
+                sip.Reject(503, "Service Unavailable");
+                return;
+            }
+
+            try
+            {
+                await RunInboundAsync(sip, request with { TimeLimit = CappedTimeLimit(request.TimeLimit) }).ConfigureAwait(false);
+            }
+            catch
+            {
+                Admission.Release(request.AccountSid);
+                throw;
+            }
         }
         catch (Exception exception)
         {
@@ -186,24 +234,58 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
             sip.Reject(sipStatus, reason);
             Log.InboundRefused(_services.Logger, sip.CallId, sip.DialledNumber, sip.Source, sipStatus, exception.Message);
             await StoreAsNeverStartedAsync(record, sipStatus).ConfigureAwait(false);
+            Admission.Release(request.AccountSid);
             return;
         }
 
-        Track(call);
+        Track(call, request.AccountSid);
     }
 
     /// <summary>A stored call that could not start (no media port, an unusable target or offer) must not stay live forever.</summary>
     private Task StoreAsNeverStartedAsync(CallRecord record, int? sipStatus) =>
         _services.Store.UpdateAsync(record with { Status = CallStatus.Failed.ToWire(), SipStatus = sipStatus, EndedAt = _services.Time.GetUtcNow() }, CancellationToken.None);
 
-    /// <summary>Keeps the call live until its loop ends.</summary>
-    private void Track(Call call)
+    /// <summary>Keeps the call live until its loop ends, then releases its admission.</summary>
+    private void Track(Call call, string accountSid)
     {
         // The loop waits for its registration, so a call that ends at once is still removed after it was added.
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _live[call.Sid] = (call, RunAsync(call, registered.Task));
+        _live[call.Sid] = (call, RunAsync(call, accountSid, registered.Task));
         registered.SetResult();
     }
+
+    private Task StartShutdown(TimeSpan grace)
+    {
+        lock (_shutdownGate)
+        {
+            return _shutdownTask ??= ShutdownCoreAsync(grace);
+        }
+    }
+
+    private async Task ShutdownCoreAsync(TimeSpan grace)
+    {
+        Admission.StopAdmitting();
+        await WaitForLiveCallsAsync(grace).ConfigureAwait(false);
+        foreach (var (call, _) in _live.Values)
+        {
+            call.RequestHangup("server shutting down");
+        }
+
+        await WaitForLiveCallsAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+    }
+
+    private async Task WaitForLiveCallsAsync(TimeSpan patience)
+    {
+        var loops = _live.Values.Select(entry => entry.Loop).ToArray();
+        if (loops.Length > 0)
+        {
+            await Task.WhenAny(Task.WhenAll(loops), Task.Delay(patience, _services.Time)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A call may ask for a shorter time limit than the server's maximum duration, never a longer one.</summary>
+    private TimeSpan CappedTimeLimit(TimeSpan? requested) =>
+        requested is { } limit && limit < Admission.Limits.MaxCallDuration ? limit : Admission.Limits.MaxCallDuration;
 
     private bool WithLive(string callSid, Action<Call> command)
     {
@@ -216,7 +298,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
         return true;
     }
 
-    private async Task RunAsync(Call call, Task registered)
+    private async Task RunAsync(Call call, string accountSid, Task registered)
     {
         await registered.ConfigureAwait(false);
         try
@@ -226,6 +308,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
         finally
         {
             _live.TryRemove(call.Sid, out _);
+            Admission.Release(accountSid);
         }
     }
 

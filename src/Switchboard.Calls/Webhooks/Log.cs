@@ -2,15 +2,33 @@ using Microsoft.Extensions.Logging;
 
 namespace Switchboard.Calls.Webhooks;
 
-/// <summary>Webhook log messages; event IDs 3100–3199.</summary>
+/// <summary>Webhook log messages; event IDs 3100–3199. URLs are logged without query or user info.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(3100, LogLevel.Information, "Webhook to {Url} failed (attempt {Attempt}: {Failure}); retrying in {Delay}")]
-    public static partial void WebhookRetrying(ILogger logger, Uri url, int attempt, string failure, TimeSpan delay);
+    [LoggerMessage(3100, LogLevel.Information, "Webhook {Event} to {Url} failed (attempt {Attempt}: {Failure}); retrying in {Delay}")]
+    public static partial void WebhookRetrying(ILogger logger, string @event, string url, int attempt, string failure, TimeSpan delay);
 
-    [LoggerMessage(3101, LogLevel.Warning, "Webhook to {Url} given up after {Attempt} attempts: {Failure}")]
-    public static partial void WebhookGaveUp(ILogger logger, Uri url, int attempt, string failure);
+    [LoggerMessage(3101, LogLevel.Warning, "Webhook {Event} of call {CallSid} to {Url} given up after {Attempt} attempts: {Failure}")]
+    public static partial void WebhookGaveUp(ILogger logger, string @event, string callSid, string url, int attempt, string failure);
 
-    [LoggerMessage(3102, LogLevel.Warning, "Webhook to {Url} refused with {Failure}; not retried")]
-    public static partial void WebhookRefused(ILogger logger, Uri url, string failure);
+    [LoggerMessage(3102, LogLevel.Warning, "Webhook {Event} of call {CallSid} to {Url} refused with {Failure}; not retried")]
+    public static partial void WebhookRefused(ILogger logger, string @event, string callSid, string url, string failure);
+
+    [LoggerMessage(3103, LogLevel.Warning, "Webhook to {Url} has no account and goes unsigned")]
+    public static partial void WebhookUnsigned(ILogger logger, string url);
+
+    [LoggerMessage(3104, LogLevel.Error, "Webhook {Event} of call {CallSid} could not be stored; it is sent but would not survive a restart")]
+    public static partial void WebhookNotStored(ILogger logger, Exception exception, string @event, string callSid);
+
+    [LoggerMessage(3105, LogLevel.Information, "Resuming {Count} undelivered webhooks of {Calls} calls")]
+    public static partial void Resuming(ILogger logger, int count, int calls);
+
+    [LoggerMessage(3106, LogLevel.Warning, "Call {CallSid} was left unfinished by a previous run; ended as failed")]
+    public static partial void CallRecovered(ILogger logger, string callSid);
+
+    [LoggerMessage(3107, LogLevel.Warning, "The final status of call {CallSid} ({Dialect}) cannot be rebuilt: no such dialect, or the call is gone")]
+    public static partial void NoRestorer(ILogger logger, string callSid, string dialect);
+
+    [LoggerMessage(3108, LogLevel.Error, "Webhook state of call {CallSid} could not be updated")]
+    public static partial void WebhookStateNotStored(ILogger logger, Exception exception, string callSid);
 }

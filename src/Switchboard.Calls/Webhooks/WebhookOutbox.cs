@@ -1,86 +1,108 @@
-using System.Net.Http.Headers;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Switchboard.Storage.Webhooks;
 
 namespace Switchboard.Calls.Webhooks;
 
 /// <summary>
-/// Sends webhooks: ordered per call with retries (<see cref="OpenQueue"/>), or once with a short timeout
-/// when the call waits for the answer (<see cref="PostForReplyAsync"/>).
+/// Sends webhooks. Notifications go through a durable, ordered queue per call (<see cref="OpenQueue"/>): written
+/// to the outbox before they are sent, retried with backoff for <see cref="WebhookRetryPolicy.RetryFor"/>, resumed
+/// after a restart. Questions whose answer the call needs go once, with a short timeout, to the URL and then its
+/// fallback (<see cref="PostForReplyAsync"/>).
 /// </summary>
-public sealed class WebhookOutbox(HttpClient http, WebhookRetryPolicy retryPolicy, TimeProvider timeProvider, ILogger<WebhookOutbox> logger) : IDisposable
+public sealed class WebhookOutbox : IAsyncDisposable
 {
-    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
     private readonly CancellationTokenSource _shutdown = new();
+    private readonly ConcurrentDictionary<WebhookQueue, byte> _queues = new();
+    private readonly WebhookSender _sender;
+    private readonly WebhookQueueServices _services;
+    private readonly TimeProvider _timeProvider;
 
-    /// <summary>A queue for one call's events.</summary>
-    public WebhookQueue OpenQueue() => new(DeliverWithRetriesAsync, _shutdown.Token);
-
-    /// <summary>Posts once and returns the answer, or throws <see cref="HttpRequestException"/> / a timeout.</summary>
-    public async Task<WebhookReply> PostForReplyAsync(WebhookDelivery delivery, TimeSpan timeout, CancellationToken cancellationToken)
+    public WebhookOutbox(HttpClient http, WebhookSecrets secrets, IWebhookOutboxStore store, WebhookOptions options, TimeProvider timeProvider, ILogger<WebhookOutbox> logger)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shutdown.Token);
-        linked.CancelAfter(timeout);
-        using var response = await SendAsync(delivery, linked.Token).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
-        return new WebhookReply((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
+        _sender = new WebhookSender(http, secrets, timeProvider, logger);
+        _services = new WebhookQueueServices(store, new WebhookDeliverer(_sender, store, options, timeProvider, logger), timeProvider, logger);
+        _timeProvider = timeProvider;
+        Options = options;
     }
 
-    public void Dispose()
+    public WebhookOptions Options { get; }
+
+    /// <summary>Queues whose deliveries are not all done yet.</summary>
+    public int ActiveQueueCount => _queues.Count;
+
+    /// <summary>A queue for one call's notifications.</summary>
+    public WebhookQueue OpenQueue() => Track(new WebhookQueue(_services, _shutdown.Token));
+
+    /// <summary>Posts once (then to the fallback) and returns the answer, or throws <see cref="HttpRequestException"/> / a timeout.</summary>
+    public async Task<WebhookReply> PostForReplyAsync(WebhookDelivery delivery, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        _shutdown.Cancel();
+        try
+        {
+            var reply = await PostOnceAsync(delivery, delivery.Url, timeout, cancellationToken).ConfigureAwait(false);
+            if (delivery.FallbackUrl is null || !WebhookRetryPolicy.IsRetryable((System.Net.HttpStatusCode)reply.StatusCode))
+            {
+                return reply;
+            }
+        }
+        catch (Exception exception) when (delivery.FallbackUrl is not null
+            && (exception is HttpRequestException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested)))
+        {
+        }
+
+        return await PostOnceAsync(delivery, delivery.FallbackUrl, timeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits up to <paramref name="patience"/> for queued webhooks to be delivered; what is left resumes after a restart.</summary>
+    public async Task DrainAsync(TimeSpan patience)
+    {
+        var drained = Task.WhenAll(_queues.Keys.Select(queue => queue.Drained));
+        await Task.WhenAny(drained, Task.Delay(patience, _timeProvider)).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_shutdown.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _shutdown.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_queues.Keys.Select(queue => queue.Drained.ContinueWith(static _ => { }, TaskScheduler.Default))).ConfigureAwait(false);
         _shutdown.Dispose();
     }
 
-    private async Task DeliverWithRetriesAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>A queue resumed at start with the call's undelivered webhooks, in order.</summary>
+    internal WebhookQueue ResumeQueue(string callSid, string accountSid, bool owed, IEnumerable<OutboxMessage> pending) =>
+        Track(new WebhookQueue(_services, callSid, accountSid, owed, pending.Select(OutboxMessages.ToPending), _shutdown.Token));
+
+    private WebhookQueue Track(WebhookQueue queue)
     {
-        for (var attempt = 1; ; attempt++)
+        _queues[queue] = 0;
+        _ = queue.Drained.ContinueWith(
+            static (_drained, state) =>
+            {
+                var (queues, queue) = ((ConcurrentDictionary<WebhookQueue, byte>, WebhookQueue))state!;
+                queues.TryRemove(queue, out _);
+            },
+            (_queues, queue),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return queue;
+    }
+
+    private async Task<WebhookReply> PostOnceAsync(WebhookDelivery delivery, Uri url, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (!WebhookUrls.IsAllowed(url))
         {
-            string failure;
-            try
-            {
-                using var response = await SendAsync(delivery, cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-
-                failure = $"HTTP {(int)response.StatusCode}";
-                if (!WebhookRetryPolicy.IsRetryable(response.StatusCode))
-                {
-                    Log.WebhookRefused(logger, delivery.Url, failure);
-                    return;
-                }
-            }
-            catch (Exception exception) when (exception is HttpRequestException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                failure = exception.Message;
-            }
-
-            if (attempt >= retryPolicy.MaxAttempts)
-            {
-                Log.WebhookGaveUp(logger, delivery.Url, attempt, failure);
-                return;
-            }
-
-            var delay = retryPolicy.DelayAfter(attempt);
-            Log.WebhookRetrying(logger, delivery.Url, attempt, failure, delay);
-            await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+            throw new HttpRequestException("only http and https URLs are allowed for webhooks");
         }
-    }
 
-    private async Task<HttpResponseMessage> SendAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
-    {
-        using var request = delivery.UseGet
-            ? new HttpRequestMessage(HttpMethod.Get, WebhookQueryString.Append(delivery.Url, delivery.Body))
-            : new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = JsonContent(delivery.Body) };
-        request.Headers.Authorization = delivery.Credentials?.ToHeader();
-        return await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static ReadOnlyMemoryContent JsonContent(ReadOnlyMemory<byte> body)
-    {
-        var content = new ReadOnlyMemoryContent(body);
-        content.Headers.ContentType = Json;
-        return content;
+        using var deadline = new CancellationTokenSource(timeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shutdown.Token, deadline.Token);
+        using var response = await _sender.SendAsync(delivery, url, linked.Token).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
+        return new WebhookReply((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
     }
 }

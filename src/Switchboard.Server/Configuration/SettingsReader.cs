@@ -22,6 +22,17 @@ public static class SettingsReader
         ("--default-carrier", "SWITCHBOARD_DEFAULT_CARRIER", null),
         ("--media-timeout", "SWITCHBOARD_MEDIA_TIMEOUT", "30"),
         ("--allow-private-urls", "SWITCHBOARD_ALLOW_PRIVATE_URLS", "false"),
+        ("--refuse-private-webhooks", "SWITCHBOARD_REFUSE_PRIVATE_WEBHOOKS", "false"),
+        ("--max-cps", "SWITCHBOARD_MAX_CPS", "10"),
+        ("--max-concurrent-calls", "SWITCHBOARD_MAX_CONCURRENT_CALLS", "100"),
+        ("--max-calls", "SWITCHBOARD_MAX_CALLS", "1000"),
+        ("--max-call-duration", "SWITCHBOARD_MAX_CALL_DURATION", "14400"),
+        ("--shutdown-grace", "SWITCHBOARD_SHUTDOWN_GRACE", "30"),
+        ("--webhook-timeout", "SWITCHBOARD_WEBHOOK_TIMEOUT", "5"),
+        ("--webhook-attempt-timeout", "SWITCHBOARD_WEBHOOK_ATTEMPT_TIMEOUT", "15"),
+        ("--webhook-retry-for", "SWITCHBOARD_WEBHOOK_RETRY_FOR", "3600"),
+        ("--webhook-secret-grace", "SWITCHBOARD_WEBHOOK_SECRET_GRACE", "86400"),
+        ("--max-request-bytes", "SWITCHBOARD_MAX_REQUEST_BYTES", "1048576"),
     ];
 
     /// <exception cref="SettingsException">A setting is malformed or a flag is unknown.</exception>
@@ -64,10 +75,29 @@ public static class SettingsReader
             values["--api-key"],
             carrier)
         {
-            MediaTimeout = ParseSeconds(values["--media-timeout"]!, "SWITCHBOARD_MEDIA_TIMEOUT"),
+            MediaTimeout = ParseTimeoutSeconds(values["--media-timeout"]!, "SWITCHBOARD_MEDIA_TIMEOUT"),
             AllowPrivateUrls = ParseBoolean(values["--allow-private-urls"]!, "SWITCHBOARD_ALLOW_PRIVATE_URLS"),
+            RefusePrivateWebhooks = ParseBoolean(values["--refuse-private-webhooks"]!, "SWITCHBOARD_REFUSE_PRIVATE_WEBHOOKS"),
+            CallsPerSecondPerAccount = ParseNumber(values["--max-cps"]!, "SWITCHBOARD_MAX_CPS", 0.01, 100_000),
+            ConcurrentCallsPerAccount = (int)ParseNumber(values["--max-concurrent-calls"]!, "SWITCHBOARD_MAX_CONCURRENT_CALLS", 1, 1_000_000),
+            MaxLiveCalls = (int)ParseNumber(values["--max-calls"]!, "SWITCHBOARD_MAX_CALLS", 1, 1_000_000),
+            MaxCallDuration = ParseSeconds(values["--max-call-duration"]!, "SWITCHBOARD_MAX_CALL_DURATION", 1, 7 * 86_400),
+            ShutdownGrace = ParseSeconds(values["--shutdown-grace"]!, "SWITCHBOARD_SHUTDOWN_GRACE", 0, 3600),
+            WebhookTimeout = ParseSeconds(values["--webhook-timeout"]!, "SWITCHBOARD_WEBHOOK_TIMEOUT", 0.1, 60),
+            WebhookAttemptTimeout = ParseSeconds(values["--webhook-attempt-timeout"]!, "SWITCHBOARD_WEBHOOK_ATTEMPT_TIMEOUT", 0.1, 300),
+            WebhookRetryFor = ParseSeconds(values["--webhook-retry-for"]!, "SWITCHBOARD_WEBHOOK_RETRY_FOR", 0, 7 * 86_400),
+            WebhookSecretGrace = ParseSeconds(values["--webhook-secret-grace"]!, "SWITCHBOARD_WEBHOOK_SECRET_GRACE", 0, 30 * 86_400),
+            MaxRequestBytes = (long)ParseNumber(values["--max-request-bytes"]!, "SWITCHBOARD_MAX_REQUEST_BYTES", 1024, 1L << 30),
         };
     }
+
+    private static double ParseNumber(string text, string name, double min, double max) =>
+        double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw new SettingsException($"{name}: '{text}' is not a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+
+    private static TimeSpan ParseSeconds(string text, string name, double min, double max) =>
+        TimeSpan.FromSeconds(ParseNumber(text, name + " (seconds)", min, max));
 
     private static (string Flag, string? Inline) SplitFlag(string arg)
     {
@@ -84,7 +114,7 @@ public static class SettingsReader
             : throw new SettingsException($"{name}: '{text}' is not host:port with an IP host");
 
     // 0 turns the timeout off; fractions are allowed (tests use short ones).
-    private static TimeSpan ParseSeconds(string text, string name) =>
+    private static TimeSpan ParseTimeoutSeconds(string text, string name) =>
         double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds <= 86_400
             ? seconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds)
             : throw new SettingsException($"{name}: '{text}' is not a number of seconds from 0 (off) to 86400");

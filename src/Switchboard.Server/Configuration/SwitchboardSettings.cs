@@ -26,6 +26,42 @@ public sealed record SwitchboardSettings(
     /// </summary>
     public bool AllowPrivateUrls { get; init; }
 
+    /// <summary>
+    /// Whether webhooks to loopback, private, link-local, multicast or unique-local addresses are refused
+    /// (<c>SWITCHBOARD_REFUSE_PRIVATE_WEBHOOKS</c>). Off by default: applications usually live on the same private
+    /// network as the server; a multi-tenant server whose tenants set their own hooks turns it on.
+    /// </summary>
+    public bool RefusePrivateWebhooks { get; init; }
+    /// <summary>SWITCHBOARD_MAX_CPS: new calls per second per account.</summary>
+    public double CallsPerSecondPerAccount { get; init; } = 10;
+
+    /// <summary>SWITCHBOARD_MAX_CONCURRENT_CALLS: live calls per account.</summary>
+    public int ConcurrentCallsPerAccount { get; init; } = 100;
+
+    /// <summary>SWITCHBOARD_MAX_CALLS: live calls on the server.</summary>
+    public int MaxLiveCalls { get; init; } = 1000;
+
+    /// <summary>SWITCHBOARD_MAX_CALL_DURATION: the longest an answered call lasts unless it asks for less.</summary>
+    public TimeSpan MaxCallDuration { get; init; } = TimeSpan.FromHours(4);
+
+    /// <summary>SWITCHBOARD_SHUTDOWN_GRACE: how long shutdown lets live calls finish before hanging them up.</summary>
+    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>SWITCHBOARD_WEBHOOK_TIMEOUT: how long a hook whose answer the call needs may take.</summary>
+    public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>SWITCHBOARD_WEBHOOK_ATTEMPT_TIMEOUT: how long one attempt at a notification may take.</summary>
+    public TimeSpan WebhookAttemptTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>SWITCHBOARD_WEBHOOK_RETRY_FOR: how long a failing notification is retried from its first attempt.</summary>
+    public TimeSpan WebhookRetryFor { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>SWITCHBOARD_WEBHOOK_SECRET_GRACE: how long a rotated-out webhook secret still signs.</summary>
+    public TimeSpan WebhookSecretGrace { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>SWITCHBOARD_MAX_REQUEST_BYTES: the largest HTTP request body accepted.</summary>
+    public long MaxRequestBytes { get; init; } = 1024 * 1024;
+
     /// <summary>The address written into SDP and Contact: the public IP, else the SIP listen address, else this host's.</summary>
     public string AdvertisedAddress => PublicIp
         ?? (Sip.Address.Equals(IPAddress.Any) ? HostAddress.Primary().ToString() : Sip.Address.ToString());

@@ -6,7 +6,9 @@ using Switchboard.Api.Conversation;
 using Switchboard.Api.OpenApi;
 using Switchboard.Api.V1;
 using Switchboard.Api.V1.Calls;
+using Switchboard.Api.V1.Webhooks;
 using Switchboard.Calls.Engine;
+using Switchboard.Calls.Limits;
 using Switchboard.Calls.Webhooks;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Net;
@@ -20,7 +22,9 @@ using Switchboard.Sip.UserAgent;
 using Switchboard.Storage.Accounts;
 using Switchboard.Storage.Calls;
 using Switchboard.Storage.Recordings;
+using Switchboard.Storage.Idempotency;
 using Switchboard.Storage.Sqlite;
+using Switchboard.Storage.Webhooks;
 
 namespace Switchboard.Server.Hosting;
 
@@ -84,6 +88,9 @@ public sealed class SwitchboardApp : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://{settings.Http}");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
+        // Shutdown waits for live calls (the grace), hangs up the rest, then drains webhooks; the host must not cut it short.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownGrace + TimeSpan.FromSeconds(20));
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
         logging?.Invoke(builder.Logging);
@@ -92,7 +99,11 @@ public sealed class SwitchboardApp : IAsyncDisposable
         builder.Services.AddProblemDetails();
 
         var web = builder.Build();
-        web.UseExceptionHandler();
+        // A body over the size limit is Kestrel's 413, not a 500.
+        web.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         web.UseMiddleware<BearerAuthenticationMiddleware>();
         web.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         web.MapConversationApi();
@@ -100,6 +111,9 @@ public sealed class SwitchboardApp : IAsyncDisposable
         web.MapV1Api();
         web.MapSwitchboardOpenApi();
 
+        // Before anything can place a call: end what a crash left live and resume what it left undelivered.
+        await web.Services.GetRequiredService<CrashRecovery>().RunAsync(cancellationToken).ConfigureAwait(false);
+        await web.Services.GetRequiredService<IIdempotencyStore>().ReleaseUnansweredAsync(cancellationToken).ConfigureAwait(false);
         web.Services.GetRequiredService<CallEngine>().AcceptInboundCalls(web.Services.GetRequiredService<IInboundCallRouter>());
         await web.Services.GetRequiredService<SipUserAgent>().StartAsync(cancellationToken).ConfigureAwait(false);
         await web.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -111,6 +125,10 @@ public sealed class SwitchboardApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _web.Services.GetRequiredService<CallEngine>().DisposeAsync().ConfigureAwait(false);
+        // The calls' final statuses were just queued; give them a moment to go out. Whatever is left stays in the
+        // outbox and is sent after the next start.
+        var outbox = _web.Services.GetRequiredService<WebhookOutbox>();
+        await outbox.DrainAsync(outbox.Options.ShutdownDrain).ConfigureAwait(false);
         await _web.StopAsync().ConfigureAwait(false);
         await _web.DisposeAsync().ConfigureAwait(false);
     }
@@ -154,11 +172,33 @@ public sealed class SwitchboardApp : IAsyncDisposable
             provider.GetRequiredService<ILogger<AudioFetcher>>()));
         services.AddSingleton(new CallEngineOptions(settings.DefaultCarrier));
         services.AddSingleton<RecordingLibrary>();
-        services.AddSingleton<CallEngine>();
-        services.AddSingleton(WebhookRetryPolicy.Default);
-        services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        services.AddSingleton(new CallLimits
         {
-            Timeout = TimeSpan.FromSeconds(15),
+            CallsPerSecondPerAccount = settings.CallsPerSecondPerAccount,
+            ConcurrentCallsPerAccount = settings.ConcurrentCallsPerAccount,
+            MaxLiveCalls = settings.MaxLiveCalls,
+            MaxCallDuration = settings.MaxCallDuration,
+            ShutdownGrace = settings.ShutdownGrace,
+        });
+        services.AddSingleton<CallEngine>();
+        services.AddHostedService<GracefulShutdownService>();
+        services.AddSingleton(WebhookOptions.Default with
+        {
+            ReplyTimeout = settings.WebhookTimeout,
+            AttemptTimeout = settings.WebhookAttemptTimeout,
+            SecretRotationGrace = settings.WebhookSecretGrace,
+            Retry = WebhookOptions.Default.Retry with { RetryFor = settings.WebhookRetryFor },
+        });
+        services.AddSingleton<IWebhookSecretStore, SqliteWebhookSecretStore>();
+        services.AddSingleton<IWebhookOutboxStore, SqliteWebhookOutboxStore>();
+        services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddCallEventSinkRestorers();
+        services.AddSingleton<CrashRecovery>();
+        // Every webhook request carries its own deadline (WebhookOptions), so the client itself never times out.
+        services.AddSingleton(_ => new HttpClient(new PublicAddressFilter(allowPrivate: !settings.RefusePrivateWebhooks).CreateHandler())
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
         });
         services.AddSingleton<WebhookOutbox>();
     }

@@ -20,4 +20,7 @@ public interface ICallStore
     Task<IReadOnlyList<CallRecord>> ListAsync(string accountSid, CallFilter filter, int limit, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CallEventRecord>> ListEventsAsync(string callSid, CancellationToken cancellationToken);
+
+    /// <summary>The calls of every account whose status is one of <paramref name="statuses"/>, oldest first.</summary>
+    Task<IReadOnlyList<CallRecord>> ListInStatusAsync(IReadOnlyList<string> statuses, CancellationToken cancellationToken);
 }

@@ -4,14 +4,15 @@ using Switchboard.Storage.Paging;
 
 namespace Switchboard.Storage.Sqlite;
 
-/// <summary><see cref="IApplicationStore"/> on the embedded database; each hook is four columns.</summary>
+/// <summary><see cref="IApplicationStore"/> on the embedded database; each hook is five columns.</summary>
 public sealed class SqliteApplicationStore(SqliteDatabase database) : IApplicationStore
 {
     private const string Columns = """
         sid, account_sid, name,
         call_hook_url, call_hook_method, call_hook_username, call_hook_password,
         call_status_hook_url, call_status_hook_method, call_status_hook_username, call_status_hook_password,
-        speech_synthesis_vendor, speech_synthesis_voice, speech_synthesis_language, record_all_calls, created_at
+        speech_synthesis_vendor, speech_synthesis_voice, speech_synthesis_language, record_all_calls, created_at,
+        call_hook_fallback_url, call_status_hook_fallback_url
         """;
 
     public async Task<ApplicationRecord?> FindAsync(string accountSid, string applicationSid, CancellationToken cancellationToken)
@@ -31,7 +32,8 @@ public sealed class SqliteApplicationStore(SqliteDatabase database) : IApplicati
         insert.CommandText = $"""
             INSERT INTO applications ({Columns}) VALUES (
                 $sid, $account, $name, $hookUrl, $hookMethod, $hookUser, $hookPassword,
-                $statusUrl, $statusMethod, $statusUser, $statusPassword, $vendor, $voice, $language, $record, $created)
+                $statusUrl, $statusMethod, $statusUser, $statusPassword, $vendor, $voice, $language, $record, $created,
+                $hookFallback, $statusFallback)
             """;
         Bind(insert, application);
         insert.Bind("$created", SqliteValues.FormatTime(application.CreatedAt));
@@ -48,7 +50,7 @@ public sealed class SqliteApplicationStore(SqliteDatabase database) : IApplicati
                 call_status_hook_url = $statusUrl, call_status_hook_method = $statusMethod,
                 call_status_hook_username = $statusUser, call_status_hook_password = $statusPassword,
                 speech_synthesis_vendor = $vendor, speech_synthesis_voice = $voice, speech_synthesis_language = $language,
-                record_all_calls = $record
+                record_all_calls = $record, call_hook_fallback_url = $hookFallback, call_status_hook_fallback_url = $statusFallback
             WHERE sid = $sid AND account_sid = $account
             """;
         Bind(update, application);
@@ -83,6 +85,8 @@ public sealed class SqliteApplicationStore(SqliteDatabase database) : IApplicati
         command.Bind("$hookMethod", application.CallHook.Method);
         command.Bind("$hookUser", application.CallHook.Username);
         command.Bind("$hookPassword", application.CallHook.Password);
+        command.Bind("$hookFallback", application.CallHook.FallbackUrl);
+        command.Bind("$statusFallback", application.CallStatusHook?.FallbackUrl);
         command.Bind("$statusUrl", application.CallStatusHook?.Url);
         command.Bind("$statusMethod", application.CallStatusHook?.Method);
         command.Bind("$statusUser", application.CallStatusHook?.Username);
@@ -97,15 +101,18 @@ public sealed class SqliteApplicationStore(SqliteDatabase database) : IApplicati
         reader.GetString(0),
         reader.GetString(1),
         reader.GetString(2),
-        ReadHook(reader, 3)!,
-        ReadHook(reader, 7),
+        ReadHook(reader, 3, 16)!,
+        ReadHook(reader, 7, 17),
         reader.NullableString(11),
         reader.NullableString(12),
         reader.NullableString(13),
         reader.GetBoolean(14),
         reader.GetTime(15));
 
-    private static WebhookTarget? ReadHook(SqliteDataReader reader, int offset) => reader.IsDBNull(offset)
+    private static WebhookTarget? ReadHook(SqliteDataReader reader, int offset, int fallbackOrdinal) => reader.IsDBNull(offset)
         ? null
-        : new WebhookTarget(reader.GetString(offset), reader.GetString(offset + 1), reader.NullableString(offset + 2), reader.NullableString(offset + 3));
+        : new WebhookTarget(reader.GetString(offset), reader.GetString(offset + 1), reader.NullableString(offset + 2), reader.NullableString(offset + 3))
+        {
+            FallbackUrl = reader.NullableString(fallbackOrdinal),
+        };
 }

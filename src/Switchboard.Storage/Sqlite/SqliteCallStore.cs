@@ -117,6 +117,28 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
         return events;
     }
 
+    public async Task<IReadOnlyList<CallRecord>> ListInStatusAsync(IReadOnlyList<string> statuses, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = connection.CreateCommand();
+        var names = new StringBuilder();
+        for (var i = 0; i < statuses.Count; i++)
+        {
+            names.Append(i == 0 ? "$status" : ", $status").Append(i);
+            query.Parameters.AddWithValue("$status" + i.ToString(CultureInfo.InvariantCulture), statuses[i]);
+        }
+
+        query.CommandText = $"SELECT {CallColumns} FROM calls WHERE status IN ({(statuses.Count == 0 ? "NULL" : names)}) ORDER BY created_at";
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var calls = new List<CallRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            calls.Add(ReadCall(reader));
+        }
+
+        return calls;
+    }
+
     private static void AddEquals(SqliteCommand query, StringBuilder where, string column, string? value)
     {
         if (value is not null)

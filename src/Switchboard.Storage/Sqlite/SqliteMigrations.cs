@@ -134,6 +134,62 @@ internal static class SqliteMigrations
         CREATE INDEX recordings_account ON recordings(account_sid);
         CREATE INDEX recordings_call ON recordings(call_sid);
         """,
+        // 5: webhooks you can trust. Each account's signing secret (and the one a rotation replaced); the durable
+        // outbox, where every webhook is written before it is sent and stays until delivered (deleted) or given
+        // up (state 'failed', listed by the API); the calls whose final status is still owed (a row lives from the
+        // call's first event until its final status is in the outbox, so a crash in between is found at start);
+        // the answers to create requests that carried an Idempotency-Key; and a fallback URL on application hooks.
+        """
+        CREATE TABLE webhook_secrets (
+            account_sid     TEXT PRIMARY KEY REFERENCES accounts(sid) ON DELETE CASCADE,
+            secret          TEXT NOT NULL,
+            previous_secret TEXT,
+            rotated_at      TEXT,
+            created_at      TEXT NOT NULL
+        );
+        CREATE TABLE webhook_outbox (
+            id              INTEGER PRIMARY KEY AUTOINCREMENT,
+            account_sid     TEXT NOT NULL REFERENCES accounts(sid) ON DELETE CASCADE,
+            call_sid        TEXT NOT NULL,
+            event           TEXT NOT NULL,
+            url             TEXT NOT NULL,
+            method          TEXT NOT NULL,
+            username        TEXT,
+            password        TEXT,
+            fallback_url    TEXT,
+            body            BLOB NOT NULL,
+            created_at      TEXT NOT NULL,
+            state           TEXT NOT NULL DEFAULT 'pending',
+            attempts        INTEGER NOT NULL DEFAULT 0,
+            first_attempt_at TEXT,
+            next_attempt_at TEXT,
+            last_error      TEXT,
+            gave_up_at      TEXT
+        );
+        CREATE INDEX webhook_outbox_pending ON webhook_outbox(state, call_sid, id);
+        CREATE INDEX webhook_outbox_account ON webhook_outbox(account_sid, state, id);
+        CREATE TABLE webhook_calls (
+            call_sid    TEXT PRIMARY KEY,
+            account_sid TEXT NOT NULL REFERENCES accounts(sid) ON DELETE CASCADE,
+            dialect     TEXT NOT NULL,
+            sink_state  TEXT NOT NULL,
+            created_at  TEXT NOT NULL
+        );
+        CREATE TABLE idempotency_keys (
+            account_sid  TEXT NOT NULL REFERENCES accounts(sid) ON DELETE CASCADE,
+            scope        TEXT NOT NULL,
+            key          TEXT NOT NULL,
+            request_hash BLOB NOT NULL,
+            status       INTEGER,
+            content_type TEXT,
+            body         BLOB,
+            created_at   TEXT NOT NULL,
+            PRIMARY KEY (account_sid, scope, key)
+        );
+        CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at);
+        ALTER TABLE applications ADD COLUMN call_hook_fallback_url TEXT;
+        ALTER TABLE applications ADD COLUMN call_status_hook_fallback_url TEXT;
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -31,12 +31,22 @@ internal sealed class TestServer : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>Whether disposing deletes <see cref="DataDirectory"/> (not when the test passed its own).</summary>
+    public bool OwnsData { get; init; } = true;
+
     /// <param name="defaultCarrier">The trunk for phone numbers (a SIPp callee's URI).</param>
     /// <param name="sipT1">RFC 3261 T1; a short one makes Timer B (64·T1) fire within a test's patience.</param>
     /// <param name="mediaTimeout">How long an answered call may hear no RTP before it is hung up (30 s by default).</param>
-    public static async Task<TestServer> StartAsync(string? defaultCarrier, TimeSpan? sipT1 = null, TimeSpan? mediaTimeout = null)
+    /// <param name="configure">Replaces registrations, e.g. <c>WebhookOptions</c> with short retry delays.</param>
+    /// <param name="dataDirectory">An existing server's data, to start again on it; the caller deletes it.</param>
+    public static async Task<TestServer> StartAsync(
+        string? defaultCarrier,
+        TimeSpan? sipT1 = null,
+        TimeSpan? mediaTimeout = null,
+        Action<IServiceCollection>? configure = null,
+        string? dataDirectory = null)
     {
-        var data = Path.Combine(Path.GetTempPath(), "switchboard-tests", Guid.NewGuid().ToString("N"));
+        var data = dataDirectory ?? Path.Combine(Path.GetTempPath(), "switchboard-tests", Guid.NewGuid().ToString("N"));
         // Each server gets its own block of RTP ports so servers in parallel tests never contend.
         var block = Interlocked.Increment(ref _rtpBlock) % 50;
         var rtpLow = 20000 + (block * 200);
@@ -61,14 +71,23 @@ internal sealed class TestServer : IAsyncDisposable
             settings,
             logging => logging.SetMinimumLevel(LogLevel.Warning),
             CancellationToken.None,
-            services => services.AddSingleton(timers));
-        return new TestServer(app, data);
+            services =>
+            {
+                services.AddSingleton(timers);
+                configure?.Invoke(services);
+            });
+        return new TestServer(app, data) { OwnsData = dataDirectory is null };
     }
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         await App.DisposeAsync();
+        if (!OwnsData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

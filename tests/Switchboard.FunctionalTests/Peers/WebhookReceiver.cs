@@ -81,9 +81,11 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             return;
         }
 
-        using var body = await JsonDocument.ParseAsync(context.Request.Body);
+        using var raw = new MemoryStream();
+        await context.Request.Body.CopyToAsync(raw);
+        using var body = JsonDocument.Parse(raw.ToArray());
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var webhook = new ReceivedWebhook(context.Request.Path.Value ?? "", body.RootElement.Clone(), DateTimeOffset.UtcNow, headers);
+        var webhook = new ReceivedWebhook(context.Request.Path.Value ?? "", body.RootElement.Clone(), DateTimeOffset.UtcNow, headers) { RawBody = raw.ToArray() };
         _received.Enqueue(webhook);
         _arrived.Release();
         var (status, answer) = Respond(webhook);

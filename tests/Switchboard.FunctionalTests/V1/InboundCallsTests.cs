@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Calls.Limits;
 using Switchboard.FunctionalTests.Peers;
 
 namespace Switchboard.FunctionalTests.V1;
@@ -109,6 +111,28 @@ public sealed class InboundCallsTests
         var final = await hooks.WaitForAsync(w => w.Path == "/status" && Status(w) is "busy" or "failed" or "completed" or "no-answer", Patience);
         Assert.Equal("busy", Status(final));
         Assert.Equal(486, final.Body.GetProperty("sip_status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Call_OverTheAccountsCallRate_IsRefused503AndRunsNothing()
+    {
+        await using var hooks = await WebhookReceiver.StartAsync();
+        hooks.Respond = webhook => webhook.Path == "/call"
+            ? (200, """[{"verb": "sip:decline", "status": 486, "reason": "Agents Busy"}]""")
+            : (200, null);
+        var onePerFiveSeconds = new CallLimits { CallsPerSecondPerAccount = 0.2 };
+        await using var server = await TestServer.StartAsync(defaultCarrier: null, configure: services => services.AddSingleton(onePerFiveSeconds));
+        var applicationSid = await CreateApplicationAsync(server, hooks);
+        await CreateNumberAsync(server, applicationSid, carrierSid: null);
+
+        await using var first = await SippProcess.StartCallerAsync("uac_refused.xml", server.App.SipEndPoint, Number);
+        Assert.Equal(0, await first.WaitForExitAsync(Patience));
+        await using var second = await SippProcess.StartCallerAsync("uac_refused.xml", server.App.SipEndPoint, Number);
+        Assert.Equal(0, await second.WaitForExitAsync(Patience));
+
+        Assert.Contains("SIP/2.0 486 Agents Busy", first.Messages(), StringComparison.Ordinal);
+        Assert.Contains("SIP/2.0 503 Service Unavailable", second.Messages(), StringComparison.Ordinal);
+        Assert.Single(hooks.Received, webhook => webhook.Path == "/call");
     }
 
     private static async Task<string> CreateApplicationAsync(TestServer server, WebhookReceiver hooks)

@@ -5,4 +5,5 @@ namespace Switchboard.Api.V1.Applications;
 /// <param name="Method"><c>POST</c> (default) or <c>GET</c>.</param>
 /// <param name="Username">Basic-auth user, with <paramref name="Password"/>.</param>
 /// <param name="Password">Basic-auth password; write-only.</param>
-public sealed record WebhookBody(string Url, string? Method, string? Username, string? Password);
+/// <param name="FallbackUrl">Where the hook's webhooks go when <paramref name="Url"/> fails with an error worth retrying.</param>
+public sealed record WebhookBody(string Url, string? Method, string? Username, string? Password, string? FallbackUrl);

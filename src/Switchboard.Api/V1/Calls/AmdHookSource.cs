@@ -15,6 +15,6 @@ public sealed class AmdHookSource(WebhookTarget actionHook, HookScriptSource scr
     public async ValueTask<IReadOnlyList<Verb>?> OnAmdEventAsync(CallSnapshot call, AmdEvent amdEvent, CancellationToken cancellationToken)
     {
         var payload = CallPayload.Build(call, context, null, writer => AmdEventPayload.Write(writer, amdEvent));
-        return await script.AskHookAsync(actionHook, payload, cancellationToken).ConfigureAwait(false);
+        return await script.AskHookAsync(actionHook, call, payload, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Api.Auth;
+using Switchboard.Api.Idempotency;
 using Switchboard.Api.Problems;
 using Switchboard.Api.V1.Hooks;
 using Switchboard.Api.V1.Recordings;
 using Switchboard.Api.V1.Scoping;
 using Switchboard.Calls.Engine;
+using Switchboard.Calls.Limits;
 using Switchboard.Calls.Webhooks;
 using Switchboard.Storage.Applications;
 using Switchboard.Storage.Calls;
@@ -22,15 +24,12 @@ namespace Switchboard.Api.V1.Calls;
 /// </summary>
 public static class CallsEndpoints
 {
-    /// <summary>How long a call waits for its call hook or an action hook to answer.</summary>
-    public static readonly TimeSpan HookReplyTimeout = TimeSpan.FromSeconds(5);
-
     public static IEndpointRouteBuilder MapCallsApi(this IEndpointRouteBuilder endpoints)
     {
         foreach (var scope in new[] { endpoints.MapAccountScope(), endpoints.MapOwnAccountScope() })
         {
             var calls = scope.MapGroup("/Calls");
-            calls.MapPost(string.Empty, CreateAsync);
+            calls.MapPost(string.Empty, CreateAsync).WithIdempotency("calls");
             calls.MapGet(string.Empty, ListAsync);
             calls.MapGet("/{call_sid}", GetAsync);
             calls.MapPut("/{call_sid}", UpdateAsync);
@@ -72,7 +71,7 @@ public static class CallsEndpoints
         var statusHook = request.CallStatusHook ?? application?.CallStatusHook;
         var queue = outbox.OpenQueue();
         var speech = ApplicationSpeech.Of(application).With(request.Speech);
-        var script = new HookScriptSource(callHook, callContext, outbox, HookReplyTimeout, DialTrunksOf(context, accountSid))
+        var script = new HookScriptSource(callHook, callContext, outbox, outbox.Options.ReplyTimeout, DialTrunksOf(context, accountSid))
         {
             RecordingsUrl = RecordingUrls.CollectionUrl(context.Request, accountSid),
         };
@@ -85,7 +84,7 @@ public static class CallsEndpoints
             request.RingTimeout,
             request.Headers,
             script,
-            new StatusHookSink(statusHook, callContext, queue, timeProvider))
+            StatusHookSink.Durable(statusHook, callContext, queue, timeProvider))
         {
             ApplicationSid = application?.Sid,
             CreateLegSink = StatusHookSink.ForDialLegs(statusHook, callContext, outbox, timeProvider),
@@ -110,6 +109,11 @@ public static class CallsEndpoints
         {
             queue.Complete();
             return ApiProblem.Unavailable(notPlaced.Message);
+        }
+        catch (CallRefusedException refused)
+        {
+            queue.Complete();
+            return AdmissionProblems.Refused(refused.Decision);
         }
 
         return Results.Json(new CallCreated(placed.Sid, placed.SipCallId), CallsJsonContext.Default.CallCreated, statusCode: StatusCodes.Status201Created);

@@ -39,7 +39,7 @@ public sealed class HookScriptSource : IScriptSource
     /// <summary>Posts the call to the call hook; its answer is the application. A hook that fails ends the call.</summary>
     public async ValueTask<IReadOnlyList<Verb>> StartAsync(CallSnapshot call, CancellationToken cancellationToken)
     {
-        var reply = await PostAsync(_callHook, CallPayload.Build(call, _context, null), cancellationToken).ConfigureAwait(false);
+        var reply = await PostAsync(_callHook, call, "call", CallPayload.Build(call, _context, null), cancellationToken).ConfigureAwait(false);
         if (!reply.IsSuccess)
         {
             throw new InvalidOperationException($"the call hook answered HTTP {reply.StatusCode}");
@@ -59,13 +59,13 @@ public sealed class HookScriptSource : IScriptSource
         switch (result)
         {
             case GatherResult { Gather.ActionHook: { } hook } gather:
-                return await AskAsync(hook, CallPayload.Build(call, _context, null, writer => WriteGather(writer, gather)), replaceAll: false, cancellationToken).ConfigureAwait(false);
+                return await AskAsync(hook, call, CallPayload.Build(call, _context, null, writer => WriteGather(writer, gather)), replaceAll: false, cancellationToken).ConfigureAwait(false);
             case DialResult { Dial.ActionHook: { } hook } dial:
-                return await AskAsync(hook, CallPayload.Build(call, _context, null, writer => WriteDial(writer, dial)), replaceAll: false, cancellationToken).ConfigureAwait(false);
+                return await AskAsync(hook, call, CallPayload.Build(call, _context, null, writer => WriteDial(writer, dial)), replaceAll: false, cancellationToken).ConfigureAwait(false);
             case RecordResult { Record.ActionHook: { } hook } record:
-                return await AskAsync(hook, CallPayload.Build(call, _context, null, writer => WriteRecord(writer, record)), replaceAll: false, cancellationToken).ConfigureAwait(false);
+                return await AskAsync(hook, call, CallPayload.Build(call, _context, null, writer => WriteRecord(writer, record)), replaceAll: false, cancellationToken).ConfigureAwait(false);
             case RedirectResult redirect:
-                return await AskAsync(redirect.Redirect.ActionHook, CallPayload.Build(call, _context, null), replaceAll: true, cancellationToken).ConfigureAwait(false);
+                return await AskAsync(redirect.Redirect.ActionHook, call, CallPayload.Build(call, _context, null), replaceAll: true, cancellationToken).ConfigureAwait(false);
             default:
                 return null;
         }
@@ -76,23 +76,23 @@ public sealed class HookScriptSource : IScriptSource
     /// replace those running; an empty one, or an unreachable hook, is null.
     /// </summary>
     /// <exception cref="InvalidOperationException">The answer is not a valid jambonz application.</exception>
-    public async Task<IReadOnlyList<Verb>?> AskHookAsync(WebhookTarget hook, byte[] payload, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Verb>?> AskHookAsync(WebhookTarget hook, CallSnapshot call, byte[] payload, CancellationToken cancellationToken)
     {
         _hooks.TryAdd(hook.Url, hook);
-        return await AskAsync(hook.Url, payload, replaceAll: false, cancellationToken).ConfigureAwait(false);
+        return await AskAsync(hook.Url, call, payload, replaceAll: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// An action hook's answer replaces the verbs left; an empty answer keeps them (or, for a redirect, ends the
     /// application). An unreachable hook keeps the application going as written.
     /// </summary>
-    private async Task<IReadOnlyList<Verb>?> AskAsync(string url, byte[] payload, bool replaceAll, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Verb>?> AskAsync(string url, CallSnapshot call, byte[] payload, bool replaceAll, CancellationToken cancellationToken)
     {
         var target = _hooks.TryGetValue(url, out var known) ? known : new WebhookTarget(url, "POST", null, null);
         WebhookReply reply;
         try
         {
-            reply = await PostAsync(target, payload, cancellationToken).ConfigureAwait(false);
+            reply = await PostAsync(target, call, "action", payload, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -106,7 +106,7 @@ public sealed class HookScriptSource : IScriptSource
     private async Task<IReadOnlyList<Verb>> ResolveTrunksAsync(IReadOnlyList<Verb> verbs, CancellationToken cancellationToken) =>
         _trunks is null ? verbs : await _trunks.ResolveAsync(verbs, cancellationToken).ConfigureAwait(false);
 
-    private Task<WebhookReply> PostAsync(WebhookTarget target, byte[] payload, CancellationToken cancellationToken)
+    private Task<WebhookReply> PostAsync(WebhookTarget target, CallSnapshot call, string eventName, byte[] payload, CancellationToken cancellationToken)
     {
         // A hook on the call hook's own server without credentials of its own uses the application's (jambonz
         // resolves relative hooks there); credentials never travel to another server.
@@ -115,7 +115,7 @@ public sealed class HookScriptSource : IScriptSource
         var delivery = inherits
             ? (target with { Username = _callHook.Username, Password = _callHook.Password }).ToDelivery(payload)
             : target.ToDelivery(payload);
-        return _outbox.PostForReplyAsync(delivery, _replyTimeout, cancellationToken);
+        return _outbox.PostForReplyAsync(delivery with { AccountSid = call.AccountSid, Event = eventName }, _replyTimeout, cancellationToken);
     }
 
     /// <exception cref="InvalidOperationException">The answer is not a valid jambonz application.</exception>

@@ -54,11 +54,11 @@ public sealed class InboundApplicationRouter(
             CallTarget.Phone(number.Number),
             TimeSpan.Zero,
             offer.Headers,
-            new HookScriptSource(application.CallHook, context, outbox, CallsEndpoints.HookReplyTimeout, new DialTrunks(carriers, number.AccountSid))
+            new HookScriptSource(application.CallHook, context, outbox, outbox.Options.ReplyTimeout, new DialTrunks(carriers, number.AccountSid))
             {
                 RecordingsUrl = RecordingUrls.CollectionUrl(server, number.AccountSid),
             },
-            new StatusHookSink(application.CallStatusHook, context, outbox.OpenQueue(), timeProvider))
+            StatusHookSink.Durable(application.CallStatusHook, context, outbox.OpenQueue(), timeProvider))
         {
             ApplicationSid = application.Sid,
             RecordAll = application.RecordAllCalls,

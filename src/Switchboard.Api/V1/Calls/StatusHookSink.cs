@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Switchboard.Api.V1.Hooks;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Webhooks;
@@ -9,14 +10,29 @@ namespace Switchboard.Api.V1.Calls;
 /// Posts every status change of a call to its <c>call_status_hook</c>, in order, with <c>sip_status</c> and,
 /// on the final status, <c>duration</c>. Without a hook nothing is posted.
 /// </summary>
-public sealed class StatusHookSink(WebhookTarget? statusHook, CallContext context, WebhookQueue queue, TimeProvider timeProvider) : ICallEventSink
+public sealed class StatusHookSink(WebhookTarget? statusHook, CallContext context, WebhookQueue queue, TimeProvider timeProvider) : IRecoverableCallEventSink
 {
+    public const string DialectName = "calls-api";
+
+    public string Dialect => DialectName;
+
+    /// <summary>
+    /// A sink whose call is owed a final status from its first event: after a crash, start-up recovery posts it
+    /// (<see cref="StatusHookSinkRestorer"/>).
+    /// </summary>
+    public static ICallEventSink Durable(WebhookTarget? statusHook, CallContext context, WebhookQueue queue, TimeProvider timeProvider) =>
+        new DurableCallEventSink(new StatusHookSink(statusHook, context, queue, timeProvider), queue);
+
     /// <summary>
     /// Sinks for the legs a call's <c>dial</c> places: the same status hook (payloads carry <c>parent_call_sid</c>),
-    /// each leg with its own ordered queue.
+    /// each leg with its own ordered, durable queue.
     /// </summary>
     public static Func<ICallEventSink> ForDialLegs(WebhookTarget? statusHook, CallContext context, WebhookOutbox outbox, TimeProvider timeProvider) =>
-        () => statusHook is null ? SilentSink.Instance : new StatusHookSink(statusHook, context, outbox.OpenQueue(), timeProvider);
+        () => statusHook is null ? SilentSink.Instance : Durable(statusHook, context, outbox.OpenQueue(), timeProvider);
+
+    public string SaveState(CallSnapshot call) => JsonSerializer.Serialize(
+        new StatusHookSinkState(statusHook, context.ApplicationSid, context.CallerName, call.Tag),
+        StatusHookJsonContext.Default.StatusHookSinkState);
 
     public void OnCallEvent(CallEvent callEvent)
     {
@@ -26,21 +42,28 @@ public sealed class StatusHookSink(WebhookTarget? statusHook, CallContext contex
         }
 
         var final = call.Status.IsFinal();
+        WebhookDelivery? delivery = null;
         if (statusHook is not null && call.Status != CallStatus.Queued)
         {
-            var payload = CallPayload.Build(call, context, change.SipStatus is null ? null : change.Reason, writer =>
+            // A failure the engine decided (no SIP answer to quote) still says why.
+            var reason = change.SipStatus is not null || call.Status == CallStatus.Failed ? change.Reason : null;
+            var payload = CallPayload.Build(call, context, reason, writer =>
             {
                 if (final)
                 {
                     writer.WriteNumber("duration", call.DurationSeconds(timeProvider.GetUtcNow()));
                 }
             });
-            queue.Enqueue(statusHook.ToDelivery(payload));
+            delivery = statusHook.ToDelivery(payload) with { AccountSid = call.AccountSid, Event = change.Name };
         }
 
         if (final)
         {
-            queue.Complete();
+            queue.Complete(delivery);
+        }
+        else if (delivery is not null)
+        {
+            queue.Enqueue(delivery);
         }
     }
 }

@@ -5,7 +5,7 @@ using Switchboard.Storage.Applications;
 namespace Switchboard.Api.V1.Hooks;
 
 /// <summary>
-/// Reads a jambonz hook: either a URL string or <c>{url, method, username, password}</c>. A relative URL is
+/// Reads a jambonz hook: either a URL string or <c>{url, method, username, password, fallback_url}</c>. A relative URL is
 /// resolved against <c>baseUrl</c> (the application's call hook), as jambonz does for verb action hooks.
 /// </summary>
 public static class HookReader
@@ -21,7 +21,7 @@ public static class HookReader
         {
             JsonValueKind.String => new WebhookTarget(ResolveUrl(value.GetString()!, path, baseUrl), "POST", null, null),
             JsonValueKind.Object => ReadObject(value, path, baseUrl),
-            _ => throw new ValidationException(path, "must be a URL or an object with url, method, username and password"),
+            _ => throw new ValidationException(path, "must be a URL or an object with url, method, username, password and fallback_url"),
         };
     }
 
@@ -44,7 +44,10 @@ public static class HookReader
             throw new ValidationException(path + (username is null ? ".username" : ".password"), "is required when the other credential is given");
         }
 
-        return new WebhookTarget(url, method, username, password);
+        var fallback = JsonFields.OptionalString(hook, "fallback_url", path + ".fallback_url") is { } fallbackText
+            ? ResolveUrl(fallbackText, path + ".fallback_url", null)
+            : null;
+        return new WebhookTarget(url, method, username, password) { FallbackUrl = fallback };
     }
 
     private static string ResolveUrl(string text, string path, Uri? baseUrl)

@@ -10,5 +10,6 @@ public static class WebhookTargetExtensions
     {
         UseGet = target.Method == "GET",
         Credentials = target.Username is { } username ? new WebhookCredentials(username, target.Password ?? string.Empty) : null,
+        FallbackUrl = target.FallbackUrl is { } fallback ? new Uri(fallback) : null,
     };
 }
