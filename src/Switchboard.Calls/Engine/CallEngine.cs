@@ -190,7 +190,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
             if (!admission.IsAdmitted)
             {
                 Log.InboundRefused(_services.Logger, sip.CallId, offer.DialledNumber, sip.Source, 503, admission.Describe());
-                sip.Reject(503, "Service Unavailable");
+                sip.Reject(503, "Service Unavailable", admission.RetryAfter);
                 return;
             }
 

@@ -26,6 +26,7 @@ public static class SipHeaderNames
     public const string Event = "Event";
     public const string ReferTo = "Refer-To";
     public const string Reason = "Reason";
+    public const string RetryAfter = "Retry-After";
 
     private static readonly string[] Known =
     [

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Transactions;
@@ -108,12 +109,21 @@ public sealed class InboundCall : SipCall
     /// Refuses the call with a final 3xx–6xx response (e.g. 404, 403, 486, 503) carrying an RFC 3326 Reason header
     /// with <paramref name="reasonPhrase"/>. The call ends at once; the transaction absorbs the ACK.
     /// </summary>
-    public bool Reject(int statusCode, string reasonPhrase)
+    public bool Reject(int statusCode, string reasonPhrase) => Reject(statusCode, reasonPhrase, retryAfter: null);
+
+    /// <summary>
+    /// As <see cref="Reject(int, string)"/>, with a Retry-After header (RFC 3261 §20.33, whole seconds, at least 1)
+    /// that tells the caller when to try again: for a 503 from a server over its limits (§21.5.4), or a 486/480.
+    /// </summary>
+    public bool Reject(int statusCode, string reasonPhrase, TimeSpan? retryAfter)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 300);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 699);
         ArgumentException.ThrowIfNullOrEmpty(reasonPhrase);
-        return EndBeforeAnswer(statusCode, reasonPhrase, null);
+        SipHeader? retry = retryAfter is { } delay
+            ? SipHeader.Create(SipHeaderNames.RetryAfter, Math.Max(1, (long)Math.Ceiling(delay.TotalSeconds)).ToString(CultureInfo.InvariantCulture))
+            : default(SipHeader?);
+        return EndBeforeAnswer(statusCode, reasonPhrase, null, retry: retry);
     }
 
     /// <summary>
@@ -208,7 +218,7 @@ public sealed class InboundCall : SipCall
     }
 
     /// <summary>Sends a final non-2xx response while the INVITE is still unanswered, and ends the call.</summary>
-    private bool EndBeforeAnswer(int statusCode, string reasonPhrase, SipCallEvent? report, string? reasonText = null)
+    private bool EndBeforeAnswer(int statusCode, string reasonPhrase, SipCallEvent? report, string? reasonText = null, SipHeader? retry = null)
     {
         lock (Gate)
         {
@@ -219,7 +229,9 @@ public sealed class InboundCall : SipCall
 
             HangupRequested |= report is null;
             var reason = SipHeader.Create(SipHeaderNames.Reason, $"SIP;cause={statusCode};text=\"{Quote(reasonText ?? reasonPhrase)}\"");
-            _transaction.SendResponse(SipResponseFactory.Create(_invite, statusCode, reasonPhrase, LocalTag, reason));
+            _transaction.SendResponse(retry is null
+                ? SipResponseFactory.Create(_invite, statusCode, reasonPhrase, LocalTag, reason)
+                : SipResponseFactory.Create(_invite, statusCode, reasonPhrase, LocalTag, reason, retry.Value));
             TransitionTo(SipCallState.Ended);
         }
 

@@ -132,6 +132,7 @@ public sealed class InboundCallsTests
 
         Assert.Contains("SIP/2.0 486 Agents Busy", first.Messages(), StringComparison.Ordinal);
         Assert.Contains("SIP/2.0 503 Service Unavailable", second.Messages(), StringComparison.Ordinal);
+        Assert.Matches(@"Retry-After: [1-5]\r?\n", second.Messages());
         Assert.Single(hooks.Received, webhook => webhook.Path == "/call");
     }
 
