@@ -60,7 +60,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
     {
         var targetUri = Route(request.Target);
         var record = new CallRecord(
-            Guid.NewGuid().ToString(), request.AccountSid, "outbound", request.From, request.Target.Address,
+            request.Sid ?? Guid.NewGuid().ToString(), request.AccountSid, "outbound", request.From, request.Target.Address,
             null, CallStatus.Queued.ToWire(), null, _services.Time.GetUtcNow(), null, null)
         {
             ApplicationSid = request.ApplicationSid,

@@ -2,10 +2,12 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Switchboard.Api.Auth;
+using Switchboard.Api.Callback;
 using Switchboard.Api.Conversation;
 using Switchboard.Api.OpenApi;
 using Switchboard.Api.V1;
 using Switchboard.Api.V1.Calls;
+using Switchboard.Calls.Callbacks;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Webhooks;
 using Switchboard.Media.Audio;
@@ -96,6 +98,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         web.UseMiddleware<BearerAuthenticationMiddleware>();
         web.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         web.MapConversationApi();
+        web.MapCallbackApi();
         web.MapCallsApi();
         web.MapV1Api();
         web.MapSwitchboardOpenApi();
@@ -155,6 +158,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSingleton(new CallEngineOptions(settings.DefaultCarrier));
         services.AddSingleton<RecordingLibrary>();
         services.AddSingleton<CallEngine>();
+        services.AddSingleton<CallbackSessions>();
         services.AddSingleton(WebhookRetryPolicy.Default);
         services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
