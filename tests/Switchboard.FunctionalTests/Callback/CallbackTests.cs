@@ -162,6 +162,42 @@ public sealed class CallbackTests
         Assert.True(SippLog.Time(first.Messages(), "INVITE sip:", sent: false) < secondAnswered);
     }
 
+    [Fact]
+    public async Task Sequential_WhileTheSecondRings_TheFirstHearsTheAnnouncementThenTheHoldAudio()
+    {
+        await using var customerAudio = RtpSink.Start();
+        await using var customer = await SippProcess.StartCalleeAsync("uas_answer_then_bye.xml", Sink(customerAudio));
+        await using var agent = await SippProcess.StartCalleeAsync("uas_ring_forever.xml");
+        await using var hooks = await WebhookReceiver.StartAsync();
+        hooks.Files["/hold.wav"] = ("audio/wav", Wav(SpokenAudio.Tone(600, 3000)));
+        await using var server = await TestServer.StartAsync(defaultCarrier: null);
+
+        await CreateAsync(server, new JsonObject
+        {
+            ["leg_A"] = Leg($"sip:customer@127.0.0.1:{customer.Port}", "+15550002"),
+            ["leg_B"] = Leg($"sip:agent@127.0.0.1:{agent.Port}", "+15550001"),
+            ["announcement"] = "Please hold.",
+            ["holdAudio"] = hooks.Url("/hold.wav"),
+            ["callback"] = new JsonObject { ["url"] = hooks.Url("/events"), ["strategy"] = "OnCompletion" },
+        });
+
+        // The customer gives up while the agent still rings: the agent's INVITE is canceled.
+        var failed = await hooks.WaitForAsync(w => Event(w) is "Completed" or "Failed", Patience);
+        Assert.Equal(0, await customer.WaitForExitAsync(Patience));
+        Assert.Equal(0, await agent.WaitForExitAsync(Patience));
+        Assert.Equal(("Failed", "leg_A", "hangup"), (Event(failed), failed.Body.GetProperty("failedLeg").GetString(), failed.Body.GetProperty("reason").GetString()));
+        Assert.Contains("CANCEL sip:agent@", agent.Messages(), StringComparison.Ordinal);
+        Assert.Single(hooks.Received, w => w.Path == "/events");
+
+        // The announcement first, then the hold audio's 600 Hz (not ringback) to the end.
+        var heard = customerAudio.Packets.Where(p => p.Packet.Length > 12 && (p.Packet[1] & 0x7F) == 0).ToList();
+        var lastSecond = heard.Where(p => p.Ticks > heard[^1].Ticks - Stopwatch.Frequency).ToList();
+        Assert.InRange(RtpAnalysis.ToneFrequency(lastSecond, payloadType: 0), 570, 630);
+        var firstSecond = heard.Where(p => p.Ticks < heard[0].Ticks + Stopwatch.Frequency).ToList();
+        Assert.True(RtpAnalysis.Analyse(firstSecond, payloadType: 0).SpeechPackets > 10, "the announcement was not heard");
+        Assert.NotInRange(RtpAnalysis.ToneFrequency(firstSecond, payloadType: 0), 570, 630);
+    }
+
     [Theory]
     [InlineData("""{"leg_A": {"from": "1000125"}, "leg_B": {"to": "1000125", "from": "1000123"}}""", "leg_A.to")]
     [InlineData("""{"leg_A": {"to": "1000123", "from": "1000125"}, "leg_B": {"to": "1000125", "from": "1000123"}, "mode": "parallel"}""", "mode")]
@@ -242,6 +278,30 @@ public sealed class CallbackTests
             Assert.True(DateTime.UtcNow < deadline, "the session's recording was never stored");
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>A 16-bit mono 8 kHz WAV of <paramref name="samples"/>, written by the test.</summary>
+    private static byte[] Wav(short[] samples)
+    {
+        var wav = new byte[44 + (samples.Length * 2)];
+        System.Text.Encoding.ASCII.GetBytes("RIFF").CopyTo(wav, 0);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(4), wav.Length - 8);
+        System.Text.Encoding.ASCII.GetBytes("WAVEfmt ").CopyTo(wav, 8);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(16), 16);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(20), 1);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(22), 1);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(24), 8000);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(28), 16000);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(32), 2);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(34), 16);
+        System.Text.Encoding.ASCII.GetBytes("data").CopyTo(wav, 36);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(40), samples.Length * 2);
+        for (var i = 0; i < samples.Length; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(44 + (i * 2)), samples[i]);
+        }
+
+        return wav;
     }
 
     /// <summary>The share of 20 ms frames louder than quiet speech (RMS 300 of 32767, about −41 dBFS).</summary>
