@@ -33,7 +33,9 @@ public static class ConversationRequestReader
         return new ConversationRequest(from, phone, verbs, ReadCallback(body), ringTimeout);
     }
 
-    private static ConversationCallback? ReadCallback(JsonElement body)
+    /// <summary>The optional <c>callback {url, strategy}</c>; the Callback API reads the same object.</summary>
+    /// <exception cref="ValidationException">The URL or the strategy is invalid.</exception>
+    public static ConversationCallback? ReadCallback(JsonElement body)
     {
         if (JsonFields.OptionalObject(body, "callback", "callback") is not { } callback)
         {

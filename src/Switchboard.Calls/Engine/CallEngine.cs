@@ -91,7 +91,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
     private async Task<Call> PlaceAdmittedAsync(CallRequest request, string targetUri, IDialLegObserver? legObserver, CancellationToken cancellationToken)
     {
         var record = new CallRecord(
-            Guid.NewGuid().ToString(), request.AccountSid, "outbound", request.From, request.Target.Address,
+            request.Sid ?? Guid.NewGuid().ToString(), request.AccountSid, "outbound", request.From, request.Target.Address,
             null, CallStatus.Queued.ToWire(), null, _services.Time.GetUtcNow(), null, null)
         {
             ApplicationSid = request.ApplicationSid,

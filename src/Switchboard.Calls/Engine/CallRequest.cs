@@ -19,6 +19,12 @@ public sealed record CallRequest(
     IScriptSource Script,
     ICallEventSink Sink)
 {
+    /// <summary>
+    /// The sid to store the call under; a new one when null. A callback session names both legs in its answer
+    /// before it places the second.
+    /// </summary>
+    public string? Sid { get; init; }
+
     /// <summary>The application whose hooks run the call, when one does; stored with the call.</summary>
     public string? ApplicationSid { get; init; }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Switchboard.Media.Bridging;
 using Switchboard.Media.Recording;
 using Switchboard.Media.Sessions;
 using Switchboard.Storage.Recordings;
@@ -20,6 +21,17 @@ public sealed class RecordingLibrary(IRecordingStore store, RecordingFiles files
     {
         var sid = Guid.NewGuid().ToString();
         var recorder = media.StartRecording(options with { Path = files.PathOf(sid) }, directions);
+        return new ActiveRecording(sid, recorder);
+    }
+
+    /// <summary>Starts recording a bridged call, one channel per leg (see <see cref="MediaBridge.StartRecording"/>), into a new recording's file.</summary>
+    /// <exception cref="IOException">The file could not be created.</exception>
+    /// <exception cref="UnauthorizedAccessException">The recordings directory is not writable.</exception>
+    /// <exception cref="ObjectDisposedException">A session has closed.</exception>
+    internal ActiveRecording Start(MediaBridge bridge, RecordingOptions options)
+    {
+        var sid = Guid.NewGuid().ToString();
+        var recorder = bridge.StartRecording(options with { Path = files.PathOf(sid) });
         return new ActiveRecording(sid, recorder);
     }
 

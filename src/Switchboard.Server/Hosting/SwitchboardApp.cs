@@ -2,11 +2,13 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Switchboard.Api.Auth;
+using Switchboard.Api.Callback;
 using Switchboard.Api.Conversation;
 using Switchboard.Api.OpenApi;
 using Switchboard.Api.V1;
 using Switchboard.Api.V1.Calls;
 using Switchboard.Api.V1.Webhooks;
+using Switchboard.Calls.Callbacks;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Limits;
 using Switchboard.Calls.Webhooks;
@@ -107,6 +109,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         web.UseMiddleware<BearerAuthenticationMiddleware>();
         web.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         web.MapConversationApi();
+        web.MapCallbackApi();
         web.MapCallsApi();
         web.MapV1Api();
         web.MapSwitchboardOpenApi();
@@ -181,6 +184,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
             ShutdownGrace = settings.ShutdownGrace,
         });
         services.AddSingleton<CallEngine>();
+        services.AddSingleton<CallbackSessions>();
         services.AddHostedService<GracefulShutdownService>();
         services.AddSingleton(WebhookOptions.Default with
         {

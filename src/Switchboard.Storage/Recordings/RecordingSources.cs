@@ -8,4 +8,7 @@ public static class RecordingSources
 
     /// <summary>An application's <c>record_all_calls</c>: the whole call from answer to end, stereo.</summary>
     public const string WholeCall = "call";
+
+    /// <summary>A callback session's bridged call, stereo: <c>leg_A</c> left, <c>leg_B</c> right.</summary>
+    public const string Callback = "callback";
 }

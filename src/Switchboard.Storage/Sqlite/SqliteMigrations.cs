@@ -190,6 +190,29 @@ internal static class SqliteMigrations
         ALTER TABLE applications ADD COLUMN call_hook_fallback_url TEXT;
         ALTER TABLE applications ADD COLUMN call_status_hook_fallback_url TEXT;
         """,
+        // 6: callback sessions (two legs connected); the legs are rows of calls, the session says how they went.
+        """
+        CREATE TABLE callback_sessions (
+            sid           TEXT PRIMARY KEY,
+            account_sid   TEXT NOT NULL REFERENCES accounts(sid) ON DELETE CASCADE,
+            mode          TEXT NOT NULL,
+            first_leg     TEXT NOT NULL,
+            leg_a_sid     TEXT NOT NULL,
+            leg_a_to      TEXT NOT NULL,
+            leg_a_from    TEXT NOT NULL,
+            leg_b_sid     TEXT NOT NULL,
+            leg_b_to      TEXT NOT NULL,
+            leg_b_from    TEXT NOT NULL,
+            status        TEXT NOT NULL,
+            created_at    TEXT NOT NULL,
+            failed_leg    TEXT,
+            reason        TEXT,
+            recording_sid TEXT,
+            bridged_at    TEXT,
+            ended_at      TEXT
+        );
+        CREATE INDEX callback_sessions_account ON callback_sessions(account_sid, created_at);
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Storage.Applications;
+using Switchboard.Storage.Callbacks;
 using Switchboard.Storage.Carriers;
 using Switchboard.Storage.Clients;
 using Switchboard.Storage.PhoneNumbers;
@@ -7,7 +8,7 @@ using Switchboard.Storage.Recordings;
 
 namespace Switchboard.Storage.Sqlite;
 
-/// <summary>Registers the account resource stores (applications, numbers, carriers, clients, recordings) on the embedded database.</summary>
+/// <summary>Registers the account resource stores (applications, numbers, carriers, clients, recordings, callback sessions) on the embedded database.</summary>
 public static class SqliteStoreServiceCollectionExtensions
 {
     /// <summary>Needs a <see cref="SqliteDatabase"/> registered already.</summary>
@@ -18,6 +19,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<IVoipCarrierStore, SqliteVoipCarrierStore>();
         services.AddSingleton<IClientStore, SqliteClientStore>();
         services.AddSingleton<IRecordingStore, SqliteRecordingStore>();
+        services.AddSingleton<ICallbackSessionStore, SqliteCallbackSessionStore>();
         return services;
     }
 }

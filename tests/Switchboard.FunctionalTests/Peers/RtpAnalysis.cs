@@ -25,7 +25,7 @@ internal static class RtpAnalysis
             steps160 += tsDelta == 160 && seqDelta == 1 ? 1 : 0;
         }
 
-        var speech = audio.Count(p => Rms(p.Packet.AsSpan(12)) > 300);
+        var speech = audio.Count(p => Rms(p.Packet.AsSpan(12), payloadType) > 300);
         return new Summary(
             audio.Count,
             intervals.Length == 0 ? double.NaN : intervals[intervals.Length / 2],
@@ -46,7 +46,7 @@ internal static class RtpAnalysis
     public static double ToneFrequency(IReadOnlyList<(long Ticks, byte[] Packet)> packets, int payloadType)
     {
         var samples = packets
-            .Where(p => p.Packet.Length > 12 && (p.Packet[1] & 0x7F) == payloadType && Rms(p.Packet.AsSpan(12)) > 1000)
+            .Where(p => p.Packet.Length > 12 && (p.Packet[1] & 0x7F) == payloadType && Rms(p.Packet.AsSpan(12), payloadType) > 1000)
             .SelectMany(p => p.Packet.Skip(12).Select(DecodeMuLaw))
             .ToArray();
         var crossings = 0;
@@ -58,16 +58,31 @@ internal static class RtpAnalysis
         return samples.Length == 0 ? 0 : crossings / 2.0 / (samples.Length / 8000.0);
     }
 
-    private static double Rms(ReadOnlySpan<byte> mulaw)
+    /// <summary>The loudness of one payload: A-law for payload type 8 (PCMA), µ-law otherwise.</summary>
+    private static double Rms(ReadOnlySpan<byte> payload, int payloadType)
     {
         double sum = 0;
-        foreach (var code in mulaw)
+        foreach (var code in payload)
         {
-            var sample = DecodeMuLaw(code);
+            var sample = payloadType == 8 ? DecodeALaw(code) : DecodeMuLaw(code);
             sum += (double)sample * sample;
         }
 
-        return mulaw.Length == 0 ? 0 : Math.Sqrt(sum / mulaw.Length);
+        return payload.Length == 0 ? 0 : Math.Sqrt(sum / payload.Length);
+    }
+
+    // ITU-T G.711 A-law expansion: undo the even-bit inversion, then sign, segment and mantissa.
+    private static int DecodeALaw(byte code)
+    {
+        var value = code ^ 0x55;
+        var segment = (value >> 4) & 0x07;
+        var magnitude = ((value & 0x0F) << 4) + 8;
+        if (segment > 0)
+        {
+            magnitude = (magnitude + 0x100) << (segment - 1);
+        }
+
+        return (value & 0x80) != 0 ? magnitude : -magnitude;
     }
 
     // ITU-T G.711 µ-law expansion: invert, split sign/exponent/mantissa, remove the 0x84 bias.

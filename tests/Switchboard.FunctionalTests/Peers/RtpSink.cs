@@ -13,6 +13,7 @@ internal sealed class RtpSink : IAsyncDisposable
     private readonly UdpClient _socket;
     private readonly List<(long Ticks, byte[] Packet)> _packets = [];
     private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource<IPEndPoint> _firstSource = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _loop;
 
     private RtpSink(UdpClient socket)
@@ -37,6 +38,32 @@ internal sealed class RtpSink : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Speaks from this socket to whoever sent the first packet here, <paramref name="frameMilliseconds"/> apart:
+    /// the sink then is the callee's whole media endpoint, so Switchboard's symmetric-RTP latch stays on the
+    /// address the SDP named and what it sends keeps arriving here.
+    /// </summary>
+    public async Task SpeakAsync(IReadOnlyList<byte[]> payloads, int payloadType, int frameMilliseconds, CancellationToken cancellationToken)
+    {
+        var destination = await _firstSource.Task.WaitAsync(cancellationToken);
+        using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(frameMilliseconds));
+        var ssrc = (uint)Random.Shared.Next();
+        uint timestamp = 0;
+        for (var i = 0; i < payloads.Count; i++)
+        {
+            var packet = new byte[12 + payloads[i].Length];
+            packet[0] = 0x80;
+            packet[1] = (byte)(payloadType | (i == 0 ? 0x80 : 0));
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(2), (ushort)(1000 + i));
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(4), timestamp);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(8), ssrc);
+            payloads[i].CopyTo(packet.AsSpan(12));
+            timestamp += (uint)payloads[i].Length;
+            await _socket.SendAsync(packet, destination, cancellationToken);
+            await pace.WaitForNextTickAsync(cancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -55,6 +82,7 @@ internal sealed class RtpSink : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             var result = await _socket.ReceiveAsync(_stop.Token);
+            _firstSource.TrySetResult(result.RemoteEndPoint);
             lock (_packets)
             {
                 _packets.Add((Stopwatch.GetTimestamp(), result.Buffer));

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Switchboard.Api.Auth;
+using Switchboard.Api.Idempotency;
+using Switchboard.Api.Problems;
+using Switchboard.Calls.Callbacks;
+using Switchboard.Calls.Engine;
+using Switchboard.Calls.Limits;
+using Switchboard.Calls.Webhooks;
+using Switchboard.Storage.Callbacks;
+using Switchboard.Storage.Calls;
+
+namespace Switchboard.Api.Callback;
+
+/// <summary>The Callback API (seeds 000 and 001): <c>/voice/call/callback</c> connects two parties.</summary>
+public static class CallbackEndpoints
+{
+    public static IEndpointRouteBuilder MapCallbackApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/voice/call/callback", CreateAsync).WithIdempotency("callback");
+        endpoints.MapGet("/voice/call/callback/{sid}", GetAsync);
+        endpoints.MapDelete("/voice/call/callback/{sid}", DeleteAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, CallbackSessions sessions, WebhookOutbox outbox, TimeProvider timeProvider)
+    {
+        var accountSid = context.Account().Sid;
+        var cancellationToken = context.RequestAborted;
+        CallbackRequest request;
+        CallTarget targetA, targetB;
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(context.Request.Body, default, cancellationToken).ConfigureAwait(false);
+            request = CallbackRequestReader.Read(body.RootElement);
+            targetA = await CallbackLegTargets.ResolveAsync(context.RequestServices, accountSid, request.LegA, CallbackLegNames.LegA, cancellationToken).ConfigureAwait(false);
+            targetB = await CallbackLegTargets.ResolveAsync(context.RequestServices, accountSid, request.LegB, CallbackLegNames.LegB, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException invalidJson)
+        {
+            return ApiProblem.Invalid("$", "the body is not valid JSON: " + invalidJson.Message);
+        }
+        catch (ValidationException invalid)
+        {
+            return ApiProblem.Invalid(invalid.Error);
+        }
+
+        var sessionSid = Guid.NewGuid().ToString();
+        var events = new CallbackEvents(sessionSid, request.Callback, outbox, timeProvider);
+        var sessionRequest = new CallbackSessionRequest(
+            accountSid,
+            Plan(request.LegA, targetA, events.ForLeg(CallbackLeg.A)),
+            Plan(request.LegB, targetB, events.ForLeg(CallbackLeg.B)),
+            request.Mode,
+            request.First,
+            events.Notifier)
+        {
+            Sid = sessionSid,
+            Announcement = request.Announcement,
+            HoldAudio = request.HoldAudio,
+            Record = request.Record,
+            TimeLimit = request.TimeLimit,
+        };
+
+        CallbackSessionStarted started;
+        try
+        {
+            started = await sessions.StartAsync(sessionRequest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NoRouteException noRoute)
+        {
+            events.Abandon();
+            return ApiProblem.Unroutable(FirstCalled(request) + ".to", noRoute.Message);
+        }
+        catch (CallNotPlacedException notPlaced)
+        {
+            events.Abandon();
+            return ApiProblem.Unavailable(notPlaced.Message);
+        }
+        catch (CallRefusedException refused)
+        {
+            // The first leg was over a limit: nothing was placed, and the client may try again after Retry-After.
+            events.Abandon();
+            return AdmissionProblems.Refused(refused.Decision);
+        }
+
+        var legs = new Dictionary<string, CallbackLegSid>
+        {
+            [CallbackLegNames.LegA] = new(started.LegASid),
+            [CallbackLegNames.LegB] = new(started.LegBSid),
+        };
+        return Results.Json(new CallbackCreated(started.Sid, legs), CallbackJsonContext.Default.CallbackCreated, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext context, string sid, ICallbackSessionStore store, ICallStore calls, TimeProvider timeProvider)
+    {
+        var accountSid = context.Account().Sid;
+        var session = await store.FindAsync(accountSid, sid, context.RequestAborted).ConfigureAwait(false);
+        if (session is null)
+        {
+            return ApiProblem.NotFound($"no callback session {sid}");
+        }
+
+        var legA = await calls.FindAsync(accountSid, session.LegASid, context.RequestAborted).ConfigureAwait(false);
+        var legB = await calls.FindAsync(accountSid, session.LegBSid, context.RequestAborted).ConfigureAwait(false);
+        var now = timeProvider.GetUtcNow();
+        var resource = new CallbackSessionResource(
+            session.Sid, session.Status, session.Mode, session.FirstLeg, session.CreatedAt, session.BridgedAt, session.EndedAt,
+            session.FailedLeg, session.Reason, session.RecordingSid,
+            new Dictionary<string, CallbackLegResource>
+            {
+                [CallbackLegNames.LegA] = Leg(session.LegASid, session.LegATo, session.LegAFrom, legA, now),
+                [CallbackLegNames.LegB] = Leg(session.LegBSid, session.LegBTo, session.LegBFrom, legB, now),
+            });
+        return Results.Json(resource, CallbackJsonContext.Default.CallbackSessionResource);
+    }
+
+    /// <summary>Ends the session: both legs are hung up (or canceled while ringing). An ended session stays as it is.</summary>
+    private static async Task<IResult> DeleteAsync(HttpContext context, string sid, ICallbackSessionStore store, CallbackSessions sessions)
+    {
+        var session = await store.FindAsync(context.Account().Sid, sid, context.RequestAborted).ConfigureAwait(false);
+        if (session is null)
+        {
+            return ApiProblem.NotFound($"no callback session {sid}");
+        }
+
+        sessions.Hangup(sid);
+        return Results.NoContent();
+    }
+
+    private static CallbackLegPlan Plan(CallbackLegRequest leg, CallTarget target, ICallEventSink sink) =>
+        new(target, leg.From, leg.CallerName, leg.RingTimeout, leg.Headers, sink) { Tag = leg.Tag };
+
+    private static CallbackLegResource Leg(string sid, string to, string from, CallRecord? call, DateTimeOffset now) => new(
+        sid, to, from, CallbackLegStatusNames.OfStored(call?.Status), call?.ParentCallSid, call?.AnsweredAt, call?.EndedAt,
+        call is null ? 0 : CallDuration.Seconds(call.AnsweredAt, call.EndedAt, now));
+
+    /// <summary>The leg placed while the request waits: the one whose routing can fail it.</summary>
+    private static string FirstCalled(CallbackRequest request) =>
+        request.Mode == CallbackMode.Sequential ? request.First.ToWire() : CallbackLegNames.LegA;
+}

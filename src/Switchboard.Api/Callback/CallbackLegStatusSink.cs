@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Switchboard.Api.Conversation;
+using Switchboard.Calls.Callbacks;
+using Switchboard.Calls.Engine;
+using Switchboard.Calls.Webhooks;
+
+namespace Switchboard.Api.Callback;
+
+/// <summary>
+/// Posts one leg's status changes to the session's <c>callback.url</c> with <see cref="CallbackStrategy.OnChange"/>
+/// (every change of the status name, in order, on the session's queue). With <see cref="CallbackStrategy.OnCompletion"/>
+/// the session's final event carries every leg's final status instead.
+/// </summary>
+public sealed class CallbackLegStatusSink(
+    string sessionSid,
+    CallbackLeg leg,
+    ConversationCallback callback,
+    WebhookQueue queue,
+    TimeProvider timeProvider) : ICallEventSink
+{
+    private string? _lastPosted;
+
+    public void OnCallEvent(CallEvent callEvent)
+    {
+        if (callback.Strategy != CallbackStrategy.OnChange || callEvent is not CallStatusChanged { Call: var call })
+        {
+            return;
+        }
+
+        var name = call.Status.ToConversation();
+        if (name == _lastPosted)
+        {
+            return;
+        }
+
+        _lastPosted = name;
+        var payload = new CallbackLegStatusPayload(
+            Guid.NewGuid().ToString(), sessionSid, leg.ToWire(), call.Sid, call.From, call.To, "Outbound",
+            new ConversationStatus(name, callEvent.At), call.DurationSeconds(timeProvider.GetUtcNow()));
+        queue.Enqueue(new WebhookDelivery(callback.Url, JsonSerializer.SerializeToUtf8Bytes(payload, CallbackJsonContext.Default.CallbackLegStatusPayload)));
+    }
+}

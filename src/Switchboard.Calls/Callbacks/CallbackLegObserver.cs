@@ -1,0 +1,17 @@
+using System.Threading.Channels;
+using Switchboard.Calls.Callbacks.Messages;
+using Switchboard.Calls.Engine;
+using Switchboard.Calls.Engine.Messages;
+
+namespace Switchboard.Calls.Callbacks;
+
+/// <summary>
+/// Hears one leg for its session. Called on the leg's own loop: it only hands the news, named by leg, to the
+/// session's channel, so the session knows which leg spoke even before its placement returned.
+/// </summary>
+internal sealed class CallbackLegObserver(CallbackLeg leg, ChannelWriter<CallMessage> inbox) : IDialLegObserver
+{
+    public void OnLegAnswered(IDialLeg call) => inbox.TryWrite(new CallbackLegAnswered(leg, call));
+
+    public void OnLegEnded(IDialLeg call, CallStatus status, int? sipStatus) => inbox.TryWrite(new CallbackLegEnded(leg, status, sipStatus));
+}
