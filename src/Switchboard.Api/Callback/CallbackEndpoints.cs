@@ -47,8 +47,8 @@ public static class CallbackEndpoints
             return ApiProblem.Invalid(invalid.Error);
         }
 
-        var sessionSid = Guid.NewGuid().ToString();
-        var events = new CallbackEvents(sessionSid, request.Callback, outbox, timeProvider);
+        var (sessionSid, legASid, legBSid) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
+        var events = new CallbackEvents(sessionSid, legASid, legBSid, request.Callback, outbox, timeProvider);
         var sessionRequest = new CallbackSessionRequest(
             accountSid,
             Plan(request.LegA, targetA, events.ForLeg(CallbackLeg.A)),
@@ -58,6 +58,8 @@ public static class CallbackEndpoints
             events.Notifier)
         {
             Sid = sessionSid,
+            LegASid = legASid,
+            LegBSid = legBSid,
             Announcement = request.Announcement,
             HoldAudio = request.HoldAudio,
             Record = request.Record,

@@ -9,4 +9,5 @@ namespace Switchboard.Api.Callback;
 [JsonSerializable(typeof(CallbackSessionPayload))]
 [JsonSerializable(typeof(CallbackCreated))]
 [JsonSerializable(typeof(CallbackSessionResource))]
+[JsonSerializable(typeof(CallbackSinkState))]
 public sealed partial class CallbackJsonContext : JsonSerializerContext;

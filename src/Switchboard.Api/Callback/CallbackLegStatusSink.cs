@@ -9,16 +9,23 @@ namespace Switchboard.Api.Callback;
 /// <summary>
 /// Posts one leg's status changes to the session's <c>callback.url</c> with <see cref="CallbackStrategy.OnChange"/>
 /// (every change of the status name, in order, on the session's queue). With <see cref="CallbackStrategy.OnCompletion"/>
-/// the session's final event carries every leg's final status instead.
+/// the session's final event carries every leg's final status instead. Recoverable: the session's final event is
+/// owed from the first leg event on, and after a crash <see cref="CallbackSinkRestorer"/> posts it.
 /// </summary>
 public sealed class CallbackLegStatusSink(
-    string sessionSid,
+    CallbackSinkState session,
     CallbackLeg leg,
     ConversationCallback callback,
     WebhookQueue queue,
-    TimeProvider timeProvider) : ICallEventSink
+    TimeProvider timeProvider) : IRecoverableCallEventSink
 {
+    public const string DialectName = "callback";
+
     private string? _lastPosted;
+
+    public string Dialect => DialectName;
+
+    public string SaveState(CallSnapshot call) => JsonSerializer.Serialize(session, CallbackJsonContext.Default.CallbackSinkState);
 
     public void OnCallEvent(CallEvent callEvent)
     {
@@ -35,8 +42,12 @@ public sealed class CallbackLegStatusSink(
 
         _lastPosted = name;
         var payload = new CallbackLegStatusPayload(
-            Guid.NewGuid().ToString(), sessionSid, leg.ToWire(), call.Sid, call.From, call.To, "Outbound",
+            Guid.NewGuid().ToString(), session.SessionSid, leg.ToWire(), call.Sid, call.From, call.To, "Outbound",
             new ConversationStatus(name, callEvent.At), call.DurationSeconds(timeProvider.GetUtcNow()));
-        queue.Enqueue(new WebhookDelivery(callback.Url, JsonSerializer.SerializeToUtf8Bytes(payload, CallbackJsonContext.Default.CallbackLegStatusPayload)));
+        queue.Enqueue(new WebhookDelivery(callback.Url, JsonSerializer.SerializeToUtf8Bytes(payload, CallbackJsonContext.Default.CallbackLegStatusPayload))
+        {
+            Event = $"{leg.ToWire()}:{name}",
+            FallbackUrl = callback.FallbackUrl,
+        });
     }
 }

@@ -16,6 +16,12 @@ public sealed record CallbackSessionRequest(
     /// <summary>The session's sid, chosen with the request so the dialect's sinks can name the session from the legs' first events.</summary>
     public string Sid { get; init; } = Guid.NewGuid().ToString();
 
+    /// <summary>The sid of <c>leg_A</c>'s call, chosen with the request so the dialect's sinks can name both legs.</summary>
+    public string LegASid { get; init; } = Guid.NewGuid().ToString();
+
+    /// <summary>The sid of <c>leg_B</c>'s call.</summary>
+    public string LegBSid { get; init; } = Guid.NewGuid().ToString();
+
     /// <summary>A <c>say</c> or <c>play</c> for the first leg to answer while the other is called.</summary>
     public Verb? Announcement { get; init; }
 

@@ -43,7 +43,7 @@ public sealed class CallbackSessions : IAsyncDisposable
     public async Task<CallbackSessionStarted> StartAsync(CallbackSessionRequest request, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
-        var session = new CallbackSession(request.Sid, Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), request, _services);
+        var session = new CallbackSession(request.Sid, request.LegASid, request.LegBSid, request, _services);
         await _services.Store.InsertAsync(session.Record, cancellationToken).ConfigureAwait(false);
         try
         {

@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(3205, LogLevel.Warning, "Callback {SessionSid}: the legs could not be bridged: {Error}")]
     public static partial void BridgeFailed(ILogger logger, string sessionSid, string error);
+
+    [LoggerMessage(3206, LogLevel.Warning, "Ended {Count} callback sessions a previous run left unfinished")]
+    public static partial void SessionsRecovered(ILogger logger, int count);
 }

@@ -116,6 +116,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
 
         // Before anything can place a call: end what a crash left live and resume what it left undelivered.
         await web.Services.GetRequiredService<CrashRecovery>().RunAsync(cancellationToken).ConfigureAwait(false);
+        await web.Services.GetRequiredService<CallbackSessionRecovery>().RunAsync(cancellationToken).ConfigureAwait(false);
         await web.Services.GetRequiredService<IIdempotencyStore>().ReleaseUnansweredAsync(cancellationToken).ConfigureAwait(false);
         web.Services.GetRequiredService<CallEngine>().AcceptInboundCalls(web.Services.GetRequiredService<IInboundCallRouter>());
         await web.Services.GetRequiredService<SipUserAgent>().StartAsync(cancellationToken).ConfigureAwait(false);
@@ -185,6 +186,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         });
         services.AddSingleton<CallEngine>();
         services.AddSingleton<CallbackSessions>();
+        services.AddSingleton<CallbackSessionRecovery>();
         services.AddHostedService<GracefulShutdownService>();
         services.AddSingleton(WebhookOptions.Default with
         {

@@ -47,6 +47,22 @@ public sealed class SqliteCallbackSessionStore(SqliteDatabase database) : ICallb
         await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<int> FailUnfinishedAsync(string completedStatus, string failedStatus, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = connection.CreateCommand();
+        update.CommandText = """
+            UPDATE callback_sessions
+            SET status = $failed, reason = $reason, ended_at = $now
+            WHERE status NOT IN ($completed, $failed)
+            """;
+        update.Bind("$failed", failedStatus);
+        update.Bind("$completed", completedStatus);
+        update.Bind("$reason", reason);
+        update.Bind("$now", SqliteValues.FormatTime(now));
+        return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<CallbackSessionRecord?> FindAsync(string accountSid, string sessionSid, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -55,9 +55,14 @@ public sealed class CallbackTests
         Assert.Equal("Completed", completed.Body.GetProperty("legs").GetProperty("leg_B").GetProperty("status").GetString());
 
         // Sequential on the wire: the agent's INVITE left only after the customer's 200 OK.
+        // The customer answers 200 ms after its INVITE. SIPp stamps a trace entry when it writes it, after the
+        // send, so the 200 OK's stamp may trail the agent's INVITE (sent the moment the 200 OK arrived) by a
+        // millisecond or two; calling both at once would put the agent's INVITE ~200 ms earlier.
+        var customerInvited = SippLog.Time(customer.Messages(), "INVITE sip:", sent: false);
         var customerAnswered = SippLog.Time(customer.Messages(), "SIP/2.0 200 OK", sent: true);
         var agentInvited = SippLog.Time(agent.Messages(), "INVITE sip:", sent: false);
-        Assert.True(agentInvited > customerAnswered, $"the agent was invited at {agentInvited:O}, before the customer answered at {customerAnswered:O}");
+        Assert.True(agentInvited > customerInvited.AddMilliseconds(150), $"the agent was invited at {agentInvited:O}, only just after the customer at {customerInvited:O}");
+        Assert.True(agentInvited > customerAnswered.AddMilliseconds(-10), $"the agent was invited at {agentInvited:O}, before the customer answered at {customerAnswered:O}");
 
         // Each party saw the caller ID the request gave it: the other's number.
         Assert.Contains("<sip:1000125@", SippLog.Received(customer.Messages(), "INVITE"), StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Api.Callback;
 using Switchboard.Api.Conversation;
 using Switchboard.Api.V1.Calls;
 using Switchboard.Calls.Webhooks;
@@ -12,6 +13,7 @@ public static class WebhookServiceCollectionExtensions
     {
         services.AddSingleton<ICallEventSinkRestorer, StatusHookSinkRestorer>();
         services.AddSingleton<ICallEventSinkRestorer, ConversationEventSinkRestorer>();
+        services.AddSingleton<ICallEventSinkRestorer, CallbackSinkRestorer>();
         return services;
     }
 }
