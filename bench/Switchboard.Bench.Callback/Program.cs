@@ -55,6 +55,11 @@ var settings = new SwitchboardSettings(
     new IPEndPoint(IPAddress.Loopback, 0), new IPEndPoint(IPAddress.Loopback, 0), null, 40000, 41999, data, null, "sb_bench", null)
 {
     AllowPrivateUrls = true,
+
+    // The bench measures the engine, not the per-account limits that would pace 400 legs at 10 per second.
+    CallsPerSecondPerAccount = 100_000,
+    ConcurrentCallsPerAccount = 100_000,
+    MaxLiveCalls = 100_000,
 };
 await using var server = await SwitchboardApp.StartAsync(settings, logging => logging.SetMinimumLevel(LogLevel.Warning), CancellationToken.None);
 using var http = new HttpClient { BaseAddress = server.HttpAddress, Timeout = TimeSpan.FromSeconds(60) };
