@@ -6,10 +6,10 @@ using System.Net.Sockets;
 namespace Switchboard.Bench.Media;
 
 /// <summary>
-/// The far ends' voices for a bridge run: one thread sends a 20 ms PCMU packet to every input leg on
-/// absolute deadlines, from the receiver socket that leg's SDP names (so the leg latches at once). Each
-/// payload is stamped with its stream's frame index; a bridge relays PCMU to PCMU byte for byte, so the
-/// stamp arrives intact on the other leg's stream.
+/// The far ends' voices for a bridge run: one thread sends a 20 ms PCMU packet into every stream on
+/// absolute deadlines, from the receiver socket that stream's SDP names (so the relay latches at once). Each
+/// payload is stamped with its stream's frame index; a bridge relays PCMU to PCMU byte for byte, and so does
+/// rtpengine, so the stamp arrives intact on the far side.
 /// </summary>
 internal sealed class FrameGenerator : IDisposable
 {
@@ -28,6 +28,9 @@ internal sealed class FrameGenerator : IDisposable
     }
 
     public long Sent { get; private set; }
+
+    /// <summary>The SSRC this generator sends stream <paramref name="stream"/> with.</summary>
+    public static uint SsrcOf(int stream) => 0x5B000000u + (uint)stream;
 
     /// <summary>CPU time this thread used while measuring.</summary>
     public TimeSpan CpuTime { get; private set; }
@@ -72,11 +75,11 @@ internal sealed class FrameGenerator : IDisposable
             {
                 if (measuring)
                 {
-                    cpuAtStart = ThreadClock.Cpu();
+                    cpuAtStart = CpuClock.CurrentThread();
                 }
                 else
                 {
-                    CpuTime = ThreadClock.Cpu() - cpuAtStart;
+                    CpuTime = CpuClock.CurrentThread() - cpuAtStart;
                 }
 
                 wasMeasuring = measuring;
@@ -90,7 +93,7 @@ internal sealed class FrameGenerator : IDisposable
                 packet[1] = 0;
                 BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(2), (ushort)frame);
                 BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(4), frame * PayloadBytes);
-                BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(8), 0x5B000000u + (uint)i);
+                BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(8), SsrcOf(i));
                 try
                 {
                     _streams[i].From.SendTo(packet, _streams[i].To);

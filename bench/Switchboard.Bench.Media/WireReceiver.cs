@@ -74,7 +74,11 @@ internal sealed unsafe partial class WireReceiver : IDisposable
     public void Dispose()
     {
         _stopping = true;
-        _thread.Join();
+        if (_thread.ThreadState != System.Threading.ThreadState.Unstarted)
+        {
+            _thread.Join();
+        }
+
         _socket.Dispose();
     }
 
@@ -103,11 +107,11 @@ internal sealed unsafe partial class WireReceiver : IDisposable
             {
                 if (measuring)
                 {
-                    cpuAtStart = ThreadClock.Cpu();
+                    cpuAtStart = CpuClock.CurrentThread();
                 }
                 else
                 {
-                    CpuTime = ThreadClock.Cpu() - cpuAtStart;
+                    CpuTime = CpuClock.CurrentThread() - cpuAtStart;
                 }
 
                 wasMeasuring = measuring;
