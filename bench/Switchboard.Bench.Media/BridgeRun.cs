@@ -56,10 +56,13 @@ internal static class BridgeRun
         var sentStart = media.Sum(m => m.SentPackets);
         var relayedStart = bridgeList.Sum(b => b.RelayedFrames);
         var skippedStart = engine.Clock.SkippedTicks;
+        bool IsEnginePort(int port) => port >= options.PortMin && port <= options.PortMax;
+        var engineDropsStart = UdpDrops.Count(Environment.ProcessId, IsEnginePort);
         var clock = Stopwatch.StartNew();
         farEnds.Measure(true);
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         farEnds.Measure(false);
+        var engineDrops = UdpDrops.Count(Environment.ProcessId, IsEnginePort) - engineDropsStart;
 
         var elapsed = clock.Elapsed;
         var sent = media.Sum(m => m.SentPackets) - sentStart;
@@ -80,6 +83,8 @@ internal static class BridgeRun
         Row("packets sent by the legs / expected at 50 per leg per second", $"{sent:N0} / {expected:N0} ({100.0 * sent / expected:F2} %)");
         Row("frames relayed by the bridges (engine's count)", $"{relayed:N0}");
         Row("stamped frames delivered through the bridges / lost (stamp gaps)", far.Delivery);
+        Row("frames lost outside the bridges: not sent by the generator / dropped at a full receiver socket", far.LossOutsideRelay);
+        Row("datagrams dropped at the legs' full sockets", $"{engineDrops:N0}");
         Row("packets of silence sent while a playout buffer was dry", $"{far.FillPackets:N0}");
         Row("loss on the legs' outgoing streams (sequence gaps)", $"{far.SequenceGaps:N0}");
         Row(FarEndFigures.DeviationMeasure(kernelTime), far.DeviationPercentiles);

@@ -2,20 +2,24 @@ namespace Switchboard.Bench.Media;
 
 /// <summary>What the far ends sent and saw in the measured window of a bridge run.</summary>
 /// <param name="FramesSent">Stamped frames the generator sent into the relay.</param>
+/// <param name="SendFailures">Frames the generator could not send (lost before the relay).</param>
 /// <param name="FramesDelivered">Stamped frames that came out of the relay.</param>
-/// <param name="FramesLost">Gaps in the stamps: frames lost anywhere inside the relay.</param>
+/// <param name="FramesLost">Gaps in the stamps: frames lost anywhere between the generator and a receiver.</param>
 /// <param name="FillPackets">Packets without a stamp (silence a relay sent while it had nothing to send).</param>
 /// <param name="SequenceGaps">Gaps in the RTP sequence numbers of the streams the relay sent.</param>
 /// <param name="PacketsReceived">Packets the receivers measured.</param>
+/// <param name="ReceiverDrops">Datagrams the kernel dropped at the receivers' full sockets.</param>
 /// <param name="Deviations">|gap between consecutive packets of a stream − 20 ms|.</param>
 /// <param name="Cpu">CPU the generator and receiver threads used in the window.</param>
 internal sealed record FarEndFigures(
     long FramesSent,
+    long SendFailures,
     long FramesDelivered,
     long FramesLost,
     long FillPackets,
     long SequenceGaps,
     long PacketsReceived,
+    long ReceiverDrops,
     DeviationHistogram Deviations,
     TimeSpan Cpu)
 {
@@ -24,6 +28,9 @@ internal sealed record FarEndFigures(
     public string DeviationPercentiles =>
         $"{Deviations.PercentileMilliseconds(0.50):F2} / {Deviations.PercentileMilliseconds(0.99):F2} / "
         + $"{Deviations.PercentileMilliseconds(0.999):F2} / {Deviations.MaxMicroseconds / 1000:F2} ms";
+
+    /// <summary>Where frames went missing outside the relay: unsent by the generator, dropped at a receiver.</summary>
+    public string LossOutsideRelay => $"{SendFailures:N0} / {ReceiverDrops:N0}";
 
     public static string DeviationMeasure(bool kernelTime) =>
         $"interval deviation from 20 ms ({(kernelTime ? "kernel receive time" : "time read by the receiver")}): p50 / p99 / p99.9 / max";

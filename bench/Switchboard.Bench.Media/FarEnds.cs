@@ -11,6 +11,8 @@ internal sealed class FarEnds : IDisposable
 {
     private readonly WireReceiver[] _receivers;
     private FrameGenerator? _generator;
+    private long _dropsAtStart;
+    private long _drops;
 
     /// <param name="streamOf">Which stream an arriving packet belongs to, by its SSRC.</param>
     /// <param name="streams">How many streams the relay sends back to the far ends.</param>
@@ -46,6 +48,16 @@ internal sealed class FarEnds : IDisposable
         {
             receiver.Measure(on);
         }
+
+        var drops = UdpDrops.Count(Environment.ProcessId, port => _receivers.Any(receiver => receiver.Port == port));
+        if (on)
+        {
+            _dropsAtStart = drops;
+        }
+        else
+        {
+            _drops = drops - _dropsAtStart;
+        }
     }
 
     /// <summary>Stops every thread and adds up what the receivers saw in the window.</summary>
@@ -62,11 +74,13 @@ internal sealed class FarEnds : IDisposable
 
         return new FarEndFigures(
             FramesSent: _generator?.Sent ?? 0,
+            SendFailures: _generator?.SendFailures ?? 0,
             FramesDelivered: _receivers.Sum(r => r.FramesDelivered),
             FramesLost: _receivers.Sum(r => r.FramesLost),
             FillPackets: _receivers.Sum(r => r.FillFrames),
             SequenceGaps: _receivers.Sum(r => r.Lost),
             PacketsReceived: _receivers.Sum(r => r.Received),
+            ReceiverDrops: _drops,
             Deviations: deviations,
             Cpu: (_generator?.CpuTime ?? TimeSpan.Zero) + TimeSpan.FromTicks(_receivers.Sum(r => r.CpuTime.Ticks)));
     }

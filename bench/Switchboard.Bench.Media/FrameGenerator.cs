@@ -29,11 +29,14 @@ internal sealed class FrameGenerator : IDisposable
 
     public long Sent { get; private set; }
 
-    /// <summary>The SSRC this generator sends stream <paramref name="stream"/> with.</summary>
-    public static uint SsrcOf(int stream) => 0x5B000000u + (uint)stream;
+    /// <summary>Frames the kernel refused to send while measuring: lost before they reached the relay.</summary>
+    public long SendFailures { get; private set; }
 
     /// <summary>CPU time this thread used while measuring.</summary>
     public TimeSpan CpuTime { get; private set; }
+
+    /// <summary>The SSRC this generator sends stream <paramref name="stream"/> with.</summary>
+    public static uint SsrcOf(int stream) => 0x5B000000u + (uint)stream;
 
     public static bool TryReadStamp(ReadOnlySpan<byte> payload, out uint frame)
     {
@@ -105,6 +108,10 @@ internal sealed class FrameGenerator : IDisposable
                 catch (SocketException)
                 {
                     // A full socket buffer: the frame is lost, as it would be on a network.
+                    if (measuring)
+                    {
+                        SendFailures++;
+                    }
                 }
             }
         }

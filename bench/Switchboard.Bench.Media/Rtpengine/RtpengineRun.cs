@@ -31,7 +31,8 @@ internal static class RtpengineRun
         var version = await RtpengineDaemon.VersionAsync(executable, CancellationToken.None);
 
         // Each call takes an RTP and an RTCP port per side; twice that leaves rtpengine room to find free pairs.
-        await using var daemon = await RtpengineDaemon.StartAsync(executable, PortMin, PortMin + (calls * 8), logger, CancellationToken.None);
+        var portMax = PortMin + (calls * 8);
+        await using var daemon = await RtpengineDaemon.StartAsync(executable, PortMin, portMax, logger, CancellationToken.None);
         var residentIdle = daemon.ResidentBytes;
 
         // Stream 2c is call c's caller speaking, 2c+1 its callee; rtpengine passes the SSRC through unchanged.
@@ -56,10 +57,13 @@ internal static class RtpengineRun
         bench.Refresh();
         var benchCpuStart = bench.TotalProcessorTime;
         var daemonCpuStart = daemon.CpuTime;
+        bool IsRelayPort(int port) => port >= PortMin && port <= portMax;
+        var relayDropsStart = UdpDrops.Count(daemon.ProcessId, IsRelayPort);
         var clock = Stopwatch.StartNew();
         farEnds.Measure(true);
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         farEnds.Measure(false);
+        var relayDrops = UdpDrops.Count(daemon.ProcessId, IsRelayPort) - relayDropsStart;
 
         var elapsed = clock.Elapsed;
         var daemonCpu = daemon.CpuTime - daemonCpuStart;
@@ -77,6 +81,8 @@ internal static class RtpengineRun
         Row("rtpengine", $"{version}; userspace forwarding: `{daemon.CommandLine}`");
         Row("frames sent into rtpengine by the far ends", $"{far.FramesSent:N0}");
         Row("stamped frames delivered through rtpengine / lost (stamp gaps)", far.Delivery);
+        Row("frames lost outside rtpengine: not sent by the generator / dropped at a full receiver socket", far.LossOutsideRelay);
+        Row("datagrams dropped at rtpengine's full sockets", $"{relayDrops:N0}");
         Row("loss on rtpengine's outgoing streams (sequence gaps)", $"{far.SequenceGaps:N0}");
         Row(FarEndFigures.DeviationMeasure(kernelTime), far.DeviationPercentiles);
         Row("CPU, bench process (far ends + receivers)", $"{100 * benchCpu / elapsed:F1} % of one core");
