@@ -82,11 +82,11 @@ internal static class BridgeRun
         Row("frames sent into the legs by the far ends", $"{far.FramesSent:N0}");
         Row("packets sent by the legs / expected at 50 per leg per second", $"{sent:N0} / {expected:N0} ({100.0 * sent / expected:F2} %)");
         Row("frames relayed by the bridges (engine's count)", $"{relayed:N0}");
-        Row("stamped frames delivered through the bridges / lost (stamp gaps)", far.Delivery);
+        Row("stamped frames delivered through the bridges / never arrived (stamp gaps) / out of order", far.Delivery);
         Row("frames lost outside the bridges: not sent by the generator / dropped at a full receiver socket", far.LossOutsideRelay);
         Row("datagrams dropped at the legs' full sockets", $"{engineDrops:N0}");
         Row("packets of silence sent while a playout buffer was dry", $"{far.FillPackets:N0}");
-        Row("loss on the legs' outgoing streams (sequence gaps)", $"{far.SequenceGaps:N0}");
+        Row("loss on the legs' outgoing streams (sequence gaps) / packets out of order", far.SequenceLoss);
         Row(FarEndFigures.DeviationMeasure(kernelTime), far.DeviationPercentiles);
         Row("clock ticks skipped in the window / worst lateness since start", $"{skipped} / {engine.Clock.MaxLateness.TotalMilliseconds:F2} ms");
         Row("CPU, whole process (engine + far ends + receivers)", $"{100 * cpu / elapsed:F1} % of one core");

@@ -4,9 +4,11 @@ namespace Switchboard.Bench.Media;
 /// <param name="FramesSent">Stamped frames the generator sent into the relay.</param>
 /// <param name="SendFailures">Frames the generator could not send (lost before the relay).</param>
 /// <param name="FramesDelivered">Stamped frames that came out of the relay.</param>
-/// <param name="FramesLost">Gaps in the stamps: frames lost anywhere between the generator and a receiver.</param>
+/// <param name="FramesLost">Gaps in the stamps: frames lost anywhere between the generator and a receiver, or overtaken.</param>
+/// <param name="FramesLate">Frames that arrived after a later one of their stream, filling a gap counted before.</param>
 /// <param name="FillPackets">Packets without a stamp (silence a relay sent while it had nothing to send).</param>
 /// <param name="SequenceGaps">Gaps in the RTP sequence numbers of the streams the relay sent.</param>
+/// <param name="LatePackets">Packets that arrived after a later one of their stream.</param>
 /// <param name="PacketsReceived">Packets the receivers measured.</param>
 /// <param name="ReceiverDrops">Datagrams the kernel dropped at the receivers' full sockets.</param>
 /// <param name="Deviations">|gap between consecutive packets of a stream − 20 ms|.</param>
@@ -16,14 +18,24 @@ internal sealed record FarEndFigures(
     long SendFailures,
     long FramesDelivered,
     long FramesLost,
+    long FramesLate,
     long FillPackets,
     long SequenceGaps,
+    long LatePackets,
     long PacketsReceived,
     long ReceiverDrops,
     DeviationHistogram Deviations,
     TimeSpan Cpu)
 {
-    public string Delivery => $"{FramesDelivered:N0} / {FramesLost:N0} ({100.0 * FramesLost / Math.Max(1, FramesDelivered + FramesLost):F3} %)";
+    /// <summary>Frames that never arrived: gaps in the stamps that no late frame filled.</summary>
+    public long FramesMissing => Math.Max(0, FramesLost - FramesLate);
+
+    /// <summary>Delivered / never arrived (share) / arrived out of order.</summary>
+    public string Delivery =>
+        $"{FramesDelivered:N0} / {FramesMissing:N0} ({100.0 * FramesMissing / Math.Max(1, FramesDelivered + FramesMissing):F3} %) / {FramesLate:N0}";
+
+    /// <summary>Sequence gaps no late packet filled / packets out of order.</summary>
+    public string SequenceLoss => $"{Math.Max(0, SequenceGaps - LatePackets):N0} / {LatePackets:N0}";
 
     public string DeviationPercentiles =>
         $"{Deviations.PercentileMilliseconds(0.50):F2} / {Deviations.PercentileMilliseconds(0.99):F2} / "

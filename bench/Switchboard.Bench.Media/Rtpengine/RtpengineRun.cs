@@ -80,10 +80,10 @@ internal static class RtpengineRun
         Console.WriteLine("| --- | --- |");
         Row("rtpengine", $"{version}; userspace forwarding: `{daemon.CommandLine}`");
         Row("frames sent into rtpengine by the far ends", $"{far.FramesSent:N0}");
-        Row("stamped frames delivered through rtpengine / lost (stamp gaps)", far.Delivery);
+        Row("stamped frames delivered through rtpengine / never arrived (stamp gaps) / out of order", far.Delivery);
         Row("frames lost outside rtpengine: not sent by the generator / dropped at a full receiver socket", far.LossOutsideRelay);
         Row("datagrams dropped at rtpengine's full sockets", $"{relayDrops:N0}");
-        Row("loss on rtpengine's outgoing streams (sequence gaps)", $"{far.SequenceGaps:N0}");
+        Row("loss on rtpengine's outgoing streams (sequence gaps) / packets out of order", far.SequenceLoss);
         Row(FarEndFigures.DeviationMeasure(kernelTime), far.DeviationPercentiles);
         Row("CPU, bench process (far ends + receivers)", $"{100 * benchCpu / elapsed:F1} % of one core");
         Row("CPU, rtpengine (all its threads)", $"{100 * daemonCpu / elapsed:F1} % of one core = {daemonCpu.TotalMicroseconds / Math.Max(1, far.FramesSent + far.PacketsReceived):F2} µs per packet received or sent = {100 * daemonCpu / elapsed / calls:F4} % of a core per call");
