@@ -56,15 +56,8 @@ internal static class BridgeRun
         var sentStart = media.Sum(m => m.SentPackets);
         var relayedStart = bridgeList.Sum(b => b.RelayedFrames);
         var skippedStart = engine.Clock.SkippedTicks;
-        bool IsEnginePort(int port) => port >= options.PortMin && port <= options.PortMax;
-        var engineDropsStart = UdpDrops.Count(Environment.ProcessId, IsEnginePort);
-        var clock = Stopwatch.StartNew();
-        farEnds.Measure(true);
-        await Task.Delay(TimeSpan.FromSeconds(seconds));
-        farEnds.Measure(false);
-        var engineDrops = UdpDrops.Count(Environment.ProcessId, IsEnginePort) - engineDropsStart;
-
-        var elapsed = clock.Elapsed;
+        var elapsed = await farEnds.MeasureAsync(
+            TimeSpan.FromSeconds(seconds), Environment.ProcessId, port => port >= options.PortMin && port <= options.PortMax);
         var sent = media.Sum(m => m.SentPackets) - sentStart;
         var relayed = bridgeList.Sum(b => b.RelayedFrames) - relayedStart;
         process.Refresh();
@@ -79,15 +72,14 @@ internal static class BridgeRun
 
         Console.WriteLine($"| measure ({bridges} bridges = {legs} legs, {seconds} s, {Environment.ProcessorCount} cores, {pacingSlots} pacing slots) | value |");
         Console.WriteLine("| --- | --- |");
-        Row("frames sent into the legs by the far ends", $"{far.FramesSent:N0}");
+        foreach (var (measure, value) in far.Rows("the bridges", kernelTime))
+        {
+            Row(measure, value);
+        }
+
         Row("packets sent by the legs / expected at 50 per leg per second", $"{sent:N0} / {expected:N0} ({100.0 * sent / expected:F2} %)");
         Row("frames relayed by the bridges (engine's count)", $"{relayed:N0}");
-        Row("stamped frames delivered through the bridges / never arrived (stamp gaps) / out of order", far.Delivery);
-        Row("frames lost outside the bridges: not sent by the generator / dropped at a full receiver socket", far.LossOutsideRelay);
-        Row("datagrams dropped at the legs' full sockets", $"{engineDrops:N0}");
         Row("packets of silence sent while a playout buffer was dry", $"{far.FillPackets:N0}");
-        Row("loss on the legs' outgoing streams (sequence gaps) / packets out of order", far.SequenceLoss);
-        Row(FarEndFigures.DeviationMeasure(kernelTime), far.DeviationPercentiles);
         Row("clock ticks skipped in the window / worst lateness since start", $"{skipped} / {engine.Clock.MaxLateness.TotalMilliseconds:F2} ms");
         Row("CPU, whole process (engine + far ends + receivers)", $"{100 * cpu / elapsed:F1} % of one core");
         Row("CPU, media engine only (process minus generator and receiver threads)", $"{100 * engineCpu / elapsed:F1} % of one core = {engineCpu.TotalMicroseconds / Math.Max(1, sent + far.FramesSent):F2} µs per packet received or sent = {100 * engineCpu / elapsed / bridges:F4} % of a core per bridge");

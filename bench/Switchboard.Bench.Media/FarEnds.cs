@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 
 namespace Switchboard.Bench.Media;
@@ -11,8 +12,8 @@ internal sealed class FarEnds : IDisposable
 {
     private readonly WireReceiver[] _receivers;
     private FrameGenerator? _generator;
-    private long _dropsAtStart;
-    private long _drops;
+    private long _receiverDrops;
+    private long _relayDrops;
 
     /// <param name="streamOf">Which stream an arriving packet belongs to, by its SSRC.</param>
     /// <param name="streams">How many streams the relay sends back to the far ends.</param>
@@ -40,24 +41,23 @@ internal sealed class FarEnds : IDisposable
         _generator.Start();
     }
 
-    /// <summary>Opens (true) or closes (false) the measured window on the generator and every receiver.</summary>
-    public void Measure(bool on)
+    /// <summary>
+    /// The measured window: generator and receivers count for <paramref name="window"/>; the kernel's drops are
+    /// read at both ends for the receivers' sockets and for the relay's (the sockets of process
+    /// <paramref name="relayProcessId"/> on a port <paramref name="relayPort"/> accepts). Returns the window's length.
+    /// </summary>
+    public async Task<TimeSpan> MeasureAsync(TimeSpan window, int relayProcessId, Func<int, bool> relayPort)
     {
-        _generator?.Measure(on);
-        foreach (var receiver in _receivers)
-        {
-            receiver.Measure(on);
-        }
-
-        var drops = UdpDrops.Count(Environment.ProcessId, port => _receivers.Any(receiver => receiver.Port == port));
-        if (on)
-        {
-            _dropsAtStart = drops;
-        }
-        else
-        {
-            _drops = drops - _dropsAtStart;
-        }
+        var receiverDropsStart = ReceiverDrops();
+        var relayDropsStart = UdpDrops.Count(relayProcessId, relayPort);
+        var clock = Stopwatch.StartNew();
+        Measure(true);
+        await Task.Delay(window);
+        Measure(false);
+        var elapsed = clock.Elapsed;
+        _receiverDrops = ReceiverDrops() - receiverDropsStart;
+        _relayDrops = UdpDrops.Count(relayProcessId, relayPort) - relayDropsStart;
+        return elapsed;
     }
 
     /// <summary>Stops every thread and adds up what the receivers saw in the window.</summary>
@@ -82,7 +82,8 @@ internal sealed class FarEnds : IDisposable
             SequenceGaps: _receivers.Sum(r => r.Lost),
             LatePackets: _receivers.Sum(r => r.LatePackets),
             PacketsReceived: _receivers.Sum(r => r.Received),
-            ReceiverDrops: _drops,
+            ReceiverDrops: _receiverDrops,
+            RelayDrops: _relayDrops,
             Deviations: deviations,
             Cpu: (_generator?.CpuTime ?? TimeSpan.Zero) + TimeSpan.FromTicks(_receivers.Sum(r => r.CpuTime.Ticks)));
     }
@@ -95,6 +96,17 @@ internal sealed class FarEnds : IDisposable
             receiver.Dispose();
         }
     }
+
+    private void Measure(bool on)
+    {
+        _generator?.Measure(on);
+        foreach (var receiver in _receivers)
+        {
+            receiver.Measure(on);
+        }
+    }
+
+    private long ReceiverDrops() => UdpDrops.Count(Environment.ProcessId, port => _receivers.Any(receiver => receiver.Port == port));
 
     private WireReceiver ReceiverOf(int stream) => _receivers[stream % _receivers.Length];
 }

@@ -31,20 +31,21 @@ internal ref struct BencodeReader(ReadOnlySpan<byte> input)
             return false;
         }
 
-        switch (_input[_position])
+        var lead = _input[_position];
+        if (lead is (byte)'d' or (byte)'l' or (byte)'e')
         {
-            case (byte)'d':
-                Token = BencodeToken.DictionaryStart;
-                _position++;
-                break;
-            case (byte)'l':
-                Token = BencodeToken.ListStart;
-                _position++;
-                break;
-            case (byte)'e':
-                Token = BencodeToken.End;
-                _position++;
-                break;
+            Token = lead switch
+            {
+                (byte)'d' => BencodeToken.DictionaryStart,
+                (byte)'l' => BencodeToken.ListStart,
+                _ => BencodeToken.End,
+            };
+            _position++;
+            return true;
+        }
+
+        switch (lead)
+        {
             case (byte)'i':
                 Token = BencodeToken.Integer;
                 IntegerValue = ReadDecimalUntil((byte)'e', _position + 1);
@@ -61,7 +62,7 @@ internal ref struct BencodeReader(ReadOnlySpan<byte> input)
                 _position += (int)length;
                 break;
             default:
-                throw new BencodeException($"unexpected byte 0x{_input[_position]:x2}", _position);
+                throw new BencodeException($"unexpected byte 0x{lead:x2}", _position);
         }
 
         return true;

@@ -57,15 +57,7 @@ internal static class RtpengineRun
         bench.Refresh();
         var benchCpuStart = bench.TotalProcessorTime;
         var daemonCpuStart = daemon.CpuTime;
-        bool IsRelayPort(int port) => port >= PortMin && port <= portMax;
-        var relayDropsStart = UdpDrops.Count(daemon.ProcessId, IsRelayPort);
-        var clock = Stopwatch.StartNew();
-        farEnds.Measure(true);
-        await Task.Delay(TimeSpan.FromSeconds(seconds));
-        farEnds.Measure(false);
-        var relayDrops = UdpDrops.Count(daemon.ProcessId, IsRelayPort) - relayDropsStart;
-
-        var elapsed = clock.Elapsed;
+        var elapsed = await farEnds.MeasureAsync(TimeSpan.FromSeconds(seconds), daemon.ProcessId, port => port >= PortMin && port <= portMax);
         var daemonCpu = daemon.CpuTime - daemonCpuStart;
         bench.Refresh();
         var benchCpu = bench.TotalProcessorTime - benchCpuStart;
@@ -79,12 +71,11 @@ internal static class RtpengineRun
         Console.WriteLine($"| measure ({calls} calls through rtpengine = {streams} streams, {seconds} s, {Environment.ProcessorCount} cores) | value |");
         Console.WriteLine("| --- | --- |");
         Row("rtpengine", $"{version}; userspace forwarding: `{daemon.CommandLine}`");
-        Row("frames sent into rtpengine by the far ends", $"{far.FramesSent:N0}");
-        Row("stamped frames delivered through rtpengine / never arrived (stamp gaps) / out of order", far.Delivery);
-        Row("frames lost outside rtpengine: not sent by the generator / dropped at a full receiver socket", far.LossOutsideRelay);
-        Row("datagrams dropped at rtpengine's full sockets", $"{relayDrops:N0}");
-        Row("loss on rtpengine's outgoing streams (sequence gaps) / packets out of order", far.SequenceLoss);
-        Row(FarEndFigures.DeviationMeasure(kernelTime), far.DeviationPercentiles);
+        foreach (var (measure, value) in far.Rows("rtpengine", kernelTime))
+        {
+            Row(measure, value);
+        }
+
         Row("CPU, bench process (far ends + receivers)", $"{100 * benchCpu / elapsed:F1} % of one core");
         Row("CPU, rtpengine (all its threads)", $"{100 * daemonCpu / elapsed:F1} % of one core = {daemonCpu.TotalMicroseconds / Math.Max(1, far.FramesSent + far.PacketsReceived):F2} µs per packet received or sent = {100 * daemonCpu / elapsed / calls:F4} % of a core per call");
         Row("resident set of rtpengine: started / with the calls (growth per call)", $"{residentIdle / 1048576.0:F1} / {residentWithCalls / 1048576.0:F1} MiB ({(residentWithCalls - residentIdle) / 1024.0 / calls:F1} KiB)");
