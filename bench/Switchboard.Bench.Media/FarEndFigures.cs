@@ -13,6 +13,7 @@ namespace Switchboard.Bench.Media;
 /// <param name="ReceiverDrops">Datagrams the kernel dropped at the receivers' full sockets.</param>
 /// <param name="RelayDrops">Datagrams the kernel dropped at the relay's full sockets.</param>
 /// <param name="Deviations">|gap between consecutive packets of a stream − 20 ms|.</param>
+/// <param name="Latencies">Time from the generator's send to the receiver's arrival, of every stamped frame.</param>
 /// <param name="Cpu">CPU the generator and receiver threads used in the window.</param>
 internal sealed record FarEndFigures(
     long FramesSent,
@@ -27,6 +28,7 @@ internal sealed record FarEndFigures(
     long ReceiverDrops,
     long RelayDrops,
     DeviationHistogram Deviations,
+    DeviationHistogram Latencies,
     TimeSpan Cpu)
 {
     /// <summary>Frames that never arrived: gaps in the stamps that no late frame filled.</summary>
@@ -49,5 +51,8 @@ internal sealed record FarEndFigures(
             $"interval deviation from 20 ms ({(kernelTime ? "kernel receive time" : "time read by the receiver")}): p50 / p99 / p99.9 / max",
             $"{Deviations.PercentileMilliseconds(0.50):F2} / {Deviations.PercentileMilliseconds(0.99):F2} / "
             + $"{Deviations.PercentileMilliseconds(0.999):F2} / {Deviations.MaxMicroseconds / 1000:F2} ms");
+        yield return (
+            $"time through {relay}, generator's send to {(kernelTime ? "kernel receive time" : "the receiver's read")}: p50 / p99 / max",
+            $"{Latencies.PercentileMilliseconds(0.50):F2} / {Latencies.PercentileMilliseconds(0.99):F2} / {Latencies.MaxMicroseconds / 1000:F2} ms");
     }
 }

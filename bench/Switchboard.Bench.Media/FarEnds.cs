@@ -67,9 +67,11 @@ internal sealed class FarEnds : IDisposable
         await Task.Delay(100);
         Dispose();
         var deviations = new DeviationHistogram();
+        var latencies = new DeviationHistogram();
         foreach (var receiver in _receivers)
         {
             deviations.Merge(receiver.Deviations);
+            latencies.Merge(receiver.Latencies);
         }
 
         return new FarEndFigures(
@@ -85,6 +87,7 @@ internal sealed class FarEnds : IDisposable
             ReceiverDrops: _receiverDrops,
             RelayDrops: _relayDrops,
             Deviations: deviations,
+            Latencies: latencies,
             Cpu: (_generator?.CpuTime ?? TimeSpan.Zero) + TimeSpan.FromTicks(_receivers.Sum(r => r.CpuTime.Ticks)));
     }
 

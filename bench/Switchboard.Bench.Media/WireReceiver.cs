@@ -48,6 +48,9 @@ internal sealed unsafe partial class WireReceiver : IDisposable
 
     public DeviationHistogram Deviations { get; } = new();
 
+    /// <summary>Time from the generator's send to arrival here, of every stamped frame (frame tracking only).</summary>
+    public DeviationHistogram Latencies { get; } = new();
+
     public long Received { get; private set; }
 
     /// <summary>Sequence numbers skipped: packets lost, or overtaken (those count again in <see cref="LatePackets"/>).</summary>
@@ -149,7 +152,7 @@ internal sealed unsafe partial class WireReceiver : IDisposable
 
             if (_trackFrames)
             {
-                TrackFrame(buffer.AsSpan(12, length - 12), stream, measuring);
+                TrackFrame(buffer.AsSpan(12, length - 12), stream, measuring, _kernelTime ? now : FrameGenerator.RealtimeNanoseconds());
             }
 
             _lastArrival[stream] = now;
@@ -172,9 +175,9 @@ internal sealed unsafe partial class WireReceiver : IDisposable
         return Ioctl(_socket.Handle, SiocGStampNs, timespec) == 0 ? (timespec[0] * 1_000_000_000) + timespec[1] : 0;
     }
 
-    private void TrackFrame(ReadOnlySpan<byte> payload, int stream, bool measuring)
+    private void TrackFrame(ReadOnlySpan<byte> payload, int stream, bool measuring, long arrivedAt)
     {
-        if (!FrameGenerator.TryReadStamp(payload, out var frame))
+        if (!FrameGenerator.TryReadStamp(payload, out var frame, out var sentAt))
         {
             if (measuring)
             {
@@ -182,6 +185,11 @@ internal sealed unsafe partial class WireReceiver : IDisposable
             }
 
             return;
+        }
+
+        if (measuring)
+        {
+            Latencies.Add((arrivedAt - sentAt) / 1000.0);
         }
 
         if (frame <= _lastFrame[stream])
