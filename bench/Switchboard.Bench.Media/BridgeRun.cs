@@ -24,6 +24,7 @@ internal static class BridgeRun
             MediaTimeout = Timeout.InfiniteTimeSpan,
             PacingSlots = pacingSlots,
         };
+        var workingSetBefore = Environment.WorkingSet;
         await using var engine = new MediaEngine(options, loggerFactory);
         var media = new MediaSession[legs];
         var streamOf = new Dictionary<uint, int>();
@@ -33,27 +34,19 @@ internal static class BridgeRun
             streamOf[media[i].Ssrc] = i;
         }
 
-        var receivers = Enumerable.Range(0, receiverCount).Select(_ => new WireReceiver(streamOf, legs, kernelTime, trackFrames: true)).ToArray();
+        using var farEnds = new FarEnds(streamOf, legs, receiverCount, kernelTime);
         for (var i = 0; i < legs; i++)
         {
-            var answer = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-                + $"m=audio {receivers[i % receiverCount].Port} RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
-            if (!media[i].ApplyAnswer(answer).IsSuccess)
+            if (!media[i].ApplyAnswer(farEnds.SdpFor(i)).IsSuccess)
             {
                 throw new InvalidOperationException("the answer was refused");
             }
         }
 
         var bridgeList = Enumerable.Range(0, bridges).Select(b => MediaBridge.Connect(media[2 * b], media[(2 * b) + 1])).ToArray();
-        using var generator = new FrameGenerator(
-            [.. Enumerable.Range(0, legs).Select(i => (receivers[i % receiverCount], new IPEndPoint(IPAddress.Loopback, media[i].LocalPort).Serialize()))]);
-        foreach (var receiver in receivers)
-        {
-            receiver.Start();
-        }
-
-        generator.Start();
+        farEnds.Start([.. media.Select(m => new IPEndPoint(IPAddress.Loopback, m.LocalPort))]);
         await Task.Delay(TimeSpan.FromSeconds(warmup));
+        var workingSetWithBridges = Environment.WorkingSet;
 
         var process = Process.GetCurrentProcess();
         process.Refresh();
@@ -63,21 +56,8 @@ internal static class BridgeRun
         var sentStart = media.Sum(m => m.SentPackets);
         var relayedStart = bridgeList.Sum(b => b.RelayedFrames);
         var skippedStart = engine.Clock.SkippedTicks;
-        var clock = Stopwatch.StartNew();
-        generator.Measure(true);
-        foreach (var receiver in receivers)
-        {
-            receiver.Measure(true);
-        }
-
-        await Task.Delay(TimeSpan.FromSeconds(seconds));
-        generator.Measure(false);
-        foreach (var receiver in receivers)
-        {
-            receiver.Measure(false);
-        }
-
-        var elapsed = clock.Elapsed;
+        var elapsed = await farEnds.MeasureAsync(
+            TimeSpan.FromSeconds(seconds), Environment.ProcessId, port => port >= options.PortMin && port <= options.PortMax);
         var sent = media.Sum(m => m.SentPackets) - sentStart;
         var relayed = bridgeList.Sum(b => b.RelayedFrames) - relayedStart;
         process.Refresh();
@@ -86,41 +66,25 @@ internal static class BridgeRun
         var gcs = (GC.CollectionCount(0) - gcStart.Item1, GC.CollectionCount(1) - gcStart.Item2, GC.CollectionCount(2) - gcStart.Item3);
         var skipped = engine.Clock.SkippedTicks - skippedStart;
 
-        // One more frame each so the threads read their CPU clocks, then stop.
-        await Task.Delay(100);
-        generator.Dispose();
-        foreach (var receiver in receivers)
-        {
-            receiver.Dispose();
-        }
-
-        var deviations = new DeviationHistogram();
-        foreach (var receiver in receivers)
-        {
-            deviations.Merge(receiver.Deviations);
-        }
-
-        var delivered = receivers.Sum(r => r.FramesDelivered);
-        var framesLost = receivers.Sum(r => r.FramesLost);
-        var fill = receivers.Sum(r => r.FillFrames);
-        var wireLost = receivers.Sum(r => r.Lost);
-        var helperCpu = generator.CpuTime + TimeSpan.FromTicks(receivers.Sum(r => r.CpuTime.Ticks));
-        var engineCpu = cpu - helperCpu;
+        var far = await farEnds.StopAsync();
+        var engineCpu = cpu - far.Cpu;
         var expected = legs * elapsed.TotalSeconds * 50;
 
         Console.WriteLine($"| measure ({bridges} bridges = {legs} legs, {seconds} s, {Environment.ProcessorCount} cores, {pacingSlots} pacing slots) | value |");
         Console.WriteLine("| --- | --- |");
-        Row("frames sent into the legs by the far ends", $"{generator.Sent:N0}");
+        foreach (var (measure, value) in far.Rows("the bridges", kernelTime))
+        {
+            Row(measure, value);
+        }
+
         Row("packets sent by the legs / expected at 50 per leg per second", $"{sent:N0} / {expected:N0} ({100.0 * sent / expected:F2} %)");
         Row("frames relayed by the bridges (engine's count)", $"{relayed:N0}");
-        Row("stamped frames delivered through the bridges / lost (stamp gaps)", $"{delivered:N0} / {framesLost:N0} ({100.0 * framesLost / Math.Max(1, delivered + framesLost):F3} %)");
-        Row("packets of silence sent while a playout buffer was dry", $"{fill:N0}");
-        Row("loss on the legs' outgoing streams (sequence gaps)", $"{wireLost:N0}");
-        Row($"interval deviation from 20 ms ({(kernelTime ? "kernel receive time" : "time read by the receiver")}): p50 / p99 / p99.9 / max", $"{deviations.PercentileMilliseconds(0.50):F2} / {deviations.PercentileMilliseconds(0.99):F2} / {deviations.PercentileMilliseconds(0.999):F2} / {deviations.MaxMicroseconds / 1000:F2} ms");
+        Row("packets of silence sent while a playout buffer was dry", $"{far.FillPackets:N0}");
         Row("clock ticks skipped in the window / worst lateness since start", $"{skipped} / {engine.Clock.MaxLateness.TotalMilliseconds:F2} ms");
         Row("CPU, whole process (engine + far ends + receivers)", $"{100 * cpu / elapsed:F1} % of one core");
-        Row("CPU, media engine only (process minus generator and receiver threads)", $"{100 * engineCpu / elapsed:F1} % of one core = {engineCpu.TotalMicroseconds / Math.Max(1, sent + generator.Sent):F2} µs per packet received or sent = {100 * engineCpu / elapsed / bridges:F4} % of a core per bridge");
+        Row("CPU, media engine only (process minus generator and receiver threads)", $"{100 * engineCpu / elapsed:F1} % of one core = {engineCpu.TotalMicroseconds / Math.Max(1, sent + far.FramesSent):F2} µs per packet received or sent = {100 * engineCpu / elapsed / bridges:F4} % of a core per bridge");
         Row("allocated during the window", $"{allocated:N0} B ({(double)allocated / Math.Max(1, sent):F3} B per packet sent); GCs gen0/1/2: {gcs.Item1}/{gcs.Item2}/{gcs.Item3}");
+        Row("working set, whole process: before the engine / with the bridges (growth per bridge)", $"{workingSetBefore / 1048576.0:F1} / {workingSetWithBridges / 1048576.0:F1} MiB ({(workingSetWithBridges - workingSetBefore) / 1024.0 / bridges:F1} KiB)");
 
         foreach (var bridge in bridgeList)
         {

@@ -1,6 +1,9 @@
 namespace Switchboard.Bench.Media;
 
-/// <summary>Counts |interval − 20 ms| in 10 µs buckets up to one second (the last bucket takes the rest).</summary>
+/// <summary>
+/// Counts durations in 10 µs buckets up to one second (the last bucket takes the rest): |interval − 20 ms| for
+/// pacing, and the time a frame took through a relay.
+/// </summary>
 internal sealed class DeviationHistogram
 {
     public const int BucketMicroseconds = 10;

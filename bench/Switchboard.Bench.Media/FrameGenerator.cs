@@ -6,10 +6,10 @@ using System.Net.Sockets;
 namespace Switchboard.Bench.Media;
 
 /// <summary>
-/// The far ends' voices for a bridge run: one thread sends a 20 ms PCMU packet to every input leg on
-/// absolute deadlines, from the receiver socket that leg's SDP names (so the leg latches at once). Each
-/// payload is stamped with its stream's frame index; a bridge relays PCMU to PCMU byte for byte, so the
-/// stamp arrives intact on the other leg's stream.
+/// The far ends' voices for a bridge run: one thread sends a 20 ms PCMU packet into every stream on
+/// absolute deadlines, from the receiver socket that stream's SDP names (so the relay latches at once). Each
+/// payload is stamped with its stream's frame index and the time it was sent; a bridge relays PCMU to PCMU
+/// byte for byte, and so does rtpengine, so the stamp arrives intact on the far side.
 /// </summary>
 internal sealed class FrameGenerator : IDisposable
 {
@@ -29,20 +29,32 @@ internal sealed class FrameGenerator : IDisposable
 
     public long Sent { get; private set; }
 
+    /// <summary>Frames the kernel refused to send while measuring: lost before they reached the relay.</summary>
+    public long SendFailures { get; private set; }
+
     /// <summary>CPU time this thread used while measuring.</summary>
     public TimeSpan CpuTime { get; private set; }
 
-    public static bool TryReadStamp(ReadOnlySpan<byte> payload, out uint frame)
+    /// <summary>The SSRC this generator sends stream <paramref name="stream"/> with.</summary>
+    public static uint SsrcOf(int stream) => 0x5B000000u + (uint)stream;
+
+    /// <summary>Reads the stamp: the frame index and when the generator sent it (<see cref="RealtimeNanoseconds"/>).</summary>
+    public static bool TryReadStamp(ReadOnlySpan<byte> payload, out uint frame, out long sentAt)
     {
         frame = 0;
-        if (payload.Length < 8 || !payload.StartsWith(Magic))
+        sentAt = 0;
+        if (payload.Length < 16 || !payload.StartsWith(Magic))
         {
             return false;
         }
 
         frame = BinaryPrimitives.ReadUInt32BigEndian(payload[4..]);
+        sentAt = BinaryPrimitives.ReadInt64BigEndian(payload[8..]);
         return true;
     }
+
+    /// <summary>CLOCK_REALTIME in nanoseconds: the clock the kernel stamps received datagrams with (SIOCGSTAMPNS).</summary>
+    public static long RealtimeNanoseconds() => (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) * 100;
 
     public void Start() => _thread.Start();
 
@@ -72,11 +84,11 @@ internal sealed class FrameGenerator : IDisposable
             {
                 if (measuring)
                 {
-                    cpuAtStart = ThreadClock.Cpu();
+                    cpuAtStart = CpuClock.CurrentThread();
                 }
                 else
                 {
-                    CpuTime = ThreadClock.Cpu() - cpuAtStart;
+                    CpuTime = CpuClock.CurrentThread() - cpuAtStart;
                 }
 
                 wasMeasuring = measuring;
@@ -90,7 +102,8 @@ internal sealed class FrameGenerator : IDisposable
                 packet[1] = 0;
                 BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(2), (ushort)frame);
                 BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(4), frame * PayloadBytes);
-                BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(8), 0x5B000000u + (uint)i);
+                BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(8), SsrcOf(i));
+                BinaryPrimitives.WriteInt64BigEndian(payload[8..], RealtimeNanoseconds());
                 try
                 {
                     _streams[i].From.SendTo(packet, _streams[i].To);
@@ -102,6 +115,10 @@ internal sealed class FrameGenerator : IDisposable
                 catch (SocketException)
                 {
                     // A full socket buffer: the frame is lost, as it would be on a network.
+                    if (measuring)
+                    {
+                        SendFailures++;
+                    }
                 }
             }
         }

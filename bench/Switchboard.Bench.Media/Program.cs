@@ -2,22 +2,31 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Switchboard.Bench.Media;
+using Switchboard.Bench.Media.Rtpengine;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
 
 // N media sessions on one engine, each playing a clip to one of a few receiving sockets in this process.
 // After a warm-up, measures on the receiving sockets for a fixed time: the gap between consecutive
 // packets of each stream against the 20 ms ptime, sequence gaps (loss), and CPU and memory per stream.
-// Prints one table and exits. With --bridges B it measures B bridges instead (BridgeRun).
+// Prints one table and exits. With --bridges B it measures B bridges instead (BridgeRun); with --relay rtpengine
+// as well, the same load relayed by B rtpengine calls (RtpengineRun), for comparison.
 var sessions = Option("--sessions", 2000);
 var seconds = Option("--seconds", 20);
 var receiverCount = Option("--receivers", 1);
 var warmup = Option("--warmup", 3);
 var kernelTime = !args.Contains("--user-time");
 var pacingSlots = Option("--pacing-slots", new MediaEngineOptions(IPAddress.Loopback, "127.0.0.1", 1, 2).PacingSlots);
-if (args.Contains("--bridges"))
+var relay = TextOption("--relay", "switchboard");
+if (args.Contains("--bridges") || args.Contains("--relay"))
 {
-    return await BridgeRun.RunAsync(Option("--bridges", 500), seconds, receiverCount, warmup, kernelTime, pacingSlots);
+    var bridges = Option("--bridges", 500);
+    return relay switch
+    {
+        "switchboard" => await BridgeRun.RunAsync(bridges, seconds, receiverCount, warmup, kernelTime, pacingSlots),
+        "rtpengine" => await RtpengineRun.RunAsync(bridges, seconds, receiverCount, warmup, kernelTime),
+        _ => Refuse($"--relay takes switchboard or rtpengine, not '{relay}'"),
+    };
 }
 
 using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
@@ -135,6 +144,18 @@ int Option(string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1]) : fallback;
+}
+
+string TextOption(string name, string fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
+
+static int Refuse(string reason)
+{
+    Console.Error.WriteLine(reason);
+    return 2;
 }
 
 static void Row(string name, string value) => Console.WriteLine($"| {name} | {value} |");

@@ -48,15 +48,25 @@ internal sealed unsafe partial class WireReceiver : IDisposable
 
     public DeviationHistogram Deviations { get; } = new();
 
+    /// <summary>Time from the generator's send to arrival here, of every stamped frame (frame tracking only).</summary>
+    public DeviationHistogram Latencies { get; } = new();
+
     public long Received { get; private set; }
 
+    /// <summary>Sequence numbers skipped: packets lost, or overtaken (those count again in <see cref="LatePackets"/>).</summary>
     public long Lost { get; private set; }
+
+    /// <summary>Packets older than one already received from their stream: they arrived out of order.</summary>
+    public long LatePackets { get; private set; }
 
     /// <summary>Stamped frames that arrived (frame tracking only).</summary>
     public long FramesDelivered { get; private set; }
 
-    /// <summary>Stamped frames that never arrived: gaps in the frame index (frame tracking only).</summary>
+    /// <summary>Gaps in the frame index (frame tracking only): frames lost, or overtaken (those count again in <see cref="FramesLate"/>).</summary>
     public long FramesLost { get; private set; }
+
+    /// <summary>Stamped frames that arrived after a later frame of their stream (frame tracking only).</summary>
+    public long FramesLate { get; private set; }
 
     /// <summary>Packets that carried no stamped frame: silence sent while the playout buffer was dry.</summary>
     public long FillFrames { get; private set; }
@@ -74,7 +84,11 @@ internal sealed unsafe partial class WireReceiver : IDisposable
     public void Dispose()
     {
         _stopping = true;
-        _thread.Join();
+        if (_thread.ThreadState != System.Threading.ThreadState.Unstarted)
+        {
+            _thread.Join();
+        }
+
         _socket.Dispose();
     }
 
@@ -103,11 +117,11 @@ internal sealed unsafe partial class WireReceiver : IDisposable
             {
                 if (measuring)
                 {
-                    cpuAtStart = ThreadClock.Cpu();
+                    cpuAtStart = CpuClock.CurrentThread();
                 }
                 else
                 {
-                    CpuTime = ThreadClock.Cpu() - cpuAtStart;
+                    CpuTime = CpuClock.CurrentThread() - cpuAtStart;
                 }
 
                 wasMeasuring = measuring;
@@ -118,25 +132,34 @@ internal sealed unsafe partial class WireReceiver : IDisposable
                 continue;
             }
 
+            // RFC 3550 §A.1: sequence numbers compare modulo 2^16; how far this one is past the highest seen.
             var sequence = BinaryPrimitives.ReadUInt16BigEndian(buffer.AsSpan(2));
-            if (measuring && _lastArrival[stream] != 0)
+            var ahead = (short)(sequence - _lastSequence[stream]);
+            var first = _lastArrival[stream] == 0;
+            if (measuring && !first)
             {
                 Deviations.Add(Math.Abs(now - _lastArrival[stream] - Period) / 1000.0);
                 Received++;
-                var gap = (ushort)(sequence - _lastSequence[stream] - 1);
-                if (gap is > 0 and < 1000)
+                if (ahead is > 1 and < 1000)
                 {
-                    Lost += gap;
+                    Lost += ahead - 1;
+                }
+                else if (ahead <= 0)
+                {
+                    LatePackets++;
                 }
             }
 
             if (_trackFrames)
             {
-                TrackFrame(buffer.AsSpan(12, length - 12), stream, measuring);
+                TrackFrame(buffer.AsSpan(12, length - 12), stream, measuring, _kernelTime ? now : FrameGenerator.RealtimeNanoseconds());
             }
 
             _lastArrival[stream] = now;
-            _lastSequence[stream] = sequence;
+            if (first || ahead > 0)
+            {
+                _lastSequence[stream] = sequence;
+            }
         }
     }
 
@@ -152,13 +175,30 @@ internal sealed unsafe partial class WireReceiver : IDisposable
         return Ioctl(_socket.Handle, SiocGStampNs, timespec) == 0 ? (timespec[0] * 1_000_000_000) + timespec[1] : 0;
     }
 
-    private void TrackFrame(ReadOnlySpan<byte> payload, int stream, bool measuring)
+    private void TrackFrame(ReadOnlySpan<byte> payload, int stream, bool measuring, long arrivedAt)
     {
-        if (!FrameGenerator.TryReadStamp(payload, out var frame))
+        if (!FrameGenerator.TryReadStamp(payload, out var frame, out var sentAt))
         {
             if (measuring)
             {
                 FillFrames++;
+            }
+
+            return;
+        }
+
+        if (measuring)
+        {
+            Latencies.Add((arrivedAt - sentAt) / 1000.0);
+        }
+
+        if (frame <= _lastFrame[stream])
+        {
+            // Overtaken on the way by a later frame, which counted this one as a gap.
+            if (measuring)
+            {
+                FramesDelivered++;
+                FramesLate++;
             }
 
             return;
