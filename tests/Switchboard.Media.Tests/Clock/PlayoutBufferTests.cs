@@ -75,4 +75,76 @@ public sealed class PlayoutBufferTests
         buffer.Reset();
         Assert.False(buffer.TryRead(frame));
     }
+
+    [Fact]
+    public void AStandingBacklog_AfterAStall_IsDrainedWithinAWindow()
+    {
+        var buffer = new PlayoutBuffer<short>(4, 256);
+        var frame = new short[4];
+        short next = 0;
+        void WriteFrame()
+        {
+            buffer.Write([next, next, next, next]);
+            next++;
+        }
+
+        // Steady: each tick reads the oldest of two frames, then the next packet arrives.
+        WriteFrame();
+        WriteFrame();
+        for (var tick = 0; tick < PlayoutBuffer<short>.DrainWindowTicks * 2; tick++)
+        {
+            Assert.True(buffer.TryRead(frame));
+            Assert.Equal(next - 2, frame[0]);
+            WriteFrame();
+        }
+
+        Assert.Equal(0, buffer.Overflows);
+
+        // The consumer stalls for four ticks: four more frames are queued (below the burst trim), and they stay.
+        for (var i = 0; i < 4; i++)
+        {
+            WriteFrame();
+        }
+
+        Assert.True(buffer.TryRead(frame));
+        Assert.Equal(next - 6, frame[0]);
+        WriteFrame();
+        for (var tick = 0; tick < PlayoutBuffer<short>.DrainWindowTicks; tick++)
+        {
+            Assert.True(buffer.TryRead(frame));
+            WriteFrame();
+        }
+
+        // Drained back to the playout depth: the frame read is two behind the newest written again, not six.
+        Assert.True(buffer.TryRead(frame));
+        Assert.Equal(next - 2, frame[0]);
+        Assert.Equal(1, buffer.Overflows);
+    }
+
+    [Fact]
+    public void Jitter_ThatComesInPairs_KeepsEveryFrame()
+    {
+        var buffer = new PlayoutBuffer<short>(4, 256);
+        var frame = new short[4];
+        short next = 0;
+        short expected = 0;
+        for (var tick = 0; tick < PlayoutBuffer<short>.DrainWindowTicks * 4; tick++)
+        {
+            // Two packets every other tick: the depth swings by a frame, the low-water mark stays at the playout depth.
+            if (tick % 2 == 0)
+            {
+                buffer.Write([next, next, next, next]);
+                next++;
+                buffer.Write([next, next, next, next]);
+                next++;
+            }
+
+            if (buffer.TryRead(frame))
+            {
+                Assert.Equal(expected++, frame[0]);
+            }
+        }
+
+        Assert.Equal(0, buffer.Overflows);
+    }
 }
