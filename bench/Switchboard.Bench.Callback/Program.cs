@@ -94,6 +94,17 @@ while (sids.Count(sid => sid is not null && bridged.ContainsKey(sid)) + ended.Co
     await Task.Delay(100);
 }
 
+// The server's own view of setup (session stored → both legs bridged), without the webhook that reports it.
+var serverSetupMs = new ConcurrentBag<double>();
+await Task.WhenAll(sids.OfType<string>().Select(async sid =>
+{
+    var session = await http.GetFromJsonAsync<JsonElement>($"/voice/call/callback/{sid}");
+    if (session.TryGetProperty("bridgedAt", out var bridgedAt) && bridgedAt.ValueKind == JsonValueKind.String)
+    {
+        serverSetupMs.Add((bridgedAt.GetDateTimeOffset() - session.GetProperty("createdAt").GetDateTimeOffset()).TotalMilliseconds);
+    }
+}));
+
 await Task.Delay(TimeSpan.FromSeconds(holdSeconds));
 var stoppedAt = Stopwatch.GetTimestamp();
 await Task.WhenAll(sids.OfType<string>().Select(sid => http.DeleteAsync($"/voice/call/callback/{sid}")));
@@ -150,6 +161,7 @@ Console.WriteLine("| --- | --- |");
 Console.WriteLine($"| sessions created / bridged / ended Completed | {sids.Count(s => s is not null)} / {setupMs.Count} / {ended.Values.Count(o => o.StartsWith("Completed", StringComparison.Ordinal))} |");
 Console.WriteLine($"| other outcomes | {(failures.Any() ? string.Join(", ", failures) : "none")} |");
 Console.WriteLine($"| setup, POST sent → Bridged event: p50 / p99 / max | {Percentile(setupMs, 0.5):F0} / {Percentile(setupMs, 0.99):F0} / {Percentile(setupMs, 1):F0} ms |");
+Console.WriteLine($"| setup inside the server, session stored → bridged: p50 / p99 / max | {Percentile([.. serverSetupMs], 0.5):F0} / {Percentile([.. serverSetupMs], 0.99):F0} / {Percentile([.. serverSetupMs], 1):F0} ms |");
 Console.WriteLine($"| bridged frames expected / lost (both directions) | {expected:N0} / {lost:N0} ({(expected == 0 ? 0 : 100.0 * lost / expected):F3} %) |");
 Console.WriteLine($"| inter-arrival at the far callee: p50 / p99 / max | {Percentile(intervals, 0.5):F2} / {Percentile(intervals, 0.99):F2} / {Percentile(intervals, 1):F2} ms |");
 Console.WriteLine($"| share of intervals within 20 ± 5 ms | {(intervals.Count == 0 ? 0 : 100.0 * intervals.Count(v => v is >= 15 and <= 25) / intervals.Count):F2} % |");
