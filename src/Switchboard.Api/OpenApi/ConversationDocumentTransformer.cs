@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using static Switchboard.Api.OpenApi.OpenApiSchemas;
 
 namespace Switchboard.Api.OpenApi;
 
@@ -20,23 +21,9 @@ public sealed class ConversationDocumentTransformer : IOpenApiDocumentTransforme
             return Task.CompletedTask;
         }
 
-        // The generator tags it with the endpoint class's name; the dialect's name reads better in the docs.
-        var generated = operation!.Tags?.Select(tag => tag.Name).ToHashSet(StringComparer.Ordinal) ?? [];
-        foreach (var stale in document.Tags?.Where(tag => generated.Contains(tag.Name)).ToArray() ?? [])
-        {
-            document.Tags!.Remove(stale);
-        }
-
-        document.Tags ??= new HashSet<OpenApiTag>();
-        document.Tags.Add(new OpenApiTag { Name = Tag, Description = "The Conversation API (seed 002)" });
-        operation.Tags = new HashSet<OpenApiTagReference> { new(Tag, document) };
-        operation.Summary = "Place a call that runs a dial plan (Conversation API)";
+        OpenApiSchemas.Describe(document, operation!, Tag, "The Conversation API (seed 002)", RequestSchema());
+        operation!.Summary = "Place a call that runs a dial plan (Conversation API)";
         operation.Description = "Answers 200 with trackingId and conversationTrackingId; status changes go to callback.url.";
-        operation.RequestBody = new OpenApiRequestBody
-        {
-            Required = true,
-            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = RequestSchema() } },
-        };
         return Task.CompletedTask;
     }
 
@@ -59,13 +46,4 @@ public sealed class ConversationDocumentTransformer : IOpenApiDocumentTransforme
             ("url", Text("Receives status changes")),
             ("strategy", new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("OnChange"), JsonValue.Create("OnCompletion")] }))),
         ("timeout", new OpenApiSchema { Type = JsonSchemaType.Number, Description = "Seconds to ring, 1-600 (default 60)" }));
-
-    private static OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String, Description = description };
-
-    private static OpenApiSchema Object(string[] required, params (string Name, IOpenApiSchema Schema)[] properties) => new()
-    {
-        Type = JsonSchemaType.Object,
-        Required = new HashSet<string>(required, StringComparer.Ordinal),
-        Properties = properties.ToDictionary(p => p.Name, p => p.Schema, StringComparer.Ordinal),
-    };
 }

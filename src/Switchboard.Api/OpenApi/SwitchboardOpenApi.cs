@@ -19,6 +19,7 @@ public static class SwitchboardOpenApi
         {
             options.AddDocumentTransformer<SwitchboardDocumentTransformer>();
             options.AddDocumentTransformer<ConversationDocumentTransformer>();
+            options.AddDocumentTransformer<CallbackDocumentTransformer>();
             options.AddDocumentTransformer<SnakeCaseDocumentTransformer>();
         });
         return services;

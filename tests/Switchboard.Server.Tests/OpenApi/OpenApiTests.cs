@@ -38,6 +38,11 @@ public sealed class OpenApiTests(V1Server server) : IClassFixture<V1Server>
         var conversation = root.GetProperty("paths").GetProperty("/voice/conversation").GetProperty("post");
         Assert.True(conversation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("properties").TryGetProperty("dialPlan", out _));
         Assert.True(root.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiKey", out _));
+        var callback = root.GetProperty("paths").GetProperty("/voice/call/callback").GetProperty("post");
+        Assert.Equal("Callback", callback.GetProperty("tags")[0].GetString());
+        var legA = callback.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("properties").GetProperty("leg_A");
+        Assert.Equal("to", legA.GetProperty("required")[0].GetString());
+        Assert.True(root.GetProperty("paths").GetProperty("/voice/call/callback/{sid}").TryGetProperty("delete", out _));
     }
 
     [Fact]
