@@ -80,79 +80,55 @@ public sealed class CrashRecoveryTests
     public async Task AConversationLeftLive_GetsItsFinalCallbackOnce_WithTheConversationsIds()
     {
         await using var hooks = await WebhookReceiver.StartAsync();
-        var data = Path.Combine(Path.GetTempPath(), "switchboard-tests", Guid.NewGuid().ToString("N"));
-        try
-        {
-            string accountSid;
-            await using (var first = await TestServer.StartAsync(null, dataDirectory: data))
+
+        await AcrossTwoRestartsAsync(
+            async (database, accountSid) =>
             {
-                accountSid = first.App.AccountSid;
-            }
-
-            // What a process killed mid-call leaves: the call stored in progress and its final callback owed.
-            var database = await SqliteDatabase.OpenAsync(Path.Combine(data, "switchboard.db"), default);
-            var now = DateTimeOffset.UtcNow;
-            await new SqliteCallStore(database).InsertAsync(
-                new CallRecord("call-left-live", accountSid, "outbound", "+15550001", "+15550002", "abc@127.0.0.1", "in-progress", 200, now.AddSeconds(-10), now.AddSeconds(-8), null),
-                default);
-            var state = JsonSerializer.Serialize(
-                new ConversationSinkState("tracking-7", new Uri(hooks.Url("/status")), null, CallbackStrategy.OnCompletion),
-                ConversationJsonContext.Default.ConversationSinkState);
-            await new SqliteWebhookOutboxStore(database).OweFinalStatusAsync(new OwedFinalStatus("call-left-live", accountSid, ConversationEventSink.DialectName, state, now), default);
-
-            await using (var second = await TestServer.StartAsync(null, dataDirectory: data))
+                // What a process killed mid-call leaves: the call stored in progress and its final callback owed.
+                var now = DateTimeOffset.UtcNow;
+                await new SqliteCallStore(database).InsertAsync(
+                    new CallRecord("call-left-live", accountSid, "outbound", "+15550001", "+15550002", "abc@127.0.0.1", "in-progress", 200, now.AddSeconds(-10), now.AddSeconds(-8), null),
+                    default);
+                var state = JsonSerializer.Serialize(
+                    new ConversationSinkState("tracking-7", new Uri(hooks.Url("/status")), null, CallbackStrategy.OnCompletion),
+                    ConversationJsonContext.Default.ConversationSinkState);
+                await new SqliteWebhookOutboxStore(database).OweFinalStatusAsync(new OwedFinalStatus("call-left-live", accountSid, ConversationEventSink.DialectName, state, now), default);
+            },
+            async server =>
             {
                 var final = await hooks.WaitForAsync(w => w.Path == "/status", Patience);
                 Assert.Equal("Failed", final.Body.GetProperty("status").GetProperty("name").GetString());
                 Assert.Equal("tracking-7", final.Body.GetProperty("conversationTrackingId").GetString());
                 Assert.Equal("call-left-live", final.Body.GetProperty("messageId").GetString());
-                Assert.True(SignatureCheck.IsSignedWith(final, await SignatureCheck.SecretAsync(second)));
-                await Task.Delay(300);
-            }
+                Assert.True(SignatureCheck.IsSignedWith(final, await SignatureCheck.SecretAsync(server)));
+            });
 
-            await using (var third = await TestServer.StartAsync(null, dataDirectory: data))
-            {
-                await Task.Delay(500);
-            }
-
-            Assert.Single(hooks.Received);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
-        }
+        Assert.Single(hooks.Received);
     }
 
     [Fact]
     public async Task ACallbackSessionLeftLive_EndsFailed_AndGetsItsFinalEventOnce()
     {
         await using var hooks = await WebhookReceiver.StartAsync();
-        var data = Path.Combine(Path.GetTempPath(), "switchboard-tests", Guid.NewGuid().ToString("N"));
-        try
-        {
-            string accountSid;
-            await using (var first = await TestServer.StartAsync(null, dataDirectory: data))
+
+        await AcrossTwoRestartsAsync(
+            async (database, accountSid) =>
             {
-                accountSid = first.App.AccountSid;
-            }
-
-            // What a process killed while leg_A was up and leg_B ringing leaves: the session and both legs live,
-            // the session's final event owed under the leg that was heard from first.
-            var database = await SqliteDatabase.OpenAsync(Path.Combine(data, "switchboard.db"), default);
-            var now = DateTimeOffset.UtcNow;
-            var calls = new SqliteCallStore(database);
-            await calls.InsertAsync(new CallRecord("leg-a", accountSid, "outbound", "+15550002", "+15550001", "a@127.0.0.1", "in-progress", 200, now.AddSeconds(-10), now.AddSeconds(-8), null), default);
-            await calls.InsertAsync(new CallRecord("leg-b", accountSid, "outbound", "+15550001", "+15550002", "b@127.0.0.1", "ringing", null, now.AddSeconds(-7), null, null) { ParentCallSid = "leg-a" }, default);
-            await new SqliteCallbackSessionStore(database).InsertAsync(
-                new CallbackSessionRecord("session-7", accountSid, "sequential", "leg_A", "leg-a", "+15550001", "+15550002", "leg-b", "+15550002", "+15550001", "CallingSecond", now.AddSeconds(-10)),
-                default);
-            var state = JsonSerializer.Serialize(
-                new CallbackSinkState("session-7", "leg-a", "leg-b", new Uri(hooks.Url("/events")), null, CallbackStrategy.OnChange),
-                CallbackJsonContext.Default.CallbackSinkState);
-            await new SqliteWebhookOutboxStore(database).OweFinalStatusAsync(new OwedFinalStatus("leg-a", accountSid, CallbackLegStatusSink.DialectName, state, now), default);
-
-            await using (var second = await TestServer.StartAsync(null, dataDirectory: data))
+                // What a process killed while leg_A was up and leg_B ringing leaves: the session and both legs live,
+                // the session's final event owed under the leg that was heard from first.
+                var now = DateTimeOffset.UtcNow;
+                var calls = new SqliteCallStore(database);
+                await calls.InsertAsync(new CallRecord("leg-a", accountSid, "outbound", "+15550002", "+15550001", "a@127.0.0.1", "in-progress", 200, now.AddSeconds(-10), now.AddSeconds(-8), null), default);
+                await calls.InsertAsync(new CallRecord("leg-b", accountSid, "outbound", "+15550001", "+15550002", "b@127.0.0.1", "ringing", null, now.AddSeconds(-7), null, null) { ParentCallSid = "leg-a" }, default);
+                await new SqliteCallbackSessionStore(database).InsertAsync(
+                    new CallbackSessionRecord("session-7", accountSid, "sequential", "leg_A", "leg-a", "+15550001", "+15550002", "leg-b", "+15550002", "+15550001", "CallingSecond", now.AddSeconds(-10)),
+                    default);
+                var state = JsonSerializer.Serialize(
+                    new CallbackSinkState("session-7", "leg-a", "leg-b", new Uri(hooks.Url("/events")), null, CallbackStrategy.OnChange),
+                    CallbackJsonContext.Default.CallbackSinkState);
+                await new SqliteWebhookOutboxStore(database).OweFinalStatusAsync(new OwedFinalStatus("leg-a", accountSid, CallbackLegStatusSink.DialectName, state, now), default);
+            },
+            async server =>
             {
                 var final = await hooks.WaitForAsync(w => w.Path == "/events", Patience);
                 Assert.Equal("session-7", final.Body.GetProperty("sid").GetString());
@@ -160,11 +136,36 @@ public sealed class CrashRecoveryTests
                 Assert.Equal("server restarted", final.Body.GetProperty("reason").GetString());
                 Assert.Equal("leg-a", final.Body.GetProperty("legs").GetProperty("leg_A").GetProperty("sid").GetString());
                 Assert.Equal("Failed", final.Body.GetProperty("legs").GetProperty("leg_B").GetProperty("status").GetString());
-                Assert.True(SignatureCheck.IsSignedWith(final, await SignatureCheck.SecretAsync(second)));
+                Assert.True(SignatureCheck.IsSignedWith(final, await SignatureCheck.SecretAsync(server)));
 
-                var session = await second.Client.GetFromJsonAsync<JsonElement>("/voice/call/callback/session-7");
+                var session = await server.Client.GetFromJsonAsync<JsonElement>("/voice/call/callback/session-7");
                 Assert.Equal("Failed", session.GetProperty("status").GetString());
                 Assert.Equal("server restarted", session.GetProperty("reason").GetString());
+            });
+
+        Assert.Single(hooks.Received);
+    }
+
+    /// <summary>
+    /// Starts a server on fresh data (schema and account), lets <paramref name="leaveBehind"/> write what a killed
+    /// process leaves, starts again (recovery runs) and checks with <paramref name="afterRestart"/>, then starts a
+    /// third time so a second recovery can show it sends nothing again.
+    /// </summary>
+    private static async Task AcrossTwoRestartsAsync(Func<SqliteDatabase, string, Task> leaveBehind, Func<TestServer, Task> afterRestart)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "switchboard-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            string accountSid;
+            await using (var first = await TestServer.StartAsync(null, dataDirectory: data))
+            {
+                accountSid = first.App.AccountSid;
+            }
+
+            await leaveBehind(await SqliteDatabase.OpenAsync(Path.Combine(data, "switchboard.db"), default), accountSid);
+            await using (var second = await TestServer.StartAsync(null, dataDirectory: data))
+            {
+                await afterRestart(second);
                 await Task.Delay(300);
             }
 
@@ -172,8 +173,6 @@ public sealed class CrashRecoveryTests
             {
                 await Task.Delay(500);
             }
-
-            Assert.Single(hooks.Received);
         }
         finally
         {
