@@ -30,16 +30,21 @@ static async Task<int> RunAsync(BenchOptions options, ICallee callee, string wor
     var calleeBefore = ProcessUsage.Read(callee.ProcessId);
     var childrenBefore = ProcessUsage.ReapedChildrenCpu();
     var wall = Stopwatch.StartNew();
-    using var uac = SippProcess.Start("uac", LoopbackPort.FreeUdp(), work, load);
+    var uacPort = LoopbackPort.FreeUdp();
+    using var uac = SippProcess.Start("uac", uacPort, work, load);
+    var calleeDrops = UdpSocketDrops.Read(callee.Port);
+    var uacDrops = 0L;
     while (!uac.HasExited)
     {
         callee.Sample();
+        uacDrops = Math.Max(uacDrops, UdpSocketDrops.Read(uacPort));
         await Task.Delay(100);
     }
 
     await uac.WaitForExitAsync(CancellationToken.None);
     wall.Stop();
     var calleeUsage = ProcessUsage.Read(callee.ProcessId);
+    calleeDrops = UdpSocketDrops.Read(callee.Port) - calleeDrops;
     var calleeCpu = calleeUsage.Cpu - calleeBefore.Cpu;
     var uacCpu = ProcessUsage.ReapedChildrenCpu() - childrenBefore;
     var statistics = uac.ReadStatistics() ?? throw new InvalidOperationException("SIPp wrote no statistics:\n" + await uac.OutputTailAsync());
@@ -50,12 +55,14 @@ static async Task<int> RunAsync(BenchOptions options, ICallee callee, string wor
     var table = new ResultTable($"SIPp uac → {callee.Name} on loopback: {options.Calls:N0} calls at {options.Rate}/s, {options.HoldMs} ms each (SIPp exit code {uac.ExitCode})");
     table.Add("calls completed (SIPp: INVITE → 200 → ACK → BYE → 200)", $"{completed:N0}");
     table.Add("calls failed (SIPp)", $"{failed:N0}");
-    table.Add("SIPp retransmissions (requests answered late or lost)", $"{statistics.Count("Retransmissions(C)"):N0}");
+    table.Add("SIPp retransmissions (requests answered late or lost)", $"{statistics.Count("Retransmissions(C)"):N0} (in {statistics.PeriodsWith("Retransmissions(P)")} of {statistics.Periods} one-second periods)");
     table.Add("SIPp's call rate while placing calls", $"{statistics.RateWhilePlacing(options.Calls):F1} calls/s for {options.Calls / (double)options.Rate:F0} s; lowest one-second period {statistics.LowestPeriodRateWhilePlacing(options.Calls):F1}");
     table.Add("SIPp's call rate over the whole run (with the last calls' hold)", $"{statistics.Rate("CallRate(C)"):F1} calls/s");
+    table.Add($"datagrams the kernel dropped, receive buffer full ({callee.Name} / SIPp uac)", $"{calleeDrops:N0} / {uacDrops:N0}");
     table.Add($"calls answered / ended ({callee.Name})", report.AnsweredAndEnded);
     table.Add($"messages dropped as unparseable ({callee.Name})", report.Dropped);
     table.Add($"most calls up at once ({callee.Name})", report.MostCallsUp);
+    table.Add($"stalls ({callee.Name})", report.Stalls);
     table.Add("wall time (SIPp uac's run)", $"{wall.Elapsed.TotalSeconds:F1} s");
     table.Add($"CPU, {callee.Name}", Cpu(calleeCpu, wall.Elapsed, completed));
     table.Add("CPU, SIPp uac", Cpu(uacCpu, wall.Elapsed, completed));

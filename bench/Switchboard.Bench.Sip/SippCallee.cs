@@ -60,7 +60,7 @@ internal sealed class SippCallee : ICallee
             statistics = _sipp.ReadStatistics()!;
         }
 
-        return new CalleeReport($"{statistics.Count("IncomingCall(C)"):N0} / {Ended(statistics):N0}", "n/a", "n/a", "n/a (not .NET)");
+        return new CalleeReport($"{statistics.Count("IncomingCall(C)"):N0} / {Ended(statistics):N0}", "n/a", "n/a", "n/a", "n/a (not .NET)");
     }
 
     public async ValueTask DisposeAsync()

@@ -63,6 +63,12 @@ internal sealed class SippStatistics(IReadOnlyList<IReadOnlyDictionary<string, s
         return rates.Count > 0 ? rates.Min() : double.NaN;
     }
 
+    /// <summary>How many periods (rows) had any of the periodic counter <paramref name="name"/>, e.g. <c>Retransmissions(P)</c>.</summary>
+    public int PeriodsWith(string name) => rows.Count(r => Count(r, name) > 0);
+
+    /// <summary>How many periods (rows) SIPp wrote.</summary>
+    public int Periods => rows.Count;
+
     private static long Count(IReadOnlyDictionary<string, string> row, string name) =>
         row.TryGetValue(name, out var value) && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : -1;
 

@@ -13,6 +13,11 @@ internal sealed class SwitchboardCallee : ICallee
     private long _allocatedBefore;
     private int _gen0Before;
     private int _gen2Before;
+    private TimeSpan _pausedBefore;
+    private long _lastSample;
+    private TimeSpan _longestSampleGap;
+    private long _mostQueuedWork;
+    private TimeSpan _longestGcPause;
 
     private SwitchboardCallee(SipUserAgent agent)
     {
@@ -42,9 +47,22 @@ internal sealed class SwitchboardCallee : ICallee
         _allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         _gen0Before = GC.CollectionCount(0);
         _gen2Before = GC.CollectionCount(2);
+        _pausedBefore = GC.GetTotalPauseDuration();
+        _lastSample = TimeProvider.System.GetTimestamp();
     }
 
-    public void Sample() => _mostCallsUp = Math.Max(_mostCallsUp, _agent.ActiveCallCount);
+    public void Sample()
+    {
+        // Samples are 100 ms apart; a longer gap means this process was not running (a GC pause, or the machine).
+        _longestSampleGap = TimeSpan.FromTicks(Math.Max(_longestSampleGap.Ticks, TimeProvider.System.GetElapsedTime(_lastSample).Ticks));
+        _lastSample = TimeProvider.System.GetTimestamp();
+        _mostCallsUp = Math.Max(_mostCallsUp, _agent.ActiveCallCount);
+        _mostQueuedWork = Math.Max(_mostQueuedWork, ThreadPool.PendingWorkItemCount);
+        foreach (var pause in GC.GetGCMemoryInfo(GCKind.Any).PauseDurations)
+        {
+            _longestGcPause = TimeSpan.FromTicks(Math.Max(_longestGcPause.Ticks, pause.Ticks));
+        }
+    }
 
     public async Task<CalleeReport> EndRunAsync(long completedCalls)
     {
@@ -60,8 +78,10 @@ internal sealed class SwitchboardCallee : ICallee
             $"{_handler.Answered:N0} / {_handler.Ended:N0}",
             $"{_agent.DroppedMessageCount:N0}",
             $"{_mostCallsUp:N0} (sampled)",
+            $"longest gap between 100 ms samples {_longestSampleGap.TotalMilliseconds:F0} ms; most work items queued {_mostQueuedWork:N0}; {ThreadPool.ThreadCount} pool threads",
             $"{allocated / 1024.0 / 1024.0:F0} MiB = {allocated / Math.Max(1, completedCalls) / 1024.0:F1} KiB per call; "
-            + $"GCs gen0 {GC.CollectionCount(0) - _gen0Before}, gen2 {GC.CollectionCount(2) - _gen2Before}");
+            + $"GCs gen0 {GC.CollectionCount(0) - _gen0Before}, gen2 {GC.CollectionCount(2) - _gen2Before}, paused {(GC.GetTotalPauseDuration() - _pausedBefore).TotalMilliseconds:F0} ms in all, "
+            + $"longest pause {_longestGcPause.TotalMilliseconds:F0} ms");
     }
 
     public ValueTask DisposeAsync() => _agent.DisposeAsync();
