@@ -53,6 +53,12 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost,
         _tag = request.Tag;
     }
 
+    /// <summary>
+    /// The To URI of the INVITE when it is not the target URI: a registered user's address-of-record, while the
+    /// INVITE goes to the contact it registered (RFC 3261 §8.1.1.2). Null: the To is the target URI.
+    /// </summary>
+    public string? ToUri { get; init; }
+
     public string Sid => _record.Sid;
 
     /// <summary>The call's media session, once started.</summary>
@@ -105,7 +111,7 @@ internal sealed class Call : ISipCallObserver, IMediaSessionObserver, IVerbHost,
         try
         {
             var offer = _media.CreateOffer();
-            var invite = new OutboundCallRequest(_targetUri!, _request.From, _request.FromDisplayName, _request.FromHost, _request.Headers, offer);
+            var invite = new OutboundCallRequest(_targetUri!, _request.From, _request.FromDisplayName, _request.FromHost, _request.Headers, offer) { ToUri = ToUri };
             _sipCall = _services.Sip.PlaceCall(invite, this);
             _sipCall.OfferAnswerer = this;
         }

@@ -100,7 +100,11 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
         };
         await _services.Store.InsertAsync(record, cancellationToken).ConfigureAwait(false);
 
-        var call = new Call(record, request, targetUri, _services, legObserver);
+        var call = new Call(record, request, targetUri, _services, legObserver)
+        {
+            // RFC 3261 §8.1.1.2: a registered user's INVITE goes to its contact but names its address-of-record in the To.
+            ToUri = request.Target.Kind == CallTargetKind.User ? _services.Sip.Registrar?.Locations.FindAddressOfRecord(request.Target.Address) : null,
+        };
         try
         {
             call.Start();

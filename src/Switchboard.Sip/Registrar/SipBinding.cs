@@ -10,7 +10,11 @@ namespace Switchboard.Sip.Registrar;
 /// </summary>
 /// <param name="Contact">The Contact as registered, with its header parameters (q, expires as sent, +sip.instance ...).</param>
 /// <param name="Source">The address the REGISTER came from; differs from the Contact behind NAT.</param>
-public sealed record SipBinding(SipNameAddress Contact, DateTimeOffset ExpiresAt, string CallId, uint CSeq, IPEndPoint Source)
+/// <param name="AddressOfRecord">
+/// The address-of-record the contact was registered for, in canonical form (§10.3 step 5: the REGISTER's To URI
+/// without parameters or headers): the To of requests sent to the contact (§8.1.1.2).
+/// </param>
+public sealed record SipBinding(SipNameAddress Contact, DateTimeOffset ExpiresAt, string CallId, uint CSeq, IPEndPoint Source, SipUri AddressOfRecord)
 {
     /// <summary>The contact's preference, 0 to 1 (RFC 3261 §20.10 q); 1 when absent or unreadable.</summary>
     public double Preference =>

@@ -1,4 +1,5 @@
 using System.Net;
+using Switchboard.Sip.Messages;
 
 namespace Switchboard.Sip.Registrar;
 
@@ -44,11 +45,18 @@ public sealed class SipLocationService(TimeProvider time)
         Lookup(user) is [var first, ..] ? (first.Contact.Uri with { Headers = null }).ToString() : null;
 
     /// <summary>
+    /// The address-of-record the most preferred live contact was registered for, to name in the To of a request
+    /// sent there (RFC 3261 §8.1.1.2), or null when the user is not registered.
+    /// </summary>
+    public string? FindAddressOfRecord(string user) => Lookup(user) is [var first, ..] ? first.AddressOfRecord.ToString() : null;
+
+    /// <summary>
     /// Applies one REGISTER's changes atomically (RFC 3261 §10.3 steps 6–7): all or none. With
     /// <paramref name="removeAll"/> (Contact: *) every binding goes, subject to the same Call-ID/CSeq ordering.
     /// </summary>
     internal BindingUpdateResult Update(
         string user,
+        SipUri addressOfRecord,
         string callId,
         uint cseq,
         IPEndPoint source,
@@ -88,7 +96,7 @@ public sealed class SipLocationService(TimeProvider time)
                 }
                 else
                 {
-                    next[change.Key] = new SipBinding(change.Contact, now + change.Expires, callId, cseq, source);
+                    next[change.Key] = new SipBinding(change.Contact, now + change.Expires, callId, cseq, source, addressOfRecord);
                 }
             }
 

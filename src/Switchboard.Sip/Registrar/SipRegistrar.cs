@@ -103,7 +103,9 @@ public sealed class SipRegistrar
             return Refuse(request, remote, aor, refusal!);
         }
 
-        var result = Locations.Update(aor, callId, cseq.Number, remote, contacts.Changes, contacts.RemoveAll, _options.MaxBindingsPerUser, out var bindings);
+        // §10.3 step 5: the address-of-record in canonical form, without the To URI's parameters and headers.
+        var addressOfRecord = request.To!.Uri with { Parameters = [], Headers = null };
+        var result = Locations.Update(aor, addressOfRecord, callId, cseq.Number, remote, contacts.Changes, contacts.RemoveAll, _options.MaxBindingsPerUser, out var bindings);
         switch (result)
         {
             case BindingUpdateResult.OutOfOrder:

@@ -22,4 +22,12 @@ public sealed record OutboundCallRequest(
     /// as <see cref="SipCallRejected"/> with its status.
     /// </summary>
     public SipCredentials? Credentials { get; init; }
+
+    /// <summary>
+    /// The To URI when it is not the Request-URI: RFC 3261 §8.1.1.2 has the To name the callee's address-of-record,
+    /// while §8.1.1.1 and §10 let the Request-URI be a contact the callee registered for it (a registered user's
+    /// <c>sip:alice@example.com</c> reached at <c>sip:alice@192.0.2.4:5062</c>). Null: the To is
+    /// <see cref="TargetUri"/>.
+    /// </summary>
+    public string? ToUri { get; init; }
 }

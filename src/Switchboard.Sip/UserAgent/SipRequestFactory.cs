@@ -13,19 +13,25 @@ internal static class SipRequestFactory
     public const string AllowValue = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE";
     public const string UserAgentValue = "Switchboard";
 
-    public static SipRequest CreateInvite(OutboundCallRequest call, SipUri target, SipLocalAddress local)
+    /// <summary>
+    /// RFC 3261 §8.1.1: the INVITE goes to <paramref name="target"/> (the Request-URI) and names
+    /// <paramref name="to"/> in its To, the same URI unless the caller gave the callee's address-of-record apart.
+    /// </summary>
+    public static SipRequest CreateInvite(OutboundCallRequest call, SipUri target, SipUri to, SipLocalAddress local)
     {
         var from = new SipNameAddress(
             call.FromDisplayName,
             new SipUri("sip", call.FromUser, call.FromHost ?? local.Host, null),
             [new("tag", SipIdentifiers.NewTag())]);
-        var to = new SipNameAddress(null, target with { Parameters = [], Headers = null }, []);
+        // §19.1.1: routing parameters (transport, maddr, lr ...) and headers belong to a Request-URI, not a To; the
+        // To's tag comes from the callee.
+        var toAddress = new SipNameAddress(null, to with { Parameters = [], Headers = null }, []);
         var headers = new List<SipHeader>(12 + call.ExtraHeaders.Count)
         {
             Via(local),
             SipHeader.Create(SipHeaderNames.MaxForwards, "70"),
             SipHeader.Create(SipHeaderNames.From, from.ToString()),
-            SipHeader.Create(SipHeaderNames.To, to.ToString()),
+            SipHeader.Create(SipHeaderNames.To, toAddress.ToString()),
             SipHeader.Create(SipHeaderNames.CallId, SipIdentifiers.NewCallId()),
             SipHeader.Create(SipHeaderNames.CSeq, "1 INVITE"),
             Contact(local),

@@ -122,10 +122,16 @@ public sealed class SipUserAgent : IAsyncDisposable
             throw new ArgumentException($"Invalid target URI: {error}", nameof(request));
         }
 
+        var to = target;
+        if (request.ToUri is { } toUri && !SipUri.TryParse(toUri, out to, out error))
+        {
+            throw new ArgumentException($"Invalid To URI: {error}", nameof(request));
+        }
+
         var hop = ResolveHop(target, null);
         var transport = hop?.Transport ?? Transports.Udp;
         var local = new SipLocalAddress(_addresses.GetHostToward(hop?.EndPoint.Address ?? IPAddress.Loopback), LocalEndPoint.Port, transport.Protocol);
-        var invite = SipRequestFactory.CreateInvite(request, target, local);
+        var invite = SipRequestFactory.CreateInvite(request, target, to, local);
         var call = new OutboundCall(this, observer, invite, hop ?? new SipNextHop(transport, new IPEndPoint(IPAddress.None, 0)), local, request.Credentials);
         _calls.Add(call);
         Log.PlacingCall(_logger, call.CallId, request.TargetUri);

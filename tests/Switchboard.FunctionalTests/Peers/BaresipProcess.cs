@@ -8,7 +8,8 @@ namespace Switchboard.FunctionalTests.Peers;
 /// A real baresip softphone on 127.0.0.1, started by the test with its own configuration directory: it registers
 /// one account to <c>registrar</c> with digest credentials, answers calls by itself (<c>answermode=auto</c>) and
 /// writes what it hears to a WAV file (the sndfile module). It has no sound card: the audio bridge module stands in
-/// for speaker and microphone (the microphone stays silent).
+/// for speaker and microphone (the microphone stays silent). It traces every SIP message it sends and receives
+/// (<c>-s</c>) into <see cref="Output"/>, so tests can read what reached it.
 /// </summary>
 internal sealed class BaresipProcess : IAsyncDisposable
 {
@@ -79,7 +80,7 @@ internal sealed class BaresipProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = directory,
         };
-        foreach (var arg in new[] { "-f", directory, "-v" })
+        foreach (var arg in new[] { "-f", directory, "-v", "-s" })
         {
             info.ArgumentList.Add(arg);
         }

@@ -31,6 +31,8 @@ public sealed class UserTargetTests
         var locations = server.App.Services.GetRequiredService<SipRegistrar>().Locations;
         await WaitUntilAsync(() => locations.Lookup(user).Count > 0, Patience, () => "baresip did not register:\n" + baresip.Output);
         Assert.Equal(baresip.Port, locations.Lookup(user)[0].Contact.Uri.Port);
+        var contact = locations.FindContactUri(user);
+        var addressOfRecord = locations.FindAddressOfRecord(user);
 
         var response = await server.Client.PostAsJsonAsync($"/v1/Accounts/{server.App.AccountSid}/Calls", new
         {
@@ -46,6 +48,13 @@ public sealed class UserTargetTests
         Assert.Contains("in-progress", statuses);
         Assert.Equal("completed", statuses[^1]);
         Assert.Contains("answering call", baresip.Output, StringComparison.Ordinal);
+
+        // RFC 3261 §8.1.1: the INVITE's Request-URI is the contact baresip registered; its To is the address-of-record
+        // baresip registered that contact for (the To of its REGISTER), not the contact again.
+        var invite = ReceivedInvite(baresip.Output);
+        Assert.StartsWith($"INVITE {contact} SIP/2.0", invite, StringComparison.Ordinal);
+        Assert.Contains($"\nTo: <{addressOfRecord}>", invite, StringComparison.Ordinal);
+        Assert.Equal($"sip:{user}@127.0.0.1:{server.App.SipEndPoint.Port}", addressOfRecord);
 
         // What baresip decoded is the prompt: seconds of audio, most of it well above silence.
         await WaitUntilAsync(() => baresip.HeardAudioFiles().Count > 0, Patience, () => "baresip dumped no audio:\n" + baresip.Output);
@@ -70,6 +79,15 @@ public sealed class UserTargetTests
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("not registered", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The INVITE in baresip's SIP trace (<c>-s</c>): from its request line to the blank line after its headers.</summary>
+    private static string ReceivedInvite(string output)
+    {
+        var start = output.IndexOf("INVITE sip:", StringComparison.Ordinal);
+        Assert.True(start >= 0, "baresip traced no INVITE:\n" + output);
+        var end = output.IndexOf("\n\n", start, StringComparison.Ordinal);
+        return output[start..(end < 0 ? output.Length : end)].ReplaceLineEndings("\n");
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> failure)

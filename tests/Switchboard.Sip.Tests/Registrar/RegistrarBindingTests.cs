@@ -172,6 +172,18 @@ public class RegistrarBindingTests
     }
 
     [Fact]
+    public async Task Lookup_GivesTheAddressOfRecordTheContactWasRegisteredFor()
+    {
+        await using var registrar = await RegistrarFixture.StartAsync();
+
+        await registrar.Phone.RegisterAsync("alice", Password, "c1", 1, ["<sip:alice@127.0.0.1:7002>"], "600");
+
+        Assert.Equal("sip:alice@127.0.0.1:7002", registrar.Locations.FindContactUri("alice"));
+        Assert.Equal("sip:alice@127.0.0.1", registrar.Locations.FindAddressOfRecord("alice"));
+        Assert.Null(registrar.Locations.FindAddressOfRecord("bob"));
+    }
+
+    [Fact]
     public async Task Invite_StillGoesToTheInboundCallPath_NotTheRegistrar()
     {
         await using var registrar = await RegistrarFixture.StartAsync();

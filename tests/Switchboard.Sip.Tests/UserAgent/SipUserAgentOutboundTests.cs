@@ -37,6 +37,29 @@ public class SipUserAgentOutboundTests
     }
 
     [Fact]
+    public async Task PlaceCall_WithAToUri_SendsToTheTargetButNamesTheAddressOfRecordInTo()
+    {
+        await using var agent = await UserAgentFixture.StartAsync();
+        using var peer = new UdpPeer();
+        var contact = $"sip:alice@127.0.0.1:{peer.Port};transport=udp";
+
+        agent.PlaceCall(UserAgentFixture.Request(contact) with { ToUri = "sip:alice@example.com" }, new RecordingObserver());
+        var invite = Assert.IsType<SipRequest>(await peer.ReceiveAsync());
+
+        Assert.Equal(contact, invite.RequestUri.ToString());
+        Assert.Equal("sip:alice@example.com", invite.To!.Uri.ToString());
+        Assert.Null(invite.To.Tag);
+    }
+
+    [Fact]
+    public async Task PlaceCall_WithAToUriThatIsNotSip_Throws()
+    {
+        await using var agent = await UserAgentFixture.StartAsync();
+
+        Assert.Throws<ArgumentException>(() => agent.PlaceCall(UserAgentFixture.Request("sip:alice@127.0.0.1:5062") with { ToUri = "tel:+15550100" }, new RecordingObserver()));
+    }
+
+    [Fact]
     public async Task PlaceCall_WhenNobodyAnswers_ReportsTimeout408AfterTimerB_AndHangupThenIsANoOp()
     {
         var clock = new ManualTimeProvider();
