@@ -151,6 +151,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
     /// <summary>Live control: sends <paramref name="digits"/> to the call's far end; false when not live.</summary>
     public bool SendDigits(string callSid, string digits, TimeSpan toneDuration) =>
         WithLive(callSid, call => call.Post(new DigitsRequested(digits, toneDuration)));
+
     /// <summary>
     /// Graceful shutdown: takes no new calls, lets live ones finish by themselves for the limits' shutdown grace, then
     /// hangs up the rest (answered calls end <c>completed</c>, ringing ones are canceled) and waits for their final
