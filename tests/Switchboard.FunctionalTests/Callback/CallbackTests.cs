@@ -168,6 +168,41 @@ public sealed class CallbackTests
     }
 
     [Fact]
+    public async Task FirstLegB_CallsTheAgentFirst_AndTheTimeLimitEndsTheBridgedCall()
+    {
+        await using var customerAudio = RtpSink.Start();
+        await using var agentAudio = RtpSink.Start();
+        await using var customer = await SippProcess.StartCalleeAsync("uas_answer_await_bye.xml", Sink(customerAudio));
+        await using var agent = await SippProcess.StartCalleeAsync("uas_answer_await_bye.xml", Sink(agentAudio));
+        await using var hooks = await WebhookReceiver.StartAsync();
+        await using var server = await TestServer.StartAsync(defaultCarrier: null);
+
+        await CreateAsync(server, new JsonObject
+        {
+            ["leg_A"] = Leg($"sip:1000123@127.0.0.1:{customer.Port}", "1000125"),
+            ["leg_B"] = Leg($"sip:1000125@127.0.0.1:{agent.Port}", "1000123"),
+            ["first"] = "leg_B",
+            ["timeLimit"] = 2,
+            ["callback"] = new JsonObject { ["url"] = hooks.Url("/events") },
+        });
+
+        var bridged = await hooks.WaitForAsync(w => Event(w) == "Bridged", Patience);
+        var completed = await hooks.WaitForAsync(w => Event(w) is "Completed" or "Failed", Patience);
+        Assert.Equal(0, await agent.WaitForExitAsync(Patience));
+        Assert.Equal(0, await customer.WaitForExitAsync(Patience));
+
+        Assert.Equal("Completed", Event(completed));
+        Assert.Equal("time limit reached", completed.Body.GetProperty("reason").GetString());
+        // The events' own times: the Bridged post itself waits behind the legs' status posts in the session's queue.
+        var talked = completed.Body.GetProperty("at").GetDateTimeOffset() - bridged.Body.GetProperty("at").GetDateTimeOffset();
+        Assert.InRange(talked.TotalSeconds, 1.9, 4);
+        // The agent (leg_B) was called first: the customer's INVITE came only after the agent answered (200 ms after its INVITE).
+        var agentInvited = SippLog.Time(agent.Messages(), "INVITE sip:", sent: false);
+        var customerInvited = SippLog.Time(customer.Messages(), "INVITE sip:", sent: false);
+        Assert.True(customerInvited > agentInvited.AddMilliseconds(150), $"the customer was invited at {customerInvited:O}, the agent at {agentInvited:O}");
+    }
+
+    [Fact]
     public async Task Sequential_WhileTheSecondRings_TheFirstHearsTheAnnouncementThenTheHoldAudio()
     {
         await using var customerAudio = RtpSink.Start();
