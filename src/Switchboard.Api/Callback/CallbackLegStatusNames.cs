@@ -14,8 +14,7 @@ public static class CallbackLegStatusNames
 
     public static string Of(CallbackLegState leg) => leg.Called ? leg.Status.ToConversation() : NotCalled;
 
-    public static string OfStored(string? wireStatus) => wireStatus is null ? NotCalled : FromWire(wireStatus).ToConversation();
-
-    private static CallStatus FromWire(string wireStatus) =>
-        Enum.GetValues<CallStatus>().FirstOrDefault(status => status.ToWire() == wireStatus, CallStatus.Failed);
+    /// <summary>A stored leg's status name; a stored name that is no status reads as failed.</summary>
+    public static string OfStored(string? wireStatus) =>
+        wireStatus is null ? NotCalled : (CallStatusNames.FromWire(wireStatus) ?? CallStatus.Failed).ToConversation();
 }

@@ -18,5 +18,19 @@ public static class CallStatusNames
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
+    /// <summary>The status a stored wire name stands for; null for a name that is none of them.</summary>
+    public static CallStatus? FromWire(string wire)
+    {
+        foreach (var status in Enum.GetValues<CallStatus>())
+        {
+            if (status.ToWire() == wire)
+            {
+                return status;
+            }
+        }
+
+        return null;
+    }
+
     public static bool IsFinal(this CallStatus status) => status >= CallStatus.Completed;
 }

@@ -82,7 +82,7 @@ public sealed class CrashRecovery(
     {
         var restorer = restorers.FirstOrDefault(candidate => candidate.Dialect == debt.Dialect);
         var call = await calls.FindAsync(debt.AccountSid, debt.CallSid, cancellationToken).ConfigureAwait(false);
-        if (restorer is null || call is null || ParseStatus(call.Status) is not { } status || !status.IsFinal())
+        if (restorer is null || call is null || CallStatusNames.FromWire(call.Status) is not { } status || !status.IsFinal())
         {
             Log.NoRestorer(logger, debt.CallSid, debt.Dialect);
             return;
@@ -95,18 +95,5 @@ public sealed class CrashRecovery(
             SipStatus = endedNow ? null : call.SipStatus,
         };
         restorer.Restore(debt.SinkState, queue).OnCallEvent(new CallStatusChanged(snapshot, now, null, endedNow ? RestartReason : null));
-    }
-
-    private static CallStatus? ParseStatus(string wire)
-    {
-        foreach (var status in Enum.GetValues<CallStatus>())
-        {
-            if (status.ToWire() == wire)
-            {
-                return status;
-            }
-        }
-
-        return null;
     }
 }
