@@ -10,21 +10,13 @@ internal static class RingbackTone
 {
     private const int OnSamples = AudioClip.SampleRate * 2;
     private const int CycleSamples = AudioClip.SampleRate * 6;
-    private const int Ramp = AudioClip.SampleRate * 10 / 1000;
 
     public static AudioClip Clip { get; } = Create();
 
     private static AudioClip Create()
     {
         var samples = new short[CycleSamples];
-        for (var i = 0; i < OnSamples; i++)
-        {
-            // Soft edges so the tone does not click on and off.
-            var edge = Math.Min(1.0, Math.Min(i, OnSamples - 1 - i) / (double)Ramp);
-            var t = (double)i / AudioClip.SampleRate;
-            samples[i] = (short)(4000 * edge * (Math.Sin(2 * Math.PI * 440 * t) + Math.Sin(2 * Math.PI * 480 * t)));
-        }
-
+        SoftTone.Write(samples.AsSpan(0, OnSamples), 4000, 440, 480);
         return new AudioClip(samples);
     }
 }
