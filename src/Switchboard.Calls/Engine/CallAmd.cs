@@ -34,7 +34,7 @@ internal sealed class CallAmd : IDisposable
     }
 
     /// <summary>Starts listening to the callee, or returns null when the call asked for no detection.</summary>
-    public static CallAmd? Start(AmdSettings? settings, MediaSession media, ChannelWriter<CallMessage> inbox, TimeProvider time, string callSid, ILogger logger)
+    public static CallAmd? Start(AmdSettings? settings, MediaSession media, ChannelWriter<CallMessage> inbox, CallWork work, TimeProvider time, string callSid, ILogger logger)
     {
         if (settings is null)
         {
@@ -54,7 +54,15 @@ internal sealed class CallAmd : IDisposable
         }
 
         var amd = new CallAmd(tap, media, settings.Hook, callSid, logger);
-        _ = amd.PostInOrderAsync(inbox);
+        // The hook posts run as the call's own work: the call's loop waits for those already owed when it ends.
+        work.Run(
+            async _ =>
+            {
+                await amd.PostInOrderAsync(inbox).ConfigureAwait(false);
+                return null;
+            },
+            static _ => null,
+            endsWithOwner: false);
         return amd;
     }
 

@@ -20,6 +20,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
 {
     private readonly ConcurrentDictionary<string, (Call Call, Task Loop)> _live = new();
     private readonly CancellationTokenSource _shutdown = new();
+    private readonly TrackedTasks _accepting = new();
     private readonly CallEngineOptions _options;
     private readonly CallServices _services;
     private IInboundCallRouter? _inboundRouter;
@@ -100,18 +101,17 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
         };
         await _services.Store.InsertAsync(record, cancellationToken).ConfigureAwait(false);
 
-        var call = new Call(record, request, targetUri, _services, legObserver)
-        {
-            // RFC 3261 §8.1.1.2: a registered user's INVITE goes to its contact but names its address-of-record in the To.
-            ToUri = request.Target.Kind == CallTargetKind.User ? _services.Sip.Registrar?.Locations.FindAddressOfRecord(request.Target.Address) : null,
-        };
+        var call = new Call(record, request, _services, legObserver);
+        // RFC 3261 §8.1.1.2: a registered user's INVITE goes to its contact but names its address-of-record in the To.
+        var toUri = request.Target.Kind == CallTargetKind.User ? _services.Sip.Registrar?.Locations.FindAddressOfRecord(request.Target.Address) : null;
         try
         {
-            call.Start();
+            call.Start(targetUri, toUri);
         }
         catch (Exception exception) when (exception is MediaPortsExhaustedException or ArgumentException)
         {
             // Nothing was sent: the stored call must not stay queued forever.
+            await call.AbandonAsync().ConfigureAwait(false);
             await StoreAsNeverStartedAsync(record, sipStatus: null).ConfigureAwait(false);
             throw new CallNotPlacedException(exception.Message, exception);
         }
@@ -131,19 +131,19 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
     }
 
     /// <summary>Called on a SIP receive thread: the routing (a database lookup) and the rest run off it.</summary>
-    void IInboundCallHandler.OnIncomingCall(InboundCall call) => _ = AcceptInboundAsync(call);
+    void IInboundCallHandler.OnIncomingCall(InboundCall call) => _accepting.Run(() => AcceptInboundAsync(call));
 
     /// <summary>Asks a live call to hang up; false when no such call is live.</summary>
     public bool Hangup(string callSid) => WithLive(callSid, call => call.RequestHangup("hangup requested"));
 
     /// <summary>Live control: the call runs what <paramref name="actionHook"/> answers; false when not live.</summary>
-    public bool Redirect(string callSid, string actionHook) => WithLive(callSid, call => call.Redirect(actionHook));
+    public bool Redirect(string callSid, string actionHook) => WithLive(callSid, call => call.Post(new RedirectRequested(actionHook)));
 
     /// <summary>Live control: replaces the call's application data; false when not live.</summary>
-    public bool UpdateTag(string callSid, JsonElement tag) => WithLive(callSid, call => call.UpdateTag(tag));
+    public bool UpdateTag(string callSid, JsonElement tag) => WithLive(callSid, call => call.Post(new TagUpdateRequested(tag.Clone())));
 
     /// <summary>Live control: a ringing call stops and ends as no-answer; false when not live.</summary>
-    public bool EndAsNoAnswer(string callSid) => WithLive(callSid, call => call.RequestNoAnswer());
+    public bool EndAsNoAnswer(string callSid) => WithLive(callSid, call => call.Post(new NoAnswerRequested()));
 
     /// <summary>Live control: mutes or unmutes the caller (not heard by a bridged party, not recorded); false when not live.</summary>
     public bool SetMute(string callSid, bool muted) => WithLive(callSid, call => call.Post(new MuteRequested(muted)));
@@ -168,6 +168,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
 
         await StartShutdown(TimeSpan.Zero).ConfigureAwait(false);
         await _shutdown.CancelAsync().ConfigureAwait(false);
+        await _accepting.WhenAllAsync().ConfigureAwait(false);
         _shutdown.Dispose();
     }
 
@@ -211,7 +212,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
         }
         catch (Exception exception)
         {
-            // Nothing may escape a fire-and-forget task; the caller gets a clear refusal instead of silence.
+            // Nothing may escape the accepting work; the caller gets a clear refusal instead of silence.
             Log.InboundFailed(_services.Logger, exception, sip.CallId);
             sip.Reject(500, "Server Internal Error");
         }
@@ -228,13 +229,14 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
         };
         await _services.Store.InsertAsync(record, _shutdown.Token).ConfigureAwait(false);
 
-        var call = new Call(record, request, null, _services);
+        var call = new Call(record, request, _services);
         try
         {
             call.StartInbound(sip);
         }
         catch (Exception exception) when (exception is MediaPortsExhaustedException or UnusableOfferException)
         {
+            await call.AbandonAsync().ConfigureAwait(false);
             var (sipStatus, reason) = exception is UnusableOfferException ? (488, "Not Acceptable Here") : (503, "Service Unavailable");
             sip.Reject(sipStatus, reason);
             Log.InboundRefused(_services.Logger, sip.CallId, sip.DialledNumber, sip.Source, sipStatus, exception.Message);

@@ -47,4 +47,7 @@ internal static partial class Log
 
     [LoggerMessage(3013, LogLevel.Information, "Call {CallSid}: the dial ended {Status} (leg {LegSid})")]
     public static partial void DialEnded(ILogger logger, string callSid, string status, string? legSid);
+
+    [LoggerMessage(3014, LogLevel.Warning, "Call {CallSid}: {Running} piece(s) of its work had not ended {Seconds} s after its final status; the call is released without them")]
+    public static partial void WorkAbandoned(ILogger logger, string callSid, int running, double seconds);
 }

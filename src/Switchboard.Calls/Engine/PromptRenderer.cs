@@ -5,7 +5,7 @@ using Switchboard.Media.Speech;
 namespace Switchboard.Calls.Engine;
 
 /// <summary>Turns a prompt verb into the audio the call plays: <c>say</c> through the chosen TTS vendor, <c>play</c> from its URL.</summary>
-internal sealed class PromptRenderer(SpeechSynthesizerRegistry speech, AudioFetcher audio)
+internal sealed class PromptRenderer(SpeechSynthesizerRegistry speech, AudioFetcher audio) : IPromptRenderer
 {
     /// <exception cref="InvalidOperationException">The audio could not be fetched or decoded.</exception>
     /// <exception cref="UnknownSpeechVendorException">The say verb names a vendor this server does not have.</exception>

@@ -16,7 +16,7 @@ internal sealed class WholeCallRecording
     private WholeCallRecording(ActiveRecording recording) => _recording = recording;
 
     /// <summary>Starts recording when <paramref name="enabled"/>; null otherwise, or (logged) when the file cannot be made.</summary>
-    public static WholeCallRecording? Start(bool enabled, RecordingLibrary? library, MediaSession media, CallSnapshot call, ILogger logger)
+    public static WholeCallRecording? Start(bool enabled, RecordingLibrary? library, MediaSession media, CallSnapshot call, CallWork work, ILogger logger)
     {
         if (!enabled || library is null)
         {
@@ -34,12 +34,24 @@ internal sealed class WholeCallRecording
             return null;
         }
 
-        _ = StoreWhenClosedAsync(library, recording, call);
+        // Stored as the call's own work once the file is closed, so the call's loop sees it end.
+        work.Run(
+            async _ =>
+            {
+                await StoreWhenClosedAsync(library, recording, call).ConfigureAwait(false);
+                return null;
+            },
+            error =>
+            {
+                MediaFeatureLog.RecordingNotStored(logger, error, call.Sid, recording.Sid);
+                return null;
+            },
+            endsWithOwner: false);
         return new WholeCallRecording(recording);
     }
 
-    /// <summary>The call ended: close the file (it is stored in the background).</summary>
-    public void Stop() => _ = _recording.Recorder.StopAsync();
+    /// <summary>The call ended: close the file (it is then stored).</summary>
+    public void Stop() => _recording.Recorder.RequestStop();
 
     private static async Task StoreWhenClosedAsync(RecordingLibrary library, ActiveRecording recording, CallSnapshot call)
     {

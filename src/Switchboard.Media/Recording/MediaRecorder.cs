@@ -80,9 +80,12 @@ public sealed class MediaRecorder : IMediaClockStream, IDigitListener
     /// <summary>Ends the recording (unless it already ended otherwise) and returns <see cref="Completion"/>.</summary>
     public Task<RecordingResult> StopAsync()
     {
-        RequestEnd(RecordingEndReason.Stopped, null);
+        RequestStop();
         return Completion;
     }
+
+    /// <summary>Ends the recording (unless it already ended otherwise); <see cref="Completion"/> tells when the file is closed.</summary>
+    public void RequestStop() => RequestEnd(RecordingEndReason.Stopped, null);
 
     internal static MediaRecorder Start(
         RecordingOptions options, RecordingSource[] sources, MediaClock clock, RecordingWriter writer, ILogger logger)

@@ -1,27 +1,17 @@
-using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 using Switchboard.Calls.Engine.Messages;
 using Switchboard.Calls.Scripts;
 using Switchboard.Calls.Verbs;
 using Switchboard.Media.Bridging;
 using Switchboard.Media.Sessions;
 
-namespace Switchboard.Calls.Engine;
+namespace Switchboard.Calls.Engine.Steps;
 
 /// <summary>
 /// One running <c>dial</c>: every target rings at once, the first to answer is bridged to the dialling call and
 /// the others are canceled. Lives on the dialling call's loop; the legs report through the loop's channel, so only
-/// the list of placed legs (written by the placing tasks) needs a lock.
+/// the list of placed legs (written by the placing work) needs a lock.
 /// </summary>
-internal sealed class DialStep(
-    DialVerb verb,
-    int generation,
-    ChannelWriter<CallMessage> inbox,
-    IVerbHost host,
-    MediaSession media,
-    TimeProvider timeProvider,
-    ILogger logger,
-    string callSid) : IDialLegObserver, IDisposable
+internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope), IDialLegObserver
 {
     private readonly Lock _placedGate = new();
     private readonly List<IDialLeg> _placed = [];
@@ -31,24 +21,41 @@ internal sealed class DialStep(
     private MediaBridge? _bridge;
     private long _connectedAt;
     private DialLegEnded? _mostHopeful;
-    private bool _disposed;
+    private bool _left;
+
+    public override bool NeedsMedia => false;
 
     /// <summary>Places every target; each one's outcome comes back through the channel.</summary>
-    public void Start()
+    public override void Start()
     {
         _outstanding = verb.Targets.Count;
+        var placing = _placing.Token;
         foreach (var target in verb.Targets)
         {
-            _ = PlaceAsync(target);
+            Services.Work.Run(_ => PlaceAsync(target, placing), _ => null, endsWithOwner: false);
         }
     }
 
     /// <summary>Called on a leg's loop: hands the answer to the dialling call's loop.</summary>
-    void IDialLegObserver.OnLegAnswered(IDialLeg leg) => inbox.TryWrite(new DialLegAnswered(generation, leg));
+    void IDialLegObserver.OnLegAnswered(IDialLeg leg) => Services.Inbox.TryWrite(new DialLegAnswered(Generation, leg));
 
     /// <summary>Called on a leg's loop: hands the end to the dialling call's loop.</summary>
     void IDialLegObserver.OnLegEnded(IDialLeg leg, CallStatus status, int? sipStatus) =>
-        inbox.TryWrite(new DialLegEnded(generation, leg, status, sipStatus, null));
+        Services.Inbox.TryWrite(new DialLegEnded(Generation, leg, status, sipStatus, null));
+
+    public override void OnMessage(VerbStepMessage message)
+    {
+        switch (message)
+        {
+            case DialLegAnswered answered:
+                OnLegAnswered(answered.Leg);
+                break;
+            case DialLegEnded ended when OnLegEnded(ended) is { } result:
+                Log.DialEnded(Services.Logger, Services.CallSid, result.Status.ToWire(), result.DialCallSid);
+                Runner.Report(this, result);
+                break;
+        }
+    }
 
     /// <summary>The first answer wins: the call is answered if it still rang, bridged, and the other legs canceled.</summary>
     public void OnLegAnswered(IDialLeg leg)
@@ -60,16 +67,16 @@ internal sealed class DialStep(
             return;
         }
 
-        if (leg.Media is not { } legMedia || !host.EnsureAnswered())
+        if (leg.Media is not { } legMedia || !Services.Host.EnsureAnswered())
         {
             leg.RequestHangup("the caller has gone");
             return;
         }
 
         _connected = leg;
-        _bridge = MediaBridge.Connect(media, legMedia, new BridgeOptions { PassDigits = verb.PassDigits });
-        _connectedAt = timeProvider.GetTimestamp();
-        Log.DialConnected(logger, callSid, leg.Sid);
+        _bridge = MediaBridge.Connect(Services.Media, legMedia, new BridgeOptions { PassDigits = verb.PassDigits });
+        _connectedAt = Services.Time.GetTimestamp();
+        Log.DialConnected(Services.Logger, Services.CallSid, leg.Sid);
         foreach (var other in PlacedLegs())
         {
             if (!ReferenceEquals(other, leg))
@@ -86,7 +93,7 @@ internal sealed class DialStep(
         if (_connected is not null && ReferenceEquals(ended.Leg, _connected))
         {
             DisconnectBridge();
-            return new DialResult(verb, CallStatus.Completed, 200, _connected.Sid, timeProvider.GetElapsedTime(_connectedAt));
+            return new DialResult(verb, CallStatus.Completed, 200, _connected.Sid, Services.Time.GetElapsedTime(_connectedAt));
         }
 
         if (_mostHopeful is null || Hope(ended.Status) < Hope(_mostHopeful.Status))
@@ -105,17 +112,17 @@ internal sealed class DialStep(
     }
 
     /// <summary>Leaves the dial: the bridge comes down and every leg still up is hung up or canceled.</summary>
-    public void Dispose()
+    public override void Leave()
     {
         IDialLeg[] legs;
         lock (_placedGate)
         {
-            if (_disposed)
+            if (_left)
             {
                 return;
             }
 
-            _disposed = true;
+            _left = true;
             legs = [.. _placed];
         }
 
@@ -128,15 +135,16 @@ internal sealed class DialStep(
         }
     }
 
-    private async Task PlaceAsync(CallTarget target)
+    /// <summary>Placing work: null once the leg is placed (it reports through the observer), else the failed leg.</summary>
+    private async Task<CallMessage?> PlaceAsync(CallTarget target, CancellationToken placing)
     {
         try
         {
-            var leg = await host.PlaceDialLegAsync(verb, target, this, _placing.Token).ConfigureAwait(false);
+            var leg = await Services.Host.PlaceDialLegAsync(verb, target, this, placing).ConfigureAwait(false);
             bool keep;
             lock (_placedGate)
             {
-                keep = !_disposed;
+                keep = !_left;
                 if (keep)
                 {
                     _placed.Add(leg);
@@ -147,12 +155,14 @@ internal sealed class DialStep(
             {
                 leg.RequestHangup("the dial was left");
             }
+
+            return null;
         }
         catch (Exception exception)
         {
             // A target that cannot even be placed is one more failed leg; it must not end the dial by itself.
-            Log.DialLegNotPlaced(logger, callSid, target.Address, exception.Message);
-            inbox.TryWrite(new DialLegEnded(generation, null, CallStatus.Failed, exception is NoRouteException ? 404 : 503, exception.Message));
+            Log.DialLegNotPlaced(Services.Logger, Services.CallSid, target.Address, exception.Message);
+            return new DialLegEnded(Generation, null, CallStatus.Failed, exception is NoRouteException ? 404 : 503, exception.Message);
         }
     }
 

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Switchboard.Storage.Calls;
+
+namespace Switchboard.Calls.Engine;
+
+/// <summary>
+/// The one place a call's status changes, on its loop: the status machine, the stored record and its ordered
+/// events, the dialect's sink that turns each change into webhooks, and, for a dial leg, the dialling call told of
+/// the end. The machine makes every final status final, which is what guarantees exactly one per leg.
+/// </summary>
+internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICallStore store, TimeProvider time, ILogger logger)
+{
+    private readonly CallStatusMachine _status = new();
+    private long _eventSequence;
+
+    public CallRecord Record { get; set; } = record;
+
+    /// <summary>The application's data, which every event carries.</summary>
+    public JsonElement? Tag { get; set; }
+
+    /// <summary>For a leg of another call's <c>dial</c>: told when the leg answers and ends.</summary>
+    public IDialLegObserver? LegObserver { get; init; }
+
+    /// <summary>The leg <see cref="LegObserver"/> hears about.</summary>
+    public IDialLeg? Leg { get; init; }
+
+    public CallStatus Status => _status.Current;
+
+    public bool IsFinal => _status.Current.IsFinal();
+
+    public CallSnapshot Snapshot() => new(
+        Record.Sid, Record.AccountSid, Record.From, Record.To, Record.SipCallId, _status.Current,
+        Record.CreatedAt, Record.AnsweredAt, Record.EndedAt)
+    {
+        Direction = Record.Direction,
+        SipStatus = Record.SipStatus,
+        ParentCallSid = Record.ParentCallSid,
+        Tag = Tag,
+    };
+
+    /// <summary>Ends the call with <paramref name="status"/>, stamping when it ended.</summary>
+    public async Task FinishAsync(CallStatus status, int? sipStatus, string? reason, CancellationToken cancellationToken)
+    {
+        Record = Record with { EndedAt = time.GetUtcNow() };
+        await ChangeAsync(status, sipStatus, reason, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Moves to <paramref name="next"/> and reports it; a repeat of the current status (a second 180) is no change.
+    /// <see cref="CallStatus.Queued"/> is the starting status: it is reported, never moved to.
+    /// </summary>
+    public async Task ChangeAsync(CallStatus next, int? sipStatus, string? reason, CancellationToken cancellationToken)
+    {
+        if (next != CallStatus.Queued && (next == _status.Current || !_status.TryTransitionTo(next)))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        Record = Record with { Status = next.ToWire(), SipStatus = sipStatus ?? Record.SipStatus };
+        if (next != CallStatus.Queued)
+        {
+            await store.UpdateAsync(Record, cancellationToken).ConfigureAwait(false);
+        }
+
+        var detail = sipStatus is null && reason is null ? null : $"{sipStatus} {reason}".Trim();
+        await store.AppendEventAsync(new CallEventRecord(Record.Sid, ++_eventSequence, now, "status:" + next.ToWire(), detail), cancellationToken).ConfigureAwait(false);
+        Log.StatusChanged(logger, Record.Sid, next.ToWire(), sipStatus, reason);
+        sink.OnCallEvent(new CallStatusChanged(Snapshot(), now, sipStatus, reason));
+        if (next.IsFinal())
+        {
+            LegObserver?.OnLegEnded(Leg!, next, sipStatus);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace Switchboard.Calls.Engine.Signalling;
+
+// What the SIP side of a call tells the engine, in the engine's words. The signalling strategies turn SIP events
+// into these; the call's loop acts on them without knowing which direction the call has.
+
+/// <summary>A fact about the call, read from a SIP event.</summary>
+internal abstract record CallFact;
+
+/// <summary>It rings (<paramref name="EarlyMedia"/>: with audio from the far end before the answer).</summary>
+internal sealed record Rings(int SipStatus, bool EarlyMedia) : CallFact;
+
+/// <summary>The far end answered with media we can use.</summary>
+internal sealed record Answers : CallFact;
+
+/// <summary>The call is over with <paramref name="Status"/>; <paramref name="HangUpFirst"/>: our side must still end the dialog.</summary>
+internal sealed record Ends(CallStatus Status, int? SipStatus, string Reason, bool HangUpFirst = false) : CallFact;
+
+/// <summary>A key arrived in signalling (RFC 6086 INFO); it joins RFC 4733 and in-band keys.</summary>
+internal sealed record KeyPressed(char Key) : CallFact;

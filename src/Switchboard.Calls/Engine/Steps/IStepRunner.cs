@@ -1,0 +1,26 @@
+using Switchboard.Calls.Scripts;
+using Switchboard.Calls.Verbs;
+
+namespace Switchboard.Calls.Engine.Steps;
+
+/// <summary>What a running step asks of the runner that started it. Loop only.</summary>
+internal interface IStepRunner
+{
+    /// <summary>The speech settings prompts are rendered with now (a <c>config</c> verb changes them).</summary>
+    SpeechDefaults Speech { get; set; }
+
+    /// <summary>Keys pressed while no gather listened, kept for the next one.</summary>
+    TypeAheadKeys TypeAhead { get; }
+
+    /// <summary><paramref name="step"/> is done: the next verb in the queue runs.</summary>
+    void Complete(VerbStep step);
+
+    /// <summary>
+    /// <paramref name="step"/> ended with <paramref name="result"/>: the script's answer decides what runs next. A
+    /// <see cref="RedirectResult"/> drops the queue, so only the answer runs.
+    /// </summary>
+    void Report(VerbStep step, VerbResult result);
+
+    /// <summary>A key interrupted <paramref name="step"/>'s prompt: it is kept for the next gather, and the verbs before that gather are skipped.</summary>
+    void BargeIn(VerbStep step, char key);
+}
