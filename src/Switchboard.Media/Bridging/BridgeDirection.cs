@@ -74,8 +74,7 @@ internal sealed class BridgeDirection : IPayloadSink, IOutgoingAudioSource, IDig
         var duration = TimeSpan.FromMilliseconds(Math.Clamp(digit.DurationMilliseconds, 40, 5000));
         try
         {
-            _ = _destination.SendDigitsAsync(
-                digit.Key.ToString(), new DigitSendOptions(duration, TimeSpan.FromMilliseconds(40)), CancellationToken.None);
+            _destination.QueueDigits(digit.Key.ToString(), new DigitSendOptions(duration, TimeSpan.FromMilliseconds(40)));
         }
         catch (ObjectDisposedException)
         {

@@ -52,13 +52,18 @@ internal sealed class DtmfSender
     public Task Enqueue(DigitRequest request, CancellationToken cancellationToken)
     {
         request.Watch(cancellationToken);
+        Queue(request);
+        return request.Task;
+    }
+
+    /// <summary>Queues keys nobody waits for (a bridge passing a key on): the clock sends them and settles the request.</summary>
+    public void Queue(DigitRequest request)
+    {
         _queue.Enqueue(request);
         if (_closed)
         {
             request.Cancel();
         }
-
-        return request.Task;
     }
 
     /// <summary>Cancels everything queued; a key already sounding is still ended properly by the clock.</summary>

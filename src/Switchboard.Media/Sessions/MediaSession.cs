@@ -199,6 +199,17 @@ public sealed class MediaSession : IAsyncDisposable
     }
 
     /// <summary>
+    /// Queues keys as <see cref="SendDigitsAsync(string, DigitSendOptions, CancellationToken)"/> does, for a sender that
+    /// waits for nothing (a bridge passing a key on): the media clock owns the sending from here.
+    /// </summary>
+    internal void QueueDigits(string digits, DigitSendOptions options)
+    {
+        var request = DigitRequest.Create(digits, options);
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        _sender.Dtmf.Queue(request);
+    }
+
+    /// <summary>
     /// Starts handing <paramref name="tap"/> the decoded audio of <paramref name="directions"/>: what the
     /// peer sends (on the receive loop) and/or what we send (on the media clock thread). Adding a tap twice
     /// for a direction has no effect. Without taps the peer's audio is not decoded at all.
