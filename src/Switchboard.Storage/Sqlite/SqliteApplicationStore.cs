@@ -1,11 +1,11 @@
 using Microsoft.Data.Sqlite;
 using Switchboard.Storage.Applications;
-using Switchboard.Storage.Paging;
 
 namespace Switchboard.Storage.Sqlite;
 
 /// <summary><see cref="IApplicationStore"/> on the embedded database; each hook is five columns.</summary>
-public sealed class SqliteApplicationStore(SqliteDatabase database) : IApplicationStore
+public sealed class SqliteApplicationStore(SqliteDatabase database)
+    : SqliteResourceStore<ApplicationRecord>(database, "applications", Columns, Read, referencesMeanInUse: true), IApplicationStore
 {
     private const string Columns = """
         sid, account_sid, name,
@@ -15,66 +15,36 @@ public sealed class SqliteApplicationStore(SqliteDatabase database) : IApplicati
         call_hook_fallback_url, call_status_hook_fallback_url
         """;
 
-    public async Task<ApplicationRecord?> FindAsync(string accountSid, string applicationSid, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var query = connection.CreateCommand();
-        query.CommandText = $"SELECT {Columns} FROM applications WHERE sid = $sid AND account_sid = $account";
-        query.Bind("$sid", applicationSid);
-        query.Bind("$account", accountSid);
-        return await SqliteCommands.ReadSingleAsync(query, Read, cancellationToken).ConfigureAwait(false);
-    }
+    private const string InsertStatement = $"""
+        INSERT INTO applications ({Columns}) VALUES (
+            $sid, $account, $name, $hookUrl, $hookMethod, $hookUser, $hookPassword,
+            $statusUrl, $statusMethod, $statusUser, $statusPassword, $vendor, $voice, $language, $record, $created,
+            $hookFallback, $statusFallback)
+        """;
 
-    public async Task CreateAsync(ApplicationRecord application, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = $"""
-            INSERT INTO applications ({Columns}) VALUES (
-                $sid, $account, $name, $hookUrl, $hookMethod, $hookUser, $hookPassword,
-                $statusUrl, $statusMethod, $statusUser, $statusPassword, $vendor, $voice, $language, $record, $created,
-                $hookFallback, $statusFallback)
-            """;
-        Bind(insert, application);
-        insert.Bind("$created", SqliteValues.FormatTime(application.CreatedAt));
-        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    private const string UpdateStatement = """
+        UPDATE applications SET name = $name,
+            call_hook_url = $hookUrl, call_hook_method = $hookMethod, call_hook_username = $hookUser, call_hook_password = $hookPassword,
+            call_status_hook_url = $statusUrl, call_status_hook_method = $statusMethod,
+            call_status_hook_username = $statusUser, call_status_hook_password = $statusPassword,
+            speech_synthesis_vendor = $vendor, speech_synthesis_voice = $voice, speech_synthesis_language = $language,
+            record_all_calls = $record, call_hook_fallback_url = $hookFallback, call_status_hook_fallback_url = $statusFallback
+        WHERE sid = $sid AND account_sid = $account
+        """;
 
-    public async Task<WriteOutcome> UpdateAsync(ApplicationRecord application, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var update = connection.CreateCommand();
-        update.CommandText = """
-            UPDATE applications SET name = $name,
-                call_hook_url = $hookUrl, call_hook_method = $hookMethod, call_hook_username = $hookUser, call_hook_password = $hookPassword,
-                call_status_hook_url = $statusUrl, call_status_hook_method = $statusMethod,
-                call_status_hook_username = $statusUser, call_status_hook_password = $statusPassword,
-                speech_synthesis_vendor = $vendor, speech_synthesis_voice = $voice, speech_synthesis_language = $language,
-                record_all_calls = $record, call_hook_fallback_url = $hookFallback, call_status_hook_fallback_url = $statusFallback
-            WHERE sid = $sid AND account_sid = $account
-            """;
-        Bind(update, application);
-        return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0 ? WriteOutcome.Done : WriteOutcome.NotFound;
-    }
+    public Task CreateAsync(ApplicationRecord application, CancellationToken cancellationToken) => ExecuteAsync(
+        InsertStatement,
+        insert =>
+        {
+            Bind(insert, application);
+            insert.Bind("$created", SqliteValues.FormatTime(application.CreatedAt));
+        },
+        cancellationToken);
 
-    public async Task<WriteOutcome> DeleteAsync(string accountSid, string applicationSid, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var delete = connection.CreateCommand();
-        delete.CommandText = "DELETE FROM applications WHERE sid = $sid AND account_sid = $account";
-        delete.Bind("$sid", applicationSid);
-        delete.Bind("$account", accountSid);
-        return await SqliteCommands.WriteAsync(delete, referencesMeanInUse: true, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<Page<ApplicationRecord>> ListAsync(string accountSid, PageRequest page, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var query = connection.CreateCommand();
-        query.CommandText = $"SELECT {Columns}, rowid FROM applications WHERE account_sid = $account AND {SqlitePaging.Clause}";
-        query.Bind("$account", accountSid);
-        return await SqlitePaging.ReadAsync(query, page, Read, cancellationToken).ConfigureAwait(false);
-    }
+    public async Task<WriteOutcome> UpdateAsync(ApplicationRecord application, CancellationToken cancellationToken) =>
+        await ExecuteAsync(UpdateStatement, update => Bind(update, application), cancellationToken).ConfigureAwait(false) > 0
+            ? WriteOutcome.Done
+            : WriteOutcome.NotFound;
 
     private static void Bind(SqliteCommand command, ApplicationRecord application)
     {
