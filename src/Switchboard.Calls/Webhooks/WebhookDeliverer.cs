@@ -1,4 +1,4 @@
-using Switchboard.Media.Net;
+using Switchboard.Foundation.Net;
 using Microsoft.Extensions.Logging;
 using Switchboard.Storage.Webhooks;
 

@@ -13,7 +13,7 @@ using Switchboard.Calls.Engine;
 using Switchboard.Calls.Limits;
 using Switchboard.Calls.Webhooks;
 using Switchboard.Media.Audio;
-using Switchboard.Media.Net;
+using Switchboard.Foundation.Net;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
 using Switchboard.Server.Configuration;

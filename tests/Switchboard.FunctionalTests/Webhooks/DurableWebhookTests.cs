@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Calls.Webhooks;
 using Switchboard.FunctionalTests.Peers;
-using Switchboard.Media.Net;
+using Switchboard.Foundation.Net;
 
 namespace Switchboard.FunctionalTests.Webhooks;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Switchboard.Media.Net;
+namespace Switchboard.Foundation.Net;
 
 /// <summary>The special-purpose address registries of RFC 6890 (IPv4 and IPv6) as a lookup on the address bytes.</summary>
 internal static class AddressClassifier

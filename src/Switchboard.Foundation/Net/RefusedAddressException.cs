@@ -1,4 +1,4 @@
-namespace Switchboard.Media.Net;
+namespace Switchboard.Foundation.Net;
 
 /// <summary>
 /// A connection was refused because the host leads only to addresses <see cref="PublicAddressFilter"/> does not

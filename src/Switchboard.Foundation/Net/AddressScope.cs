@@ -1,4 +1,4 @@
-namespace Switchboard.Media.Net;
+namespace Switchboard.Foundation.Net;
 
 /// <summary>Where an IP address leads, as far as fetching a user-given URL is concerned.</summary>
 public enum AddressScope

@@ -1,13 +1,11 @@
 using System.Net;
-using Microsoft.Extensions.Logging.Abstractions;
-using Switchboard.Media.Audio;
-using Switchboard.Media.Net;
-using Switchboard.Media.Tests.Audio;
+using System.Net.Sockets;
+using Switchboard.Foundation.Net;
 
-namespace Switchboard.Media.Tests.Net;
+namespace Switchboard.Foundation.Tests.Net;
 
 /// <summary>
-/// The SSRF guard: the address table of RFC 6890 (IPv4, IPv6, IPv4 inside IPv6), and real fetches over
+/// The SSRF guard: the address table of RFC 6890 (IPv4, IPv6, IPv4 inside IPv6), and real requests over
 /// loopback that it refuses at connect time, by literal address and by a name that resolves there.
 /// </summary>
 public sealed class PublicAddressFilterTests
@@ -77,31 +75,40 @@ public sealed class PublicAddressFilterTests
     [Theory]
     [InlineData("127.0.0.1")]
     [InlineData("localhost")]
-    public async Task AFetchOfALoopbackUrl_IsRefusedAtConnect_WhenPrivateAddressesAreNotAllowed(string host)
+    public async Task ARequestToALoopbackUrl_IsRefusedAtConnect_WhenPrivateAddressesAreNotAllowed(string host)
     {
-        await using var server = await AudioTestServer.StartAsync();
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
         using var http = new HttpClient(new PublicAddressFilter(allowPrivate: false).CreateHandler());
-        var fetcher = new AudioFetcher(http, new AudioFetcherOptions(), TimeProvider.System, NullLogger<AudioFetcher>.Instance);
-        var url = server.Url("/tone16k.wav").Replace("127.0.0.1", host, StringComparison.Ordinal);
 
-        var result = await fetcher.FetchAsync(url, CancellationToken.None);
+        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(Url(host, listener), CancellationToken.None));
 
-        Assert.False(result.Succeeded);
-        Assert.Equal(AudioFetchError.RefusedAddress, result.Error);
-        Assert.Contains("loopback", result.Detail, StringComparison.Ordinal);
-        Assert.False(server.Hits.ContainsKey("/tone16k.wav"));
+        var refused = Assert.IsType<RefusedAddressException>(failure.InnerException);
+        Assert.Equal(host, refused.Host);
+        Assert.Equal(AddressScope.Loopback, refused.Scope);
+        Assert.Contains("loopback", refused.Message, StringComparison.Ordinal);
+        Assert.False(listener.Pending());
     }
 
     [Fact]
-    public async Task AFetchOfALoopbackUrl_Succeeds_WhenPrivateAddressesAreAllowed()
+    public async Task ARequestToALoopbackUrl_Connects_WhenPrivateAddressesAreAllowed()
     {
-        await using var server = await AudioTestServer.StartAsync();
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
         using var http = new HttpClient(new PublicAddressFilter(allowPrivate: true).CreateHandler());
-        var fetcher = new AudioFetcher(http, new AudioFetcherOptions(), TimeProvider.System, NullLogger<AudioFetcher>.Instance);
 
-        var result = await fetcher.FetchAsync(server.Url("/tone16k.wav"), CancellationToken.None);
+        var request = http.GetAsync(Url("127.0.0.1", listener), CancellationToken.None);
+        using (var connection = await listener.AcceptTcpClientAsync())
+        {
+            var stream = connection.GetStream();
+            var buffer = new byte[4096];
+            _ = await stream.ReadAsync(buffer);
+            await stream.WriteAsync("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"u8.ToArray());
+        }
 
-        Assert.True(result.Succeeded, result.Detail);
-        Assert.Equal(1, server.Hits["/tone16k.wav"]);
+        using var response = await request;
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
+
+    private static Uri Url(string host, TcpListener listener) => new($"http://{host}:{((IPEndPoint)listener.LocalEndpoint).Port}/");
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Switchboard.Media.Net;
+namespace Switchboard.Foundation.Net;
 
 /// <summary>
 /// Keeps fetches of user-given URLs (audio for <c>play</c>, and any other) on the public internet, so a call
