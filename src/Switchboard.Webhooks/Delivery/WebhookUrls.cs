@@ -10,5 +10,6 @@ public static class WebhookUrls
     /// The URL without user info and query: applications put tokens in both, and logs are read by more people than
     /// webhooks are.
     /// </summary>
-    public static string ForLog(Uri url) => url.IsAbsoluteUri ? url.GetLeftPart(UriPartial.Path) : "(relative URL)";
+    public static string ForLog(Uri url) =>
+        url.IsAbsoluteUri ? url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : "(relative URL)";
 }
