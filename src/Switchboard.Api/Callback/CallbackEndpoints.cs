@@ -8,9 +8,9 @@ using Switchboard.Api.Problems;
 using Switchboard.Calls.Callbacks;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Limits;
-using Switchboard.Calls.Webhooks;
 using Switchboard.Storage.Callbacks;
 using Switchboard.Storage.Calls;
+using Switchboard.Webhooks.Outbox;
 
 namespace Switchboard.Api.Callback;
 

@@ -1,7 +1,8 @@
 using Switchboard.Api.Conversation;
 using Switchboard.Calls.Callbacks;
+using Switchboard.Calls.Durability;
 using Switchboard.Calls.Engine;
-using Switchboard.Calls.Webhooks;
+using Switchboard.Webhooks.Outbox;
 
 namespace Switchboard.Api.Callback;
 

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Switchboard.Api.Conversation;
 using Switchboard.Calls.Callbacks;
+using Switchboard.Calls.Durability;
 using Switchboard.Calls.Engine;
-using Switchboard.Calls.Webhooks;
+using Switchboard.Webhooks.Delivery;
+using Switchboard.Webhooks.Outbox;
 
 namespace Switchboard.Api.Callback;
 

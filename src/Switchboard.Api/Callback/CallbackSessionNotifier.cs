@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Switchboard.Api.Conversation;
 using Switchboard.Calls.Callbacks;
-using Switchboard.Calls.Webhooks;
+using Switchboard.Webhooks.Delivery;
+using Switchboard.Webhooks.Outbox;
 
 namespace Switchboard.Api.Callback;
 

@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Routing;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Idempotency;
 using Switchboard.Api.Problems;
+using Switchboard.Calls.Durability;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Limits;
-using Switchboard.Calls.Webhooks;
+using Switchboard.Webhooks;
+using Switchboard.Webhooks.Outbox;
 
 namespace Switchboard.Api.Conversation;
 

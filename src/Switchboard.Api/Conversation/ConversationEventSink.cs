@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Switchboard.Calls.Durability;
 using Switchboard.Calls.Engine;
-using Switchboard.Calls.Webhooks;
+using Switchboard.Webhooks.Delivery;
+using Switchboard.Webhooks.Outbox;
 
 namespace Switchboard.Api.Conversation;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Switchboard.Calls.Durability;
 using Switchboard.Calls.Engine;
-using Switchboard.Calls.Webhooks;
+using Switchboard.Webhooks.Outbox;
 
 namespace Switchboard.Api.Conversation;
 

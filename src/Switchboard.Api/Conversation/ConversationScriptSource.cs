@@ -3,7 +3,9 @@ using Switchboard.Api.Problems;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Scripts;
 using Switchboard.Calls.Verbs;
-using Switchboard.Calls.Webhooks;
+using Switchboard.Webhooks.Delivery;
+using Switchboard.Webhooks.Outbox;
+using Switchboard.Webhooks.Replies;
 
 namespace Switchboard.Api.Conversation;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Switchboard.Calls.Webhooks;
+using Switchboard.Calls.Durability;
 using Switchboard.Storage.Callbacks;
 
 namespace Switchboard.Calls.Callbacks;

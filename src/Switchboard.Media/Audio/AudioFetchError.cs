@@ -29,7 +29,7 @@ public enum AudioFetchError
 
     /// <summary>
     /// The URL leads to a loopback, private, link-local or otherwise non-public address, which the server's
-    /// <see cref="Net.PublicAddressFilter"/> does not allow.
+    /// <see cref="Switchboard.Foundation.Net.PublicAddressFilter"/> does not allow.
     /// </summary>
     RefusedAddress,
 }

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Switchboard.Media.Codecs;
-using Switchboard.Media.Net;
+using Switchboard.Foundation.Net;
 
 namespace Switchboard.Media.Audio;
 

@@ -1,5 +1,5 @@
 using Switchboard.Calls.Engine;
-using Switchboard.Calls.Webhooks;
+using Switchboard.Webhooks.Outbox;
 
 namespace Switchboard.Server.Hosting;
 

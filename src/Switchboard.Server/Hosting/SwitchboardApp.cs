@@ -9,11 +9,11 @@ using Switchboard.Api.V1;
 using Switchboard.Api.V1.Calls;
 using Switchboard.Api.V1.Webhooks;
 using Switchboard.Calls.Callbacks;
+using Switchboard.Calls.Durability;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Limits;
-using Switchboard.Calls.Webhooks;
+using Switchboard.Foundation.Net;
 using Switchboard.Media.Audio;
-using Switchboard.Media.Net;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
 using Switchboard.Server.Configuration;
@@ -27,6 +27,8 @@ using Switchboard.Storage.Recordings;
 using Switchboard.Storage.Idempotency;
 using Switchboard.Storage.Sqlite;
 using Switchboard.Storage.Webhooks;
+using Switchboard.Webhooks;
+using Switchboard.Webhooks.Outbox;
 
 namespace Switchboard.Server.Hosting;
 
@@ -188,24 +190,19 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSingleton<CallbackSessions>();
         services.AddSingleton<CallbackSessionRecovery>();
         services.AddHostedService<GracefulShutdownService>();
-        services.AddSingleton(WebhookOptions.Default with
-        {
-            ReplyTimeout = settings.WebhookTimeout,
-            AttemptTimeout = settings.WebhookAttemptTimeout,
-            SecretRotationGrace = settings.WebhookSecretGrace,
-            Retry = WebhookOptions.Default.Retry with { RetryFor = settings.WebhookRetryFor },
-        });
         services.AddSingleton<IWebhookSecretStore, SqliteWebhookSecretStore>();
         services.AddSingleton<IWebhookOutboxStore, SqliteWebhookOutboxStore>();
         services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
-        services.AddSingleton<WebhookSecrets>();
+        services.AddWebhooks(
+            WebhookOptions.Default with
+            {
+                ReplyTimeout = settings.WebhookTimeout,
+                AttemptTimeout = settings.WebhookAttemptTimeout,
+                SecretRotationGrace = settings.WebhookSecretGrace,
+                Retry = WebhookOptions.Default.Retry with { RetryFor = settings.WebhookRetryFor },
+            },
+            allowPrivateAddresses: !settings.RefusePrivateWebhooks);
         services.AddCallEventSinkRestorers();
         services.AddSingleton<CrashRecovery>();
-        // Every webhook request carries its own deadline (WebhookOptions), so the client itself never times out.
-        services.AddSingleton(_ => new HttpClient(new PublicAddressFilter(allowPrivate: !settings.RefusePrivateWebhooks).CreateHandler())
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        });
-        services.AddSingleton<WebhookOutbox>();
     }
 }

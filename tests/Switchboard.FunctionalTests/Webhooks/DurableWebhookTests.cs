@@ -4,9 +4,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Switchboard.Calls.Webhooks;
+using Switchboard.Foundation.Net;
 using Switchboard.FunctionalTests.Peers;
-using Switchboard.Media.Net;
+using Switchboard.Webhooks;
+using Switchboard.Webhooks.Outbox;
 
 namespace Switchboard.FunctionalTests.Webhooks;
 

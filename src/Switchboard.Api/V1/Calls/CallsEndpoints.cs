@@ -11,10 +11,10 @@ using Switchboard.Api.V1.Recordings;
 using Switchboard.Api.V1.Scoping;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Limits;
-using Switchboard.Calls.Webhooks;
 using Switchboard.Storage.Applications;
 using Switchboard.Storage.Calls;
 using Switchboard.Storage.Carriers;
+using Switchboard.Webhooks.Outbox;
 
 namespace Switchboard.Api.V1.Calls;
 

@@ -6,8 +6,9 @@ using Switchboard.Api.V1.Recordings;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Scripts;
 using Switchboard.Calls.Verbs;
-using Switchboard.Calls.Webhooks;
 using Switchboard.Storage.Applications;
+using Switchboard.Webhooks.Outbox;
+using Switchboard.Webhooks.Replies;
 
 namespace Switchboard.Api.V1.Calls;
 

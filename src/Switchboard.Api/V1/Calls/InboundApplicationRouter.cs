@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Switchboard.Api.V1.Recordings;
 using Switchboard.Api.V1.VoipCarriers;
 using Switchboard.Calls.Engine;
-using Switchboard.Calls.Webhooks;
 using Switchboard.Storage.Applications;
 using Switchboard.Storage.Carriers;
 using Switchboard.Storage.PhoneNumbers;
+using Switchboard.Webhooks.Outbox;
 
 namespace Switchboard.Api.V1.Calls;
 

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Switchboard.Api.V1.Hooks;
+using Switchboard.Calls.Durability;
 using Switchboard.Calls.Engine;
-using Switchboard.Calls.Webhooks;
 using Switchboard.Storage.Applications;
+using Switchboard.Webhooks.Delivery;
+using Switchboard.Webhooks.Outbox;
 
 namespace Switchboard.Api.V1.Calls;
 

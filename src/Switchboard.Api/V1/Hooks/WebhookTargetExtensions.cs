@@ -1,5 +1,5 @@
-using Switchboard.Calls.Webhooks;
 using Switchboard.Storage.Applications;
+using Switchboard.Webhooks.Delivery;
 
 namespace Switchboard.Api.V1.Hooks;
 

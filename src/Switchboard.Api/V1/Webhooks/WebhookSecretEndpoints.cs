@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Switchboard.Api.V1.Scoping;
-using Switchboard.Calls.Webhooks;
+using Switchboard.Webhooks.Signing;
 
 namespace Switchboard.Api.V1.Webhooks;
 

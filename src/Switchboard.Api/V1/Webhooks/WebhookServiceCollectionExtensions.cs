@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Api.Callback;
 using Switchboard.Api.Conversation;
 using Switchboard.Api.V1.Calls;
-using Switchboard.Calls.Webhooks;
+using Switchboard.Calls.Durability;
 
 namespace Switchboard.Api.V1.Webhooks;
 

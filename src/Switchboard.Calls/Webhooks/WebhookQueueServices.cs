@@ -1,7 +1,0 @@
-using Microsoft.Extensions.Logging;
-using Switchboard.Storage.Webhooks;
-
-namespace Switchboard.Calls.Webhooks;
-
-/// <summary>What every queue shares.</summary>
-internal sealed record WebhookQueueServices(IWebhookOutboxStore Store, WebhookDeliverer Deliverer, TimeProvider Time, ILogger Logger);

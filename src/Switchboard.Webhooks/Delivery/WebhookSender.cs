@@ -1,0 +1,45 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Switchboard.Webhooks.Signing;
+
+namespace Switchboard.Webhooks.Delivery;
+
+/// <summary>
+/// Sends one request of a webhook: POST with the JSON body, or GET with the body's members as the query; HTTP Basic
+/// auth when the hook has credentials; and always the <see cref="WebhookSignature"/> of what was sent (the body,
+/// or for GET the path and query), made with the account's secrets at the moment of sending.
+/// </summary>
+internal sealed class WebhookSender(HttpClient http, WebhookSecrets secrets, TimeProvider timeProvider, ILogger logger)
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+
+    /// <exception cref="HttpRequestException">The connection failed.</exception>
+    /// <exception cref="OperationCanceledException">The attempt timed out or was canceled.</exception>
+    public async Task<HttpResponseMessage> SendAsync(WebhookDelivery delivery, Uri url, CancellationToken cancellationToken)
+    {
+        var get = delivery.UseGet;
+        var target = get ? WebhookQueryString.Append(url, delivery.Body) : url;
+        using var request = new HttpRequestMessage(get ? HttpMethod.Get : HttpMethod.Post, target);
+        if (!get)
+        {
+            request.Content = new ReadOnlyMemoryContent(delivery.Body);
+            request.Content.Headers.ContentType = Json;
+        }
+
+        request.Headers.Authorization = delivery.Credentials?.ToHeader();
+        if (delivery.AccountSid is { } accountSid)
+        {
+            var keys = await secrets.GetAsync(accountSid, cancellationToken).ConfigureAwait(false);
+            var now = timeProvider.GetUtcNow();
+            var signed = get ? Encoding.UTF8.GetBytes(target.PathAndQuery) : delivery.Body;
+            request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Create(now.ToUnixTimeSeconds(), signed.Span, keys.ValidAt(now)));
+        }
+        else
+        {
+            Log.WebhookUnsigned(logger, WebhookUrls.ForLog(url));
+        }
+
+        return await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,133 @@
+using Microsoft.Extensions.Logging;
+using Switchboard.Foundation.Net;
+using Switchboard.Storage.Webhooks;
+using Switchboard.Webhooks.Delivery;
+
+namespace Switchboard.Webhooks.Outbox;
+
+/// <summary>
+/// Delivers one queued notification: attempts (the URL, then its fallback), waits with backoff between attempts,
+/// and records each outcome in the outbox: a delivered message is removed, a given-up one kept for the API, and a
+/// retry's count and due time written so a restart resumes the schedule instead of starting it over.
+/// </summary>
+internal sealed class WebhookDeliverer(WebhookSender sender, IWebhookOutboxStore store, WebhookOptions options, TimeProvider timeProvider, ILogger logger)
+{
+    /// <exception cref="OperationCanceledException">The outbox is shutting down; the message stays pending.</exception>
+    public async Task DeliverAsync(PendingWebhook pending, CancellationToken cancellationToken)
+    {
+        // A message resumed after a restart keeps its schedule, but waits no longer than this run's longest delay.
+        if (pending.NextAttemptAt is { } due && due > timeProvider.GetUtcNow())
+        {
+            var wait = due - timeProvider.GetUtcNow();
+            await Task.Delay(wait < options.Retry.MaxDelay ? wait : options.Retry.MaxDelay, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+
+        var delivery = pending.Delivery;
+        while (true)
+        {
+            pending.FirstAttemptAt ??= timeProvider.GetUtcNow();
+            var (outcome, failure) = await AttemptAsync(delivery, cancellationToken).ConfigureAwait(false);
+            pending.Attempts++;
+            var now = timeProvider.GetUtcNow();
+            var firstAttempt = pending.FirstAttemptAt.Value;
+            if (outcome == AttemptOutcome.Delivered)
+            {
+                await StoreAsync(pending, (id, token) => store.DeleteDeliveredAsync(id, token)).ConfigureAwait(false);
+                return;
+            }
+
+            if (outcome == AttemptOutcome.Refused || options.Retry.IsExhausted(firstAttempt, now))
+            {
+                if (outcome == AttemptOutcome.Refused)
+                {
+                    Log.WebhookRefused(logger, delivery.Event, pending.CallSid, WebhookUrls.ForLog(delivery.Url), failure);
+                }
+                else
+                {
+                    Log.WebhookGaveUp(logger, delivery.Event, pending.CallSid, WebhookUrls.ForLog(delivery.Url), pending.Attempts, failure);
+                }
+
+                await StoreAsync(pending, (id, token) => store.GiveUpAsync(id, pending.Attempts, failure, now, token)).ConfigureAwait(false);
+                return;
+            }
+
+            var delay = options.Retry.DelayAfter(pending.Attempts);
+            pending.NextAttemptAt = now + delay;
+            await StoreAsync(pending, (id, token) => store.RecordRetryAsync(id, pending.Attempts, firstAttempt, now + delay, failure, token)).ConfigureAwait(false);
+            Log.WebhookRetrying(logger, delivery.Event, WebhookUrls.ForLog(delivery.Url), pending.Attempts, failure, delay);
+            await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One attempt: the URL and, when that fails with something worth retrying, the fallback at once.</summary>
+    private async Task<(AttemptOutcome Outcome, string Failure)> AttemptAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        var (outcome, failure) = await TryAsync(delivery, delivery.Url, cancellationToken).ConfigureAwait(false);
+        if (outcome != AttemptOutcome.Retry || delivery.FallbackUrl is not { } fallback)
+        {
+            return (outcome, failure);
+        }
+
+        var (fallbackOutcome, fallbackFailure) = await TryAsync(delivery, fallback, cancellationToken).ConfigureAwait(false);
+        // A fallback that refuses does not end the retries: the primary may come back.
+        return fallbackOutcome == AttemptOutcome.Delivered
+            ? (AttemptOutcome.Delivered, string.Empty)
+            : (AttemptOutcome.Retry, $"{failure}; fallback: {fallbackFailure}");
+    }
+
+    private async Task<(AttemptOutcome Outcome, string Failure)> TryAsync(WebhookDelivery delivery, Uri url, CancellationToken cancellationToken)
+    {
+        if (!WebhookUrls.IsAllowed(url))
+        {
+            return (AttemptOutcome.Refused, "only http and https URLs are allowed");
+        }
+
+        using var timeout = new CancellationTokenSource(options.AttemptTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            using var response = await sender.SendAsync(delivery with { Url = url }, url, linked.Token).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                return (AttemptOutcome.Delivered, string.Empty);
+            }
+
+            var failure = $"HTTP {(int)response.StatusCode}";
+            return (WebhookRetryPolicy.IsRetryable(response.StatusCode) ? AttemptOutcome.Retry : AttemptOutcome.Refused, failure);
+        }
+        catch (HttpRequestException exception) when (exception.InnerException is RefusedAddressException refused)
+        {
+            // SWITCHBOARD_REFUSE_PRIVATE_WEBHOOKS: the address will not become allowed by waiting.
+            return (AttemptOutcome.Refused, refused.Message);
+        }
+        catch (HttpRequestException exception)
+        {
+            return (AttemptOutcome.Retry, exception.Message);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (AttemptOutcome.Retry, $"no answer within {options.AttemptTimeout.TotalSeconds:0.#} s");
+        }
+    }
+
+    /// <summary>
+    /// Outcome writes must not be lost to a shutdown that cancels the loop, and a database hiccup must not stop
+    /// delivery: the worst it causes is one more delivery of this message after a restart.
+    /// </summary>
+    private async Task StoreAsync(PendingWebhook pending, Func<long, CancellationToken, Task> write)
+    {
+        if (pending.Id == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await write(pending.Id, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
+        {
+            Log.WebhookStateNotStored(logger, exception, pending.CallSid);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using Switchboard.Webhooks.Delivery;
+using Switchboard.Webhooks.Outbox;
+
+namespace Switchboard.Webhooks.Replies;
+
+/// <summary>
+/// Asks a hook whose answer the call needs (call hook, action hooks, eventUrl): once, with a short timeout, to the
+/// URL and then its fallback. Nothing is stored or retried later: the call cannot wait for a retry schedule.
+/// </summary>
+internal sealed class ReplyHookSender(WebhookSender sender, TimeProvider timeProvider)
+{
+    /// <summary>Posts once (then to the fallback) and returns the answer, or throws <see cref="HttpRequestException"/> / a timeout.</summary>
+    public async Task<WebhookReply> PostAsync(WebhookDelivery delivery, TimeSpan timeout, CancellationToken shutdown, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var reply = await PostOnceAsync(delivery, delivery.Url, timeout, shutdown, cancellationToken).ConfigureAwait(false);
+            if (delivery.FallbackUrl is null || !WebhookRetryPolicy.IsRetryable((HttpStatusCode)reply.StatusCode))
+            {
+                return reply;
+            }
+        }
+        catch (Exception exception) when (delivery.FallbackUrl is not null
+            && (exception is HttpRequestException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested)))
+        {
+        }
+
+        return await PostOnceAsync(delivery, delivery.FallbackUrl, timeout, shutdown, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<WebhookReply> PostOnceAsync(WebhookDelivery delivery, Uri url, TimeSpan timeout, CancellationToken shutdown, CancellationToken cancellationToken)
+    {
+        if (!WebhookUrls.IsAllowed(url))
+        {
+            throw new HttpRequestException("only http and https URLs are allowed for webhooks");
+        }
+
+        using var deadline = new CancellationTokenSource(timeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown, deadline.Token);
+        using var response = await sender.SendAsync(delivery, url, linked.Token).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
+        return new WebhookReply((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
+    }
+}

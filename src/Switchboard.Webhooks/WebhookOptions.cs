@@ -1,0 +1,23 @@
+using Switchboard.Webhooks.Outbox;
+
+namespace Switchboard.Webhooks;
+
+/// <summary>How webhooks are sent.</summary>
+public sealed record WebhookOptions
+{
+    public static WebhookOptions Default { get; } = new();
+
+    /// <summary>How long a hook whose answer the call needs (call hook, action hooks, eventUrl) may take.</summary>
+    public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a queued webhook's single attempt may take before it counts as failed and is retried.</summary>
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long after a rotation the previous secret still signs beside the new one.</summary>
+    public TimeSpan SecretRotationGrace { get; init; } = TimeSpan.FromHours(24);
+
+    public WebhookRetryPolicy Retry { get; init; } = WebhookRetryPolicy.Default;
+
+    /// <summary>How long shutdown waits for queued webhooks; what is left is sent after the next start.</summary>
+    public TimeSpan ShutdownDrain { get; init; } = TimeSpan.FromSeconds(5);
+}
