@@ -28,12 +28,12 @@ public static class V1Endpoints
         v1.MapAccounts();
         foreach (var scope in new[] { endpoints.MapAccountScope(), endpoints.MapOwnAccountScope() })
         {
-            scope.MapApiKeys();
-            scope.MapApplications();
-            scope.MapPhoneNumbers();
-            scope.MapVoipCarriers();
-            scope.MapClients();
-            scope.MapRecordings();
+            new ApiKeyResource().Map(scope);
+            new ApplicationResource().Map(scope);
+            new PhoneNumberResource().Map(scope);
+            new VoipCarrierResource().Map(scope);
+            new ClientResource().Map(scope);
+            new RecordingResource().Map(scope);
             scope.MapWebhookSecret();
             scope.MapWebhookFailures();
         }
