@@ -98,12 +98,6 @@ public abstract class AccountResource<TRecord, TResponse>(string collection, str
         return PagedResults.Json(context, page, record => Respond(context, record), PageJson);
     }
 
-    protected virtual async Task<IResult> DeleteAsync(HttpContext context, CancellationToken cancellationToken)
-    {
-        var outcome = await RemoveAsync(context, context.TargetAccount().Sid, Sid(context), cancellationToken).ConfigureAwait(false);
-        return NoContent(context, outcome, null, DeleteConflict);
-    }
-
     /// <summary>204 for a write that went through (after <see cref="Written"/>), else the store's 404 or 409.</summary>
     protected IResult NoContent(HttpContext context, WriteOutcome outcome, string? conflictField, string conflict)
     {
@@ -119,5 +113,11 @@ public abstract class AccountResource<TRecord, TResponse>(string collection, str
     {
         var record = await FindAsync(context, context.TargetAccount().Sid, Sid(context), cancellationToken).ConfigureAwait(false);
         return record is null ? WriteResults.NotFound(Name) : Results.Json(Respond(context, record), ItemJson);
+    }
+
+    private async Task<IResult> DeleteAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var outcome = await RemoveAsync(context, context.TargetAccount().Sid, Sid(context), cancellationToken).ConfigureAwait(false);
+        return NoContent(context, outcome, null, DeleteConflict);
     }
 }
