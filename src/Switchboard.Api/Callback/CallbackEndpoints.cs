@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -7,7 +6,6 @@ using Switchboard.Api.Idempotency;
 using Switchboard.Api.Problems;
 using Switchboard.Calls.Callbacks;
 using Switchboard.Calls.Engine;
-using Switchboard.Calls.Limits;
 using Switchboard.Storage.Callbacks;
 using Switchboard.Storage.Calls;
 using Switchboard.Webhooks.Outbox;
@@ -29,24 +27,9 @@ public static class CallbackEndpoints
     {
         var accountSid = context.Account().Sid;
         var cancellationToken = context.RequestAborted;
-        CallbackRequest request;
-        CallTarget targetA, targetB;
-        try
-        {
-            using var body = await JsonDocument.ParseAsync(context.Request.Body, default, cancellationToken).ConfigureAwait(false);
-            request = CallbackRequestReader.Read(body.RootElement);
-            targetA = await CallbackLegTargets.ResolveAsync(context.RequestServices, accountSid, request.LegA, CallbackLegNames.LegA, cancellationToken).ConfigureAwait(false);
-            targetB = await CallbackLegTargets.ResolveAsync(context.RequestServices, accountSid, request.LegB, CallbackLegNames.LegB, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException invalidJson)
-        {
-            return ApiProblem.Invalid("$", "the body is not valid JSON: " + invalidJson.Message);
-        }
-        catch (ValidationException invalid)
-        {
-            return ApiProblem.Invalid(invalid.Error);
-        }
-
+        var request = await JsonBody.ReadAsync(context, CallbackRequestReader.Read).ConfigureAwait(false);
+        var targetA = await CallbackLegTargets.ResolveAsync(context.RequestServices, accountSid, request.LegA, CallbackLegNames.LegA, cancellationToken).ConfigureAwait(false);
+        var targetB = await CallbackLegTargets.ResolveAsync(context.RequestServices, accountSid, request.LegB, CallbackLegNames.LegB, cancellationToken).ConfigureAwait(false);
         var (sessionSid, legASid, legBSid) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
         var events = new CallbackEvents(sessionSid, legASid, legBSid, request.Callback, outbox, timeProvider);
         var sessionRequest = new CallbackSessionRequest(
@@ -66,28 +49,8 @@ public static class CallbackEndpoints
             TimeLimit = request.TimeLimit,
         };
 
-        CallbackSessionStarted started;
-        try
-        {
-            started = await sessions.StartAsync(sessionRequest, cancellationToken).ConfigureAwait(false);
-        }
-        catch (NoRouteException noRoute)
-        {
-            events.Abandon();
-            return ApiProblem.Unroutable(FirstCalled(request) + ".to", noRoute.Message);
-        }
-        catch (CallNotPlacedException notPlaced)
-        {
-            events.Abandon();
-            return ApiProblem.Unavailable(notPlaced.Message);
-        }
-        catch (CallRefusedException refused)
-        {
-            // The first leg was over a limit: nothing was placed, and the client may try again after Retry-After.
-            events.Abandon();
-            return AdmissionProblems.Refused(refused.Decision);
-        }
-
+        CallTargetField.Set(context, FirstCalled(request) + ".to");
+        var started = await EngineRefusal.StartOrUndoAsync(sessions.StartAsync(sessionRequest, cancellationToken), events.Abandon).ConfigureAwait(false);
         var legs = new Dictionary<string, CallbackLegSid>
         {
             [CallbackLegNames.LegA] = new(started.LegASid),

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -7,7 +6,6 @@ using Switchboard.Api.Idempotency;
 using Switchboard.Api.Problems;
 using Switchboard.Calls.Durability;
 using Switchboard.Calls.Engine;
-using Switchboard.Calls.Limits;
 using Switchboard.Webhooks;
 using Switchboard.Webhooks.Outbox;
 
@@ -28,21 +26,8 @@ public static class ConversationEndpoints
     private static async Task<IResult> CreateAsync(HttpContext context, CallEngine engine, WebhookOutbox outbox, TimeProvider timeProvider)
     {
         var cancellationToken = context.RequestAborted;
-        ConversationRequest request;
-        try
-        {
-            using var body = await JsonDocument.ParseAsync(context.Request.Body, default, cancellationToken).ConfigureAwait(false);
-            request = ConversationRequestReader.Read(body.RootElement);
-        }
-        catch (JsonException invalidJson)
-        {
-            return ApiProblem.Invalid("$", "the body is not valid JSON: " + invalidJson.Message);
-        }
-        catch (ValidationException invalid)
-        {
-            return ApiProblem.Invalid(invalid.Error);
-        }
-
+        CallTargetField.Set(context, "to.phone");
+        var request = await JsonBody.ReadAsync(context, ConversationRequestReader.Read).ConfigureAwait(false);
         var conversationTrackingId = Guid.NewGuid().ToString();
         var queue = outbox.OpenQueue();
         var callRequest = new CallRequest(
@@ -55,27 +40,7 @@ public static class ConversationEndpoints
             Headers: [],
             new ConversationScriptSource(conversationTrackingId, request.Verbs, outbox, outbox.Options.ReplyTimeout),
             new DurableCallEventSink(new ConversationEventSink(conversationTrackingId, request.Callback, queue, timeProvider), queue));
-        PlacedCall placed;
-        try
-        {
-            placed = await engine.PlaceCallAsync(callRequest, cancellationToken).ConfigureAwait(false);
-        }
-        catch (NoRouteException noRoute)
-        {
-            queue.Complete();
-            return ApiProblem.Unroutable("to.phone", noRoute.Message);
-        }
-        catch (CallNotPlacedException notPlaced)
-        {
-            queue.Complete();
-            return ApiProblem.Unavailable(notPlaced.Message);
-        }
-        catch (CallRefusedException refused)
-        {
-            queue.Complete();
-            return AdmissionProblems.Refused(refused.Decision);
-        }
-
+        var placed = await EngineRefusal.StartOrUndoAsync(engine.PlaceCallAsync(callRequest, cancellationToken), queue.Complete).ConfigureAwait(false);
         var response = new ConversationResponse(placed.Sid, conversationTrackingId, "Queued", request.From, request.Phone, placed.CreatedAt);
         return Results.Json(response, ConversationJsonContext.Default.ConversationResponse);
     }

@@ -57,7 +57,7 @@ public sealed class IdempotencyFilter(string scope) : IEndpointFilter
         StoredResponse response;
         try
         {
-            response = await StoredResponseResult.CaptureAsync(http, await next(context).ConfigureAwait(false)).ConfigureAwait(false);
+            response = await StoredResponseResult.CaptureAsync(http, await AnswerAsync(context, next).ConfigureAwait(false)).ConfigureAwait(false);
         }
         catch
         {
@@ -75,6 +75,22 @@ public sealed class IdempotencyFilter(string scope) : IEndpointFilter
         }
 
         return new StoredResponseResult(response);
+    }
+
+    /// <summary>
+    /// The endpoint's answer, a refusal it threw included, so that a refusal is kept or released like any other
+    /// answer (a 400 or 422 is kept, a 429 or 503 released), never left in progress.
+    /// </summary>
+    private static async ValueTask<object?> AnswerAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (ApiExceptionProblems.For(context.HttpContext, exception) is { } problem)
+        {
+            return problem;
+        }
     }
 
     /// <summary>Hashes the body and rewinds it for the endpoint, which reads it again.</summary>

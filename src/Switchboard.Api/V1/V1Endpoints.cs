@@ -5,7 +5,6 @@ using Switchboard.Api.V1.Accounts;
 using Switchboard.Api.V1.ApiKeys;
 using Switchboard.Api.V1.Applications;
 using Switchboard.Api.V1.Clients;
-using Switchboard.Api.V1.Common;
 using Switchboard.Api.V1.PhoneNumbers;
 using Switchboard.Api.V1.Recordings;
 using Switchboard.Api.V1.Scoping;
@@ -25,16 +24,16 @@ public static class V1Endpoints
 
     public static IEndpointRouteBuilder MapV1Api(this IEndpointRouteBuilder endpoints)
     {
-        var v1 = endpoints.MapGroup(Prefix).AddEndpointFilter<ValidationProblemFilter>().WithCommonProblems();
+        var v1 = endpoints.MapGroup(Prefix).WithCommonProblems();
         v1.MapAccounts();
         foreach (var scope in new[] { endpoints.MapAccountScope(), endpoints.MapOwnAccountScope() })
         {
-            scope.MapApiKeys();
-            scope.MapApplications();
-            scope.MapPhoneNumbers();
-            scope.MapVoipCarriers();
-            scope.MapClients();
-            scope.MapRecordings();
+            new ApiKeyResource().Map(scope);
+            new ApplicationResource().Map(scope);
+            new PhoneNumberResource().Map(scope);
+            new VoipCarrierResource().Map(scope);
+            new ClientResource().Map(scope);
+            new RecordingResource().Map(scope);
             scope.MapWebhookSecret();
             scope.MapWebhookFailures();
         }
@@ -49,14 +48,12 @@ public static class V1Endpoints
     /// </summary>
     public static RouteGroupBuilder MapAccountScope(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGroup(Prefix + "/Accounts/{" + AccountRouteFilter.RouteParameter + "}")
-            .AddEndpointFilter<ValidationProblemFilter>()
             .AddEndpointFilter<AccountRouteFilter>()
             .WithCommonProblems();
 
     /// <summary>A group at <c>/v1</c> whose endpoints act on the key's own account (jambonz's short routes).</summary>
     public static RouteGroupBuilder MapOwnAccountScope(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGroup(Prefix)
-            .AddEndpointFilter<ValidationProblemFilter>()
             .AddEndpointFilter<OwnAccountFilter>()
             .WithCommonProblems();
 

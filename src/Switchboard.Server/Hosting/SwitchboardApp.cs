@@ -5,6 +5,7 @@ using Switchboard.Api.Auth;
 using Switchboard.Api.Callback;
 using Switchboard.Api.Conversation;
 using Switchboard.Api.OpenApi;
+using Switchboard.Api.Problems;
 using Switchboard.Api.V1;
 using Switchboard.Api.V1.Calls;
 using Switchboard.Api.V1.Webhooks;
@@ -100,6 +101,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         logging?.Invoke(builder.Logging);
         ConfigureServices(builder.Services, settings, database, accounts);
         configureServices?.Invoke(builder.Services);
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddProblemDetails();
 
         var web = builder.Build();

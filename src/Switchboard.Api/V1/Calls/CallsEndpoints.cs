@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,7 +9,6 @@ using Switchboard.Api.V1.Hooks;
 using Switchboard.Api.V1.Recordings;
 using Switchboard.Api.V1.Scoping;
 using Switchboard.Calls.Engine;
-using Switchboard.Calls.Limits;
 using Switchboard.Storage.Applications;
 using Switchboard.Storage.Calls;
 using Switchboard.Storage.Carriers;
@@ -43,29 +41,10 @@ public static class CallsEndpoints
     {
         var accountSid = context.TargetAccount().Sid;
         var cancellationToken = context.RequestAborted;
-        CreateCallRequest request;
-        ApplicationRecord? application;
-        CallTarget target;
-        try
-        {
-            using var body = await JsonDocument.ParseAsync(context.Request.Body, default, cancellationToken).ConfigureAwait(false);
-            request = CreateCallRequestReader.Read(body.RootElement);
-            application = await FindApplicationAsync(context, accountSid, request.ApplicationSid, cancellationToken).ConfigureAwait(false);
-            target = await CallTargetResolver.ResolveAsync(context.RequestServices, accountSid, request.To, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException invalidJson)
-        {
-            return ApiProblem.Invalid("$", "the body is not valid JSON: " + invalidJson.Message);
-        }
-        catch (ValidationException invalid)
-        {
-            return ApiProblem.Invalid(invalid.Error);
-        }
-        catch (NoRouteException noRoute)
-        {
-            return ApiProblem.Unroutable("to", noRoute.Message);
-        }
-
+        CallTargetField.Set(context, "to");
+        var request = await JsonBody.ReadAsync(context, CreateCallRequestReader.Read).ConfigureAwait(false);
+        var application = await FindApplicationAsync(context, accountSid, request.ApplicationSid, cancellationToken).ConfigureAwait(false);
+        var target = await CallTargetResolver.ResolveAsync(context.RequestServices, accountSid, request.To, cancellationToken).ConfigureAwait(false);
         var callContext = new CallContext(application?.Sid, request.CallerName);
         var callHook = request.CallHook ?? application!.CallHook;
         var statusHook = request.CallStatusHook ?? application?.CallStatusHook;
@@ -95,43 +74,14 @@ public static class CallsEndpoints
             Amd = request.Amd is { } amd ? new AmdSettings(amd.Options, new AmdHookSource(amd.ActionHook, script, callContext)) : null,
         };
 
-        PlacedCall placed;
-        try
-        {
-            placed = await engine.PlaceCallAsync(callRequest, cancellationToken).ConfigureAwait(false);
-        }
-        catch (NoRouteException noRoute)
-        {
-            queue.Complete();
-            return ApiProblem.Unroutable("to", noRoute.Message);
-        }
-        catch (CallNotPlacedException notPlaced)
-        {
-            queue.Complete();
-            return ApiProblem.Unavailable(notPlaced.Message);
-        }
-        catch (CallRefusedException refused)
-        {
-            queue.Complete();
-            return AdmissionProblems.Refused(refused.Decision);
-        }
-
+        var placed = await EngineRefusal.StartOrUndoAsync(engine.PlaceCallAsync(callRequest, cancellationToken), queue.Complete).ConfigureAwait(false);
         return Results.Json(new CallCreated(placed.Sid, placed.SipCallId), CallsJsonContext.Default.CallCreated, statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, ICallStore store, TimeProvider timeProvider)
     {
         var accountSid = context.TargetAccount().Sid;
-        CallQuery query;
-        try
-        {
-            query = CallQuery.Read(context.Request.Query);
-        }
-        catch (ValidationException invalid)
-        {
-            return ApiProblem.Invalid(invalid.Error);
-        }
-
+        var query = CallQuery.Read(context.Request.Query);
         var calls = await store.ListAsync(accountSid, query.ToFilter(), query.Limit, context.RequestAborted).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
         return Results.Json(calls.Select(call => CallResource.Of(call, now)).ToList(), CallsJsonContext.Default.ListCallResource);
@@ -153,21 +103,7 @@ public static class CallsEndpoints
             return ApiProblem.NotFound($"no call {call_sid}");
         }
 
-        LiveCallUpdate update;
-        try
-        {
-            using var body = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
-            update = LiveCallUpdateReader.Read(body.RootElement);
-        }
-        catch (JsonException invalidJson)
-        {
-            return ApiProblem.Invalid("$", "the body is not valid JSON: " + invalidJson.Message);
-        }
-        catch (ValidationException invalid)
-        {
-            return ApiProblem.Invalid(invalid.Error);
-        }
-
+        var update = await JsonBody.ReadAsync(context, LiveCallUpdateReader.Read).ConfigureAwait(false);
         return update.ApplyTo(engine, call_sid)
             ? Results.Accepted()
             : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The call has ended", detail: $"call {call_sid} is {call.Status}; only live calls can be changed");
