@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Switchboard.Calls.Durability;
 
-/// <summary>Crash recovery log messages; event IDs 3105–3107, within the webhook range (3100–3199) they belong to.</summary>
+/// <summary>Crash recovery log messages; event IDs 3100–3199 (docs/logging.md).</summary>
 internal static partial class Log
 {
     [LoggerMessage(3105, LogLevel.Information, "Resuming {Count} undelivered webhooks of {Calls} calls")]
