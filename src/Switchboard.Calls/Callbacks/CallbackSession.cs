@@ -42,7 +42,7 @@ internal sealed class CallbackSession
         _services = services;
         _legA = new CallbackLegSlot(CallbackLeg.A, legASid, request.LegA);
         _legB = new CallbackLegSlot(CallbackLeg.B, legBSid, request.LegB);
-        _state = new CallbackSessionStateMachine(request.Mode == CallbackMode.Sequential ? CallbackSessionState.CallingFirst : CallbackSessionState.CallingBoth);
+        _state = new CallbackSessionStateMachine(request.Mode == CallbackMode.Sequential ? CallbackSessionState.CallingFirst : CallbackSessionState.CallingBoth, services.Logger);
         _work = new LoopScheduler(_inbox.Writer, services.Time);
         _limitTimer = new LoopScheduler(_inbox.Writer, services.Time);
         _farewellTimer = new LoopScheduler(_inbox.Writer, services.Time);
@@ -123,7 +123,7 @@ internal sealed class CallbackSession
             _reason ??= cancellationToken.IsCancellationRequested ? "server shutting down" : "internal error";
             if (_state.Current != CallbackSessionState.Ending)
             {
-                _state.TransitionTo(CallbackSessionState.Ending);
+                _state.TryTransitionTo(CallbackSessionState.Ending);
             }
 
             await FinishAsync().ConfigureAwait(false);
@@ -317,7 +317,11 @@ internal sealed class CallbackSession
 
     private async Task MoveToAsync(CallbackSessionState next)
     {
-        _state.TransitionTo(next);
+        if (!_state.TryTransitionTo(next))
+        {
+            return;
+        }
+
         _record = _record with { Status = next.ToString() };
         Log.StateChanged(_services.Logger, Sid, next);
         await _services.Store.UpdateAsync(_record, CancellationToken.None).ConfigureAwait(false);

@@ -1,32 +1,32 @@
+using Microsoft.Extensions.Logging;
+using Switchboard.Foundation.StateMachines;
+using static Switchboard.Calls.Callbacks.CallbackSessionState;
+
 namespace Switchboard.Calls.Callbacks;
 
 /// <summary>
 /// The one place a session's state changes. A session only moves forward: calling, bridged, ending, and one
-/// final state reached only through <see cref="CallbackSessionState.Ending"/>, once every leg has ended.
+/// final state reached only through <see cref="Ending"/>, once every leg has ended.
 /// </summary>
-public sealed class CallbackSessionStateMachine(CallbackSessionState initial)
+public sealed class CallbackSessionStateMachine(CallbackSessionState initial, ILogger logger)
 {
-    public CallbackSessionState Current { get; private set; } = initial;
+    private readonly StateMachine<CallbackSessionState> _state = new(Transitions, initial, logger);
 
-    public bool IsFinal => Current is CallbackSessionState.Completed or CallbackSessionState.Failed;
+    /// <summary>The session's documented statuses (docs/api/callback.md) and the order they come in.</summary>
+    public static TransitionTable<CallbackSessionState> Transitions { get; } = TransitionTable<CallbackSessionState>.Declare("callback session")
+        .Allow(CallingFirst, CallingSecond, Ending)
+        .Allow(CallingSecond, Bridged, Ending)
+        .Allow(CallingBoth, Bridged, Ending)
+        .Allow(Bridged, Ending)
+        .Allow(Ending, Completed, Failed)
+        .Build();
 
-    /// <exception cref="InvalidOperationException">The edge is not legal: a bug in the session.</exception>
-    public void TransitionTo(CallbackSessionState next)
-    {
-        if (!IsLegal(Current, next))
-        {
-            throw new InvalidOperationException($"a callback session cannot go from {Current} to {next}");
-        }
+    public CallbackSessionState Current => _state.Current;
 
-        Current = next;
-    }
+    public bool IsFinal => Current is Completed or Failed;
 
-    public static bool IsLegal(CallbackSessionState from, CallbackSessionState to) => from switch
-    {
-        CallbackSessionState.CallingFirst => to is CallbackSessionState.CallingSecond or CallbackSessionState.Ending,
-        CallbackSessionState.CallingSecond or CallbackSessionState.CallingBoth => to is CallbackSessionState.Bridged or CallbackSessionState.Ending,
-        CallbackSessionState.Bridged => to is CallbackSessionState.Ending,
-        CallbackSessionState.Ending => to is CallbackSessionState.Completed or CallbackSessionState.Failed,
-        _ => false,
-    };
+    /// <summary>Moves to <paramref name="next"/> when the edge is legal; otherwise stays, logs and counts, and returns false.</summary>
+    public bool TryTransitionTo(CallbackSessionState next) => _state.TryTransitionTo(next);
+
+    public static bool IsLegal(CallbackSessionState from, CallbackSessionState to) => Transitions.IsLegal(from, to);
 }

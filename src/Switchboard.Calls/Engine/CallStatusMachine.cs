@@ -1,3 +1,8 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Foundation.StateMachines;
+using static Switchboard.Calls.Engine.CallStatus;
+
 namespace Switchboard.Calls.Engine;
 
 /// <summary>
@@ -6,28 +11,36 @@ namespace Switchboard.Calls.Engine;
 /// </summary>
 public sealed class CallStatusMachine
 {
-    public CallStatus Current { get; private set; } = CallStatus.Queued;
+    private readonly StateMachine<CallStatus> _state;
 
-    /// <summary>Moves to <paramref name="next"/> if that edge is legal; returns false (and stays) otherwise.</summary>
-    public bool TryTransitionTo(CallStatus next)
+    /// <summary>A machine whose refusals are counted but not logged (the call has not handed it a logger).</summary>
+    public CallStatusMachine()
+        : this(NullLogger.Instance)
     {
-        if (!IsLegal(Current, next))
-        {
-            return false;
-        }
-
-        Current = next;
-        return true;
     }
 
-    public static bool IsLegal(CallStatus from, CallStatus to) => from switch
-    {
-        CallStatus.Queued => to is CallStatus.Trying or CallStatus.Failed or CallStatus.Canceled,
-        CallStatus.Trying => to is not (CallStatus.Queued or CallStatus.Trying or CallStatus.Completed),
-        // A 180 may follow a 183 and the other way round; both stay before the answer.
-        CallStatus.Ringing => to is not (CallStatus.Queued or CallStatus.Trying or CallStatus.Ringing or CallStatus.Completed),
-        CallStatus.EarlyMedia => to is not (CallStatus.Queued or CallStatus.Trying or CallStatus.EarlyMedia or CallStatus.Completed),
-        CallStatus.InProgress => to is CallStatus.Completed or CallStatus.Failed,
-        _ => false,
-    };
+    public CallStatusMachine(ILogger logger) => _state = new StateMachine<CallStatus>(Transitions, Queued, logger);
+
+    /// <summary>
+    /// The status diagram: queued, trying, then ringing and early media in either order (a 180 may follow a 183),
+    /// in-progress on the answer; busy, no-answer, canceled and failed end a call before the answer, completed or
+    /// failed after it.
+    /// </summary>
+    public static TransitionTable<CallStatus> Transitions { get; } = TransitionTable<CallStatus>.Declare("call status")
+        .Allow(Queued, Trying, Failed, Canceled)
+        .Allow(Trying, Ringing, EarlyMedia, InProgress, Busy, NoAnswer, Failed, Canceled)
+        .Allow(Ringing, EarlyMedia, InProgress, Busy, NoAnswer, Failed, Canceled)
+        .Allow(EarlyMedia, Ringing, InProgress, Busy, NoAnswer, Failed, Canceled)
+        .Allow(InProgress, Completed, Failed)
+        .Build();
+
+    public CallStatus Current => _state.Current;
+
+    /// <summary>
+    /// Moves to <paramref name="next"/> if that edge is legal; returns false (and stays) otherwise. Asking for the
+    /// status the call already has (a second 180 while ringing) is no move and no refusal: it returns false quietly.
+    /// </summary>
+    public bool TryTransitionTo(CallStatus next) => next != Current && _state.TryTransitionTo(next);
+
+    public static bool IsLegal(CallStatus from, CallStatus to) => Transitions.IsLegal(from, to);
 }

@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Foundation.StateMachines;
+
 namespace Switchboard.Media.Amd;
 
 /// <summary>
@@ -32,12 +36,15 @@ public sealed class AnsweringMachineDetector
     private readonly int _completionFrames;
     private readonly int _maxGreetingFrames;
     private readonly int _afterGreetingFrames;
+    private readonly StateMachine<AmdState> _state;
     private long _frames;
     private int _quietFrames;
 
     /// <summary>Creates a detector for one call.</summary>
+    /// <param name="options">The thresholds; <see cref="AmdOptions.Default"/> when null.</param>
+    /// <param name="logger">Hears of a refused state transition; none is logged when null (it is still counted).</param>
     /// <exception cref="ArgumentException">The options are not valid (see <see cref="AmdOptionsValidator"/>).</exception>
-    public AnsweringMachineDetector(AmdOptions? options = null)
+    public AnsweringMachineDetector(AmdOptions? options = null, ILogger? logger = null)
     {
         _options = options ?? AmdOptions.Default;
         var problems = AmdOptionsValidator.Validate(_options);
@@ -55,9 +62,10 @@ public sealed class AnsweringMachineDetector
         _completionFrames = Frames(_options.GreetingCompletionTimeout);
         _maxGreetingFrames = Frames(_options.MaxGreeting);
         _afterGreetingFrames = Frames(_options.AfterGreetingSilence);
+        _state = new StateMachine<AmdState>(Transitions, AmdState.Listening, logger ?? NullLogger.Instance);
     }
 
-    public AmdState State { get; private set; }
+    public AmdState State => _state.Current;
 
     /// <summary>True once nothing more will be reported: the caller may stop feeding audio.</summary>
     public bool IsComplete => State == AmdState.Complete;
@@ -110,15 +118,15 @@ public sealed class AnsweringMachineDetector
                 return StoppedThenTone(events, count);
 
             case AmdState.Listening when newWord:
-                TransitionTo(AmdState.Greeting);
+                _state.TryTransitionTo(AmdState.Greeting);
                 return Decide(events, count, newWord, elapsed);
 
             case AmdState.Listening when elapsed >= _noSpeechFrames && !_cadence.HeardSound:
-                TransitionTo(AmdState.Complete);
+                _state.TryTransitionTo(AmdState.Complete);
                 return Emit(events, count, AmdEventKind.NoSpeechDetected, AmdReason.None);
 
             case AmdState.Listening when elapsed >= _decisionFrames:
-                TransitionTo(AmdState.Complete);
+                _state.TryTransitionTo(AmdState.Complete);
                 return Emit(events, count, AmdEventKind.DecisionTimeout, AmdReason.None);
 
             case AmdState.Greeting:
@@ -128,15 +136,15 @@ public sealed class AnsweringMachineDetector
                 return StoppedThenTone(events, count);
 
             case AmdState.MachineSpeaking when _quietFrames >= _completionFrames:
-                TransitionTo(AmdState.AwaitingTone);
+                _state.TryTransitionTo(AmdState.AwaitingTone);
                 return Emit(events, count, AmdEventKind.MachineStoppedSpeaking, AmdReason.None);
 
             case AmdState.AwaitingTone when beep:
-                TransitionTo(AmdState.Complete);
+                _state.TryTransitionTo(AmdState.Complete);
                 return Emit(events, count, AmdEventKind.ToneDetected, AmdReason.None);
 
             case AmdState.MachineSpeaking or AmdState.AwaitingTone when elapsed >= _toneFrames:
-                TransitionTo(AmdState.Complete);
+                _state.TryTransitionTo(AmdState.Complete);
                 return count;
 
             default:
@@ -149,26 +157,26 @@ public sealed class AnsweringMachineDetector
     {
         if (newWord && _cadence.Words >= _options.ThresholdWordCount)
         {
-            TransitionTo(AmdState.MachineSpeaking);
+            _state.TryTransitionTo(AmdState.MachineSpeaking);
             return Emit(events, count, AmdEventKind.MachineDetected, AmdReason.WordCount);
         }
 
         if (_cadence.SpeechFrames >= _maxGreetingFrames)
         {
-            TransitionTo(AmdState.MachineSpeaking);
+            _state.TryTransitionTo(AmdState.MachineSpeaking);
             return Emit(events, count, AmdEventKind.MachineDetected, AmdReason.LongGreeting);
         }
 
         // A tone under way may be the beep after a short "leave a message": wait until it is one or is not.
         if (_frames - _cadence.LastWordFrame >= _afterGreetingFrames && !_beep.InProgress)
         {
-            TransitionTo(AmdState.Complete);
+            _state.TryTransitionTo(AmdState.Complete);
             return Emit(events, count, AmdEventKind.HumanDetected, AmdReason.ShortGreeting);
         }
 
         if (elapsed >= _decisionFrames)
         {
-            TransitionTo(AmdState.Complete);
+            _state.TryTransitionTo(AmdState.Complete);
             return Emit(events, count, AmdEventKind.DecisionTimeout, AmdReason.None);
         }
 
@@ -179,9 +187,17 @@ public sealed class AnsweringMachineDetector
     private int StoppedThenTone(Span<AmdEvent> events, int count)
     {
         count = Emit(events, count, AmdEventKind.MachineStoppedSpeaking, AmdReason.None);
-        TransitionTo(AmdState.Complete);
+        _state.TryTransitionTo(AmdState.Complete);
         return Emit(events, count, AmdEventKind.ToneDetected, AmdReason.None);
     }
+
+    /// <summary>The detector's states as <see cref="AmdState"/> describes them: forward only, every one may end it.</summary>
+    internal static TransitionTable<AmdState> Transitions { get; } = TransitionTable<AmdState>.Declare("answering machine detector")
+        .Allow(AmdState.Listening, AmdState.Greeting, AmdState.Complete)
+        .Allow(AmdState.Greeting, AmdState.MachineSpeaking, AmdState.Complete)
+        .Allow(AmdState.MachineSpeaking, AmdState.AwaitingTone, AmdState.Complete)
+        .Allow(AmdState.AwaitingTone, AmdState.Complete)
+        .Build();
 
     private int Emit(Span<AmdEvent> events, int count, AmdEventKind kind, AmdReason reason)
     {
@@ -193,24 +209,6 @@ public sealed class AnsweringMachineDetector
             _cadence.SpeechFrames * FrameDuration,
             kind == AmdEventKind.ToneDetected ? _beep.Frequency : 0);
         return count + 1;
-    }
-
-    private void TransitionTo(AmdState next)
-    {
-        var legal = (State, next) switch
-        {
-            (AmdState.Listening, AmdState.Greeting or AmdState.Complete) => true,
-            (AmdState.Greeting, AmdState.MachineSpeaking or AmdState.Complete) => true,
-            (AmdState.MachineSpeaking, AmdState.AwaitingTone or AmdState.Complete) => true,
-            (AmdState.AwaitingTone, AmdState.Complete) => true,
-            _ => false,
-        };
-        if (!legal)
-        {
-            throw new InvalidOperationException($"AMD cannot go from {State} to {next}.");
-        }
-
-        State = next;
     }
 
     /// <summary>Whole frames in <paramref name="duration"/>, rounded up so a timer never fires early.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Switchboard.Foundation.StateMachines;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Transactions;
@@ -27,6 +28,7 @@ public sealed class SipRegistrationClient : IAsyncDisposable
     private readonly Action<SipRegistrationStatus>? _statusChanged;
     private readonly string _callId = SipIdentifiers.NewCallId();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly StateMachine<SipRegistrationState> _state;
     private SipRegistrationStatus _status = SipRegistrationStatus.Initial;
     private TimeSpan _expires;
     private uint _sequence;
@@ -54,9 +56,23 @@ public sealed class SipRegistrationClient : IAsyncDisposable
         _logger = logger;
         _statusChanged = statusChanged;
         _expires = options.Expires;
+        _state = new StateMachine<SipRegistrationState>(Transitions, SipRegistrationStatus.Initial.State, logger);
     }
 
     public SipRegistrationStatus Status => Volatile.Read(ref _status);
+
+    /// <summary>
+    /// The registration's life as <see cref="SipRegistrationState"/> describes it (RFC 3261 §10.2): register, refresh
+    /// before expiry, retry after a failure, and from any live state remove the binding (§10.2.2) or just stop.
+    /// </summary>
+    internal static TransitionTable<SipRegistrationState> Transitions { get; } = TransitionTable<SipRegistrationState>.Declare("registration")
+        .Allow(SipRegistrationState.Idle, SipRegistrationState.Registering, SipRegistrationState.Unregistered)
+        .Allow(SipRegistrationState.Registering, SipRegistrationState.Registered, SipRegistrationState.Failed, SipRegistrationState.Unregistering, SipRegistrationState.Unregistered)
+        .Allow(SipRegistrationState.Registered, SipRegistrationState.Refreshing, SipRegistrationState.Unregistering, SipRegistrationState.Unregistered)
+        .Allow(SipRegistrationState.Refreshing, SipRegistrationState.Registered, SipRegistrationState.Failed, SipRegistrationState.Unregistering, SipRegistrationState.Unregistered)
+        .Allow(SipRegistrationState.Failed, SipRegistrationState.Registering, SipRegistrationState.Unregistering, SipRegistrationState.Unregistered)
+        .Allow(SipRegistrationState.Unregistering, SipRegistrationState.Unregistered)
+        .Build();
 
     /// <summary>Starts registering in the background.</summary>
     public void Start()
@@ -95,7 +111,7 @@ public sealed class SipRegistrationClient : IAsyncDisposable
         var status = Status;
         if (status.ExpiresAt is { } expiresAt && expiresAt > _agent.Time.GetUtcNow())
         {
-            TransitionTo(status with { State = SipRegistrationState.Unregistering });
+            ChangeStatus(status with { State = SipRegistrationState.Unregistering });
             try
             {
                 var attempt = await RegisterAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
@@ -107,7 +123,7 @@ public sealed class SipRegistrationClient : IAsyncDisposable
             }
         }
 
-        TransitionTo(status with { State = SipRegistrationState.Unregistered, ExpiresAt = null });
+        ChangeStatus(status with { State = SipRegistrationState.Unregistered, ExpiresAt = null });
     }
 
     public async ValueTask DisposeAsync()
@@ -123,13 +139,13 @@ public sealed class SipRegistrationClient : IAsyncDisposable
         while (true)
         {
             var status = Status;
-            TransitionTo(status with { State = status.State == SipRegistrationState.Registered ? SipRegistrationState.Refreshing : SipRegistrationState.Registering });
+            ChangeStatus(status with { State = status.State == SipRegistrationState.Registered ? SipRegistrationState.Refreshing : SipRegistrationState.Registering });
             var attempt = await RegisterAsync(_expires, stopping).ConfigureAwait(false);
             TimeSpan wait;
             if (attempt.Granted is { } granted)
             {
                 failures = 0;
-                TransitionTo(new SipRegistrationStatus(SipRegistrationState.Registered, attempt.StatusCode, attempt.Reason, _agent.Time.GetUtcNow() + granted, 0));
+                ChangeStatus(new SipRegistrationStatus(SipRegistrationState.Registered, attempt.StatusCode, attempt.Reason, _agent.Time.GetUtcNow() + granted, 0));
 
                 // §10.2.1: the binding lapses at the granted time; refreshing at half leaves room for a slow answer.
                 wait = granted / 2 > MinimumRefresh ? granted / 2 : MinimumRefresh;
@@ -138,7 +154,7 @@ public sealed class SipRegistrationClient : IAsyncDisposable
             else
             {
                 failures++;
-                TransitionTo(Status with { State = SipRegistrationState.Failed, StatusCode = attempt.StatusCode, Reason = attempt.Reason, ConsecutiveFailures = failures });
+                ChangeStatus(Status with { State = SipRegistrationState.Failed, StatusCode = attempt.StatusCode, Reason = attempt.Reason, ConsecutiveFailures = failures });
                 wait = RegistrationBackoff.Delay(failures, _options.RetryInitial, _options.RetryMax, Random.Shared.NextDouble());
                 Log.RetryScheduled(_logger, _options.User, _options.RegistrarUri, attempt.StatusCode, attempt.Reason, wait);
             }
@@ -219,12 +235,12 @@ public sealed class SipRegistrationClient : IAsyncDisposable
     private static TimeSpan? Seconds(string? value) =>
         uint.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? TimeSpan.FromSeconds(seconds) : null;
 
-    private void TransitionTo(SipRegistrationStatus next)
+    private void ChangeStatus(SipRegistrationStatus next)
     {
         var previous = Status;
-        if (!IsLegal(previous.State, next.State))
+        if (!_state.TryTransitionTo(next.State))
         {
-            throw new InvalidOperationException($"Illegal registration transition {previous.State} -> {next.State}.");
+            return;
         }
 
         Volatile.Write(ref _status, next);
@@ -236,17 +252,4 @@ public sealed class SipRegistrationClient : IAsyncDisposable
 
         _statusChanged?.Invoke(next);
     }
-
-    private static bool IsLegal(SipRegistrationState from, SipRegistrationState to) => (from, to) switch
-    {
-        (SipRegistrationState.Idle, SipRegistrationState.Registering or SipRegistrationState.Unregistered) => true,
-        (SipRegistrationState.Registering, SipRegistrationState.Registered or SipRegistrationState.Failed) => true,
-        (SipRegistrationState.Registered, SipRegistrationState.Refreshing) => true,
-        (SipRegistrationState.Refreshing, SipRegistrationState.Registered or SipRegistrationState.Failed) => true,
-        (SipRegistrationState.Failed, SipRegistrationState.Registering) => true,
-        (SipRegistrationState.Registering or SipRegistrationState.Registered or SipRegistrationState.Refreshing or SipRegistrationState.Failed,
-            SipRegistrationState.Unregistering or SipRegistrationState.Unregistered) => true,
-        (SipRegistrationState.Unregistering, SipRegistrationState.Unregistered) => true,
-        _ => false,
-    };
 }

@@ -1,8 +1,9 @@
 using System.Net;
-using System.Net.Sockets;
+using Switchboard.Foundation.StateMachines;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Parsing;
 using Switchboard.Sip.Transport;
+using static Switchboard.Sip.Transactions.InviteServerState;
 
 namespace Switchboard.Sip.Transactions;
 
@@ -11,181 +12,120 @@ namespace Switchboard.Sip.Transactions;
 /// where it absorbs retransmitted INVITEs for Timer L (64*T1) so they do not reach the TU as new calls, passes
 /// ACKs up, and leaves 2xx retransmission to the TU (RFC 3261 §13.3.1.4).
 /// </summary>
-public sealed class InviteServerTransaction : ISipServerTransaction, IDisposable
+public sealed class InviteServerTransaction : SipServerTransaction<InviteServerState>
 {
-    private readonly Lock _gate = new();
-    private readonly ISipTransport _transport;
-    private readonly IPEndPoint _responseDestination;
-    private readonly SipTimerSettings _timers;
-    private readonly Action<InviteServerTransaction> _onTerminated;
     private readonly SipTransactionTimer _timerG;
     private readonly SipTransactionTimer _timerH;
     private readonly SipTransactionTimer _timerI;
     private readonly SipTransactionTimer _timerL;
     private TimeSpan _timerGInterval;
-    private byte[]? _lastResponse;
 
     internal InviteServerTransaction(
         SipRequest request,
         SipTransactionKey key,
         IPEndPoint responseDestination,
         ISipTransport transport,
-        TimeProvider timeProvider,
-        SipTimerSettings timers,
-        Action<InviteServerTransaction> onTerminated)
+        SipTransactionContext context,
+        Action<SipServerTransaction<InviteServerState>> onTerminated)
+        : base(request, key, (responseDestination, transport), context, (Transitions, Proceeding, Terminated), onTerminated)
     {
-        Request = request;
-        Key = key;
-        _responseDestination = responseDestination;
-        _transport = transport;
-        _timers = timers;
-        _onTerminated = onTerminated;
-        _timerG = new SipTransactionTimer(timeProvider, OnTimerG);
-        _timerH = new SipTransactionTimer(timeProvider, () => Terminate(InviteServerState.Completed));
-        _timerI = new SipTransactionTimer(timeProvider, () => Terminate(InviteServerState.Confirmed));
-        _timerL = new SipTransactionTimer(timeProvider, () => Terminate(InviteServerState.Accepted));
+        _timerG = CreateTimer(OnTimerG);
+        _timerH = CreateTimer(() => Terminate(Completed));
+        _timerI = CreateTimer(() => Terminate(Confirmed));
+        _timerL = CreateTimer(() => Terminate(Accepted));
     }
 
-    public SipTransactionKey Key { get; }
-
-    public SipRequest Request { get; }
-
-    public InviteServerState State { get; private set; } = InviteServerState.Proceeding;
+    /// <summary>
+    /// RFC 3261 Figure 7 as RFC 6026 §8.7 redraws it (a 2xx leads to Accepted and Timer L), with its self-edges:
+    /// retransmitted INVITEs, provisional responses, Timer G, and in Accepted the ACKs and the TU's 2xx.
+    /// </summary>
+    internal static TransitionTable<InviteServerState> Transitions { get; } = TransitionTable<InviteServerState>.Declare("INVITE server transaction")
+        .Allow(Proceeding, Proceeding, Completed, Accepted)
+        .Allow(Completed, Completed, Confirmed, Terminated)
+        .Allow(Confirmed, Terminated)
+        .Allow(Accepted, Accepted, Terminated)
+        .Build();
 
     public void SendResponse(SipResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        lock (_gate)
+        lock (Gate)
         {
-            if (State == InviteServerState.Accepted && response.IsSuccess)
+            if (State == Accepted && response.IsSuccess)
             {
                 // RFC 6026 §7.1: 2xx retransmissions from the TU go straight to the transport.
                 TrySend(SipMessageWriter.ToArray(response));
                 return;
             }
 
-            if (State != InviteServerState.Proceeding)
+            if (State != Proceeding)
             {
                 throw new InvalidOperationException($"A response cannot be sent in state {State}.");
             }
 
-            _lastResponse = SipMessageWriter.ToArray(response);
-            TrySend(_lastResponse);
+            SendAndKeep(response);
             if (response.IsSuccess)
             {
-                TransitionTo(InviteServerState.Accepted);
-                _timerL.Start(_timers.TransactionTimeout);
+                TryTransitionTo(Accepted);
+                _timerL.Start(Timers.TransactionTimeout);
             }
             else if (!response.IsProvisional)
             {
                 // RFC 3261 §17.2.1: Timer G retransmits the final response until the ACK; Timer H gives up.
-                TransitionTo(InviteServerState.Completed);
-                if (!_transport.IsReliable)
+                TryTransitionTo(Completed);
+                if (!Transport.IsReliable)
                 {
-                    _timerGInterval = _timers.T1;
+                    _timerGInterval = Timers.T1;
                     _timerG.Start(_timerGInterval);
                 }
 
-                _timerH.Start(_timers.TransactionTimeout);
+                _timerH.Start(Timers.TransactionTimeout);
             }
         }
     }
 
-    public bool OnRequestReceived(SipRequest request)
+    public override bool OnRequestReceived(SipRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        lock (_gate)
+        lock (Gate)
         {
             if (request.Method == SipMethod.Ack)
             {
-                if (State == InviteServerState.Completed)
+                if (State == Completed)
                 {
                     _timerG.Stop();
                     _timerH.Stop();
-                    TransitionTo(InviteServerState.Confirmed);
-                    _timerI.Start(_transport.IsReliable ? TimeSpan.Zero : _timers.T4);
+                    TryTransitionTo(Confirmed);
+                    _timerI.Start(Transport.IsReliable ? TimeSpan.Zero : Timers.T4);
                 }
 
                 // RFC 6026 §7.1: an ACK in Accepted acknowledges the 2xx and belongs to the TU (a peer that reuses
                 // the INVITE's branch for it would otherwise never confirm the dialog).
-                return State != InviteServerState.Accepted;
+                return State != Accepted;
             }
 
             // RFC 6026 §7.1: retransmitted INVITEs in Accepted are absorbed silently; the TU resends the 2xx.
-            if (_lastResponse is not null && State is InviteServerState.Proceeding or InviteServerState.Completed)
+            if (LastResponse is not null && State is Proceeding or Completed)
             {
-                TrySend(_lastResponse);
+                TrySend(LastResponse);
             }
         }
 
         return true;
     }
 
-    public void Dispose()
-    {
-        _timerG.Dispose();
-        _timerH.Dispose();
-        _timerI.Dispose();
-        _timerL.Dispose();
-    }
-
     private void OnTimerG()
     {
-        lock (_gate)
+        lock (Gate)
         {
-            if (State != InviteServerState.Completed || _lastResponse is null)
+            if (State != Completed || LastResponse is null)
             {
                 return;
             }
 
-            TrySend(_lastResponse);
-            _timerGInterval = TimeSpan.FromTicks(Math.Min((_timerGInterval * 2).Ticks, _timers.T2.Ticks));
+            TrySend(LastResponse);
+            _timerGInterval = TimeSpan.FromTicks(Math.Min((_timerGInterval * 2).Ticks, Timers.T2.Ticks));
             _timerG.Start(_timerGInterval);
         }
-    }
-
-    private void Terminate(InviteServerState expected)
-    {
-        lock (_gate)
-        {
-            if (State != expected)
-            {
-                return;
-            }
-
-            _timerG.Stop();
-            TransitionTo(InviteServerState.Terminated);
-        }
-
-        _onTerminated(this);
-    }
-
-    private void TrySend(byte[] bytes)
-    {
-        try
-        {
-            _transport.Send(bytes, _responseDestination);
-        }
-        catch (SocketException)
-        {
-            // A lost final response is retransmitted by Timer G or when the INVITE is.
-        }
-    }
-
-    private void TransitionTo(InviteServerState next)
-    {
-        var legal = (State, next) switch
-        {
-            (InviteServerState.Proceeding, InviteServerState.Completed or InviteServerState.Accepted) => true,
-            (InviteServerState.Completed, InviteServerState.Confirmed or InviteServerState.Terminated) => true,
-            (InviteServerState.Confirmed or InviteServerState.Accepted, InviteServerState.Terminated) => true,
-            _ => false,
-        };
-        if (!legal)
-        {
-            throw new InvalidOperationException($"Illegal INVITE server transaction transition {State} -> {next}.");
-        }
-
-        State = next;
     }
 }

@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
+using Switchboard.Foundation.StateMachines;
 using Switchboard.Sip.Messages;
-using Switchboard.Sip.Parsing;
 using Switchboard.Sip.Transport;
+using static Switchboard.Sip.Transactions.NonInviteServerState;
 
 namespace Switchboard.Sip.Transactions;
 
@@ -10,125 +10,68 @@ namespace Switchboard.Sip.Transactions;
 /// The non-INVITE server transaction of RFC 3261 §17.2.2: absorbs retransmitted requests by resending the last
 /// response, and stays Completed for Timer J so late retransmissions are still answered.
 /// </summary>
-public sealed class NonInviteServerTransaction : ISipServerTransaction, IDisposable
+public sealed class NonInviteServerTransaction : SipServerTransaction<NonInviteServerState>
 {
-    private readonly Lock _gate = new();
-    private readonly ISipTransport _transport;
-    private readonly IPEndPoint _responseDestination;
-    private readonly SipTimerSettings _timers;
-    private readonly Action<NonInviteServerTransaction> _onTerminated;
     private readonly SipTransactionTimer _timerJ;
-    private byte[]? _lastResponse;
 
     internal NonInviteServerTransaction(
         SipRequest request,
         SipTransactionKey key,
         IPEndPoint responseDestination,
         ISipTransport transport,
-        TimeProvider timeProvider,
-        SipTimerSettings timers,
-        Action<NonInviteServerTransaction> onTerminated)
-    {
-        Request = request;
-        Key = key;
-        _responseDestination = responseDestination;
-        _transport = transport;
-        _timers = timers;
-        _onTerminated = onTerminated;
-        _timerJ = new SipTransactionTimer(timeProvider, OnTimerJ);
-    }
+        SipTransactionContext context,
+        Action<SipServerTransaction<NonInviteServerState>> onTerminated)
+        : base(request, key, (responseDestination, transport), context, (Transitions, Trying, Terminated), onTerminated) =>
+        _timerJ = CreateTimer(() => Terminate(Completed));
 
-    public SipTransactionKey Key { get; }
-
-    public SipRequest Request { get; }
-
-    public NonInviteServerState State { get; private set; } = NonInviteServerState.Trying;
+    /// <summary>
+    /// RFC 3261 Figure 8, with its self-edges (retransmitted requests and provisional responses) and the transport
+    /// errors that end Proceeding and Completed.
+    /// </summary>
+    internal static TransitionTable<NonInviteServerState> Transitions { get; } = TransitionTable<NonInviteServerState>.Declare("non-INVITE server transaction")
+        .Allow(Trying, Proceeding, Completed)
+        .Allow(Proceeding, Proceeding, Completed, Terminated)
+        .Allow(Completed, Completed, Terminated)
+        .Build();
 
     /// <summary>Sends a response from the TU; a final one moves to Completed and starts Timer J.</summary>
     public void SendResponse(SipResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        lock (_gate)
+        lock (Gate)
         {
-            if (State is not (NonInviteServerState.Trying or NonInviteServerState.Proceeding))
+            if (State is not (Trying or Proceeding))
             {
                 throw new InvalidOperationException($"A response cannot be sent in state {State}.");
             }
 
-            _lastResponse = SipMessageWriter.ToArray(response);
-            TrySend(_lastResponse);
+            SendAndKeep(response);
             if (response.IsProvisional)
             {
-                if (State == NonInviteServerState.Trying)
+                if (State == Trying)
                 {
-                    TransitionTo(NonInviteServerState.Proceeding);
+                    TryTransitionTo(Proceeding);
                 }
 
                 return;
             }
 
-            TransitionTo(NonInviteServerState.Completed);
-            _timerJ.Start(_transport.IsReliable ? TimeSpan.Zero : _timers.TransactionTimeout);
+            TryTransitionTo(Completed);
+            _timerJ.Start(Transport.IsReliable ? TimeSpan.Zero : Timers.TransactionTimeout);
         }
     }
 
-    public bool OnRequestReceived(SipRequest request)
+    public override bool OnRequestReceived(SipRequest request)
     {
-        lock (_gate)
+        lock (Gate)
         {
             // RFC 3261 §17.2.2: retransmissions in Trying are discarded; later ones get the last response again.
-            if (State is NonInviteServerState.Proceeding or NonInviteServerState.Completed && _lastResponse is not null)
+            if (State is Proceeding or Completed && LastResponse is not null)
             {
-                TrySend(_lastResponse);
+                TrySend(LastResponse);
             }
         }
 
         return true;
-    }
-
-    public void Dispose() => _timerJ.Dispose();
-
-    private void OnTimerJ()
-    {
-        lock (_gate)
-        {
-            if (State != NonInviteServerState.Completed)
-            {
-                return;
-            }
-
-            TransitionTo(NonInviteServerState.Terminated);
-        }
-
-        _onTerminated(this);
-    }
-
-    private void TrySend(byte[] bytes)
-    {
-        try
-        {
-            _transport.Send(bytes, _responseDestination);
-        }
-        catch (SocketException)
-        {
-            // RFC 3261 §17.2.4 would report this to the TU; a lost response is retried when the request is.
-        }
-    }
-
-    private void TransitionTo(NonInviteServerState next)
-    {
-        var legal = (State, next) switch
-        {
-            (NonInviteServerState.Trying, NonInviteServerState.Proceeding or NonInviteServerState.Completed) => true,
-            (NonInviteServerState.Proceeding, NonInviteServerState.Completed) => true,
-            (NonInviteServerState.Completed, NonInviteServerState.Terminated) => true,
-            _ => false,
-        };
-        if (!legal)
-        {
-            throw new InvalidOperationException($"Illegal non-INVITE server transaction transition {State} -> {next}.");
-        }
-
-        State = next;
     }
 }

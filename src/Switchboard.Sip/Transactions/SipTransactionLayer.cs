@@ -16,15 +16,13 @@ public sealed class SipTransactionLayer
     private readonly Dictionary<SipTransactionKey, ISipClientTransaction> _clients = [];
     private readonly Dictionary<SipTransactionKey, ISipServerTransaction> _servers = [];
     private readonly ISipTransport _transport;
-    private readonly TimeProvider _timeProvider;
-    private readonly SipTimerSettings _timers;
+    private readonly SipTransactionContext _context;
     private readonly ILogger _logger;
 
     public SipTransactionLayer(ISipTransport transport, TimeProvider timeProvider, SipTimerSettings timers, ILogger<SipTransactionLayer> logger)
     {
         _transport = transport;
-        _timeProvider = timeProvider;
-        _timers = timers;
+        _context = new SipTransactionContext(timeProvider, timers, logger);
         _logger = logger;
     }
 
@@ -41,7 +39,7 @@ public sealed class SipTransactionLayer
 
     public InviteClientTransaction SendInvite(SipRequest invite, IPEndPoint destination, ISipClientTransactionUser user, ISipTransport? transport = null)
     {
-        var transaction = new InviteClientTransaction(invite, destination, transport ?? _transport, _timeProvider, _timers, user, t => Remove(t.Key, t));
+        var transaction = new InviteClientTransaction(invite, destination, transport ?? _transport, _context, user, t => Remove(t.Key, t));
         Add(transaction.Key, transaction);
         transaction.Start();
         return transaction;
@@ -49,7 +47,7 @@ public sealed class SipTransactionLayer
 
     public NonInviteClientTransaction SendRequest(SipRequest request, IPEndPoint destination, ISipClientTransactionUser user, ISipTransport? transport = null)
     {
-        var transaction = new NonInviteClientTransaction(request, destination, transport ?? _transport, _timeProvider, _timers, user, t => Remove(t.Key, t));
+        var transaction = new NonInviteClientTransaction(request, destination, transport ?? _transport, _context, user, t => Remove(t.Key, t));
         Add(transaction.Key, transaction);
         transaction.Start();
         return transaction;
@@ -120,7 +118,7 @@ public sealed class SipTransactionLayer
     public NonInviteServerTransaction CreateServerTransaction(SipRequest request, IPEndPoint responseDestination, ISipTransport? transport = null)
     {
         var key = SipTransactionKey.ForRequest(request) ?? new SipTransactionKey(Guid.NewGuid().ToString("N"), request.Method.Name, true);
-        var transaction = new NonInviteServerTransaction(request, key, responseDestination, transport ?? _transport, _timeProvider, _timers, t => Remove(t.Key, t));
+        var transaction = new NonInviteServerTransaction(request, key, responseDestination, transport ?? _transport, _context, t => Remove(t.Key, t));
         Add(key, transaction);
         return transaction;
     }
@@ -128,7 +126,7 @@ public sealed class SipTransactionLayer
     public InviteServerTransaction CreateInviteServerTransaction(SipRequest invite, IPEndPoint responseDestination, ISipTransport? transport = null)
     {
         var key = SipTransactionKey.ForRequest(invite) ?? new SipTransactionKey(Guid.NewGuid().ToString("N"), invite.Method.Name, true);
-        var transaction = new InviteServerTransaction(invite, key, responseDestination, transport ?? _transport, _timeProvider, _timers, t => Remove(t.Key, t));
+        var transaction = new InviteServerTransaction(invite, key, responseDestination, transport ?? _transport, _context, t => Remove(t.Key, t));
         Add(key, transaction);
         return transaction;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Switchboard.Foundation.StateMachines;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.Transport;
@@ -19,7 +20,7 @@ public sealed class InboundCall : SipCall
     private IReadOnlyList<KeyValuePair<string, string>>? _headers;
 
     internal InboundCall(SipUserAgent agent, SipRequest invite, InviteServerTransaction transaction, IPEndPoint source, IPEndPoint responseDestination, SipLocalAddress local, ISipTransport transport)
-        : base(agent, invite.CallId!, SipIdentifiers.NewTag(), local, transport, SipCallState.Received)
+        : base(agent, invite.CallId!, SipIdentifiers.NewTag(), local, transport, Transitions, SipCallState.Received)
     {
         _invite = invite;
         _transaction = transaction;
@@ -61,6 +62,18 @@ public sealed class InboundCall : SipCall
 
     private protected override bool OwnsCallId => false;
 
+    /// <summary>
+    /// The UAS side (RFC 3261 §13.3): a provisional response, then 2xx (Accepted until the ACK, §13.3.1.4) or a
+    /// final refusal; BYE (§15) once the ACK arrived, or when it never does; CANCEL or the caller's BYE end it early.
+    /// </summary>
+    internal static TransitionTable<SipCallState> Transitions { get; } = TransitionTable<SipCallState>.Declare("inbound call")
+        .Allow(SipCallState.Received, SipCallState.Proceeding, SipCallState.Accepted, SipCallState.Ended)
+        .Allow(SipCallState.Proceeding, SipCallState.Accepted, SipCallState.Ended)
+        .Allow(SipCallState.Accepted, SipCallState.Confirmed, SipCallState.Terminating, SipCallState.Ended)
+        .Allow(SipCallState.Confirmed, SipCallState.Terminating, SipCallState.Ended)
+        .Allow(SipCallState.Terminating, SipCallState.Ended)
+        .Build();
+
     /// <summary>The first value of a header of the INVITE (e.g. an X- header), or null.</summary>
     public string? GetHeader(string name) => _invite.GetHeader(name);
 
@@ -96,7 +109,7 @@ public sealed class InboundCall : SipCall
             }
 
             Dialog ??= SipDialog.FromRequest(_invite, LocalTag);
-            TransitionTo(SipCallState.Accepted);
+            TryTransitionTo(SipCallState.Accepted);
             LocalSdp = sdp;
             var ok = SipResponseFactory.CreateForDialog(_invite, 200, "OK", LocalTag, LocalContact(), sdp);
             _transaction.SendResponse(ok);
@@ -172,7 +185,7 @@ public sealed class InboundCall : SipCall
         }
 
         _transaction.SendResponse(SipResponseFactory.Create(_invite, 487, "Request Terminated", LocalTag));
-        TransitionTo(SipCallState.Ended);
+        TryTransitionTo(SipCallState.Ended);
         return HangupRequested ? null : new SipCallCanceled();
     }
 
@@ -180,16 +193,6 @@ public sealed class InboundCall : SipCall
     internal void Refuse(int statusCode, string reasonPhrase, string reasonText) => EndBeforeAnswer(statusCode, reasonPhrase, null, reasonText);
 
     internal void SendTrying() => _transaction.SendResponse(SipResponseFactory.Create(_invite, 100, "Trying", null));
-
-    private protected override bool IsLegalTransition(SipCallState from, SipCallState to) => (from, to) switch
-    {
-        (SipCallState.Received, SipCallState.Proceeding or SipCallState.Accepted or SipCallState.Ended) => true,
-        (SipCallState.Proceeding, SipCallState.Accepted or SipCallState.Ended) => true,
-        (SipCallState.Accepted, SipCallState.Confirmed or SipCallState.Terminating or SipCallState.Ended) => true,
-        (SipCallState.Confirmed, SipCallState.Terminating or SipCallState.Ended) => true,
-        (SipCallState.Terminating, SipCallState.Ended) => true,
-        _ => false,
-    };
 
     private bool SendProvisional(int statusCode, string reasonPhrase, string? sdp)
     {
@@ -204,7 +207,7 @@ public sealed class InboundCall : SipCall
             Dialog ??= SipDialog.FromRequest(_invite, LocalTag);
             if (State == SipCallState.Received)
             {
-                TransitionTo(SipCallState.Proceeding);
+                TryTransitionTo(SipCallState.Proceeding);
             }
 
             if (sdp is not null)
@@ -232,7 +235,7 @@ public sealed class InboundCall : SipCall
             _transaction.SendResponse(retry is null
                 ? SipResponseFactory.Create(_invite, statusCode, reasonPhrase, LocalTag, reason)
                 : SipResponseFactory.Create(_invite, statusCode, reasonPhrase, LocalTag, reason, retry.Value));
-            TransitionTo(SipCallState.Ended);
+            TryTransitionTo(SipCallState.Ended);
         }
 
         Finish(report);

@@ -1,4 +1,5 @@
 using System.Net;
+using Switchboard.Foundation.StateMachines;
 using Switchboard.Sip.Auth;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Parsing;
@@ -21,7 +22,7 @@ public sealed class OutboundCall : SipCall
     private SipNextHop? _ackHop;
 
     internal OutboundCall(SipUserAgent agent, ISipCallObserver observer, SipRequest invite, SipNextHop hop, SipLocalAddress local, SipCredentials? credentials)
-        : base(agent, invite.CallId!, invite.From!.Tag!, local, hop.Transport, SipCallState.Calling)
+        : base(agent, invite.CallId!, invite.From!.Tag!, local, hop.Transport, Transitions, SipCallState.Calling)
     {
         _invite = invite;
         _authenticator = credentials is null ? null : new InviteAuthenticator(credentials);
@@ -29,6 +30,20 @@ public sealed class OutboundCall : SipCall
         LocalSdp = invite.Body.IsEmpty ? null : invite.BodyAsString();
         SetObserver(observer);
     }
+
+    /// <summary>
+    /// The UAC side (RFC 3261 §13.2): provisional, 2xx or a final refusal; CANCEL only once a provisional arrived
+    /// (§9.1); BYE (§15.1.1) after the 2xx. Two edges are taken only under a condition their call site checks:
+    /// Calling → Terminating when a 2xx races a hang-up asked before any provisional, and Proceeding → Calling when
+    /// the INVITE is resent with credentials (§22.2), a new transaction whose provisional CANCEL must wait for again.
+    /// </summary>
+    internal static TransitionTable<SipCallState> Transitions { get; } = TransitionTable<SipCallState>.Declare("outbound call")
+        .Allow(SipCallState.Calling, SipCallState.Proceeding, SipCallState.Confirmed, SipCallState.Terminating, SipCallState.Ended)
+        .Allow(SipCallState.Proceeding, SipCallState.Calling, SipCallState.Cancelling, SipCallState.Confirmed, SipCallState.Ended)
+        .Allow(SipCallState.Cancelling, SipCallState.Terminating, SipCallState.Ended)
+        .Allow(SipCallState.Confirmed, SipCallState.Terminating, SipCallState.Ended)
+        .Allow(SipCallState.Terminating, SipCallState.Ended)
+        .Build();
 
     internal ISipClientTransactionUser InviteUser => new ClientTransactionCallback(OnInviteResponse, OnInviteFailure);
 
@@ -50,7 +65,7 @@ public sealed class OutboundCall : SipCall
                 switch (State)
                 {
                     case SipCallState.Proceeding:
-                        TransitionTo(SipCallState.Cancelling);
+                        TryTransitionTo(SipCallState.Cancelling);
                         cancel = SipRequestFactory.CreateCancel(_invite);
                         break;
                     case SipCallState.Confirmed:
@@ -85,20 +100,6 @@ public sealed class OutboundCall : SipCall
         }
     }
 
-    private protected override bool IsLegalTransition(SipCallState from, SipCallState to) => (from, to) switch
-    {
-        (SipCallState.Calling, SipCallState.Proceeding or SipCallState.Confirmed or SipCallState.Ended) => true,
-        (SipCallState.Calling, SipCallState.Terminating) => HangupRequested,
-        (SipCallState.Proceeding, SipCallState.Cancelling or SipCallState.Confirmed or SipCallState.Ended) => true,
-
-        // RFC 3261 §22.2: the INVITE resent with credentials is a new transaction, so CANCEL waits for its provisional.
-        (SipCallState.Proceeding, SipCallState.Calling) => _authenticator is not null,
-        (SipCallState.Cancelling, SipCallState.Terminating or SipCallState.Ended) => true,
-        (SipCallState.Confirmed, SipCallState.Terminating or SipCallState.Ended) => true,
-        (SipCallState.Terminating, SipCallState.Ended) => true,
-        _ => false,
-    };
-
     private void OnInviteResponse(SipResponse response)
     {
         if (response.IsProvisional)
@@ -127,11 +128,11 @@ public sealed class OutboundCall : SipCall
         {
             if (State == SipCallState.Calling)
             {
-                TransitionTo(SipCallState.Proceeding);
+                TryTransitionTo(SipCallState.Proceeding);
                 if (HangupRequested)
                 {
                     // HangupAsync came before any provisional: RFC 3261 §9.1 lets the CANCEL go only now.
-                    TransitionTo(SipCallState.Cancelling);
+                    TryTransitionTo(SipCallState.Cancelling);
                     cancel = SipRequestFactory.CreateCancel(_invite);
                 }
             }
@@ -172,7 +173,7 @@ public sealed class OutboundCall : SipCall
                 }
                 else if (State is SipCallState.Calling or SipCallState.Proceeding)
                 {
-                    TransitionTo(SipCallState.Confirmed);
+                    TryTransitionTo(SipCallState.Confirmed);
                     final = new SipCallAnswered(response.Body.IsEmpty ? null : response.BodyAsString());
                 }
                 else
@@ -209,7 +210,7 @@ public sealed class OutboundCall : SipCall
 
             if (State == SipCallState.Proceeding)
             {
-                TransitionTo(SipCallState.Calling);
+                TryTransitionTo(SipCallState.Calling);
             }
 
             var authorization = _authenticator.HeadersFor(SipMethod.Invite, _invite.RequestUri).ToList();
@@ -245,7 +246,7 @@ public sealed class OutboundCall : SipCall
             }
 
             StopAwaitingAckLocked();
-            TransitionTo(SipCallState.Ended);
+            TryTransitionTo(SipCallState.Ended);
         }
 
         ReportFinal(final);

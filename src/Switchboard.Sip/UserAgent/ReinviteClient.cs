@@ -1,7 +1,11 @@
 using System.Net;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Switchboard.Foundation.StateMachines;
 using Switchboard.Sip.Messages;
+using Switchboard.Sip.Parsing;
 using Switchboard.Sip.Transactions;
+using static Switchboard.Sip.UserAgent.ReinviteClientState;
 
 namespace Switchboard.Sip.UserAgent;
 
@@ -10,7 +14,10 @@ namespace Switchboard.Sip.UserAgent;
 /// retransmissions, §13.2.2.4), and glare handling: after a 491, or while the peer's own offer is in progress, it
 /// waits the §14.1 random delay and tries exactly once more.
 /// </summary>
-/// <remarks>Its lock is taken inside the call's, never the other way round: nothing calls the call while holding it.</remarks>
+/// <remarks>
+/// Its lock is taken inside the call's, never the other way round: nothing calls the call while holding it. The
+/// offer bookkeeping it does on the call (§14.1's one offer at a time) is done under the call's <see cref="SipCall.Gate"/>.
+/// </remarks>
 internal sealed class ReinviteClient
 {
     private readonly Lock _gate = new();
@@ -19,18 +26,26 @@ internal sealed class ReinviteClient
     private readonly bool _ownsCallId;
     private readonly TaskCompletionSource<SipReinviteResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SipTransactionTimer _retryTimer;
-    private ReinviteClientState _state = ReinviteClientState.Idle;
+    private readonly StateMachine<ReinviteClientState> _state;
     private bool _retried;
     private byte[]? _ack;
     private SipNextHop? _ackHop;
 
-    public ReinviteClient(SipCall call, string offer, bool ownsCallId, TimeProvider time)
+    public ReinviteClient(SipCall call, string offer, bool ownsCallId, TimeProvider time, ILogger logger)
     {
         _call = call;
         _offer = offer;
         _ownsCallId = ownsCallId;
         _retryTimer = new SipTransactionTimer(time, Attempt);
+        _state = new StateMachine<ReinviteClientState>(Transitions, Idle, logger);
     }
+
+    /// <summary>The life of one re-INVITE as <see cref="ReinviteClientState"/> describes it (RFC 3261 §14.1: one retry after a 491).</summary>
+    internal static TransitionTable<ReinviteClientState> Transitions { get; } = TransitionTable<ReinviteClientState>.Declare("re-INVITE")
+        .Allow(Idle, Sending, WaitingToRetry, Finished)
+        .Allow(Sending, WaitingToRetry, Finished)
+        .Allow(WaitingToRetry, Sending, Finished)
+        .Build();
 
     public Task<SipReinviteResult> Result => _result.Task;
 
@@ -40,7 +55,7 @@ internal sealed class ReinviteClient
         {
             lock (_gate)
             {
-                return _state == ReinviteClientState.Finished;
+                return _state.Current == Finished;
             }
         }
     }
@@ -73,13 +88,13 @@ internal sealed class ReinviteClient
     {
         lock (_gate)
         {
-            if (_state is not (ReinviteClientState.Idle or ReinviteClientState.WaitingToRetry))
+            if (_state.Current is not (Idle or WaitingToRetry))
             {
                 return;
             }
         }
 
-        var (invite, hop, refusal) = _call.PrepareReinvite(_offer);
+        var (invite, hop, refusal) = PrepareInvite();
         if (refusal is { StatusCode: 491 })
         {
             RetryLater(refusal);
@@ -96,17 +111,17 @@ internal sealed class ReinviteClient
         lock (_gate)
         {
             // Abandoned while the INVITE was being built: the call ended, so it is never sent.
-            abandoned = _state == ReinviteClientState.Finished;
+            abandoned = _state.Current == Finished;
             if (!abandoned)
             {
-                TransitionTo(ReinviteClientState.Sending);
+                _state.TryTransitionTo(Sending);
                 Sequence = invite!.CSeq!.Value.Number;
             }
         }
 
         if (abandoned)
         {
-            _call.OnReinviteRefused();
+            OnRefused();
             return;
         }
 
@@ -126,7 +141,7 @@ internal sealed class ReinviteClient
             return;
         }
 
-        _call.OnReinviteRefused();
+        OnRefused();
         if (response.StatusCode == 491)
         {
             RetryLater(new SipReinviteResult(491, response.ReasonPhrase, null));
@@ -151,7 +166,7 @@ internal sealed class ReinviteClient
 
         if (first)
         {
-            var (ack, hop) = _call.AcceptReinviteAnswer(success, _offer);
+            var (ack, hop) = AcceptAnswer(success);
             lock (_gate)
             {
                 (_ack, _ackHop) = (ack, hop);
@@ -167,7 +182,7 @@ internal sealed class ReinviteClient
 
     private void OnFailure(SipTransactionFailure failure)
     {
-        _call.OnReinviteRefused();
+        OnRefused();
         if (failure == SipTransactionFailure.Timeout)
         {
             Complete(new SipReinviteResult(408, "Request Timeout", null));
@@ -188,14 +203,14 @@ internal sealed class ReinviteClient
         TimeSpan delay;
         lock (_gate)
         {
-            if (_retried || _state == ReinviteClientState.Finished)
+            if (_retried || _state.Current == Finished)
             {
                 delay = TimeSpan.MinValue;
             }
             else
             {
                 _retried = true;
-                TransitionTo(ReinviteClientState.WaitingToRetry);
+                _state.TryTransitionTo(WaitingToRetry);
                 var steps = _ownsCallId ? RandomNumberGenerator.GetInt32(210, 401) : RandomNumberGenerator.GetInt32(0, 201);
                 delay = TimeSpan.FromMilliseconds(steps * 10);
                 _retryTimer.Start(delay);
@@ -216,32 +231,62 @@ internal sealed class ReinviteClient
     {
         lock (_gate)
         {
-            if (_state == ReinviteClientState.Finished)
+            if (_state.Current == Finished)
             {
                 return;
             }
 
-            TransitionTo(ReinviteClientState.Finished);
+            _state.TryTransitionTo(Finished);
         }
 
         _retryTimer.Dispose();
         _result.TrySetResult(result);
     }
 
-    private void TransitionTo(ReinviteClientState next)
+    /// <summary>Builds the re-INVITE, or refuses while either side's offer is outstanding (RFC 3261 §14.1).</summary>
+    private (SipRequest? Invite, SipNextHop? Hop, SipReinviteResult? Refusal) PrepareInvite()
     {
-        var legal = (_state, next) switch
+        lock (_call.Gate)
         {
-            (ReinviteClientState.Idle, ReinviteClientState.Sending or ReinviteClientState.WaitingToRetry or ReinviteClientState.Finished) => true,
-            (ReinviteClientState.Sending, ReinviteClientState.WaitingToRetry or ReinviteClientState.Finished) => true,
-            (ReinviteClientState.WaitingToRetry, ReinviteClientState.Sending or ReinviteClientState.Finished) => true,
-            _ => false,
-        };
-        if (!legal)
-        {
-            throw new InvalidOperationException($"Illegal re-INVITE transition {_state} -> {next}.");
-        }
+            if (_call.Dialog is not { } dialog || _call.State is not (SipCallState.Accepted or SipCallState.Confirmed) || _call.HangupRequested)
+            {
+                return (null, null, new SipReinviteResult(481, "Call/Transaction Does Not Exist", null));
+            }
 
-        _state = next;
+            if (_call.State == SipCallState.Accepted || _call.LocalOfferPending || _call.RemoteOfferPending || _call.AwaitingAck)
+            {
+                return (null, null, new SipReinviteResult(491, "Request Pending", null));
+            }
+
+            _call.LocalOfferPending = true;
+            var invite = SipRequestFactory.CreateReinvite(dialog, _offer, _call.Local);
+            return (invite, _call.NextHop(), null);
+        }
+    }
+
+    /// <summary>The 2xx: take the answer, refresh the target and build the ACK (RFC 3261 §14.1, §12.2.1.2).</summary>
+    private (byte[]? Ack, SipNextHop? Hop) AcceptAnswer(SipResponse success)
+    {
+        lock (_call.Gate)
+        {
+            _call.LocalOfferPending = false;
+            if (_call.Dialog is not { } dialog || _call.State == SipCallState.Ended)
+            {
+                return (null, null);
+            }
+
+            dialog.RefreshRemoteTarget(success);
+            _call.LocalSdp = _offer;
+            var ack = SipRequestFactory.CreateAck(dialog, success.CSeq!.Value.Number, _call.Local);
+            return (SipMessageWriter.ToArray(ack), _call.NextHop());
+        }
+    }
+
+    private void OnRefused()
+    {
+        lock (_call.Gate)
+        {
+            _call.LocalOfferPending = false;
+        }
     }
 }

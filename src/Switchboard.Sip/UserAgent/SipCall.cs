@@ -1,4 +1,5 @@
 using System.Net;
+using Switchboard.Foundation.StateMachines;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Parsing;
 using Switchboard.Sip.Transactions;
@@ -9,7 +10,7 @@ namespace Switchboard.Sip.UserAgent;
 /// <summary>
 /// What outbound and inbound calls share once a dialog exists (RFC 3261 §12–§15): the dialog, event delivery to
 /// the observer, in-dialog requests both ways, 2xx retransmission until the ACK, and the call's end. Subclasses own
-/// the INVITE that creates the dialog and which state transitions are legal for their side.
+/// the INVITE that creates the dialog and the transition table of their side.
 /// </summary>
 /// <remarks>
 /// Locking: <see cref="Gate"/> guards state; the observer is never called and no client transaction is started while
@@ -17,29 +18,28 @@ namespace Switchboard.Sip.UserAgent;
 /// </remarks>
 public abstract class SipCall
 {
-    private readonly Lock _observerGate = new();
-    private readonly List<SipCallEvent> _undelivered = [];
+    private readonly SipCallEventDelivery _events = new();
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly InDialogRequestHandler _inDialog;
-    private ISipCallObserver? _observer;
+    private readonly StateMachine<SipCallState> _state;
     private ReinviteClient? _reinvite;
     private AwaitedAck? _awaitedAck;
 
-    private protected SipCall(SipUserAgent agent, string callId, string localTag, SipLocalAddress local, ISipTransport transport, SipCallState initial)
+    private protected SipCall(SipUserAgent agent, string callId, string localTag, SipLocalAddress local, ISipTransport transport, TransitionTable<SipCallState> transitions, SipCallState initial)
     {
         Agent = agent;
         CallId = callId;
         LocalTag = localTag;
         Local = local;
         Transport = transport;
-        State = initial;
+        _state = new StateMachine<SipCallState>(transitions, initial, agent.Logger);
         _inDialog = new InDialogRequestHandler(this);
     }
 
     /// <summary>The SIP Call-ID.</summary>
     public string CallId { get; }
 
-    public SipCallState State { get; private set; }
+    public SipCallState State => _state.Current;
 
     /// <summary>The dialog: for an outbound call once a 2xx arrived, for an inbound one once we sent a tagged response.</summary>
     public SipDialog? Dialog { get; private protected set; }
@@ -115,7 +115,7 @@ public abstract class SipCall
                 return Task.FromResult(new SipReinviteResult(491, "Request Pending", null));
             }
 
-            client = new ReinviteClient(this, sdpOffer, OwnsCallId, Agent.Time);
+            client = new ReinviteClient(this, sdpOffer, OwnsCallId, Agent.Time, Agent.Logger);
             _reinvite = client;
         }
 
@@ -168,7 +168,7 @@ public abstract class SipCall
                 }
                 else
                 {
-                    TransitionTo(SipCallState.Confirmed);
+                    TryTransitionTo(SipCallState.Confirmed);
                     report = new SipCallConfirmed(answer);
                 }
             }
@@ -204,7 +204,7 @@ public abstract class SipCall
     {
         var peerEndedCall = State is SipCallState.Accepted or SipCallState.Confirmed && !HangupRequested;
         StopAwaitingAckLocked();
-        TransitionTo(SipCallState.Ended);
+        TryTransitionTo(SipCallState.Ended);
         return peerEndedCall ? new SipCallHungUp() : null;
     }
 
@@ -212,64 +212,8 @@ public abstract class SipCall
     internal void OnDialogFailed(int statusCode, string reasonPhrase) =>
         EndWith(HangupRequested ? null : new SipCallDialogFailed(statusCode, reasonPhrase));
 
-    /// <summary>Builds our re-INVITE, or refuses while either side's offer is outstanding (RFC 3261 §14.1).</summary>
-    internal (SipRequest? Invite, SipNextHop? Hop, SipReinviteResult? Refusal) PrepareReinvite(string sdpOffer)
-    {
-        lock (Gate)
-        {
-            if (Dialog is null || State is not (SipCallState.Accepted or SipCallState.Confirmed) || HangupRequested)
-            {
-                return (null, null, new SipReinviteResult(481, "Call/Transaction Does Not Exist", null));
-            }
-
-            if (State == SipCallState.Accepted || LocalOfferPending || RemoteOfferPending || _awaitedAck is not null)
-            {
-                return (null, null, new SipReinviteResult(491, "Request Pending", null));
-            }
-
-            LocalOfferPending = true;
-            var invite = SipRequestFactory.CreateReinvite(Dialog, sdpOffer, Local);
-            return (invite, NextHop(), null);
-        }
-    }
-
-    /// <summary>Our re-INVITE got a 2xx: take the answer, refresh the target and build the ACK (RFC 3261 §14.1, §12.2.1.2).</summary>
-    internal (byte[]? Ack, SipNextHop? Hop) AcceptReinviteAnswer(SipResponse success, string sdpOffer)
-    {
-        lock (Gate)
-        {
-            LocalOfferPending = false;
-            if (Dialog is null || State == SipCallState.Ended)
-            {
-                return (null, null);
-            }
-
-            Dialog.RefreshRemoteTarget(success);
-            LocalSdp = sdpOffer;
-            var ack = SipRequestFactory.CreateAck(Dialog, success.CSeq!.Value.Number, Local);
-            return (SipMessageWriter.ToArray(ack), NextHop());
-        }
-    }
-
-    internal void OnReinviteRefused()
-    {
-        lock (Gate)
-        {
-            LocalOfferPending = false;
-        }
-    }
-
     /// <summary>The observer's or the configured answerer for peer offers.</summary>
-    internal ISipOfferAnswerer? CurrentAnswerer
-    {
-        get
-        {
-            lock (_observerGate)
-            {
-                return OfferAnswerer ?? _observer as ISipOfferAnswerer;
-            }
-        }
-    }
+    internal ISipOfferAnswerer? CurrentAnswerer => _events.AnswererOr(OfferAnswerer);
 
     /// <summary>
     /// Where in-dialog requests go (RFC 3261 §12.2.1.1): the first route, else the remote target. One that cannot
@@ -281,68 +225,29 @@ public abstract class SipCall
 
     internal SipHeader LocalContact() => SipRequestFactory.Contact(Local);
 
-    private protected abstract bool IsLegalTransition(SipCallState from, SipCallState to);
-
     /// <summary>Outbound calls resend the ACK of their INVITE's 2xx; inbound ones have none.</summary>
     private protected virtual void ResendInitialAck()
     {
     }
 
-    internal void TransitionTo(SipCallState next)
-    {
-        if (!IsLegalTransition(State, next))
-        {
-            throw new InvalidOperationException($"Illegal {GetType().Name} transition {State} -> {next}.");
-        }
+    /// <summary>Moves along the side's table; an illegal edge stays, logged and counted. Call under <see cref="Gate"/>.</summary>
+    internal bool TryTransitionTo(SipCallState next) => _state.TryTransitionTo(next);
 
-        State = next;
-    }
-
-    private protected void SetObserver(ISipCallObserver observer)
-    {
-        lock (_observerGate)
-        {
-            if (_observer is not null)
-            {
-                throw new InvalidOperationException("An observer is already attached to this call.");
-            }
-
-            // Events that happened before the engine attached (e.g. an early CANCEL) are delivered first, in order.
-            _observer = observer;
-            foreach (var sipEvent in _undelivered)
-            {
-                observer.OnSipEvent(sipEvent);
-            }
-
-            _undelivered.Clear();
-        }
-    }
+    private protected void SetObserver(ISipCallObserver observer) => _events.Attach(observer);
 
     /// <summary>Delivers one event in order; never call with <see cref="Gate"/> held.</summary>
     internal void Report(SipCallEvent? sipEvent)
     {
-        if (sipEvent is null)
+        if (sipEvent is not null)
         {
-            return;
-        }
-
-        lock (_observerGate)
-        {
-            if (_observer is null)
-            {
-                _undelivered.Add(sipEvent);
-            }
-            else
-            {
-                _observer.OnSipEvent(sipEvent);
-            }
+            _events.Deliver(sipEvent);
         }
     }
 
     /// <summary>Moves to Terminating and builds the BYE (RFC 3261 §15.1.1); call under <see cref="Gate"/>.</summary>
     private protected SipRequest BeginByeLocked()
     {
-        TransitionTo(SipCallState.Terminating);
+        TryTransitionTo(SipCallState.Terminating);
         StopAwaitingAckLocked();
         return SipRequestFactory.CreateBye(Dialog!, Local);
     }
@@ -384,7 +289,7 @@ public abstract class SipCall
             }
 
             StopAwaitingAckLocked();
-            TransitionTo(SipCallState.Ended);
+            TryTransitionTo(SipCallState.Ended);
         }
 
         Finish(final);

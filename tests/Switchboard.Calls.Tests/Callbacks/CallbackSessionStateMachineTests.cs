@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Calls.Callbacks;
+using Switchboard.Foundation.StateMachines;
+using static Switchboard.Calls.Callbacks.CallbackSessionState;
 
 namespace Switchboard.Calls.Tests.Callbacks;
 
@@ -7,40 +10,61 @@ public sealed class CallbackSessionStateMachineTests
     [Fact]
     public void Sequential_GoesThroughCallingSecondAndBridgedToCompleted()
     {
-        var state = new CallbackSessionStateMachine(CallbackSessionState.CallingFirst);
+        var state = new CallbackSessionStateMachine(CallingFirst, NullLogger.Instance);
 
-        state.TransitionTo(CallbackSessionState.CallingSecond);
-        state.TransitionTo(CallbackSessionState.Bridged);
-        state.TransitionTo(CallbackSessionState.Ending);
-        state.TransitionTo(CallbackSessionState.Completed);
+        Assert.True(state.TryTransitionTo(CallingSecond));
+        Assert.True(state.TryTransitionTo(Bridged));
+        Assert.True(state.TryTransitionTo(Ending));
+        Assert.True(state.TryTransitionTo(Completed));
 
         Assert.True(state.IsFinal);
     }
 
     [Theory]
-    [InlineData(CallbackSessionState.CallingFirst, CallbackSessionState.Bridged)]
-    [InlineData(CallbackSessionState.CallingFirst, CallbackSessionState.Failed)]
-    [InlineData(CallbackSessionState.CallingBoth, CallbackSessionState.CallingSecond)]
-    [InlineData(CallbackSessionState.Bridged, CallbackSessionState.Completed)]
-    [InlineData(CallbackSessionState.Ending, CallbackSessionState.Bridged)]
-    [InlineData(CallbackSessionState.Completed, CallbackSessionState.Ending)]
-    [InlineData(CallbackSessionState.Failed, CallbackSessionState.Completed)]
-    public void IllegalEdge_IsRefused(CallbackSessionState from, CallbackSessionState to)
+    [InlineData(CallingFirst, Bridged)]
+    [InlineData(CallingFirst, Failed)]
+    [InlineData(CallingBoth, CallingSecond)]
+    [InlineData(Bridged, Completed)]
+    [InlineData(Ending, Bridged)]
+    [InlineData(Completed, Ending)]
+    [InlineData(Failed, Completed)]
+    public void IllegalEdge_IsRefused_AndCounted(CallbackSessionState from, CallbackSessionState to)
     {
-        var state = new CallbackSessionStateMachine(from);
+        var state = new CallbackSessionStateMachine(from, NullLogger.Instance);
+        var refusedBefore = StateMachineMetrics.IllegalTransitions;
 
-        Assert.Throws<InvalidOperationException>(() => state.TransitionTo(to));
+        Assert.False(state.TryTransitionTo(to));
         Assert.Equal(from, state.Current);
+        Assert.True(StateMachineMetrics.IllegalTransitions > refusedBefore);
     }
 
     [Theory]
-    [InlineData(CallbackSessionState.CallingFirst)]
-    [InlineData(CallbackSessionState.CallingSecond)]
-    [InlineData(CallbackSessionState.CallingBoth)]
-    [InlineData(CallbackSessionState.Bridged)]
+    [InlineData(CallingFirst)]
+    [InlineData(CallingSecond)]
+    [InlineData(CallingBoth)]
+    [InlineData(Bridged)]
     public void EveryLiveState_CanEnd(CallbackSessionState from)
     {
-        Assert.True(CallbackSessionStateMachine.IsLegal(from, CallbackSessionState.Ending));
-        Assert.False(CallbackSessionStateMachine.IsLegal(from, CallbackSessionState.Completed));
+        Assert.True(CallbackSessionStateMachine.IsLegal(from, Ending));
+        Assert.False(CallbackSessionStateMachine.IsLegal(from, Completed));
+    }
+
+    /// <summary>
+    /// docs/api/callback.md: CallingFirst then CallingSecond (sequential) or CallingBoth (simultaneous), Bridged,
+    /// Ending, then Completed or Failed; a session that cannot go on ends from any state before the bridge.
+    /// </summary>
+    [Fact]
+    public void Table_IsTheDocumentedStatusOrder()
+    {
+        HashSet<(CallbackSessionState, CallbackSessionState)> documented =
+        [
+            (CallingFirst, CallingSecond), (CallingFirst, Ending),
+            (CallingSecond, Bridged), (CallingSecond, Ending),
+            (CallingBoth, Bridged), (CallingBoth, Ending),
+            (Bridged, Ending),
+            (Ending, Completed), (Ending, Failed),
+        ];
+
+        Assert.Equal(documented.Order(), CallbackSessionStateMachine.Transitions.Edges.Order());
     }
 }

@@ -1,4 +1,6 @@
 using Switchboard.Calls.Engine;
+using Switchboard.Foundation.StateMachines;
+using static Switchboard.Calls.Engine.CallStatus;
 
 namespace Switchboard.Calls.Tests.Engine;
 
@@ -63,5 +65,47 @@ public sealed class CallStatusMachineTests
         Assert.False(machine.TryTransitionTo(CallStatus.Busy));
         Assert.False(machine.TryTransitionTo(CallStatus.NoAnswer));
         Assert.True(machine.TryTransitionTo(CallStatus.Failed));
+    }
+
+    [Fact]
+    public void StatusMachine_ARepeatedStatus_IsNoMoveAndNoRefusal()
+    {
+        var machine = new CallStatusMachine();
+        machine.TryTransitionTo(CallStatus.Trying);
+        machine.TryTransitionTo(CallStatus.Ringing);
+        var refusedBefore = StateMachineMetrics.IllegalTransitions;
+
+        Assert.False(machine.TryTransitionTo(CallStatus.Ringing));
+
+        Assert.Equal(CallStatus.Ringing, machine.Current);
+        Assert.Equal(refusedBefore, StateMachineMetrics.IllegalTransitions);
+    }
+
+    /// <summary>
+    /// The status diagram of docs/api/calls.md (<c>call_status_hook</c>): trying, ringing and early-media in either
+    /// order, in-progress, then exactly one final status; before the answer a call ends busy, no-answer, canceled
+    /// or failed, after it completed or failed. A queued call may be canceled or fail before it is tried.
+    /// </summary>
+    [Fact]
+    public void Table_IsTheStatusDiagram()
+    {
+        CallStatus[] beforeAnswerEnds = [Busy, NoAnswer, Failed, Canceled];
+        HashSet<(CallStatus, CallStatus)> diagram =
+        [
+            (Queued, Trying), (Queued, Failed), (Queued, Canceled),
+            (Trying, Ringing), (Trying, EarlyMedia), (Trying, InProgress),
+            (Ringing, EarlyMedia), (Ringing, InProgress),
+            (EarlyMedia, Ringing), (EarlyMedia, InProgress),
+            (InProgress, Completed), (InProgress, Failed),
+        ];
+        foreach (var ringing in new[] { Trying, Ringing, EarlyMedia })
+        {
+            foreach (var end in beforeAnswerEnds)
+            {
+                diagram.Add((ringing, end));
+            }
+        }
+
+        Assert.Equal(diagram.Order(), CallStatusMachine.Transitions.Edges.Order());
     }
 }
