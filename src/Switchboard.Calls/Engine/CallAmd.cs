@@ -41,7 +41,7 @@ internal sealed class CallAmd : IDisposable
             return null;
         }
 
-        var tap = new AmdTap(new AnsweringMachineDetector(settings.Options), inbox, time);
+        var tap = new AmdTap(new AnsweringMachineDetector(settings.Options, logger), inbox, time);
         try
         {
             media.AddAudioTap(tap, AudioDirection.Received);

@@ -11,7 +11,7 @@ namespace Switchboard.Calls.Engine;
 /// </summary>
 internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICallStore store, TimeProvider time, ILogger logger)
 {
-    private readonly CallStatusMachine _status = new();
+    private readonly CallStatusMachine _status = new(logger);
     private long _eventSequence;
 
     public CallRecord Record { get; set; } = record;
@@ -52,7 +52,7 @@ internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICall
     /// </summary>
     public async Task ChangeAsync(CallStatus next, int? sipStatus, string? reason, CancellationToken cancellationToken)
     {
-        if (next != CallStatus.Queued && (next == _status.Current || !_status.TryTransitionTo(next)))
+        if (next != CallStatus.Queued && !_status.TryTransitionTo(next))
         {
             return;
         }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Foundation.StateMachines;
 using static Switchboard.Calls.Engine.CallStatus;
 
@@ -12,12 +11,6 @@ namespace Switchboard.Calls.Engine;
 public sealed class CallStatusMachine
 {
     private readonly StateMachine<CallStatus> _state;
-
-    /// <summary>A machine whose refusals are counted but not logged (the call has not handed it a logger).</summary>
-    public CallStatusMachine()
-        : this(NullLogger.Instance)
-    {
-    }
 
     public CallStatusMachine(ILogger logger) => _state = new StateMachine<CallStatus>(Transitions, Queued, logger);
 

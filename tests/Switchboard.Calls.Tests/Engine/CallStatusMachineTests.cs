@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Calls.Engine;
 using Switchboard.Foundation.StateMachines;
 using static Switchboard.Calls.Engine.CallStatus;
@@ -9,7 +10,7 @@ public sealed class CallStatusMachineTests
     [Fact]
     public void StatusMachine_FollowsTheAnsweredPath()
     {
-        var machine = new CallStatusMachine();
+        var machine = new CallStatusMachine(NullLogger.Instance);
 
         Assert.True(machine.TryTransitionTo(CallStatus.Trying));
         Assert.True(machine.TryTransitionTo(CallStatus.Ringing));
@@ -27,7 +28,7 @@ public sealed class CallStatusMachineTests
     [InlineData(CallStatus.Canceled)]
     public void StatusMachine_AfterAFinalStatus_RefusesEveryOther(CallStatus final)
     {
-        var machine = new CallStatusMachine();
+        var machine = new CallStatusMachine(NullLogger.Instance);
         machine.TryTransitionTo(CallStatus.Trying);
         if (final == CallStatus.Completed)
         {
@@ -46,7 +47,7 @@ public sealed class CallStatusMachineTests
     [Fact]
     public void StatusMachine_NeverCompletesACallThatWasNotAnswered()
     {
-        var machine = new CallStatusMachine();
+        var machine = new CallStatusMachine(NullLogger.Instance);
         machine.TryTransitionTo(CallStatus.Trying);
         machine.TryTransitionTo(CallStatus.Ringing);
 
@@ -58,7 +59,7 @@ public sealed class CallStatusMachineTests
     [Fact]
     public void StatusMachine_AnsweredCall_CannotBecomeBusy()
     {
-        var machine = new CallStatusMachine();
+        var machine = new CallStatusMachine(NullLogger.Instance);
         machine.TryTransitionTo(CallStatus.Trying);
         machine.TryTransitionTo(CallStatus.InProgress);
 
@@ -70,7 +71,7 @@ public sealed class CallStatusMachineTests
     [Fact]
     public void StatusMachine_ARepeatedStatus_IsNoMoveAndNoRefusal()
     {
-        var machine = new CallStatusMachine();
+        var machine = new CallStatusMachine(NullLogger.Instance);
         machine.TryTransitionTo(CallStatus.Trying);
         machine.TryTransitionTo(CallStatus.Ringing);
         var refusedBefore = StateMachineMetrics.IllegalTransitions;
