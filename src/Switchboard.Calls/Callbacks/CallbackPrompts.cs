@@ -11,13 +11,13 @@ namespace Switchboard.Calls.Callbacks;
 /// <summary>
 /// What a session says to a leg on its own: the announcement and ringback (or hold audio) while the other leg
 /// rings, and the short message before it is hung up when the other cannot be connected. Audio is made off
-/// the loop (<see cref="LoopScheduler.Run"/>) and every outcome comes back to the loop as a message.
+/// the loop (<see cref="CallWork.Run"/>) and every outcome comes back to the loop as a message.
 /// </summary>
 internal sealed class CallbackPrompts(
     string sessionSid,
     CallbackSessionRequest request,
     CallbackServices services,
-    LoopScheduler work,
+    CallWork work,
     ChannelWriter<CallMessage> inbox)
 {
     /// <summary>Makes the waiting leg's audio; <see cref="WaitingAudioReady"/> follows, with ringback whatever fails.</summary>
@@ -109,20 +109,9 @@ internal sealed class CallbackPrompts(
         }
     }
 
-    private void PostWhenDone(Task playing, CallMessage message) =>
-        _ = playing.ContinueWith(
-            static (_, state) =>
-            {
-                var (writer, message) = ((ChannelWriter<CallMessage>, CallMessage))state!;
-                writer.TryWrite(message);
-            },
-            (inbox, message),
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+    private void PostWhenDone(Task playing, CallMessage message) => work.Watch(playing, _ => message);
 
-    private static void Observe(Task playing) =>
-        _ = playing.ContinueWith(static task => task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    private void Observe(Task playing) => work.Watch(playing, static _ => null);
 
     private async Task<AudioClip?> RenderOrNullAsync(Verb prompt, CancellationToken cancellationToken)
     {

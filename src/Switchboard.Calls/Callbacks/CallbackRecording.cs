@@ -19,7 +19,7 @@ internal sealed class CallbackRecording
     public string Sid => _recording.Sid;
 
     /// <summary>Starts recording; null (logged) when the server keeps no recordings or the file cannot be made.</summary>
-    public static CallbackRecording? Start(RecordingLibrary? library, MediaBridge bridge, string accountSid, string legASid, ILogger logger)
+    public static CallbackRecording? Start(RecordingLibrary? library, MediaBridge bridge, string accountSid, string legASid, CallWork work, ILogger logger)
     {
         if (library is null)
         {
@@ -37,12 +37,24 @@ internal sealed class CallbackRecording
             return null;
         }
 
-        _ = StoreWhenClosedAsync(library, recording, accountSid, legASid);
+        // Stored as the session's own work once the file is closed, so the session's loop sees it end.
+        work.Run(
+            async _ =>
+            {
+                await StoreWhenClosedAsync(library, recording, accountSid, legASid).ConfigureAwait(false);
+                return null;
+            },
+            error =>
+            {
+                MediaFeatureLog.RecordingNotStored(logger, error, legASid, recording.Sid);
+                return null;
+            },
+            endsWithOwner: false);
         return new CallbackRecording(recording);
     }
 
-    /// <summary>The bridge came down: close the file (it is stored in the background).</summary>
-    public void Stop() => _ = _recording.Recorder.StopAsync();
+    /// <summary>The bridge came down: close the file (it is then stored).</summary>
+    public void Stop() => _recording.Recorder.RequestStop();
 
     private static async Task StoreWhenClosedAsync(RecordingLibrary library, ActiveRecording recording, string accountSid, string legASid)
     {

@@ -19,15 +19,18 @@ internal sealed class CallbackSession
     /// <summary>The longest a waiting leg is kept to hear why the other could not be connected.</summary>
     private static readonly TimeSpan FarewellPatience = TimeSpan.FromSeconds(20);
 
+    /// <summary>How long an ended session waits for its own work (a recording being stored, a leg being placed).</summary>
+    private static readonly TimeSpan DrainPatience = TimeSpan.FromSeconds(40);
+
     private readonly Channel<CallMessage> _inbox = Channel.CreateUnbounded<CallMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CallbackSessionRequest _request;
     private readonly CallbackServices _services;
     private readonly CallbackLegSlot _legA;
     private readonly CallbackLegSlot _legB;
     private readonly CallbackSessionStateMachine _state;
-    private readonly LoopScheduler _work;
-    private readonly LoopScheduler _limitTimer;
-    private readonly LoopScheduler _farewellTimer;
+    private readonly CallWork _work;
+    private readonly LoopTimer _limitTimer;
+    private readonly LoopTimer _farewellTimer;
     private readonly CallbackPrompts _prompts;
     private CallbackSessionRecord _record;
     private MediaBridge? _bridge;
@@ -43,9 +46,9 @@ internal sealed class CallbackSession
         _legA = new CallbackLegSlot(CallbackLeg.A, legASid, request.LegA);
         _legB = new CallbackLegSlot(CallbackLeg.B, legBSid, request.LegB);
         _state = new CallbackSessionStateMachine(request.Mode == CallbackMode.Sequential ? CallbackSessionState.CallingFirst : CallbackSessionState.CallingBoth, services.Logger);
-        _work = new LoopScheduler(_inbox.Writer, services.Time);
-        _limitTimer = new LoopScheduler(_inbox.Writer, services.Time);
-        _farewellTimer = new LoopScheduler(_inbox.Writer, services.Time);
+        _work = new CallWork(_inbox.Writer);
+        _limitTimer = new LoopTimer(_inbox.Writer, services.Time);
+        _farewellTimer = new LoopTimer(_inbox.Writer, services.Time);
         _prompts = new CallbackPrompts(sid, request, services, _work, _inbox.Writer);
         _record = new CallbackSessionRecord(
             sid,
@@ -130,11 +133,16 @@ internal sealed class CallbackSession
         }
         finally
         {
-            _work.Dispose();
+            _work.EndAll();
             _limitTimer.Dispose();
             _farewellTimer.Dispose();
             _recording?.Stop();
             _bridge?.Disconnect();
+            if (!await _work.DrainAsync(_inbox.Reader, static _ => { }, DrainPatience, _services.Time).ConfigureAwait(false))
+            {
+                Log.WorkAbandoned(_services.Logger, Sid, _work.Running);
+            }
+
             _inbox.Writer.TryComplete();
         }
     }
@@ -143,6 +151,14 @@ internal sealed class CallbackSession
     {
         switch (message)
         {
+            case WorkEnded ended:
+                _work.OnEnded(ended);
+                if (ended.Outcome is { } outcome)
+                {
+                    await HandleAsync(outcome).ConfigureAwait(false);
+                }
+
+                break;
             case CallbackLegAnswered answered:
                 await OnAnsweredAsync(Slot(answered.Leg), answered.Call).ConfigureAwait(false);
                 break;
@@ -263,7 +279,7 @@ internal sealed class CallbackSession
 
         if (_request.Record)
         {
-            _recording = CallbackRecording.Start(_services.Recordings, _bridge, _request.AccountSid, _legA.CallSid, _services.Logger);
+            _recording = CallbackRecording.Start(_services.Recordings, _bridge, _request.AccountSid, _legA.CallSid, _work, _services.Logger);
         }
 
         _record = _record with { BridgedAt = _services.Time.GetUtcNow(), RecordingSid = _recording?.Sid };
@@ -355,7 +371,7 @@ internal sealed class CallbackSession
         var observer = new CallbackLegObserver(leg, _inbox.Writer);
         _work.Run(
             async cancellationToken => new CallbackLegPlaced(leg, await _services.Legs.PlaceLegAsync(request, observer, cancellationToken).ConfigureAwait(false)),
-            error => new CallbackLegNotPlaced(leg, error));
+            error => new CallbackLegNotPlaced(leg, error.Message));
     }
 
     /// <summary>

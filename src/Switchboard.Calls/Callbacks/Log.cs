@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(3206, LogLevel.Warning, "Ended {Count} callback sessions a previous run left unfinished")]
     public static partial void SessionsRecovered(ILogger logger, int count);
+
+    [LoggerMessage(3207, LogLevel.Warning, "Callback {SessionSid}: {Running} piece(s) of its work had not ended when it was released")]
+    public static partial void WorkAbandoned(ILogger logger, string sessionSid, int running);
 }

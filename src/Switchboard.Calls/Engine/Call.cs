@@ -368,29 +368,22 @@ internal sealed class Call : IVerbHost, IDialLeg
 
     /// <summary>
     /// After the final status the loop goes on reading until every piece of the call's own work has ended, so each
-    /// outcome that still matters (a recording stored, its result owed to the action hook) is handled here, on the
-    /// loop, and nothing the call started outlives it unobserved. Bounded, so a stuck hook cannot hold a call forever.
+    /// outcome that still matters (a recording stored, its result owed to the action hook) is handled on the loop.
     /// </summary>
     private async Task DrainAsync()
     {
-        using var patience = new CancellationTokenSource(DrainPatience, _services.Time);
-        try
-        {
-            while (!_work.IsIdle)
+        var drained = await _work.DrainAsync(
+            _inbox.Reader,
+            static outcome =>
             {
-                if (await _inbox.Reader.ReadAsync(patience.Token).ConfigureAwait(false) is not WorkEnded ended)
-                {
-                    continue;
-                }
-
-                _work.OnEnded(ended);
-                if (ended.Outcome is StepWorkMessage stepWork)
+                if (outcome is StepWorkMessage stepWork)
                 {
                     VerbRunner.OnStepWork(stepWork);
                 }
-            }
-        }
-        catch (OperationCanceledException)
+            },
+            DrainPatience,
+            _services.Time).ConfigureAwait(false);
+        if (!drained)
         {
             Log.WorkAbandoned(_services.Logger, Sid, _work.Running, DrainPatience.TotalSeconds);
         }

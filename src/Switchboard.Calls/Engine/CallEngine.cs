@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Switchboard.Calls.Engine.Messages;
 using Switchboard.Calls.Limits;
+using Switchboard.Foundation.Work;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;

@@ -50,6 +50,36 @@ internal sealed class CallWork(ChannelWriter<CallMessage> inbox)
             _ => outcome(task),
             endsWithOwner: false);
 
+    /// <summary>
+    /// After its owner's final state: reads <paramref name="reader"/> until every piece of work has ended, handing
+    /// each outcome to <paramref name="onOutcome"/> on the loop. False when <paramref name="patience"/> ran out first,
+    /// so a stuck hook cannot hold its owner forever.
+    /// </summary>
+    public async Task<bool> DrainAsync(ChannelReader<CallMessage> reader, Action<CallMessage> onOutcome, TimeSpan patience, TimeProvider time)
+    {
+        using var waiting = new CancellationTokenSource(patience, time);
+        try
+        {
+            while (!IsIdle)
+            {
+                if (await reader.ReadAsync(waiting.Token).ConfigureAwait(false) is WorkEnded ended)
+                {
+                    OnEnded(ended);
+                    if (ended.Outcome is { } outcome)
+                    {
+                        onOutcome(outcome);
+                    }
+                }
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Loop: <paramref name="ended"/> has arrived; forget its work.</summary>
     public void OnEnded(WorkEnded ended) => _running.Remove(ended.WorkId);
 

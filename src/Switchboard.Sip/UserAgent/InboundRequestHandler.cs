@@ -62,7 +62,7 @@ internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLa
         if (request.Method == SipMethod.Register && agent.Registrar is { } registrar)
         {
             // The registrar asks its credential directory, so it answers on the transaction when that returns.
-            _ = registrar.HandleAsync(request, transaction, remote);
+            agent.Background.Run(() => registrar.HandleAsync(request, transaction, remote));
             return;
         }
 

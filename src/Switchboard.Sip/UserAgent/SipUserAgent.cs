@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using Switchboard.Foundation.Work;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Parsing;
 using Switchboard.Sip.Registrar;
@@ -169,8 +170,12 @@ public sealed class SipUserAgent : IAsyncDisposable
     /// Stops the transports and all transaction timers. Calls still up are not hung up: the engine ends them
     /// first (their <see cref="SipCall.Completion"/> stays pending otherwise).
     /// </summary>
+    /// <summary>Work the agent started off its receive threads (a REGISTER waiting for its credentials); awaited when it stops.</summary>
+    internal TrackedTasks Background { get; } = new();
+
     public async ValueTask DisposeAsync()
     {
+        await Background.WhenAllAsync().ConfigureAwait(false);
         _transactions?.StopAll();
         if (_transports is not null)
         {

@@ -16,7 +16,7 @@ namespace Switchboard.Webhooks.Outbox;
 public sealed class WebhookOutbox : IAsyncDisposable
 {
     private readonly CancellationTokenSource _shutdown = new();
-    private readonly ConcurrentDictionary<WebhookQueue, byte> _queues = new();
+    private readonly ConcurrentDictionary<WebhookQueue, Task> _queues = new();
     private readonly ReplyHookSender _replies;
     private readonly WebhookQueueServices _services;
     private readonly TimeProvider _timeProvider;
@@ -57,7 +57,7 @@ public sealed class WebhookOutbox : IAsyncDisposable
         }
 
         await _shutdown.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_queues.Keys.Select(queue => queue.Drained.ContinueWith(static _ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+        await Task.WhenAll(_queues.Values).ConfigureAwait(false);
         _shutdown.Dispose();
     }
 
@@ -68,19 +68,20 @@ public sealed class WebhookOutbox : IAsyncDisposable
     public WebhookQueue ResumeQueue(string callSid, string accountSid, bool owed, IEnumerable<OutboxMessage> pending) =>
         Track(new WebhookQueue(_services, callSid, accountSid, owed, pending.Select(OutboxMessages.ToPending), _shutdown.Token));
 
+    /// <summary>Keeps <paramref name="queue"/> until it has drained, with the work that forgets it then.</summary>
     private WebhookQueue Track(WebhookQueue queue)
     {
-        _queues[queue] = 0;
-        _ = queue.Drained.ContinueWith(
-            static (_drained, state) =>
-            {
-                var (queues, queue) = ((ConcurrentDictionary<WebhookQueue, byte>, WebhookQueue))state!;
-                queues.TryRemove(queue, out _);
-            },
-            (_queues, queue),
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        var listed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _queues[queue] = ForgetWhenDrainedAsync(queue, listed.Task);
+        listed.SetResult();
         return queue;
+    }
+
+    /// <summary>Removes the queue once it has drained, however it ended (its failures are its own to log).</summary>
+    private async Task ForgetWhenDrainedAsync(WebhookQueue queue, Task listed)
+    {
+        await listed.ConfigureAwait(false);
+        await queue.Drained.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _queues.TryRemove(queue, out _);
     }
 }

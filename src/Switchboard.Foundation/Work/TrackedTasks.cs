@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 
-namespace Switchboard.Calls.Engine;
+namespace Switchboard.Foundation.Work;
 
 /// <summary>
-/// Work started from a foreign thread that must not block it (an INVITE's routing, started on a SIP receive thread),
-/// kept so its owner can await it when it stops instead of leaving it unobserved. Thread-safe.
+/// Work started from a thread that must not wait for it (an INVITE's routing or a REGISTER's credential lookup,
+/// started on a SIP receive thread), kept so its owner can await it when it stops instead of leaving it
+/// unobserved. Thread-safe.
 /// </summary>
-internal sealed class TrackedTasks
+public sealed class TrackedTasks
 {
     private readonly ConcurrentDictionary<long, Task> _running = new();
     private long _lastId;
