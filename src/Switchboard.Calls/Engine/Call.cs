@@ -78,6 +78,8 @@ internal sealed class Call : IVerbHost, IDialLeg
 
     void IVerbHost.Decline(int sipStatus, string reason) => Post(new DeclineRequested(sipStatus, reason));
 
+    void IVerbHost.Alert(string alertInfo) => _signalling!.Alert(alertInfo);
+
     Task<IDialLeg> IVerbHost.PlaceDialLegAsync(DialVerb dial, CallTarget target, IDialLegObserver observer, CancellationToken cancellationToken) =>
         _services.Legs.PlaceLegAsync(DialLegRequest.For(_request, Sid, dial, target), observer, cancellationToken);
 

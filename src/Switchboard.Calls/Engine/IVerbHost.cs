@@ -20,6 +20,9 @@ internal interface IVerbHost
     /// </summary>
     bool EnsureAnswered();
 
+    /// <summary>Rings an inbound call not yet answered again, with <paramref name="alertInfo"/> as its Alert-Info; a no-op for any other.</summary>
+    void Alert(string alertInfo);
+
     /// <summary>Refuses an inbound call not yet answered with <paramref name="sipStatus"/>; hangs up any other.</summary>
     void Decline(int sipStatus, string reason);
 

@@ -87,6 +87,16 @@ public sealed class InboundCall : SipCall
     /// <summary>Sends 180 Ringing, which creates the early dialog.</summary>
     public bool Ring() => SendProvisional(180, "Ringing", null);
 
+    /// <summary>
+    /// Sends 180 Ringing with an Alert-Info header (RFC 3261 §20.4; RFC 7462 allows it in any provisional
+    /// response): the caller's phone picks a distinctive ringback. <paramref name="alertInfo"/> is the header's value.
+    /// </summary>
+    public bool Ring(string alertInfo)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(alertInfo);
+        return SendProvisional(180, "Ringing", null, SipHeader.Create("Alert-Info", alertInfo));
+    }
+
     /// <summary>Sends 183 Session Progress with the SDP answer for early media. Answer with the same SDP later.</summary>
     public bool SendEarlyMedia(string sdp)
     {
@@ -194,7 +204,7 @@ public sealed class InboundCall : SipCall
 
     internal void SendTrying() => _transaction.SendResponse(SipResponseFactory.Create(_invite, 100, "Trying", null));
 
-    private bool SendProvisional(int statusCode, string reasonPhrase, string? sdp)
+    private bool SendProvisional(int statusCode, string reasonPhrase, string? sdp, params SipHeader[] extraHeaders)
     {
         lock (Gate)
         {
@@ -215,7 +225,7 @@ public sealed class InboundCall : SipCall
                 LocalSdp = sdp;
             }
 
-            _transaction.SendResponse(SipResponseFactory.CreateForDialog(_invite, statusCode, reasonPhrase, LocalTag, LocalContact(), sdp));
+            _transaction.SendResponse(SipResponseFactory.CreateForDialog(_invite, statusCode, reasonPhrase, LocalTag, LocalContact(), sdp, extraHeaders));
             return true;
         }
     }

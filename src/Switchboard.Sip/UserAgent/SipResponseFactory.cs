@@ -24,11 +24,12 @@ internal static class SipResponseFactory
     /// A response that creates or refreshes a dialog (1xx/2xx to INVITE, 2xx to UPDATE): RFC 3261 §12.1.1 copies
     /// Record-Route and adds our Contact; an SDP body goes with its Content-Type.
     /// </summary>
-    public static SipResponse CreateForDialog(SipRequest request, int statusCode, string reasonPhrase, string toTag, SipHeader contact, string? sdp)
+    public static SipResponse CreateForDialog(SipRequest request, int statusCode, string reasonPhrase, string toTag, SipHeader contact, string? sdp, params SipHeader[] extraHeaders)
     {
-        var headers = CopyRequestHeaders(request, statusCode, toTag, copyRecordRoute: true, 12);
+        var headers = CopyRequestHeaders(request, statusCode, toTag, copyRecordRoute: true, 12 + extraHeaders.Length);
         headers.Add(contact);
         headers.Add(SipHeader.Create(SipHeaderNames.Allow, SipRequestFactory.AllowValue));
+        headers.AddRange(extraHeaders);
         return Finish(statusCode, reasonPhrase, headers, sdp is null ? null : ("application/sdp", sdp));
     }
 

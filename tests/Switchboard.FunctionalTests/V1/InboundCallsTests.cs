@@ -114,6 +114,29 @@ public sealed class InboundCallsTests
     }
 
     [Fact]
+    public async Task Call_WhoseApplicationAlerts_RingsAgainWithItsAlertInfo_WithoutAnswering()
+    {
+        await using var hooks = await WebhookReceiver.StartAsync();
+        hooks.Respond = webhook => webhook.Path == "/call"
+            ? (200, """[{"verb": "alert", "message": "<urn:alert:service:call-waiting>"}, {"verb": "sip:decline", "status": 486}]""")
+            : (200, null);
+        await using var server = await TestServer.StartAsync(defaultCarrier: null);
+        var applicationSid = await CreateApplicationAsync(server, hooks);
+        await CreateNumberAsync(server, applicationSid, carrierSid: null);
+
+        await using var caller = await SippProcess.StartCallerAsync("uac_alerted.xml", server.App.SipEndPoint, Number);
+
+        Assert.Equal(0, await caller.WaitForExitAsync(Patience));
+        var ringing = caller.Messages().Split("SIP/2.0 180 Ringing");
+        Assert.Equal(3, ringing.Length);
+        Assert.DoesNotContain("Alert-Info", ringing[1], StringComparison.Ordinal);
+        Assert.Contains("Alert-Info: <urn:alert:service:call-waiting>", ringing[2], StringComparison.Ordinal);
+        Assert.DoesNotContain("SIP/2.0 200 OK", caller.Messages(), StringComparison.Ordinal);
+        var final = await hooks.WaitForAsync(w => w.Path == "/status" && Status(w) is "busy" or "failed" or "completed" or "no-answer", Patience);
+        Assert.Equal("busy", Status(final));
+    }
+
+    [Fact]
     public async Task Call_OverTheAccountsCallRate_IsRefused503AndRunsNothing()
     {
         await using var hooks = await WebhookReceiver.StartAsync();

@@ -35,7 +35,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     public const string DefaultRecordFinishKeys = "1234567890*#";
 
     private static readonly string[] Supported =
-        ["say", "play", "pause", "gather", "dial", "record", "hangup", "redirect", "tag", "config", "answer", "sip:decline", "dtmf"];
+        ["say", "play", "pause", "gather", "dial", "record", "hangup", "redirect", "tag", "config", "answer", "sip:decline", "dtmf", "alert"];
 
     /// <summary>Targets one <c>dial</c> may ring at once.</summary>
     public const int MaxDialTargets = 10;
@@ -80,6 +80,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             "answer" => new AnswerVerb(),
             "sip:decline" => ReadDecline(verb, path),
             "dtmf" => ReadDtmf(verb, path),
+            "alert" => ReadAlert(verb, path),
             "dial" => ReadDial(verb, path),
             "record" => ReadRecord(verb, path),
             "conference" or "enqueue" or "dequeue" or "listen" or "transcribe" or "lex" or "dialogflow"
@@ -233,6 +234,22 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
         var status = JsonFields.OptionalNumber(verb, "status", path + ".status", 400, 699)
             ?? throw new ValidationException(path + ".status", "is required");
         return new RejectVerb((int)status, JsonFields.OptionalString(verb, "reason", path + ".reason"));
+    }
+
+    /// <summary>
+    /// jambonz <c>alert</c>: <c>message</c> is the Alert-Info header's value, e.g.
+    /// <c>&lt;http://example.com/ring.wav&gt;;info=alert-internal</c>. Control characters would break the header
+    /// apart (a second header smuggled in), so they are refused.
+    /// </summary>
+    private static AlertVerb ReadAlert(JsonElement verb, string path)
+    {
+        var message = JsonFields.RequireString(verb, "message", path + ".message");
+        if (message.Length is 0 or > 512 || message.Any(char.IsControl))
+        {
+            throw new ValidationException(path + ".message", "must be 1 to 512 printable characters");
+        }
+
+        return new AlertVerb(message);
     }
 
     private static DtmfVerb ReadDtmf(JsonElement verb, string path)

@@ -42,6 +42,11 @@ internal abstract class CallSignalling(MediaSession media, CallSetup setup, stri
     /// </summary>
     public virtual bool EnsureAnswered() => true;
 
+    /// <summary>Rings again with an Alert-Info header (RFC 3261 §20.4) while the call is not answered; otherwise nothing.</summary>
+    public virtual void Alert(string alertInfo)
+    {
+    }
+
     /// <summary>Refuses the unanswered call with our final response (RFC 3261 §13.3.1.3); false when too late.</summary>
     public virtual bool Refuse(int sipStatus, string reason) => false;
 

@@ -69,6 +69,14 @@ internal sealed class InboundSignalling(InboundCall dialog, MediaSession media, 
 
     public override bool Refuse(int sipStatus, string reason) => dialog.Reject(sipStatus, reason);
 
+    public override void Alert(string alertInfo)
+    {
+        if (!Setup.IsAnswered)
+        {
+            dialog.Ring(alertInfo);
+        }
+    }
+
     protected override string HungUpReason => "caller hung up";
 
     protected override CallFact? InterpretOwn(SipCallEvent sipEvent) => sipEvent switch

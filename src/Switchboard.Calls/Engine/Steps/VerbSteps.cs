@@ -21,6 +21,7 @@ internal static class VerbSteps
         HangupVerb => new HangupStep(scope),
         RedirectVerb redirect => new RedirectStep(redirect, scope),
         RejectVerb reject => new RejectStep(reject, scope),
+        AlertVerb alert => new AlertStep(alert, scope),
         _ => null,
     };
 }

@@ -61,6 +61,19 @@ public sealed class InstantStepsTests
     }
 
     [Fact]
+    public async Task Alert_RingsWithItsAlertInfo_WithoutAnswering_AndCompletes()
+    {
+        await using var call = await StepHarness.StartAsync();
+        var alert = new AlertStep(new AlertVerb("<urn:alert:service:call-waiting>"), call.Scope());
+
+        alert.Start();
+
+        Assert.False(alert.NeedsMedia);
+        Assert.Equal(["<urn:alert:service:call-waiting>"], call.Alerted);
+        Assert.True(call.Runner.Completed);
+    }
+
+    [Fact]
     public async Task OnlyVerbsThatUseMedia_NeedAnAnsweredCall()
     {
         await using var call = await StepHarness.StartAsync();

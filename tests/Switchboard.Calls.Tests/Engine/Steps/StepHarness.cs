@@ -72,6 +72,8 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
 
     public (int Status, string Reason)? Declined { get; private set; }
 
+    public List<string> Alerted { get; } = [];
+
     public static async Task<StepHarness> StartAsync(bool recordings = false)
     {
         var low = 20000 + (Interlocked.Add(ref s_nextPorts, 8) % 4000) + 8000;
@@ -143,6 +145,8 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
     public bool EnsureAnswered() => true;
 
     public void Decline(int sipStatus, string reason) => Declined = (sipStatus, reason);
+
+    public void Alert(string alertInfo) => Alerted.Add(alertInfo);
 
     public Task<IDialLeg> PlaceDialLegAsync(DialVerb dial, CallTarget target, IDialLegObserver observer, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
