@@ -12,17 +12,8 @@ internal static partial class Log
     [LoggerMessage(3001, LogLevel.Debug, "Call {CallSid} runs verb {Verb}")]
     public static partial void VerbStarted(ILogger logger, string callSid, string verb);
 
-    [LoggerMessage(3002, LogLevel.Debug, "Call {CallSid}: key {Key} barges in")]
-    public static partial void BargeIn(ILogger logger, string callSid, char key);
-
-    [LoggerMessage(3003, LogLevel.Information, "Call {CallSid} gathered '{Digits}' ({Reason})")]
-    public static partial void GatherEnded(ILogger logger, string callSid, string digits, GatherEndReason reason);
-
     [LoggerMessage(3004, LogLevel.Warning, "Call {CallSid}: the script source failed: {Error}")]
     public static partial void ScriptFailed(ILogger logger, string callSid, string error);
-
-    [LoggerMessage(3005, LogLevel.Warning, "Call {CallSid}: the prompt's audio failed, skipping it: {Error}")]
-    public static partial void PromptFailed(ILogger logger, string callSid, string error);
 
     [LoggerMessage(3006, LogLevel.Error, "Call {CallSid} failed inside the engine")]
     public static partial void CallCrashed(ILogger logger, Exception exception, string callSid);
@@ -38,15 +29,6 @@ internal static partial class Log
 
     [LoggerMessage(3010, LogLevel.Error, "Inbound call {SipCallId} could not be routed")]
     public static partial void InboundFailed(ILogger logger, Exception exception, string sipCallId);
-
-    [LoggerMessage(3011, LogLevel.Information, "Call {CallSid} is connected to its dial leg {LegSid}")]
-    public static partial void DialConnected(ILogger logger, string callSid, string legSid);
-
-    [LoggerMessage(3012, LogLevel.Warning, "Call {CallSid}: the dial target {Target} could not be placed: {Reason}")]
-    public static partial void DialLegNotPlaced(ILogger logger, string callSid, string target, string reason);
-
-    [LoggerMessage(3013, LogLevel.Information, "Call {CallSid}: the dial ended {Status} (leg {LegSid})")]
-    public static partial void DialEnded(ILogger logger, string callSid, string status, string? legSid);
 
     [LoggerMessage(3014, LogLevel.Warning, "Call {CallSid}: {Running} piece(s) of its work had not ended {Seconds} s after its final status; the call is released without them")]
     public static partial void WorkAbandoned(ILogger logger, string callSid, int running, double seconds);

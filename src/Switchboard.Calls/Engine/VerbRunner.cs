@@ -124,7 +124,7 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
         }
 
         TypeAhead.Keep(key);
-        Log.BargeIn(services.Logger, services.CallSid, key);
+        StepLog.BargeIn(services.Logger, services.CallSid, key);
         LeaveCurrent();
         while (_queue.TryPeek(out var verb) && verb is not GatherVerb)
         {

@@ -51,7 +51,7 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
                 OnLegAnswered(answered.Leg);
                 break;
             case DialLegEnded ended when OnLegEnded(ended) is { } result:
-                Log.DialEnded(Services.Logger, Services.CallSid, result.Status.ToWire(), result.DialCallSid);
+                StepLog.DialEnded(Services.Logger, Services.CallSid, result.Status.ToWire(), result.DialCallSid);
                 Runner.Report(this, result);
                 break;
         }
@@ -76,7 +76,7 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
         _connected = leg;
         _bridge = MediaBridge.Connect(Services.Media, legMedia, new BridgeOptions { PassDigits = verb.PassDigits });
         _connectedAt = Services.Time.GetTimestamp();
-        Log.DialConnected(Services.Logger, Services.CallSid, leg.Sid);
+        StepLog.DialConnected(Services.Logger, Services.CallSid, leg.Sid);
         foreach (var other in PlacedLegs())
         {
             if (!ReferenceEquals(other, leg))
@@ -161,7 +161,7 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
         catch (Exception exception)
         {
             // A target that cannot even be placed is one more failed leg; it must not end the dial by itself.
-            Log.DialLegNotPlaced(Services.Logger, Services.CallSid, target.Address, exception.Message);
+            StepLog.DialLegNotPlaced(Services.Logger, Services.CallSid, target.Address, exception.Message);
             return new DialLegEnded(Generation, null, CallStatus.Failed, exception is NoRouteException ? 404 : 503, exception.Message);
         }
     }

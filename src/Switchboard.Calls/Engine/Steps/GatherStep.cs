@@ -42,7 +42,7 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
     {
         if (_promptPlaying && gather.PromptBargeIn)
         {
-            Log.BargeIn(Services.Logger, Services.CallSid, key);
+            StepLog.BargeIn(Services.Logger, Services.CallSid, key);
             _playback.Stop();
             _promptPlaying = false;
         }
@@ -58,7 +58,7 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
                 // A key barged in before the prompt's audio was ready.
                 break;
             case PromptReady { Clip: null } failed:
-                Log.PromptFailed(Services.Logger, Services.CallSid, failed.Error ?? "unknown");
+                StepLog.PromptFailed(Services.Logger, Services.CallSid, failed.Error ?? "unknown");
                 OnPromptFinished();
                 break;
             case PromptReady { Clip: { } clip }:
@@ -105,7 +105,7 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
     private void Finish(GatherEndReason reason)
     {
         var result = new GatherResult(gather, _input.Digits, reason);
-        Log.GatherEnded(Services.Logger, Services.CallSid, result.Digits, reason);
+        StepLog.GatherEnded(Services.Logger, Services.CallSid, result.Digits, reason);
         Runner.Report(this, result);
     }
 

@@ -47,7 +47,7 @@ internal sealed class PromptStep : VerbStep
         switch (message)
         {
             case PromptReady { Clip: null } failed:
-                Log.PromptFailed(Services.Logger, Services.CallSid, failed.Error ?? "unknown");
+                StepLog.PromptFailed(Services.Logger, Services.CallSid, failed.Error ?? "unknown");
                 Runner.Complete(this);
                 break;
             case PromptReady { Clip: { } clip }:

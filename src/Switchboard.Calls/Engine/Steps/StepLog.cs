@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Logging;
+using Switchboard.Calls.Scripts;
+
+namespace Switchboard.Calls.Engine.Steps;
+
+/// <summary>What the running verbs log: event ids in the engine's range (3000–3099, docs/logging.md).</summary>
+internal static partial class StepLog
+{
+    [LoggerMessage(3002, LogLevel.Debug, "Call {CallSid}: key {Key} barges in")]
+    public static partial void BargeIn(ILogger logger, string callSid, char key);
+
+    [LoggerMessage(3003, LogLevel.Information, "Call {CallSid} gathered '{Digits}' ({Reason})")]
+    public static partial void GatherEnded(ILogger logger, string callSid, string digits, GatherEndReason reason);
+
+    [LoggerMessage(3005, LogLevel.Warning, "Call {CallSid}: the prompt's audio failed, skipping it: {Error}")]
+    public static partial void PromptFailed(ILogger logger, string callSid, string error);
+
+    [LoggerMessage(3011, LogLevel.Information, "Call {CallSid} is connected to its dial leg {LegSid}")]
+    public static partial void DialConnected(ILogger logger, string callSid, string legSid);
+
+    [LoggerMessage(3012, LogLevel.Warning, "Call {CallSid}: the dial target {Target} could not be placed: {Reason}")]
+    public static partial void DialLegNotPlaced(ILogger logger, string callSid, string target, string reason);
+
+    [LoggerMessage(3013, LogLevel.Information, "Call {CallSid}: the dial ended {Status} (leg {LegSid})")]
+    public static partial void DialEnded(ILogger logger, string callSid, string status, string? legSid);
+}
