@@ -76,8 +76,8 @@ public sealed class MediaEngine : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(observer);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
 
-        // Each port is tried at most once per call; a refused one goes back to the end of the rotation
-        // (another process may hold it only for a while).
+        // A refused port goes back to cool down (another process may hold it only for a while); as many draws as the
+        // range has ports, so a range some other program fills up ends in a clear refusal.
         for (var attempt = 0; attempt < _ports.Capacity && _ports.TryRent(out var port); attempt++)
         {
             var rtp = new Socket(_options.BindAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);

@@ -1,22 +1,28 @@
+using System.Security.Cryptography;
+
 namespace Switchboard.Media.Sessions;
 
 /// <summary>
-/// The even RTP ports of a range (RFC 3550 §11: RTP on an even port, RTCP on the next odd one), handed out
-/// in rotation so a port just released is the last to be reused (late packets of an old call go nowhere).
+/// The even RTP ports of a range (RFC 3550 §11: RTP on an even port, RTCP on the next odd one). Each port is drawn at
+/// random (a cryptographic draw), so the next call's port cannot be guessed from the last one's and an off-path
+/// sender cannot aim packets at a call about to start. A port just released cools down first: the most recently
+/// returned half of the free ports is drawn from only when nothing else is free, so late packets of an old call go
+/// nowhere.
 /// </summary>
 public sealed class PortPool
 {
     private readonly Lock _gate = new();
-    private readonly Queue<int> _free = new();
+    private readonly List<int> _ready = [];
+    private readonly Queue<int> _cooling = new();
 
     public PortPool(int min, int max)
     {
         for (var port = (min + 1) & ~1; port + 1 <= max; port += 2)
         {
-            _free.Enqueue(port);
+            _ready.Add(port);
         }
 
-        Capacity = _free.Count;
+        Capacity = _ready.Count;
     }
 
     /// <summary>How many RTP ports the range holds.</summary>
@@ -28,7 +34,7 @@ public sealed class PortPool
         {
             lock (_gate)
             {
-                return _free.Count;
+                return _ready.Count + _cooling.Count;
             }
         }
     }
@@ -37,7 +43,23 @@ public sealed class PortPool
     {
         lock (_gate)
         {
-            return _free.TryDequeue(out port);
+            // Keep only the most recently returned half of the free ports cooling.
+            while (_cooling.Count > 0 && (_ready.Count == 0 || _cooling.Count > (_ready.Count + _cooling.Count) / 2))
+            {
+                _ready.Add(_cooling.Dequeue());
+            }
+
+            if (_ready.Count == 0)
+            {
+                port = 0;
+                return false;
+            }
+
+            var index = RandomNumberGenerator.GetInt32(_ready.Count);
+            port = _ready[index];
+            _ready[index] = _ready[^1];
+            _ready.RemoveAt(_ready.Count - 1);
+            return true;
         }
     }
 
@@ -45,7 +67,7 @@ public sealed class PortPool
     {
         lock (_gate)
         {
-            _free.Enqueue(port);
+            _cooling.Enqueue(port);
         }
     }
 }
