@@ -25,14 +25,15 @@ namespace Switchboard.Media.Sessions;
 /// within <see cref="LatchPolicy.LearningWindow"/>. One forged packet no longer captures anything, and a
 /// blind forger must guess nothing less than a steady stream.</item>
 /// <item>Once a source is latched, another one can take over only while the latched one is silent (nothing
-/// for <see cref="LatchPolicy.RelatchAfterSilence"/>), as when a phone moves from Wi-Fi to mobile data.
-/// Every packet of the latched source breaks a newcomer's run, so a forger cannot slip a burst between two
-/// packets of a live stream.</item>
+/// for <see cref="LatchPolicy.RelatchAfterSilence"/>), as when a phone moves from Wi-Fi to mobile data, and only
+/// with the latched stream itself: the same SSRC, its sequence numbers going on (RFC 3550 §8.2: a new SSRC is a
+/// new source, and §A.1's dropout bound). Silence alone is no invitation: a stranger's stream, or a forger's,
+/// never takes over. Every packet of the latched source breaks a newcomer's run, so a forger cannot slip a burst
+/// between two packets of a live stream.</item>
 /// </list>
 /// <para>
-/// What remains possible, as in rtpengine: a forger who streams before a NATed peer's first packet, or
-/// during its silence (voice activity detection), wins that race; the SDP source still takes the stream
-/// back. A new offer/answer (re-INVITE) resets everything.
+/// What remains possible, as in rtpengine: a forger who streams before a NATed peer's first packet wins that
+/// race; the SDP source still takes the stream back. A new offer/answer (re-INVITE) resets everything.
 /// </para>
 /// </remarks>
 internal sealed class SymmetricRtpLatch
@@ -46,6 +47,8 @@ internal sealed class SymmetricRtpLatch
     private int _seenGeneration;
     private bool _isLatched;
     private long _latchedHeardAt;
+    private uint _latchedSsrc;
+    private ushort _latchedSequence;
     private bool _hasCandidate;
     private uint _candidateSsrc;
     private ushort _candidateSequence;
@@ -100,6 +103,12 @@ internal sealed class SymmetricRtpLatch
         {
             _latchedHeardAt = now;
             _hasCandidate = false;
+            if (valid)
+            {
+                _latchedSsrc = ssrc;
+                _latchedSequence = sequence;
+            }
+
             return true;
         }
 
@@ -111,11 +120,12 @@ internal sealed class SymmetricRtpLatch
 
         if (_expected is { } expected && source.Equals(expected))
         {
-            newlyLatched = LatchTo(source, now);
+            newlyLatched = LatchTo(source, now, ssrc, sequence);
             return true;
         }
 
-        if (_isLatched && (_policy.RelatchAfterSilence is not { } silence || _time.GetElapsedTime(_latchedHeardAt, now) < silence))
+        if (_isLatched && (_policy.RelatchAfterSilence is not { } silence || _time.GetElapsedTime(_latchedHeardAt, now) < silence
+            || !ContinuesLatchedStream(ssrc, sequence)))
         {
             _hasCandidate = false;
             return Refuse();
@@ -126,8 +136,19 @@ internal sealed class SymmetricRtpLatch
             return Refuse();
         }
 
-        newlyLatched = LatchTo(source, now);
+        newlyLatched = LatchTo(source, now, ssrc, sequence);
         return true;
+    }
+
+    /// <summary>
+    /// Whether a packet from a new address is the latched stream going on: its SSRC, and a sequence number ahead of
+    /// the last one heard by at most RFC 3550 §A.1's <c>MAX_DROPOUT</c>.
+    /// </summary>
+    private bool ContinuesLatchedStream(uint ssrc, ushort sequence)
+    {
+        const int maxDropout = 3000;
+        var ahead = (ushort)(sequence - _latchedSequence);
+        return ssrc == _latchedSsrc && ahead is > 0 and <= maxDropout;
     }
 
     /// <summary>Counts <paramref name="source"/>'s run of consecutive packets; true once it has earned the latch.</summary>
@@ -161,10 +182,12 @@ internal sealed class SymmetricRtpLatch
         return _candidatePackets >= _policy.LearningPackets;
     }
 
-    private SocketAddress? LatchTo(SocketAddress source, long now)
+    private SocketAddress? LatchTo(SocketAddress source, long now, uint ssrc, ushort sequence)
     {
         _hasCandidate = false;
         _latchedHeardAt = now;
+        _latchedSsrc = ssrc;
+        _latchedSequence = sequence;
         if (_isLatched && source.Equals(_latched))
         {
             return null;

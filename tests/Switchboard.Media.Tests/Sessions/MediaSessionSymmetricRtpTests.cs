@@ -86,13 +86,14 @@ public sealed class MediaSessionSymmetricRtpTests
     }
 
     [Fact]
-    public async Task WhenTheLatchedSourceFallsSilent_ANewSourceWithASteadyRunTakesOver()
+    public async Task WhenTheLatchedSourceFallsSilent_ItsStreamGoingOnFromANewAddressTakesOver()
     {
         await using var engine = TestEngines.Create();
         await using var session = engine.CreateSession(new RecordingObserver());
         using var advertised = new RtpPeer();
         using var before = new RtpPeer();
-        using var after = new RtpPeer { Ssrc = 0x5EC0 };
+        // The same stream (SSRC), its sequence numbers going on after the ten packets sent from the old address.
+        using var after = new RtpPeer { FirstSequence = 1010 };
         Assert.True(session.ApplyAnswer(TestEngines.AnswerTo(advertised.Port)).IsSuccess);
         var frames = new byte[160 * 10];
         Array.Fill(frames, (byte)0xFF);
@@ -106,6 +107,30 @@ public sealed class MediaSessionSymmetricRtpTests
 
         await WaitUntilAsync(() => Equals(session.RemoteRtpEndPoint, after.EndPoint));
         await after.ReceiveUntilAsync((h, _) => h.Ssrc == session.Ssrc);
+    }
+
+    [Fact]
+    public async Task WhenTheLatchedSourceFallsSilent_AnotherStreamIsStillRefused()
+    {
+        await using var engine = TestEngines.Create();
+        await using var session = engine.CreateSession(new RecordingObserver());
+        using var advertised = new RtpPeer();
+        using var before = new RtpPeer();
+        using var stranger = new RtpPeer { Ssrc = 0x5EC0 };
+        Assert.True(session.ApplyAnswer(TestEngines.AnswerTo(advertised.Port)).IsSuccess);
+        var frames = new byte[160 * 10];
+        Array.Fill(frames, (byte)0xFF);
+
+        await before.SendPacedAsync(session.LocalPort, 0, frames);
+        await WaitUntilAsync(() => Equals(session.RemoteRtpEndPoint, before.EndPoint));
+
+        // Past the silence a steady run of another SSRC arrives: silence is no invitation.
+        await Task.Delay(700);
+        var refusedBefore = session.RefusedPackets;
+        await stranger.SendPacedAsync(session.LocalPort, 0, frames);
+        await WaitUntilAsync(() => session.RefusedPackets >= refusedBefore + 10);
+
+        Assert.Equal(before.EndPoint, session.RemoteRtpEndPoint);
     }
 
     [Fact]

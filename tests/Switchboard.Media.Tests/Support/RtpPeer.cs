@@ -37,6 +37,12 @@ internal sealed class RtpPeer : IDisposable
 
     public uint Ssrc { get; init; } = 0x1234ABCD;
 
+    /// <summary>The sequence number of the first packet (another peer's stream going on from a new address).</summary>
+    public ushort FirstSequence
+    {
+        init => _sequence = value;
+    }
+
     public int Port => ((IPEndPoint)Socket.Client.LocalEndPoint!).Port;
 
     public IPEndPoint EndPoint => (IPEndPoint)Socket.Client.LocalEndPoint!;
