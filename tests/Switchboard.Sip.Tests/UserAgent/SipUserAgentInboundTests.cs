@@ -25,6 +25,23 @@ public class SipUserAgentInboundTests
     }
 
     [Fact]
+    public async Task TwoClientsReusingABranch_EachGetTheirOwnAnswer()
+    {
+        // RFC 3261 §17.2.3: the sent-by tells the second client's request from a retransmission of the first's.
+        await using var agent = await UserAgentFixture.StartAsync();
+        using var first = new UdpPeer();
+        using var second = new UdpPeer();
+
+        first.Send(first.Request("OPTIONS", "z9hG4bKshared"), agent.LocalEndPoint);
+        Assert.Equal(200, Assert.IsType<SipResponse>(await first.ReceiveAsync()).StatusCode);
+        second.Send(second.Request("OPTIONS", "z9hG4bKshared"), agent.LocalEndPoint);
+        var answer = Assert.IsType<SipResponse>(await second.ReceiveAsync());
+
+        Assert.Equal(200, answer.StatusCode);
+        Assert.Equal(second.Port, answer.TopVia!.Rport);
+    }
+
+    [Fact]
     public async Task Bye_ForUnknownDialog_Is481()
     {
         await using var agent = await UserAgentFixture.StartAsync();
