@@ -356,7 +356,7 @@ internal sealed class Call : IVerbHost, IDialLeg
 
     private async Task ReleaseAsync()
     {
-        (_signalling as OutboundSignalling)?.StopRinging();
+        _signalling?.Stop();
         _limitTimer.Dispose();
         _verbTimer.Dispose();
         _verbs?.OnCallEnded(Snapshot());

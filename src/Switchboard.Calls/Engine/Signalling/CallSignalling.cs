@@ -47,6 +47,11 @@ internal abstract class CallSignalling(MediaSession media, CallSetup setup, stri
     {
     }
 
+    /// <summary>The call has its final status: timers of the setup stop.</summary>
+    public virtual void Stop()
+    {
+    }
+
     /// <summary>Refuses the unanswered call with our final response (RFC 3261 §13.3.1.3); false when too late.</summary>
     public virtual bool Refuse(int sipStatus, string reason) => false;
 

@@ -32,8 +32,11 @@ internal sealed class OutboundSignalling(MediaSession media, string callSid, Tim
         _ringTimer.Arm(request.RingTimeout, new RingTimeoutElapsed());
     }
 
-    /// <summary>The call has its final status, or was answered: the ring timeout no longer applies.</summary>
-    public void StopRinging()
+    /// <summary>The call has its final status: the ring timeout no longer applies.</summary>
+    public override void Stop() => StopRinging();
+
+    /// <summary>The call was answered, or has its final status: the ring timeout no longer applies.</summary>
+    private void StopRinging()
     {
         _ringTimer?.Dispose();
         _ringTimer = null;
