@@ -59,6 +59,12 @@ internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLa
             return;
         }
 
+        if (RefuseUnknownExtensions(request) is { } badExtension)
+        {
+            transaction.SendResponse(badExtension);
+            return;
+        }
+
         if (request.Method == SipMethod.Register && agent.Registrar is { } registrar)
         {
             // The registrar asks its credential directory, so it answers on the transaction when that returns.
@@ -175,11 +181,9 @@ internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLa
     /// </summary>
     private static SipResponse? RefuseUnsupported(SipRequest request)
     {
-        var required = request.GetHeaderValues("Require");
-        if (required.Count > 0)
+        if (RefuseUnknownExtensions(request) is { } badExtension)
         {
-            var names = string.Join(", ", required.Select(r => System.Text.Encoding.UTF8.GetString(r.Span)));
-            return SipResponseFactory.Create(request, 420, "Bad Extension", SipIdentifiers.NewTag(), SipHeader.Create("Unsupported", names));
+            return badExtension;
         }
 
         if (!request.Body.IsEmpty && request.ContentType is { } type && !type.StartsWith("application/sdp", StringComparison.OrdinalIgnoreCase))
@@ -188,6 +192,22 @@ internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLa
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// RFC 3261 §8.2.2.3: a request that requires an extension gets 420 naming it in Unsupported, since this agent
+    /// requires none of a peer's; CANCEL and ACK never are (their INVITE decided), so the caller passes neither here.
+    /// </summary>
+    private static SipResponse? RefuseUnknownExtensions(SipRequest request)
+    {
+        var required = request.GetHeaderValues("Require");
+        if (required.Count == 0)
+        {
+            return null;
+        }
+
+        var names = string.Join(", ", required.Select(r => System.Text.Encoding.UTF8.GetString(r.Span)));
+        return SipResponseFactory.Create(request, 420, "Bad Extension", SipIdentifiers.NewTag(), SipHeader.Create("Unsupported", names));
     }
 
     /// <summary>

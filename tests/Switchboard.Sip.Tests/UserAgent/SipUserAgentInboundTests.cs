@@ -42,6 +42,20 @@ public class SipUserAgentInboundTests
     }
 
     [Fact]
+    public async Task ARequestRequiringAnUnknownExtension_Is420NamingIt()
+    {
+        // RFC 3261 §8.2.2.3 holds for every request but CANCEL and ACK, not only INVITE.
+        await using var agent = await UserAgentFixture.StartAsync();
+        using var peer = new UdpPeer();
+
+        peer.Send(peer.Request("OPTIONS", "z9hG4bKreq1", extra: "Require: nosuchextension\r\n"), agent.LocalEndPoint);
+        var answer = Assert.IsType<SipResponse>(await peer.ReceiveAsync());
+
+        Assert.Equal(420, answer.StatusCode);
+        Assert.Equal("nosuchextension", answer.GetHeader("Unsupported"));
+    }
+
+    [Fact]
     public async Task Bye_ForUnknownDialog_Is481()
     {
         await using var agent = await UserAgentFixture.StartAsync();
