@@ -6,7 +6,7 @@ namespace Switchboard.Api.Auth;
 
 /// <summary>
 /// Every endpoint but <see cref="PublicPaths"/> needs <c>Authorization: Bearer &lt;api key&gt;</c>; a missing or
-/// unknown key is a 401 problem. The resolved account and the key's scope travel as an
+/// unknown key is a 401 problem. Runs after routing: a request no endpoint matches is a 404, key or not. The resolved account and the key's scope travel as an
 /// <see cref="AuthenticatedAccount"/> feature.
 /// </summary>
 public sealed class BearerAuthenticationMiddleware(RequestDelegate next, IAccountStore accounts)
@@ -21,6 +21,16 @@ public sealed class BearerAuthenticationMiddleware(RequestDelegate next, IAccoun
         if (IsPublic(context.Request.Path))
         {
             await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        // Routing has run: an address no endpoint serves is a 404, with or without a key, left empty for the
+        // status-code pages to describe. The route templates are public (the OpenAPI document), so this tells
+        // nothing about any account's resources: another account's sid still matches a route and its endpoint
+        // answers 404. Nothing further down runs without a key.
+        if (context.GetEndpoint() is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
 

@@ -70,6 +70,7 @@ public sealed class ConversationScriptSource(
 
             try
             {
+                JsonUnicode.Validate(document.RootElement);
                 return ConversationVerbReader.ReadAll(document.RootElement, "verbs");
             }
             catch (ValidationException invalid)

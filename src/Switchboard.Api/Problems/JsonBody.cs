@@ -6,7 +6,7 @@ namespace Switchboard.Api.Problems;
 /// <summary>A request body parsed as JSON and read by a dialect's reader; what does not parse is a validation error on <c>$</c>.</summary>
 public static class JsonBody
 {
-    /// <exception cref="ValidationException">The body is not valid JSON, or <paramref name="read"/> refused a field.</exception>
+    /// <exception cref="ValidationException">The body is not valid JSON, holds text that is not Unicode, or <paramref name="read"/> refused a field.</exception>
     public static async Task<T> ReadAsync<T>(HttpContext context, Func<JsonElement, T> read)
     {
         JsonDocument body;
@@ -21,6 +21,7 @@ public static class JsonBody
 
         using (body)
         {
+            JsonUnicode.Validate(body.RootElement);
             return read(body.RootElement);
         }
     }

@@ -102,7 +102,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         ConfigureServices(builder.Services, settings, database, accounts);
         configureServices?.Invoke(builder.Services);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(ApiProblemDetails.Customize);
 
         var web = builder.Build();
         // A body over the size limit is Kestrel's 413, not a 500.
@@ -110,6 +110,8 @@ public sealed class SwitchboardApp : IAsyncDisposable
         {
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
+        // An empty 4xx (no route, a method the route does not take, a body that is not JSON) gets a problem body.
+        web.UseStatusCodePages();
         web.UseMiddleware<BearerAuthenticationMiddleware>();
         web.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         web.MapConversationApi();

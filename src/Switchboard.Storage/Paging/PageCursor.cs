@@ -21,7 +21,10 @@ public static class PageCursor
     {
         Span<byte> bytes = stackalloc byte[sizeof(long)];
         position = 0;
+        // TryDecodeFromChars throws on a character outside the base64url alphabet; IsValid answers without throwing.
         if (cursor.Length != 11
+            || !Base64Url.IsValid(cursor, out var length)
+            || length != sizeof(long)
             || !Base64Url.TryDecodeFromChars(cursor, bytes, out var written)
             || written != sizeof(long))
         {

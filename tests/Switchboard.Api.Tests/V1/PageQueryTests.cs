@@ -31,6 +31,12 @@ public sealed class PageQueryTests
     [InlineData("?cursor=", "cursor")]
     [InlineData("?cursor=AAAAAAAAAAA", "cursor")]
     [InlineData("?cursor=42", "cursor")]
+    [InlineData("?cursor=!!!!!!!!!!!", "cursor")]
+    [InlineData("?cursor=//////////8", "cursor")]
+    [InlineData("?cursor=AAAAAAAAAA%2B", "cursor")]
+    [InlineData("?cursor=AAAAAAAAAA%00", "cursor")]
+    [InlineData("?cursor=AAAAAAAAAAE%3D", "cursor")]
+    [InlineData("?cursor=%FF%FE%FD%FC%FB%FA", "cursor")]
     public void BadParameters_AreRefusedByName(string query, string field)
     {
         Assert.Equal(field, Assert.Throws<ValidationException>(() => PageQuery.Read(Request(query))).Error.Field);

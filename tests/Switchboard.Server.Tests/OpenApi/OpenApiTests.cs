@@ -60,7 +60,8 @@ public sealed class OpenApiTests(V1Server server) : IClassFixture<V1Server>
     [Fact]
     public async Task OnlyTheDescriptionIsPublic_NotPathsThatMerelyStartAlike()
     {
-        await V1Server.AssertProblemAsync(await server.SendAsync(HttpMethod.Get, "/docsx", key: null), HttpStatusCode.Unauthorized);
+        // Not the docs, and served to no one: an address no endpoint serves is a 404 problem, key or not.
+        await V1Server.AssertProblemAsync(await server.SendAsync(HttpMethod.Get, "/docsx", key: null), HttpStatusCode.NotFound);
         await V1Server.AssertProblemAsync(await server.SendAsync(HttpMethod.Get, "/v1/Applications", key: null), HttpStatusCode.Unauthorized);
     }
 }

@@ -130,6 +130,7 @@ public sealed class HookScriptSource : IScriptSource
         try
         {
             using var document = JsonDocument.Parse(reply.Body);
+            JsonUnicode.Validate(document.RootElement);
             return [.. _reader.ReadAll(document.RootElement, "$")];
         }
         catch (JsonException invalidJson)

@@ -13,7 +13,7 @@ public static class RequestBody
     /// <summary>The body parsed and cloned (so it outlives the document).</summary>
     /// <param name="context">The request.</param>
     /// <param name="allowEmpty">Whether no body at all reads as <c>{}</c> (for creates whose every field is optional).</param>
-    /// <exception cref="ValidationException">The body is not a JSON object.</exception>
+    /// <exception cref="ValidationException">The body is not a JSON object, or holds text that is not Unicode.</exception>
     public static async Task<JsonElement> ReadObjectAsync(HttpContext context, bool allowEmpty = false)
     {
         using var buffer = new MemoryStream();
@@ -31,9 +31,13 @@ public static class RequestBody
         try
         {
             using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? document.RootElement.Clone()
-                : throw new ValidationException("$", "the body must be a JSON object");
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new ValidationException("$", "the body must be a JSON object");
+            }
+
+            JsonUnicode.Validate(document.RootElement);
+            return document.RootElement.Clone();
         }
         catch (JsonException invalidJson)
         {
