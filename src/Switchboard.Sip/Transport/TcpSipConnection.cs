@@ -44,13 +44,13 @@ internal sealed class TcpSipConnection : IAsyncDisposable
 
     public IPEndPoint Remote { get; }
 
+    /// <summary>True while part of a message has arrived and the rest has not; for tests and diagnostics.</summary>
+    internal bool HasPartialMessage => _messagePending;
+
     /// <summary>
     /// True when closing it loses nothing now: no message half received, nothing queued to send, and no call that
     /// needs it (or it is closing anyway). The connection limit closes such a connection to make room.
     /// </summary>
-    /// <summary>True while part of a message has arrived and the rest has not; for tests and diagnostics.</summary>
-    internal bool HasPartialMessage => _messagePending;
-
     public bool IsIdle =>
         _closing.IsCancellationRequested
         || (!_messagePending && !_outbound.Reader.TryPeek(out _) && !_handler.IsInUse(Remote));
