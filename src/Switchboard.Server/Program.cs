@@ -1,6 +1,12 @@
 using Switchboard.Server.Configuration;
 using Switchboard.Server.Hosting;
 
+if (args.Any(arg => arg is "--help" or "-h"))
+{
+    Console.WriteLine(SettingsReader.Help());
+    return 0;
+}
+
 try
 {
     var settings = SettingsReader.Read(args, Environment.GetEnvironmentVariable);

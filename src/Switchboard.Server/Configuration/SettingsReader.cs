@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Switchboard.Sip.Transport;
 
 namespace Switchboard.Server.Configuration;
 
@@ -14,6 +15,13 @@ public static class SettingsReader
     [
         ("--http", "SWITCHBOARD_HTTP", "127.0.0.1:8080"),
         ("--sip", "SWITCHBOARD_SIP", "0.0.0.0:5060"),
+        ("--sip-tcp-max-connections", "SWITCHBOARD_SIP_TCP_MAX_CONNECTIONS", "1000"),
+        ("--sip-tcp-max-per-address", "SWITCHBOARD_SIP_TCP_MAX_PER_ADDRESS", "50"),
+        ("--sip-tcp-idle-timeout", "SWITCHBOARD_SIP_TCP_IDLE_TIMEOUT", "30"),
+        ("--sip-tcp-message-timeout", "SWITCHBOARD_SIP_TCP_MESSAGE_TIMEOUT", "5"),
+        ("--http-max-connections", "SWITCHBOARD_HTTP_MAX_CONNECTIONS", "1000"),
+        ("--http-keep-alive-timeout", "SWITCHBOARD_HTTP_KEEP_ALIVE_TIMEOUT", "30"),
+        ("--http-header-timeout", "SWITCHBOARD_HTTP_HEADER_TIMEOUT", "10"),
         ("--public-ip", "SWITCHBOARD_PUBLIC_IP", null),
         ("--rtp-ports", "SWITCHBOARD_RTP_PORTS", "20000-29999"),
         ("--data", "SWITCHBOARD_DATA", "./data"),
@@ -75,6 +83,10 @@ public static class SettingsReader
             values["--api-key"],
             carrier)
         {
+            SipTcp = ReadSipTcpLimits(values),
+            HttpMaxConnections = (int)ParseNumber(values["--http-max-connections"]!, "SWITCHBOARD_HTTP_MAX_CONNECTIONS", 1, 1_000_000),
+            HttpKeepAliveTimeout = ParseSeconds(values["--http-keep-alive-timeout"]!, "SWITCHBOARD_HTTP_KEEP_ALIVE_TIMEOUT", 1, 3600),
+            HttpHeaderTimeout = ParseSeconds(values["--http-header-timeout"]!, "SWITCHBOARD_HTTP_HEADER_TIMEOUT", 1, 300),
             MediaTimeout = ParseTimeoutSeconds(values["--media-timeout"]!, "SWITCHBOARD_MEDIA_TIMEOUT"),
             AllowPrivateUrls = ParseBoolean(values["--allow-private-urls"]!, "SWITCHBOARD_ALLOW_PRIVATE_URLS"),
             RefusePrivateWebhooks = ParseBoolean(values["--refuse-private-webhooks"]!, "SWITCHBOARD_REFUSE_PRIVATE_WEBHOOKS"),
@@ -89,6 +101,29 @@ public static class SettingsReader
             WebhookSecretGrace = ParseSeconds(values["--webhook-secret-grace"]!, "SWITCHBOARD_WEBHOOK_SECRET_GRACE", 0, 30 * 86_400),
             MaxRequestBytes = (long)ParseNumber(values["--max-request-bytes"]!, "SWITCHBOARD_MAX_REQUEST_BYTES", 1024, 1L << 30),
         };
+    }
+
+    /// <summary>The usage text for <c>--help</c>: every flag with its variable and default.</summary>
+    public static string Help()
+    {
+        var lines = new List<string> { "usage: switchboard [--flag value | --flag=value]...", "Each flag can also be set by its environment variable; flags win.", string.Empty };
+        lines.AddRange(Table.Select(row => $"  {row.Flag,-30} {row.Variable,-40} default: {row.Default ?? "(none)"}"));
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static SipTcpLimits ReadSipTcpLimits(Dictionary<string, string?> values)
+    {
+        var limits = new SipTcpLimits
+        {
+            MaxConnections = (int)ParseNumber(values["--sip-tcp-max-connections"]!, "SWITCHBOARD_SIP_TCP_MAX_CONNECTIONS", 1, 1_000_000),
+            MaxConnectionsPerAddress = (int)ParseNumber(values["--sip-tcp-max-per-address"]!, "SWITCHBOARD_SIP_TCP_MAX_PER_ADDRESS", 1, 1_000_000),
+            IdleTimeout = ParseSeconds(values["--sip-tcp-idle-timeout"]!, "SWITCHBOARD_SIP_TCP_IDLE_TIMEOUT", 1, 86_400),
+            MessageTimeout = ParseSeconds(values["--sip-tcp-message-timeout"]!, "SWITCHBOARD_SIP_TCP_MESSAGE_TIMEOUT", 0.1, 300),
+        };
+
+        return limits.MaxConnectionsPerAddress <= limits.MaxConnections
+            ? limits
+            : throw new SettingsException($"SWITCHBOARD_SIP_TCP_MAX_PER_ADDRESS: {limits.MaxConnectionsPerAddress} exceeds SWITCHBOARD_SIP_TCP_MAX_CONNECTIONS ({limits.MaxConnections})");
     }
 
     private static double ParseNumber(string text, string name, double min, double max) =>

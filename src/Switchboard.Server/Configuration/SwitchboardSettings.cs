@@ -1,4 +1,5 @@
 using System.Net;
+using Switchboard.Sip.Transport;
 
 namespace Switchboard.Server.Configuration;
 
@@ -14,6 +15,22 @@ public sealed record SwitchboardSettings(
     string? ApiKey,
     string? DefaultCarrier)
 {
+    /// <summary>
+    /// SIP over TCP: inbound connections in total (<c>SWITCHBOARD_SIP_TCP_MAX_CONNECTIONS</c>) and per address
+    /// (<c>SWITCHBOARD_SIP_TCP_MAX_PER_ADDRESS</c>), the idle timeout (<c>SWITCHBOARD_SIP_TCP_IDLE_TIMEOUT</c>) and the
+    /// time a message may take to arrive whole (<c>SWITCHBOARD_SIP_TCP_MESSAGE_TIMEOUT</c>).
+    /// </summary>
+    public SipTcpLimits SipTcp { get; init; } = SipTcpLimits.Default;
+
+    /// <summary>SWITCHBOARD_HTTP_MAX_CONNECTIONS: HTTP connections open at once; more wait in the listen backlog.</summary>
+    public int HttpMaxConnections { get; init; } = 1000;
+
+    /// <summary>SWITCHBOARD_HTTP_KEEP_ALIVE_TIMEOUT: how long an HTTP connection may wait for its next request.</summary>
+    public TimeSpan HttpKeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>SWITCHBOARD_HTTP_HEADER_TIMEOUT: how long a request's headers may take to arrive.</summary>
+    public TimeSpan HttpHeaderTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// How long an answered call may hear no RTP or RTCP before it is hung up (<c>SWITCHBOARD_MEDIA_TIMEOUT</c>);
     /// <see cref="Timeout.InfiniteTimeSpan"/> turns it off.

@@ -93,7 +93,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://{settings.Http}");
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
+        builder.WebHost.ConfigureKestrel(kestrel => KestrelLimitsSetup.Apply(kestrel.Limits, settings));
         // Shutdown waits for live calls (the grace), hangs up the rest, then drains webhooks; the host must not cut it short.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownGrace + TimeSpan.FromSeconds(20));
         builder.Logging.ClearProviders();
@@ -154,7 +154,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSingleton(new RecordingFiles(Path.Combine(settings.DataDirectory, "recordings")));
         services.AddV1Api();
         services.AddSwitchboardOpenApi();
-        services.AddSingleton(new SipUserAgentOptions(settings.Sip, settings.PublicIp));
+        services.AddSingleton(new SipUserAgentOptions(settings.Sip, settings.PublicIp) { Tcp = settings.SipTcp });
         services.AddSingleton(SipTimerSettings.Default);
         services.AddSingleton(provider => new SipUserAgent(
             provider.GetRequiredService<SipUserAgentOptions>(),

@@ -14,4 +14,10 @@ public interface ISipTransportHandler
     void OnConnectionFailed(IPEndPoint remote)
     {
     }
+
+    /// <summary>
+    /// True while a call not yet ended needs the connection to <paramref name="remote"/>: a stream transport then
+    /// keeps it open past its idle timeout, and does not close it to make room for another.
+    /// </summary>
+    bool IsInUse(IPEndPoint remote) => false;
 }

@@ -24,4 +24,13 @@ internal static partial class Log
 
     [LoggerMessage(1105, LogLevel.Warning, "SIP TCP stream from {Remote} cannot be framed, closing: {Reason}")]
     public static partial void FramingFailed(ILogger logger, IPEndPoint remote, string reason);
+
+    [LoggerMessage(1106, LogLevel.Warning, "SIP TCP connection limit reached ({Limit}): the newest idle connection makes room for a new one, else the new one is refused")]
+    public static partial void ConnectionLimitReached(ILogger logger, string limit);
+
+    [LoggerMessage(1107, LogLevel.Debug, "SIP TCP connection from {Remote} refused: {Limit} open and none idle")]
+    public static partial void ConnectionRefused(ILogger logger, IPEndPoint remote, string limit);
+
+    [LoggerMessage(1108, LogLevel.Warning, "Accepting a SIP TCP connection failed ({Error}); retrying")]
+    public static partial void AcceptFailed(ILogger logger, SocketError error);
 }

@@ -10,8 +10,9 @@ namespace Switchboard.Sip.Transport;
 
 /// <summary>
 /// One TCP connection (RFC 3261 §18.1.1, §18.2.2): reads whole messages with <see cref="SipStreamFramer"/> and
-/// writes queued messages in order. Closes itself after <c>idleTimeout</c> without traffic; RFC 3261 §18 leaves
-/// the idle policy to the implementation.
+/// writes queued messages in order. RFC 3261 §18 leaves the idle policy to the implementation: it closes itself
+/// after <see cref="SipTcpLimits.IdleTimeout"/> without a complete message either way unless the handler says a call
+/// still needs it, and when a message is not whole within <see cref="SipTcpLimits.MessageTimeout"/> of its first byte.
 /// </summary>
 internal sealed class TcpSipConnection : IAsyncDisposable
 {
@@ -22,22 +23,37 @@ internal sealed class TcpSipConnection : IAsyncDisposable
     private readonly Channel<byte[]> _outbound = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _closing = new();
     private readonly ITimer _idleTimer;
-    private readonly TimeSpan _idleTimeout;
+    private readonly ITimer _messageTimer;
+    private readonly SipTcpLimits _limits;
     private Task _running = Task.CompletedTask;
     private bool _connected;
+    private volatile bool _messagePending;
+    private volatile string? _closeReason;
 
-    public TcpSipConnection(Socket socket, IPEndPoint remote, ISipTransportHandler handler, TimeProvider time, TimeSpan idleTimeout, ILogger logger, Action<TcpSipConnection> onClosed)
+    public TcpSipConnection(Socket socket, IPEndPoint remote, ISipTransportHandler handler, TimeProvider time, SipTcpLimits limits, ILogger logger, Action<TcpSipConnection> onClosed)
     {
         _socket = socket;
         Remote = remote;
         _handler = handler;
         _logger = logger;
         _onClosed = onClosed;
-        _idleTimeout = idleTimeout;
-        _idleTimer = time.CreateTimer(static state => ((TcpSipConnection)state!)._closing.Cancel(), this, idleTimeout, Timeout.InfiniteTimeSpan);
+        _limits = limits;
+        _idleTimer = time.CreateTimer(static state => ((TcpSipConnection)state!).OnIdle(), this, limits.IdleTimeout, Timeout.InfiniteTimeSpan);
+        _messageTimer = time.CreateTimer(static state => ((TcpSipConnection)state!).OnMessageTimeout(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public IPEndPoint Remote { get; }
+
+    /// <summary>True while part of a message has arrived and the rest has not; for tests and diagnostics.</summary>
+    internal bool HasPartialMessage => _messagePending;
+
+    /// <summary>
+    /// True when closing it loses nothing now: no message half received, nothing queued to send, and no call that
+    /// needs it (or it is closing anyway). The connection limit closes such a connection to make room.
+    /// </summary>
+    public bool IsIdle =>
+        _closing.IsCancellationRequested
+        || (!_messagePending && !_outbound.Reader.TryPeek(out _) && !_handler.IsInUse(Remote));
 
     /// <summary>
     /// Set once closed: true when the connection never came up, or went down with messages still queued, so what
@@ -51,6 +67,13 @@ internal sealed class TcpSipConnection : IAsyncDisposable
 
     /// <summary>Queues a copy of <paramref name="message"/>; false when the connection is closing.</summary>
     public bool TrySend(ReadOnlySpan<byte> message) => !_closing.IsCancellationRequested && _outbound.Writer.TryWrite(message.ToArray());
+
+    /// <summary>Closes the connection at once, freeing its socket, for <paramref name="reason"/> (logged).</summary>
+    public void Abort(string reason)
+    {
+        Close(reason);
+        _socket.Dispose();
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -88,13 +111,14 @@ internal sealed class TcpSipConnection : IAsyncDisposable
         }
         catch (Exception ex) when (ex is OperationCanceledException or SocketException or IOException or ObjectDisposedException)
         {
-            Log.ConnectionClosed(_logger, Remote, ex.Message);
+            Log.ConnectionClosed(_logger, Remote, _closeReason ?? ex.Message);
         }
         finally
         {
             _outbound.Writer.TryComplete();
             LostMessages = !_connected || _outbound.Reader.TryPeek(out _);
             await _idleTimer.DisposeAsync().ConfigureAwait(false);
+            await _messageTimer.DisposeAsync().ConfigureAwait(false);
             _socket.Dispose();
             _onClosed(this);
         }
@@ -110,12 +134,15 @@ internal sealed class TcpSipConnection : IAsyncDisposable
                 var buffer = result.Buffer;
                 var reader = new SequenceReader<byte>(buffer);
                 SipParseError? error;
+                var delivered = false;
                 while (SipStreamFramer.TryReadMessage(ref reader, out var message, out error))
                 {
-                    _idleTimer.Change(_idleTimeout, Timeout.InfiniteTimeSpan);
+                    delivered = true;
+                    _idleTimer.Change(_limits.IdleTimeout, Timeout.InfiniteTimeSpan);
                     Deliver(message);
                 }
 
+                TrackPartialMessage(reader.Remaining > 0, delivered);
                 input.AdvanceTo(reader.Position, buffer.End);
                 if (error is not null)
                 {
@@ -163,13 +190,59 @@ internal sealed class TcpSipConnection : IAsyncDisposable
         {
             await foreach (var message in _outbound.Reader.ReadAllAsync(token).ConfigureAwait(false))
             {
-                _idleTimer.Change(_idleTimeout, Timeout.InfiniteTimeSpan);
+                _idleTimer.Change(_limits.IdleTimeout, Timeout.InfiniteTimeSpan);
                 await output.WriteAsync(message, token).ConfigureAwait(false);
             }
         }
         finally
         {
             await output.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Times the message being received: the clock starts at its first byte (the framer has already skipped
+    /// keep-alive CRLFs, so what is left is the start of a message) and stops when no part of one is left.
+    /// </summary>
+    private void TrackPartialMessage(bool partial, bool delivered)
+    {
+        if (!partial)
+        {
+            if (_messagePending)
+            {
+                _messagePending = false;
+                _messageTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            }
+        }
+        else if (!_messagePending || delivered)
+        {
+            _messagePending = true;
+            _messageTimer.Change(_limits.MessageTimeout, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void OnIdle()
+    {
+        if (_handler.IsInUse(Remote))
+        {
+            _idleTimer.Change(_limits.IdleTimeout, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        Close($"no message for {_limits.IdleTimeout.TotalSeconds} s");
+    }
+
+    private void OnMessageTimeout() => Close($"message not complete within {_limits.MessageTimeout.TotalSeconds} s");
+
+    private void Close(string reason)
+    {
+        _closeReason ??= reason;
+        try
+        {
+            _closing.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 }

@@ -62,6 +62,8 @@ public sealed class InboundCall : SipCall
 
     private protected override bool OwnsCallId => false;
 
+    internal override IPEndPoint Peer => Source;
+
     /// <summary>
     /// The UAS side (RFC 3261 §13.3): a provisional response, then 2xx (Accepted until the ACK, §13.3.1.4) or a
     /// final refusal; BYE (§15) once the ACK arrived, or when it never does; CANCEL or the caller's BYE end it early.

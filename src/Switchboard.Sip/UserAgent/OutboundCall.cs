@@ -49,6 +49,8 @@ public sealed class OutboundCall : SipCall
 
     private protected override bool OwnsCallId => true;
 
+    internal override IPEndPoint Peer => _hop.EndPoint;
+
     /// <summary>
     /// Ends the call: CANCEL before a final response (sent once a provisional has arrived, RFC 3261 §9.1), BYE
     /// after answer (RFC 3261 §15.1.1), nothing once ended. Completes when the call has ended. Idempotent.

@@ -77,6 +77,9 @@ public abstract class SipCall
     /// <summary>RFC 3261 §14.1: the owner of the Call-ID waits 2.1–4 s after a 491 before retrying, the other side 0–2 s.</summary>
     private protected abstract bool OwnsCallId { get; }
 
+    /// <summary>The end point the call's INVITE came from or went to: its connection, over a stream transport.</summary>
+    internal abstract IPEndPoint Peer { get; }
+
     internal InDialogRequestHandler InDialog => _inDialog;
 
     /// <summary>True while our own re-INVITE or UPDATE offer awaits its answer (RFC 3261 §14.1).</summary>

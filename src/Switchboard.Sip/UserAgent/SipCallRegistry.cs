@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Transactions;
+using Switchboard.Sip.Transport;
 
 namespace Switchboard.Sip.UserAgent;
 
@@ -40,6 +42,24 @@ internal sealed class SipCallRegistry
         callId is not null && localTag is not null && _byDialog.TryGetValue((callId, localTag), out var call) ? call : null;
 
     public InboundCall? FindByInvite(SipTransactionKey inviteKey) => _byInvite.TryGetValue(inviteKey, out var call) ? call : null;
+
+    /// <summary>
+    /// True when a call not yet ended came in from, or went out to, <paramref name="remote"/> over
+    /// <paramref name="transport"/>: its in-dialog requests and responses may need that connection. A scan, but only
+    /// when a connection has been idle for a while or the connection limit looks for one to close.
+    /// </summary>
+    public bool AnyThrough(ISipTransport transport, IPEndPoint remote)
+    {
+        foreach (var (_, call) in _byDialog)
+        {
+            if (ReferenceEquals(call.Transport, transport) && call.Peer.Equals(remote))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public void Remove(SipCall call)
     {

@@ -40,7 +40,7 @@ internal sealed class SipTransports : IAsyncDisposable
                 return new SipTransports(udp, null);
             }
 
-            var tcp = new TcpSipTransport(new IPEndPoint(options.ListenEndPoint.Address, udp.LocalEndPoint.Port), time, options.TcpIdleTimeout, loggers.CreateLogger<TcpSipTransport>());
+            var tcp = new TcpSipTransport(new IPEndPoint(options.ListenEndPoint.Address, udp.LocalEndPoint.Port), time, options.Tcp, loggers.CreateLogger<TcpSipTransport>());
             try
             {
                 await tcp.StartAsync(inbox(tcp), cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Net;
+using Switchboard.Sip.Transport;
 
 namespace Switchboard.Sip.UserAgent;
 
@@ -17,8 +18,8 @@ public sealed record SipUserAgentOptions(IPEndPoint ListenEndPoint, string? Adve
     public bool EnableTcp { get; init; } = true;
 
     /// <summary>
-    /// How long a TCP connection may carry no message before it is closed (RFC 3261 §18 leaves this to the
-    /// implementation). Long enough to outlast the quiet middle of a call, whose BYE would otherwise need a new one.
+    /// Connection limits and timeouts for TCP (RFC 3261 §18 leaves them to the implementation). A connection a
+    /// live call came in on stays open through the quiet middle of the call whatever the idle timeout.
     /// </summary>
-    public TimeSpan TcpIdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    public SipTcpLimits Tcp { get; init; } = SipTcpLimits.Default;
 }

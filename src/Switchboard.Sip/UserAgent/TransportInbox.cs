@@ -9,4 +9,6 @@ internal sealed class TransportInbox(SipUserAgent agent, ISipTransport transport
     public void OnMessageReceived(ReadOnlySpan<byte> message, IPEndPoint remote) => agent.OnMessageReceived(message, remote, transport);
 
     public void OnConnectionFailed(IPEndPoint remote) => agent.OnConnectionFailed(transport, remote);
+
+    public bool IsInUse(IPEndPoint remote) => agent.Calls.AnyThrough(transport, remote);
 }

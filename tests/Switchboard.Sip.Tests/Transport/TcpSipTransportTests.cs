@@ -19,7 +19,7 @@ public class TcpSipTransportTests
     }
 
     static TcpSipTransport Create(TimeProvider time) =>
-        new(new IPEndPoint(IPAddress.Loopback, 0), time, TimeSpan.FromSeconds(30), NullLogger<TcpSipTransport>.Instance);
+        new(new IPEndPoint(IPAddress.Loopback, 0), time, SipTcpLimits.Default, NullLogger<TcpSipTransport>.Instance);
 
     [Fact]
     public async Task Send_RequestOverLoopback_ResponseComesBackOnTheSameConnection()
