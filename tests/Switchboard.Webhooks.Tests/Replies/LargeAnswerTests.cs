@@ -83,6 +83,6 @@ public sealed class LargeAnswerTests
     private static ReplyHookSender ReplySender(HttpClient http)
     {
         var secrets = new WebhookSecrets(new FixedSecretStore("whsec_test"), WebhookOptions.Default, TimeProvider.System);
-        return new ReplyHookSender(new WebhookSender(http, secrets, TimeProvider.System, NullLogger.Instance), WebhookOptions.Default.MaxAnswerBytes, TimeProvider.System);
+        return new ReplyHookSender(new WebhookSender(http, secrets, TimeProvider.System, NullLogger.Instance), WebhookOptions.Default.MaxAnswerBytes, TimeProvider.System, NullLogger.Instance);
     }
 }
