@@ -21,7 +21,7 @@ internal sealed class ConnectionAttempt
     /// <summary>The connection the request was last written to.</summary>
     public TrackedConnectionStream? Connection { get; private set; }
 
-    /// <summary>The connection had carried an earlier request (it came from the pool).</summary>
+    /// <summary>The connection had carried an earlier answer (it came from the pool).</summary>
     public bool Reused { get; private set; }
 
     /// <summary>The request was never sent: its connection had already been retired by an earlier answer.</summary>
@@ -39,8 +39,7 @@ internal sealed class ConnectionAttempt
         }
 
         Connection = connection;
-        Reused = connection.LastAttempt is not null;
-        connection.LastAttempt = this;
+        Reused = connection.Answers > 0;
         _bytesReadBefore = connection.BytesRead;
     }
 }

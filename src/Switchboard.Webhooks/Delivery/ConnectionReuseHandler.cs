@@ -45,7 +45,8 @@ internal sealed class ConnectionReuseHandler(HttpMessageHandler inner) : Delegat
             try
             {
                 var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                Remember(server, response, attempt);
+                attempt.Connection?.CountAnswer();
+                Remember(response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Authority) ?? server, response, attempt);
                 return response;
             }
             catch (HttpRequestException) when (!cancellationToken.IsCancellationRequested && MaySendAgain(attempt, ref refusals, ref resent))

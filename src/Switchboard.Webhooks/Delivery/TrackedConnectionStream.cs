@@ -1,19 +1,21 @@
 namespace Switchboard.Webhooks.Delivery;
 
 /// <summary>
-/// A webhook connection's socket stream, counted: the bytes read on it and the attempt that last wrote to it, so a
-/// failed request can tell whether it went out on a reused connection and heard nothing back
+/// A webhook connection's socket stream, counted: the bytes read on it and the answers it carried, so a failed
+/// request can tell whether it went out on a reused connection and heard nothing back
 /// (<see cref="ConnectionReuseHandler"/>). A connection <see cref="Retire"/>d after an answer that ends it refuses
 /// the next request before sending a byte, so that request is sent again on a new connection.
 /// </summary>
 internal sealed class TrackedConnectionStream(Stream inner) : Stream
 {
     private long _bytesRead;
+    private int _answers;
     private volatile bool _retired;
 
     public long BytesRead => Interlocked.Read(ref _bytesRead);
 
-    public ConnectionAttempt? LastAttempt { get; set; }
+    /// <summary>Answers whose headers arrived on this connection (a TLS handshake's bytes are no answer).</summary>
+    public int Answers => Volatile.Read(ref _answers);
 
     public override bool CanRead => inner.CanRead;
 
@@ -28,6 +30,8 @@ internal sealed class TrackedConnectionStream(Stream inner) : Stream
         get => throw new NotSupportedException();
         set => throw new NotSupportedException();
     }
+
+    public void CountAnswer() => Interlocked.Increment(ref _answers);
 
     /// <summary>The peer ends the connection after the answer being read: it must carry no further request.</summary>
     public void Retire() => _retired = true;
