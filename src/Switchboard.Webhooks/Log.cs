@@ -24,4 +24,7 @@ internal static partial class Log
 
     [LoggerMessage(7005, LogLevel.Error, "Webhook state of call {CallSid} could not be updated")]
     public static partial void WebhookStateNotStored(ILogger logger, Exception exception, string callSid);
+
+    [LoggerMessage(7006, LogLevel.Warning, "Webhook {Event} to {Url} failed: {Failure}")]
+    public static partial void AnswerTooLarge(ILogger logger, string @event, string url, string failure);
 }

@@ -10,6 +10,12 @@ public sealed record WebhookOptions
     /// <summary>How long a hook whose answer the call needs (call hook, action hooks, eventUrl) may take.</summary>
     public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The largest answer read from a hook whose answer the call needs; a larger one fails that hook. A notification's
+    /// answer is not read at all.
+    /// </summary>
+    public long MaxAnswerBytes { get; init; } = 1024 * 1024;
+
     /// <summary>How long a queued webhook's single attempt may take before it counts as failed and is retried.</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(15);
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Foundation.Net;
+using Switchboard.Webhooks.Delivery;
 using Switchboard.Webhooks.Outbox;
 using Switchboard.Webhooks.Signing;
 
@@ -18,11 +19,7 @@ public static class WebhookServices
     {
         services.AddSingleton(options);
         services.AddSingleton<WebhookSecrets>();
-        // Every webhook request carries its own deadline (WebhookOptions), so the client itself never times out.
-        services.AddSingleton(_ => new HttpClient(new PublicAddressFilter(allowPrivateAddresses).CreateHandler())
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        });
+        services.AddSingleton(_ => WebhookHttpClient.Create(new PublicAddressFilter(allowPrivateAddresses)));
         services.AddSingleton<WebhookOutbox>();
         return services;
     }

@@ -40,6 +40,7 @@ public static class SettingsReader
         ("--webhook-attempt-timeout", "SWITCHBOARD_WEBHOOK_ATTEMPT_TIMEOUT", "15"),
         ("--webhook-retry-for", "SWITCHBOARD_WEBHOOK_RETRY_FOR", "3600"),
         ("--webhook-secret-grace", "SWITCHBOARD_WEBHOOK_SECRET_GRACE", "86400"),
+        ("--webhook-max-answer-bytes", "SWITCHBOARD_WEBHOOK_MAX_ANSWER_BYTES", "1048576"),
         ("--max-request-bytes", "SWITCHBOARD_MAX_REQUEST_BYTES", "1048576"),
     ];
 
@@ -99,6 +100,7 @@ public static class SettingsReader
             WebhookAttemptTimeout = ParseSeconds(values["--webhook-attempt-timeout"]!, "SWITCHBOARD_WEBHOOK_ATTEMPT_TIMEOUT", 0.1, 300),
             WebhookRetryFor = ParseSeconds(values["--webhook-retry-for"]!, "SWITCHBOARD_WEBHOOK_RETRY_FOR", 0, 7 * 86_400),
             WebhookSecretGrace = ParseSeconds(values["--webhook-secret-grace"]!, "SWITCHBOARD_WEBHOOK_SECRET_GRACE", 0, 30 * 86_400),
+            WebhookMaxAnswerBytes = (long)ParseNumber(values["--webhook-max-answer-bytes"]!, "SWITCHBOARD_WEBHOOK_MAX_ANSWER_BYTES", 1024, 1L << 30),
             MaxRequestBytes = (long)ParseNumber(values["--max-request-bytes"]!, "SWITCHBOARD_MAX_REQUEST_BYTES", 1024, 1L << 30),
         };
     }

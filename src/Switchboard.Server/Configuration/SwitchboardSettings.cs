@@ -76,6 +76,9 @@ public sealed record SwitchboardSettings(
     /// <summary>SWITCHBOARD_WEBHOOK_SECRET_GRACE: how long a rotated-out webhook secret still signs.</summary>
     public TimeSpan WebhookSecretGrace { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>SWITCHBOARD_WEBHOOK_MAX_ANSWER_BYTES: the largest answer read from a hook whose answer the call needs.</summary>
+    public long WebhookMaxAnswerBytes { get; init; } = 1024 * 1024;
+
     /// <summary>SWITCHBOARD_MAX_REQUEST_BYTES: the largest HTTP request body accepted.</summary>
     public long MaxRequestBytes { get; init; } = 1024 * 1024;
 

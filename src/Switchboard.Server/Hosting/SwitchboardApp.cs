@@ -203,6 +203,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
                 ReplyTimeout = settings.WebhookTimeout,
                 AttemptTimeout = settings.WebhookAttemptTimeout,
                 SecretRotationGrace = settings.WebhookSecretGrace,
+                MaxAnswerBytes = settings.WebhookMaxAnswerBytes,
                 Retry = WebhookOptions.Default.Retry with { RetryFor = settings.WebhookRetryFor },
             },
             allowPrivateAddresses: !settings.RefusePrivateWebhooks);

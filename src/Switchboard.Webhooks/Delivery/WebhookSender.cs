@@ -14,6 +14,10 @@ internal sealed class WebhookSender(HttpClient http, WebhookSecrets secrets, Tim
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
+    /// <summary>
+    /// Returns once the answer's headers are in: its body is left on the connection for the caller to read, bounded, or
+    /// to leave (disposing the answer reads at most <see cref="WebhookHttpClient.MaxDrainBytes"/> more, then closes).
+    /// </summary>
     /// <exception cref="HttpRequestException">The connection failed.</exception>
     /// <exception cref="OperationCanceledException">The attempt timed out or was canceled.</exception>
     public async Task<HttpResponseMessage> SendAsync(WebhookDelivery delivery, Uri url, CancellationToken cancellationToken)
@@ -40,6 +44,6 @@ internal sealed class WebhookSender(HttpClient http, WebhookSecrets secrets, Tim
             Log.WebhookUnsigned(logger, WebhookUrls.ForLog(url));
         }
 
-        return await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -24,7 +24,7 @@ public sealed class WebhookOutbox : IAsyncDisposable
     public WebhookOutbox(HttpClient http, WebhookSecrets secrets, IWebhookOutboxStore store, WebhookOptions options, TimeProvider timeProvider, ILogger<WebhookOutbox> logger)
     {
         var sender = new WebhookSender(http, secrets, timeProvider, logger);
-        _replies = new ReplyHookSender(sender, timeProvider);
+        _replies = new ReplyHookSender(sender, options.MaxAnswerBytes, timeProvider, logger);
         _services = new WebhookQueueServices(store, new WebhookDeliverer(sender, store, options, timeProvider, logger), timeProvider, logger);
         _timeProvider = timeProvider;
         Options = options;

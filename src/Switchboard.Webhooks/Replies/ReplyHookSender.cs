@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
 using Switchboard.Webhooks.Delivery;
 using Switchboard.Webhooks.Outbox;
 
@@ -6,9 +7,10 @@ namespace Switchboard.Webhooks.Replies;
 
 /// <summary>
 /// Asks a hook whose answer the call needs (call hook, action hooks, eventUrl): once, with a short timeout, to the
-/// URL and then its fallback. Nothing is stored or retried later: the call cannot wait for a retry schedule.
+/// URL and then its fallback. Nothing is stored or retried later: the call cannot wait for a retry schedule. The answer
+/// is read as it streams in, up to <c>maxAnswerBytes</c>; a larger one fails the hook like a connection error.
 /// </summary>
-internal sealed class ReplyHookSender(WebhookSender sender, TimeProvider timeProvider)
+internal sealed class ReplyHookSender(WebhookSender sender, long maxAnswerBytes, TimeProvider timeProvider, ILogger logger)
 {
     /// <summary>Posts once (then to the fallback) and returns the answer, or throws <see cref="HttpRequestException"/> / a timeout.</summary>
     public async Task<WebhookReply> PostAsync(WebhookDelivery delivery, TimeSpan timeout, CancellationToken shutdown, CancellationToken cancellationToken)
@@ -39,7 +41,18 @@ internal sealed class ReplyHookSender(WebhookSender sender, TimeProvider timePro
         using var deadline = new CancellationTokenSource(timeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown, deadline.Token);
         using var response = await sender.SendAsync(delivery, url, linked.Token).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
+        byte[] body;
+        try
+        {
+            body = await BoundedAnswer.ReadAsync(response.Content, maxAnswerBytes, linked.Token).ConfigureAwait(false);
+        }
+        catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            // Callers treat a failed hook as they treat an unreachable one, and an action hook's may not be logged there.
+            Log.AnswerTooLarge(logger, delivery.Event, WebhookUrls.ForLog(url), exception.Message);
+            throw;
+        }
+
         return new WebhookReply((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
     }
 }

@@ -97,6 +97,6 @@ public sealed class ReplyHookSenderTests
     {
         var secrets = new WebhookSecrets(new FixedSecretStore(Secret), WebhookOptions.Default, TimeProvider.System);
         var sender = new WebhookSender(new HttpClient(handler), secrets, TimeProvider.System, NullLogger.Instance);
-        return new ReplyHookSender(sender, TimeProvider.System);
+        return new ReplyHookSender(sender, WebhookOptions.Default.MaxAnswerBytes, TimeProvider.System, NullLogger.Instance);
     }
 }

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+
+namespace Switchboard.Webhooks.Delivery;
+
+/// <summary>
+/// Keeps webhooks off connections the receiver has ended. <see cref="SocketsHttpHandler"/> pools a connection after
+/// an HTTP/1.0 answer with a Content-Length even without <c>Connection: keep-alive</c>, though such a server closes
+/// it (RFC 1945 §1.3; RFC 9112 §9.3: an HTTP/1.0 connection persists only when both sides asked for keep-alive). A
+/// request written in the moment before the receiver's FIN arrives meets a closed socket and fails; a call hook is
+/// asked once, so the call failed with it. Here:
+/// <list type="bullet">
+/// <item>the connection that carried such an answer (or <c>Connection: close</c>) is retired: it refuses the next
+/// request before sending a byte, and that request goes out on a new connection;</item>
+/// <item>later requests to a server that answered so carry <c>Connection: close</c>, so their connections are never
+/// pooled at all;</item>
+/// <item>a request that fails on a reused connection before any byte of the answer arrives is sent once more on a new
+/// connection (RFC 9112 §9.3.1: a client may retry a request when the connection closed before any part of the
+/// response, and a receiver that never got the request cannot have acted on it).</item>
+/// </list>
+/// </summary>
+internal sealed class ConnectionReuseHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    /// <summary>Retired connections one request may meet in the pool before it gives up; each is discarded once met.</summary>
+    private const int MaxLocalRefusals = 16;
+
+    /// <summary>Servers remembered as closing after each answer; forgotten all at once past this many.</summary>
+    private const int MaxRememberedServers = 1024;
+
+    private readonly ConcurrentDictionary<string, byte> _closingServers = new(StringComparer.OrdinalIgnoreCase);
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var server = request.RequestUri!.GetLeftPart(UriPartial.Authority);
+        if (_closingServers.ContainsKey(server))
+        {
+            request.Headers.ConnectionClose = true;
+        }
+
+        var refusals = 0;
+        var resent = false;
+        while (true)
+        {
+            var attempt = new ConnectionAttempt();
+            ConnectionAttempt.Current = attempt;
+            try
+            {
+                var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                attempt.Connection?.CountAnswer();
+                Remember(response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Authority) ?? server, response, attempt);
+                return response;
+            }
+            catch (HttpRequestException) when (!cancellationToken.IsCancellationRequested && MaySendAgain(attempt, ref refusals, ref resent))
+            {
+            }
+            finally
+            {
+                ConnectionAttempt.Current = null;
+            }
+        }
+    }
+
+    /// <summary>RFC 9112 §9.3: HTTP/1.0 persists only with keep-alive; any version ends with <c>Connection: close</c>.</summary>
+    private static bool EndsConnection(HttpResponseMessage response) =>
+        response.Headers.ConnectionClose == true
+        || (response.Version == System.Net.HttpVersion.Version10
+            && !response.Headers.Connection.Contains("keep-alive", StringComparer.OrdinalIgnoreCase));
+
+    private static bool MaySendAgain(ConnectionAttempt attempt, ref int refusals, ref bool resent)
+    {
+        if (attempt.RefusedLocally)
+        {
+            return ++refusals <= MaxLocalRefusals;
+        }
+
+        if (resent || !attempt.Reused || attempt.ReceivedAnswerBytes)
+        {
+            return false;
+        }
+
+        resent = true;
+        return true;
+    }
+
+    private void Remember(string server, HttpResponseMessage response, ConnectionAttempt attempt)
+    {
+        if (!EndsConnection(response))
+        {
+            return;
+        }
+
+        attempt.Connection?.Retire();
+        if (response.Version == System.Net.HttpVersion.Version10)
+        {
+            if (_closingServers.Count >= MaxRememberedServers)
+            {
+                _closingServers.Clear();
+            }
+
+            _closingServers.TryAdd(server, 0);
+        }
+    }
+}
