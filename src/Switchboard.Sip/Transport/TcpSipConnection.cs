@@ -16,7 +16,11 @@ namespace Switchboard.Sip.Transport;
 /// </summary>
 internal sealed class TcpSipConnection : IAsyncDisposable
 {
+    /// <summary>How long answers already queued may take to go out when the peer closes or breaks the framing.</summary>
+    private static readonly TimeSpan FlushPatience = TimeSpan.FromSeconds(1);
+
     private readonly Socket _socket;
+    private readonly TimeProvider _time;
     private readonly ISipTransportHandler _handler;
     private readonly ILogger _logger;
     private readonly Action<TcpSipConnection> _onClosed;
@@ -33,6 +37,7 @@ internal sealed class TcpSipConnection : IAsyncDisposable
     public TcpSipConnection(Socket socket, IPEndPoint remote, ISipTransportHandler handler, TimeProvider time, SipTcpLimits limits, ILogger logger, Action<TcpSipConnection> onClosed)
     {
         _socket = socket;
+        _time = time;
         Remote = remote;
         _handler = handler;
         _logger = logger;
@@ -101,11 +106,20 @@ internal sealed class TcpSipConnection : IAsyncDisposable
             _connected = true;
 
             await using var stream = new NetworkStream(_socket, ownsSocket: false);
-            var reader = PipeReader.Create(stream);
-            var writer = PipeWriter.Create(stream);
+            // Each side leaves the stream open: the reader ends first when the peer closes or breaks the framing, and
+            // the writer must still send what is queued.
+            var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
+            var writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
             var reading = ReadLoopAsync(reader, token);
             var writing = WriteLoopAsync(writer, token);
-            await Task.WhenAny(reading, writing).ConfigureAwait(false);
+            if (await Task.WhenAny(reading, writing).ConfigureAwait(false) == reading && !token.IsCancellationRequested)
+            {
+                // The peer closed, or broke the framing (RFC 3261 §18.3): the answers to the messages it sent before
+                // that are already queued, so they go out before the connection closes, within a short bound.
+                _outbound.Writer.TryComplete();
+                await Task.WhenAny(writing, Task.Delay(FlushPatience, _time)).ConfigureAwait(false);
+            }
+
             await _closing.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(reading, writing).ConfigureAwait(false);
         }

@@ -47,6 +47,42 @@ public class TcpSipTransportTests
     }
 
     [Fact]
+    public async Task AFramingError_ClosesTheConnection_AfterTheAnswersAlreadyProduced()
+    {
+        await using var server = Create(new ManualTimeProvider());
+        var answering = new AnsweringInbox(() => server);
+        await server.StartAsync(answering, CancellationToken.None);
+        using var peer = new System.Net.Sockets.TcpClient();
+        await peer.ConnectAsync(server.LocalEndPoint);
+        var options = Encoding.ASCII.GetBytes(
+            "OPTIONS sip:bob@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1;branch=z9hG4bKfine\r\nMax-Forwards: 70\r\n"
+            + "From: <sip:alice@127.0.0.1>;tag=ft\r\nTo: <sip:bob@127.0.0.1>\r\nCall-ID: c1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n");
+        // RFC 3261 §18.3: a second message with two Content-Lengths leaves no way to find the next boundary.
+        var broken = Encoding.ASCII.GetBytes(
+            "OPTIONS sip:bob@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1;branch=z9hG4bKbroken\r\n"
+            + "Content-Length: 0\r\nContent-Length: 5\r\n\r\n");
+
+        await peer.GetStream().WriteAsync(options.Concat(broken).ToArray());
+        var received = new MemoryStream();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await peer.GetStream().CopyToAsync(received, patience.Token);
+
+        Assert.StartsWith("SIP/2.0 200 OK\r\n", Encoding.ASCII.GetString(received.ToArray()), StringComparison.Ordinal);
+    }
+
+    /// <summary>Answers each request 200 at once on the connection it came by, as a UA's stateless answers do.</summary>
+    sealed class AnsweringInbox(Func<TcpSipTransport> transport) : ISipTransportHandler
+    {
+        public void OnMessageReceived(ReadOnlySpan<byte> message, IPEndPoint remote)
+        {
+            if (SipParser.Parse(message.ToArray()).Message is SipRequest request)
+            {
+                transport().Send(SipMessageWriter.ToArray(TestMessages.Response(request, 200, "OK")), remote);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Connection_IdleLongerThanTimeout_IsClosedOnBothSides()
     {
         var time = new ManualTimeProvider();
