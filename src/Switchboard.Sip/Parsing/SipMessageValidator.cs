@@ -8,8 +8,23 @@ namespace Switchboard.Sip.Parsing;
 /// </summary>
 internal static class SipMessageValidator
 {
+    /// <summary>
+    /// Headers whose grammar is a single value (RFC 3261 §7.3.1, §20): a second one leaves no way to know which holds,
+    /// so the message is refused rather than routed by a guess (RFC 4475 §3.1.2.19).
+    /// </summary>
+    private static readonly string[] SingleValued =
+    [
+        SipHeaderNames.From, SipHeaderNames.To, SipHeaderNames.CallId, SipHeaderNames.CSeq, SipHeaderNames.MaxForwards,
+        SipHeaderNames.ContentType, SipHeaderNames.ContentLength,
+    ];
+
     public static SipParseError? Validate(SipMessage message)
     {
+        if (RepeatedSingleValuedHeader(message) is { } repeated)
+        {
+            return new SipParseError(SipParseErrorKind.InvalidHeaderValue, repeated + " appears more than once");
+        }
+
         if (!message.TryGetHeader(SipHeaderNames.Via, out _))
         {
             return Missing(SipHeaderNames.Via);
@@ -68,6 +83,23 @@ internal static class SipMessageValidator
         if (message.TryGetHeader(SipHeaderNames.MaxForwards, out _) && message.MaxForwards is null or < 0 or > 255)
         {
             return Invalid(SipHeaderNames.MaxForwards);
+        }
+
+        return null;
+    }
+
+    private static string? RepeatedSingleValuedHeader(SipMessage message)
+    {
+        foreach (var name in SingleValued)
+        {
+            var seen = 0;
+            foreach (var header in message.Headers)
+            {
+                if (header.Name == name && ++seen > 1)
+                {
+                    return name;
+                }
+            }
         }
 
         return null;

@@ -163,6 +163,9 @@ public class SipParserTests
     [InlineData("From: <sip:a@b>;tag=1\r\nCall-ID: 1\r\nCSeq: one OPTIONS\r\n", "Malformed CSeq header")]
     [InlineData("From: <sip:a@b>;tag=1\r\nCall-ID: 1\r\nCSeq: 1 INVITE\r\n", "CSeq method does not match request method")]
     [InlineData("From: \"unterminated <sip:a@b>\r\nCall-ID: 1\r\nCSeq: 1 OPTIONS\r\n", "Malformed From header")]
+    [InlineData("From: <sip:a@b>;tag=1\r\nf: <sip:c@d>;tag=2\r\nCall-ID: 1\r\nCSeq: 1 OPTIONS\r\n", "From appears more than once")]
+    [InlineData("From: <sip:a@b>;tag=1\r\nCall-ID: 1\r\ni: 2\r\nCSeq: 1 OPTIONS\r\n", "Call-ID appears more than once")]
+    [InlineData("From: <sip:a@b>;tag=1\r\nCall-ID: 1\r\nCSeq: 1 OPTIONS\r\nCSeq: 2 OPTIONS\r\n", "CSeq appears more than once")]
     public void Parse_RequestWithBadMandatoryHeader_KeepsMessageSoItCanBeAnswered400(string headers, string reason)
     {
         var text = "OPTIONS sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1;branch=z9hG4bK1\r\nTo: <sip:a@b>\r\n" + headers + "\r\n";
