@@ -88,18 +88,26 @@ internal static class SipMessageValidator
         return null;
     }
 
+    /// <summary>The first single-valued header met a second time; one pass, no enumerator (every parse runs it).</summary>
     private static string? RepeatedSingleValuedHeader(SipMessage message)
     {
-        foreach (var name in SingleValued)
+        var headers = message.Headers;
+        var seen = 0;
+        for (var i = 0; i < headers.Count; i++)
         {
-            var seen = 0;
-            foreach (var header in message.Headers)
+            var index = Array.IndexOf(SingleValued, headers[i].Name);
+            if (index < 0)
             {
-                if (header.Name == name && ++seen > 1)
-                {
-                    return name;
-                }
+                continue;
             }
+
+            var bit = 1 << index;
+            if ((seen & bit) != 0)
+            {
+                return SingleValued[index];
+            }
+
+            seen |= bit;
         }
 
         return null;
