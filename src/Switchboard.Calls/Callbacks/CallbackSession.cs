@@ -152,8 +152,7 @@ internal sealed class CallbackSession
         switch (message)
         {
             case WorkEnded ended:
-                _work.OnEnded(ended);
-                if (ended.Outcome is { } outcome)
+                if (_work.OnEnded(ended) is { } outcome)
                 {
                     await HandleAsync(outcome).ConfigureAwait(false);
                 }

@@ -180,8 +180,7 @@ internal sealed class Call : IVerbHost, IDialLeg
                 VerbRunner.OnStepWork(stepWork);
                 break;
             case WorkEnded ended:
-                _work.OnEnded(ended);
-                if (ended.Outcome is { } outcome)
+                if (_work.OnEnded(ended) is { } outcome)
                 {
                     await HandleAsync(outcome, cancellationToken).ConfigureAwait(false);
                 }

@@ -62,13 +62,9 @@ internal sealed class CallWork(ChannelWriter<CallMessage> inbox)
         {
             while (!IsIdle)
             {
-                if (await reader.ReadAsync(waiting.Token).ConfigureAwait(false) is WorkEnded ended)
+                if (await reader.ReadAsync(waiting.Token).ConfigureAwait(false) is WorkEnded ended && OnEnded(ended) is { } outcome)
                 {
-                    OnEnded(ended);
-                    if (ended.Outcome is { } outcome)
-                    {
-                        onOutcome(outcome);
-                    }
+                    onOutcome(outcome);
                 }
             }
 
@@ -80,8 +76,12 @@ internal sealed class CallWork(ChannelWriter<CallMessage> inbox)
         }
     }
 
-    /// <summary>Loop: <paramref name="ended"/> has arrived; forget its work.</summary>
-    public void OnEnded(WorkEnded ended) => _running.Remove(ended.WorkId);
+    /// <summary>Loop: <paramref name="ended"/> has arrived; forgets its work and returns its outcome to handle, if any.</summary>
+    public CallMessage? OnEnded(WorkEnded ended)
+    {
+        _running.Remove(ended.WorkId);
+        return ended.Outcome;
+    }
 
     /// <summary>Cancels every piece of work that ends with its owner; the rest runs on.</summary>
     public void EndAll()

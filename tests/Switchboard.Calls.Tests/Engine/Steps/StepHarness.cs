@@ -175,8 +175,7 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
         switch (message)
         {
             case WorkEnded ended:
-                Work.OnEnded(ended);
-                if (ended.Outcome is { } outcome)
+                if (Work.OnEnded(ended) is { } outcome)
                 {
                     Dispatch(outcome, onStamped);
                 }
