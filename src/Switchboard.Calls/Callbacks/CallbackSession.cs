@@ -19,9 +19,6 @@ internal sealed class CallbackSession
     /// <summary>The longest a waiting leg is kept to hear why the other could not be connected.</summary>
     private static readonly TimeSpan FarewellPatience = TimeSpan.FromSeconds(20);
 
-    /// <summary>How long an ended session waits for its own work (a recording being stored, a leg being placed).</summary>
-    private static readonly TimeSpan DrainPatience = TimeSpan.FromSeconds(40);
-
     private readonly Channel<CallMessage> _inbox = Channel.CreateUnbounded<CallMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CallbackSessionRequest _request;
     private readonly CallbackServices _services;
@@ -138,7 +135,7 @@ internal sealed class CallbackSession
             _farewellTimer.Dispose();
             _recording?.Stop();
             _bridge?.Disconnect();
-            if (!await _work.DrainAsync(_inbox.Reader, static _ => { }, DrainPatience, _services.Time).ConfigureAwait(false))
+            if (!await _work.DrainAsync(_inbox.Reader, static _ => { }, _services.Time).ConfigureAwait(false))
             {
                 Log.WorkAbandoned(_services.Logger, Sid, _work.Running);
             }

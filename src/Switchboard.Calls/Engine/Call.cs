@@ -22,12 +22,6 @@ namespace Switchboard.Calls.Engine;
 /// </summary>
 internal sealed class Call : IVerbHost, IDialLeg
 {
-    /// <summary>
-    /// How long a call that has its final status waits for its own work: longer than a BYE's transaction (64·T1,
-    /// RFC 3261 §17.1.2.2) and a hook's timeout.
-    /// </summary>
-    private static readonly TimeSpan DrainPatience = TimeSpan.FromSeconds(40);
-
     private readonly Channel<CallMessage> _inbox = Channel.CreateUnbounded<CallMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CallMailbox _mailbox;
     private readonly CallRequest _request;
@@ -382,11 +376,10 @@ internal sealed class Call : IVerbHost, IDialLeg
                     VerbRunner.OnStepWork(stepWork);
                 }
             },
-            DrainPatience,
             _services.Time).ConfigureAwait(false);
         if (!drained)
         {
-            Log.WorkAbandoned(_services.Logger, Sid, _work.Running, DrainPatience.TotalSeconds);
+            Log.WorkAbandoned(_services.Logger, Sid, _work.Running, CallWork.DrainPatience.TotalSeconds);
         }
     }
 }

@@ -13,6 +13,12 @@ namespace Switchboard.Calls.Engine;
 /// <remarks>All members but the work itself run on the owning loop.</remarks>
 internal sealed class CallWork(ChannelWriter<CallMessage> inbox)
 {
+    /// <summary>
+    /// How long an owner that has its final state waits for its own work (<see cref="DrainAsync"/>): longer than a
+    /// BYE's transaction (64·T1, RFC 3261 §17.1.2.2), a hook's timeout and a recording being stored.
+    /// </summary>
+    public static readonly TimeSpan DrainPatience = TimeSpan.FromSeconds(40);
+
     private readonly CancellationTokenSource _ending = new();
     private readonly Dictionary<long, Task> _running = [];
     private long _lastId;
@@ -52,12 +58,12 @@ internal sealed class CallWork(ChannelWriter<CallMessage> inbox)
 
     /// <summary>
     /// After its owner's final state: reads <paramref name="reader"/> until every piece of work has ended, handing
-    /// each outcome to <paramref name="onOutcome"/> on the loop. False when <paramref name="patience"/> ran out first,
+    /// each outcome to <paramref name="onOutcome"/> on the loop. False when <see cref="DrainPatience"/> ran out first,
     /// so a stuck hook cannot hold its owner forever.
     /// </summary>
-    public async Task<bool> DrainAsync(ChannelReader<CallMessage> reader, Action<CallMessage> onOutcome, TimeSpan patience, TimeProvider time)
+    public async Task<bool> DrainAsync(ChannelReader<CallMessage> reader, Action<CallMessage> onOutcome, TimeProvider time)
     {
-        using var waiting = new CancellationTokenSource(patience, time);
+        using var waiting = new CancellationTokenSource(DrainPatience, time);
         try
         {
             while (!IsIdle)
