@@ -32,6 +32,30 @@ internal sealed class SippProcess : IAsyncDisposable
     /// <summary>The messages SIPp has logged so far.</summary>
     public string Messages() => File.Exists(MessageLog) ? File.ReadAllText(MessageLog) : string.Empty;
 
+    /// <summary>
+    /// The Call-IDs of the INVITEs SIPp has received, each once: one per call placed to it. A retransmission (the
+    /// INVITE sent again while SIPp was slow to answer on a loaded machine, RFC 3261 §17.1.1.2) is the same call.
+    /// </summary>
+    public IReadOnlySet<string> InvitedCallIds()
+    {
+        var callIds = new HashSet<string>(StringComparer.Ordinal);
+        var inInvite = false;
+        foreach (var line in Messages().Split('\n'))
+        {
+            if (line.StartsWith("INVITE ", StringComparison.Ordinal))
+            {
+                inInvite = true;
+            }
+            else if (inInvite && (line.StartsWith("Call-ID:", StringComparison.OrdinalIgnoreCase) || line.StartsWith("i:", StringComparison.Ordinal)))
+            {
+                callIds.Add(line[(line.IndexOf(':') + 1)..].Trim());
+                inInvite = false;
+            }
+        }
+
+        return callIds;
+    }
+
     /// <summary>Starts SIPp as a callee (UAS) with <paramref name="scenario"/>; keys become <c>[name]</c> in the scenario.</summary>
     public static Task<SippProcess> StartCalleeAsync(string scenario, IReadOnlyDictionary<string, string>? keys = null) =>
         StartAsync(scenario, keys, []);

@@ -39,7 +39,7 @@ public sealed class IdempotentCreateTests
         await hooks.WaitForAsync(w => w.Path == "/status" && w.Body.GetProperty("call_status").GetString() == "busy", Patience);
         var calls = await server.App.Services.GetRequiredService<ICallStore>().ListAsync(server.App.AccountSid, 10, default);
         Assert.Equal(sid, Assert.Single(calls).Sid);
-        Assert.Single(callee.Messages().Split('\n'), line => line.StartsWith("INVITE ", StringComparison.Ordinal));
+        Assert.Single(callee.InvitedCallIds());
     }
 
     [Fact]
