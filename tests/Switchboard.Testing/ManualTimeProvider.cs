@@ -33,6 +33,19 @@ public sealed class ManualTimeProvider : TimeProvider
         return timer;
     }
 
+    /// <summary>How far ahead the earliest armed timer is due; null when none is armed.</summary>
+    public TimeSpan? NextDue
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var due = _timers.Where(timer => timer.DueAt is not null).Select(timer => timer.DueAt!.Value).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+                return due == DateTimeOffset.MaxValue ? null : due - _now;
+            }
+        }
+    }
+
     public void Advance(TimeSpan by)
     {
         DateTimeOffset target;

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Http;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Limits;
+using Switchboard.Storage.Resilience;
 
 namespace Switchboard.Api.Problems;
 
 /// <summary>
 /// The one place an exception becomes a problem response: a bad field is a 400 naming it, a party no route
 /// reaches a 422 naming the request's target field (<see cref="CallTargetField"/>), a call the engine could not
-/// start a 503, and a call a limit refused a 429 or 503 with <c>Retry-After</c>. Used by
+/// start a 503, a call a limit refused a 429 or 503 with <c>Retry-After</c>, and a write the store refuses for
+/// now (a full disk, a read-only or locked file) a 503 with <c>Retry-After</c>: nothing was done, try again. Used by
 /// <see cref="ApiExceptionHandler"/> for every endpoint and by the idempotency filter, which keeps or releases
 /// the answer before it is written.
 /// </summary>
@@ -23,6 +25,7 @@ public static class ApiExceptionProblems
         NoRouteException noRoute => ApiProblem.Unroutable(context.Features.Get<CallTargetField>()?.Path ?? DefaultTargetField, noRoute.Message),
         CallNotPlacedException notPlaced => ApiProblem.Unavailable(notPlaced.Message),
         CallRefusedException refused => AdmissionProblems.Refused(refused.Decision),
+        _ when StorageFailures.IsRetryable(exception) => new RetryAfterResult(ApiProblem.StorageUnavailable(exception.Message), CallEngine.StorageRetryAfter),
         _ => null,
     };
 }

@@ -39,6 +39,9 @@ public static class ApiProblem
     public static IResult Unavailable(string detail) => Results.Problem(
         statusCode: StatusCodes.Status503ServiceUnavailable, title: "Cannot place the call now", detail: detail);
 
+    public static IResult StorageUnavailable(string detail) => Results.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable; nothing was done", detail: detail);
+
     public static IResult Unroutable(string field, string detail) => Results.Problem(
         statusCode: StatusCodes.Status422UnprocessableEntity,
         title: "Cannot route the call",

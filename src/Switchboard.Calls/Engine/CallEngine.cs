@@ -9,6 +9,7 @@ using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
 using Switchboard.Sip.UserAgent;
 using Switchboard.Storage.Calls;
+using Switchboard.Storage.Resilience;
 
 namespace Switchboard.Calls.Engine;
 
@@ -19,6 +20,9 @@ namespace Switchboard.Calls.Engine;
 /// </summary>
 public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLegPlacer
 {
+    /// <summary>What a call refused because it could not be stored is told to wait before trying again.</summary>
+    public static readonly TimeSpan StorageRetryAfter = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<string, (Call Call, Task Loop)> _live = new();
     private readonly CancellationTokenSource _shutdown = new();
     private readonly TrackedTasks _accepting = new();
@@ -210,6 +214,12 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
                 Admission.Release(request.AccountSid);
                 throw;
             }
+        }
+        catch (Exception exception) when (StorageFailures.IsRetryable(exception))
+        {
+            // The call could not be stored, so it is not taken: RFC 3261 §21.5.4 lets the carrier try again later or elsewhere.
+            Log.InboundRefused(_services.Logger, sip.CallId, sip.DialledNumber, sip.Source, 503, "storage unavailable: " + exception.Message);
+            sip.Reject(503, "Service Unavailable", StorageRetryAfter);
         }
         catch (Exception exception)
         {

@@ -102,6 +102,18 @@ public sealed class CallAdmission(CallLimits limits, TimeProvider timeProvider)
         }
     }
 
+    /// <summary>False once shutdown began.</summary>
+    public bool IsAdmitting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return !_closed;
+            }
+        }
+    }
+
     /// <summary>Shutdown began: every new call is refused from now on.</summary>
     public void StopAdmitting()
     {

@@ -25,6 +25,7 @@ using Switchboard.Sip.UserAgent;
 using Switchboard.Storage.Accounts;
 using Switchboard.Storage.Calls;
 using Switchboard.Storage.Recordings;
+using Switchboard.Storage.Resilience;
 using Switchboard.Storage.Idempotency;
 using Switchboard.Storage.Sqlite;
 using Switchboard.Storage.Webhooks;
@@ -114,6 +115,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         web.UseStatusCodePages();
         web.UseMiddleware<BearerAuthenticationMiddleware>();
         web.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        web.MapGet("/health/ready", Readiness.Check);
         web.MapConversationApi();
         web.MapCallbackApi();
         web.MapCallsApi();
@@ -149,7 +151,8 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(database);
         services.AddSingleton(accounts);
-        services.AddSingleton<ICallStore, SqliteCallStore>();
+        services.AddSingleton<DeferredWrites>();
+        services.AddSingleton<ICallStore>(provider => new ResilientCallStore(new SqliteCallStore(database), provider.GetRequiredService<DeferredWrites>()));
         services.AddSqliteResourceStores();
         services.AddSingleton(new RecordingFiles(Path.Combine(settings.DataDirectory, "recordings")));
         services.AddV1Api();

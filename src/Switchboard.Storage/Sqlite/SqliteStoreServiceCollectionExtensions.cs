@@ -1,14 +1,19 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Storage.Applications;
 using Switchboard.Storage.Callbacks;
 using Switchboard.Storage.Carriers;
 using Switchboard.Storage.Clients;
 using Switchboard.Storage.PhoneNumbers;
 using Switchboard.Storage.Recordings;
+using Switchboard.Storage.Resilience;
 
 namespace Switchboard.Storage.Sqlite;
 
-/// <summary>Registers the account resource stores (applications, numbers, carriers, clients, recordings, callback sessions) on the embedded database.</summary>
+/// <summary>
+/// Registers the account resource stores (applications, numbers, carriers, clients, recordings, callback sessions)
+/// on the embedded database; a live callback session's writes outlast a failing store (<see cref="DeferredWrites"/>).
+/// </summary>
 public static class SqliteStoreServiceCollectionExtensions
 {
     /// <summary>Needs a <see cref="SqliteDatabase"/> registered already.</summary>
@@ -19,7 +24,10 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<IVoipCarrierStore, SqliteVoipCarrierStore>();
         services.AddSingleton<IClientStore, SqliteClientStore>();
         services.AddSingleton<IRecordingStore, SqliteRecordingStore>();
-        services.AddSingleton<ICallbackSessionStore, SqliteCallbackSessionStore>();
+        services.TryAddSingleton<DeferredWrites>();
+        services.AddSingleton<SqliteCallbackSessionStore>();
+        services.AddSingleton<ICallbackSessionStore>(provider => new ResilientCallbackSessionStore(
+            provider.GetRequiredService<SqliteCallbackSessionStore>(), provider.GetRequiredService<DeferredWrites>()));
         return services;
     }
 }

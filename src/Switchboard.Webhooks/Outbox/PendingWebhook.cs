@@ -23,4 +23,7 @@ internal sealed class PendingWebhook(long id, string callSid, WebhookDelivery de
     public int Attempts { get; set; }
 
     public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>For a final status the store refused: why, and that its call's debt is cleared once it was sent.</summary>
+    public string? DebtFailure { get; init; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Switchboard.Foundation.Net;
+using Switchboard.Storage.Resilience;
 using Switchboard.Storage.Webhooks;
 using Switchboard.Webhooks.Delivery;
 
@@ -10,7 +11,7 @@ namespace Switchboard.Webhooks.Outbox;
 /// and records each outcome in the outbox: a delivered message is removed, a given-up one kept for the API, and a
 /// retry's count and due time written so a restart resumes the schedule instead of starting it over.
 /// </summary>
-internal sealed class WebhookDeliverer(WebhookSender sender, IWebhookOutboxStore store, WebhookOptions options, TimeProvider timeProvider, ILogger logger)
+internal sealed class WebhookDeliverer(WebhookSender sender, IWebhookOutboxStore store, DeferredWrites writes, WebhookOptions options, TimeProvider timeProvider, ILogger logger)
 {
     /// <exception cref="OperationCanceledException">The outbox is shutting down; the message stays pending.</exception>
     public async Task DeliverAsync(PendingWebhook pending, CancellationToken cancellationToken)
@@ -32,7 +33,7 @@ internal sealed class WebhookDeliverer(WebhookSender sender, IWebhookOutboxStore
             var firstAttempt = pending.FirstAttemptAt.Value;
             if (outcome == AttemptOutcome.Delivered)
             {
-                await StoreAsync(pending, (id, token) => store.DeleteDeliveredAsync(id, token)).ConfigureAwait(false);
+                await StoreOutcomeAsync(pending, (id, token) => store.DeleteDeliveredAsync(id, token)).ConfigureAwait(false);
                 return;
             }
 
@@ -47,7 +48,7 @@ internal sealed class WebhookDeliverer(WebhookSender sender, IWebhookOutboxStore
                     Log.WebhookGaveUp(logger, delivery.Event, pending.CallSid, WebhookUrls.ForLog(delivery.Url), pending.Attempts, failure);
                 }
 
-                await StoreAsync(pending, (id, token) => store.GiveUpAsync(id, pending.Attempts, failure, now, token)).ConfigureAwait(false);
+                await StoreOutcomeAsync(pending, (id, token) => store.GiveUpAsync(id, pending.Attempts, failure, now, token)).ConfigureAwait(false);
                 return;
             }
 
@@ -111,8 +112,8 @@ internal sealed class WebhookDeliverer(WebhookSender sender, IWebhookOutboxStore
     }
 
     /// <summary>
-    /// Outcome writes must not be lost to a shutdown that cancels the loop, and a database hiccup must not stop
-    /// delivery: the worst it causes is one more delivery of this message after a restart.
+    /// A retry's schedule is worth keeping but not worth waiting for: a database hiccup must not stop delivery, and
+    /// the worst it causes is an earlier next attempt after a restart.
     /// </summary>
     private async Task StoreAsync(PendingWebhook pending, Func<long, CancellationToken, Task> write)
     {
@@ -128,6 +129,19 @@ internal sealed class WebhookDeliverer(WebhookSender sender, IWebhookOutboxStore
         catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
         {
             Log.WebhookStateNotStored(logger, exception, pending.CallSid);
+        }
+    }
+
+    /// <summary>
+    /// A delivered or given-up message must leave the pending ones, or a restart would send it again: a write the
+    /// store refuses now is kept and retried until it takes it. Shutdown does not cancel it.
+    /// </summary>
+    private async Task StoreOutcomeAsync(PendingWebhook pending, Func<long, CancellationToken, Task> write)
+    {
+        if (pending.Id != 0)
+        {
+            var id = pending.Id;
+            await writes.WriteAsync("webhook " + id, token => write(id, token)).ConfigureAwait(false);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Switchboard.Storage.Resilience;
 using Switchboard.Storage.Webhooks;
 using Switchboard.Webhooks.Delivery;
 using Switchboard.Webhooks.Replies;
@@ -21,11 +22,11 @@ public sealed class WebhookOutbox : IAsyncDisposable
     private readonly WebhookQueueServices _services;
     private readonly TimeProvider _timeProvider;
 
-    public WebhookOutbox(HttpClient http, WebhookSecrets secrets, IWebhookOutboxStore store, WebhookOptions options, TimeProvider timeProvider, ILogger<WebhookOutbox> logger)
+    public WebhookOutbox(HttpClient http, WebhookSecrets secrets, IWebhookOutboxStore store, DeferredWrites writes, WebhookOptions options, TimeProvider timeProvider, ILogger<WebhookOutbox> logger)
     {
         var sender = new WebhookSender(http, secrets, timeProvider, logger);
         _replies = new ReplyHookSender(sender, options.MaxAnswerBytes, timeProvider, logger);
-        _services = new WebhookQueueServices(store, new WebhookDeliverer(sender, store, options, timeProvider, logger), timeProvider, logger);
+        _services = new WebhookQueueServices(store, writes, new WebhookDeliverer(sender, store, writes, options, timeProvider, logger), timeProvider, logger);
         _timeProvider = timeProvider;
         Options = options;
     }

@@ -131,9 +131,33 @@ public sealed class WebhookQueue
             return item switch
             {
                 QueueItem.Send { Delivery: var delivery } => new PendingWebhook(0, callSid, Stamp(delivery), now),
-                QueueItem.Settle { Final: { } final } => new PendingWebhook(0, callSid, Stamp(final), now),
+                QueueItem.Settle settle => SettleFromMemory(settle, callSid, now, exception.Message),
                 _ => null,
             };
+        }
+    }
+
+    /// <summary>
+    /// The store refused the final status: it is sent from memory, and the debt is cleared once it has been (kept
+    /// and retried until the store takes it), so no restart is needed and the next one does not send it again.
+    /// Should the process die before the debt is cleared, the next start still settles the call: at least once.
+    /// </summary>
+    private PendingWebhook? SettleFromMemory(QueueItem.Settle settle, string callSid, DateTimeOffset now, string failure)
+    {
+        if (settle.Final is not { } final)
+        {
+            ClearDebt(callSid, failure);
+            return null;
+        }
+
+        return new PendingWebhook(0, callSid, Stamp(final), now) { DebtFailure = _owed ? failure : null };
+    }
+
+    private void ClearDebt(string callSid, string failure)
+    {
+        if (_owed)
+        {
+            _services.Writes.Defer("final status " + callSid, token => _services.Store.SettleFinalStatusAsync(callSid, null, token), failure);
         }
     }
 
@@ -162,6 +186,10 @@ public sealed class WebhookQueue
         await foreach (var pending in _outgoing.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             await _services.Deliverer.DeliverAsync(pending, cancellationToken).ConfigureAwait(false);
+            if (pending.DebtFailure is { } failure)
+            {
+                ClearDebt(pending.CallSid, failure);
+            }
         }
     }
 }
