@@ -84,6 +84,10 @@ public sealed class CallLimitsTests
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
             Assert.NotNull(refused.Headers.RetryAfter);
+            var ready = await server.Client.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.Contains("shutting down", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/health")).StatusCode);
             Assert.Equal(0, await exit);
             Assert.InRange(stopping.Elapsed.TotalSeconds, 4.9, 20);
             var final = Assert.Single(hooks.Received, w => w.Path == "/status" && Status(w) is "completed" or "failed");
