@@ -18,9 +18,10 @@ internal sealed class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private ServerProcess(Process process, int httpPort)
+    private ServerProcess(Process process, int httpPort, IPEndPoint sipEndPoint)
     {
         _process = process;
+        SipEndPoint = sipEndPoint;
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
         process.OutputDataReceived += (_, line) => Append(line.Data);
@@ -30,6 +31,9 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     public HttpClient Client { get; }
+
+    /// <summary>Where the server takes SIP over UDP.</summary>
+    public IPEndPoint SipEndPoint { get; }
 
     /// <summary>What the server printed so far (for assertion messages).</summary>
     public string Output
@@ -55,7 +59,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "switchboard.dll"));
         info.Environment["SWITCHBOARD_HTTP"] = $"127.0.0.1:{httpPort}";
-        info.Environment["SWITCHBOARD_SIP"] = $"127.0.0.1:{FreePort.Udp()}";
+        var sipEndPoint = new IPEndPoint(IPAddress.Loopback, FreePort.Udp());
+        info.Environment["SWITCHBOARD_SIP"] = sipEndPoint.ToString();
         // Each server process gets its own RTP block (tests run in parallel), apart from TestServer's 20000-29999.
         var block = Interlocked.Increment(ref _rtpBlock) % 10;
         info.Environment["SWITCHBOARD_RTP_PORTS"] = $"{30000 + (block * 200)}-{30000 + (block * 200) + 199}";
@@ -67,7 +72,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             info.Environment[name] = value;
         }
 
-        var server = new ServerProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"), httpPort);
+        var server = new ServerProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"), httpPort, sipEndPoint);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline && !server._process.HasExited)
         {

@@ -10,11 +10,12 @@ namespace Switchboard.FunctionalTests.Webhooks;
 /// <summary>
 /// The data directory's disk fills up under the real server during live calls, then space returns: every call still
 /// gets its final status exactly once, the store catches up without a restart, and meanwhile the node says it is not
-/// ready and refuses new calls with a 503 rather than losing them.
+/// ready and refuses new calls, asked for over the API or by an INVITE, with a 503 rather than losing them.
 /// </summary>
 public sealed class FullDiskTests
 {
     private const int Calls = 3;
+    private const string InboundNumber = "+15558880001";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(40);
 
     [Fact]
@@ -35,7 +36,9 @@ public sealed class FullDiskTests
             var data = Path.Combine(disk.Path, "data");
             await using var server = await ServerProcess.StartAsync(data, callees[0].Uri);
             var accounts = await server.Client.GetFromJsonAsync<JsonElement>("/v1/Accounts");
-            var callsPath = $"/v1/Accounts/{accounts[0].GetProperty("account_sid").GetString()}/Calls";
+            var accountPath = $"/v1/Accounts/{accounts[0].GetProperty("account_sid").GetString()}";
+            var callsPath = accountPath + "/Calls";
+            await CreateInboundNumberAsync(server, accountPath, hooks);
             var sids = new List<string>();
             foreach (var callee in callees)
             {
@@ -72,6 +75,13 @@ public sealed class FullDiskTests
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
             Assert.NotNull(refused.Headers.RetryAfter);
+
+            await using (var caller = await SippProcess.StartCallerAsync("uac_refused.xml", server.SipEndPoint, InboundNumber))
+            {
+                Assert.Equal(0, await caller.WaitForExitAsync(Patience));
+                Assert.Contains("SIP/2.0 503 Service Unavailable", caller.Messages(), StringComparison.Ordinal);
+                Assert.Matches(@"Retry-After: \d+\r?\n", caller.Messages());
+            }
 
             disk.Free();
             await WaitUntilReadyAsync(server);
@@ -112,6 +122,16 @@ public sealed class FullDiskTests
                 await sink.DisposeAsync();
             }
         }
+    }
+
+    private static async Task CreateInboundNumberAsync(ServerProcess server, string accountPath, WebhookReceiver hooks)
+    {
+        var application = await server.Client.PostAsJsonAsync(
+            accountPath + "/Applications", new { name = "front desk", call_hook = hooks.Url("/call"), call_status_hook = hooks.Url("/status") });
+        Assert.Equal(HttpStatusCode.Created, application.StatusCode);
+        var applicationSid = (await application.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sid").GetString();
+        var number = await server.Client.PostAsJsonAsync(accountPath + "/PhoneNumbers", new { number = InboundNumber, application_sid = applicationSid });
+        Assert.Equal(HttpStatusCode.Created, number.StatusCode);
     }
 
     private static async Task WaitUntilReadyAsync(ServerProcess server)
