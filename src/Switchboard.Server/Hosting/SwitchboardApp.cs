@@ -122,6 +122,8 @@ public sealed class SwitchboardApp : IAsyncDisposable
         web.MapV1Api();
         web.MapSwitchboardOpenApi();
 
+        WarnIfDescriptorsShort(settings, web.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SwitchboardApp>());
+
         // Before anything can place a call: end what a crash left live and resume what it left undelivered.
         await web.Services.GetRequiredService<CrashRecovery>().RunAsync(cancellationToken).ConfigureAwait(false);
         await web.Services.GetRequiredService<CallbackSessionRecovery>().RunAsync(cancellationToken).ConfigureAwait(false);
@@ -143,6 +145,15 @@ public sealed class SwitchboardApp : IAsyncDisposable
         await outbox.DrainAsync(outbox.Options.ShutdownDrain).ConfigureAwait(false);
         await _web.StopAsync().ConfigureAwait(false);
         await _web.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static void WarnIfDescriptorsShort(SwitchboardSettings settings, ILogger logger)
+    {
+        var needed = DescriptorBudget.Needed(settings);
+        if (DescriptorBudget.ProcessOpenFileLimit() is { } limit && limit < needed)
+        {
+            Log.DescriptorsShort(logger, needed, settings.SipTcp.MaxConnections, settings.HttpMaxConnections, settings.RtpPortMax - settings.RtpPortMin + 1, DescriptorBudget.Reserve, limit);
+        }
     }
 
     private static void ConfigureServices(IServiceCollection services, SwitchboardSettings settings, SqliteDatabase database, IAccountStore accounts)
