@@ -1,4 +1,5 @@
 using System.Net;
+using Switchboard.Sip.Parsing;
 
 namespace Switchboard.Sip.Transport;
 
@@ -6,6 +7,15 @@ namespace Switchboard.Sip.Transport;
 public interface ISipTransportHandler
 {
     void OnMessageReceived(ReadOnlySpan<byte> message, IPEndPoint remote);
+
+    /// <summary>
+    /// A stream transport read a whole header section whose message it cannot frame (<paramref name="error"/>: a
+    /// Content-Length missing, malformed or given twice with different values, RFC 3261 §18.3). The connection closes
+    /// after this call, but the request can still be refused on it first. The span is only valid during the call.
+    /// </summary>
+    void OnUnframedMessage(ReadOnlySpan<byte> headerSection, SipParseError error, IPEndPoint remote)
+    {
+    }
 
     /// <summary>
     /// A stream transport could not connect to <paramref name="remote"/>, or lost the connection with messages still

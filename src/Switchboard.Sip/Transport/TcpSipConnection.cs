@@ -156,6 +156,11 @@ internal sealed class TcpSipConnection : IAsyncDisposable
                     Deliver(message);
                 }
 
+                if (error is not null)
+                {
+                    RefuseUnframed(reader, error);
+                }
+
                 TrackPartialMessage(reader.Remaining > 0, delivered);
                 input.AdvanceTo(reader.Position, buffer.End);
                 if (error is not null)
@@ -191,6 +196,30 @@ internal sealed class TcpSipConnection : IAsyncDisposable
             }
         }
 #pragma warning disable CA1031 // One bad message must not take the connection down.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.HandlerFailed(_logger, Remote, ex);
+        }
+    }
+
+    /// <summary>
+    /// RFC 3261 §18.3 leaves a stream without a message boundary unusable, but when the header section is whole the
+    /// request in it can still be refused (RFC 4475 §3.1.2.3, §3.3.9) before the connection closes.
+    /// </summary>
+    private void RefuseUnframed(SequenceReader<byte> reader, SipParseError error)
+    {
+        if (error.Kind is not (SipParseErrorKind.Framing or SipParseErrorKind.InvalidContentLength)
+            || !SipStreamFramer.TryReadHeaderSection(reader, out var headerSection))
+        {
+            return;
+        }
+
+        try
+        {
+            _handler.OnUnframedMessage(headerSection.IsSingleSegment ? headerSection.FirstSpan : headerSection.ToArray(), error, Remote);
+        }
+#pragma warning disable CA1031 // The connection still closes in order.
         catch (Exception ex)
 #pragma warning restore CA1031
         {

@@ -21,6 +21,13 @@ internal static class SipResponseFactory
     }
 
     /// <summary>
+    /// A stateless refusal of a request that could not be routed, a <see cref="SipPartialRequest"/> included: the
+    /// headers it has are copied, a To tag is added when its To parses (RFC 3261 §8.2.6.2).
+    /// </summary>
+    public static SipResponse CreateRefusal(SipMessage request, int statusCode, string reasonPhrase) =>
+        Finish(statusCode, reasonPhrase, CopyRequestHeaders(request, statusCode, SipIdentifiers.NewTag(), copyRecordRoute: false, 8), null);
+
+    /// <summary>
     /// A response that creates or refreshes a dialog (1xx/2xx to INVITE, 2xx to UPDATE): RFC 3261 §12.1.1 copies
     /// Record-Route and adds our Contact; an SDP body goes with its Content-Type.
     /// </summary>
@@ -33,7 +40,7 @@ internal static class SipResponseFactory
         return Finish(statusCode, reasonPhrase, headers, sdp is null ? null : ("application/sdp", sdp));
     }
 
-    private static List<SipHeader> CopyRequestHeaders(SipRequest request, int statusCode, string? toTag, bool copyRecordRoute, int capacity)
+    private static List<SipHeader> CopyRequestHeaders(SipMessage request, int statusCode, string? toTag, bool copyRecordRoute, int capacity)
     {
         var headers = new List<SipHeader>(capacity);
         foreach (var header in request.Headers)

@@ -1,4 +1,5 @@
 using System.Net;
+using Switchboard.Sip.Parsing;
 using Switchboard.Sip.Transport;
 
 namespace Switchboard.Sip.UserAgent;
@@ -7,6 +8,9 @@ namespace Switchboard.Sip.UserAgent;
 internal sealed class TransportInbox(SipUserAgent agent, ISipTransport transport) : ISipTransportHandler
 {
     public void OnMessageReceived(ReadOnlySpan<byte> message, IPEndPoint remote) => agent.OnMessageReceived(message, remote, transport);
+
+    public void OnUnframedMessage(ReadOnlySpan<byte> headerSection, SipParseError error, IPEndPoint remote) =>
+        agent.OnUnframedMessage(headerSection, error, remote, transport);
 
     public void OnConnectionFailed(IPEndPoint remote) => agent.OnConnectionFailed(transport, remote);
 
