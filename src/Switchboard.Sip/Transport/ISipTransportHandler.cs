@@ -26,6 +26,13 @@ public interface ISipTransportHandler
     }
 
     /// <summary>
+    /// Completes when the answers still being made to messages from <paramref name="remote"/> have been handed to the
+    /// transport (a REGISTER's waits for its credentials off the receive thread): a stream transport whose peer closed
+    /// or broke the framing waits for it, within a short bound, before it stops sending.
+    /// </summary>
+    Task WhenAnsweredAsync(IPEndPoint remote) => Task.CompletedTask;
+
+    /// <summary>
     /// True while a call not yet ended needs the connection to <paramref name="remote"/>: a stream transport then
     /// keeps it open past its idle timeout, and does not close it to make room for another.
     /// </summary>

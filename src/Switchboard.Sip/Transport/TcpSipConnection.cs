@@ -115,7 +115,8 @@ internal sealed class TcpSipConnection : IAsyncDisposable
             if (await Task.WhenAny(reading, writing).ConfigureAwait(false) == reading && !token.IsCancellationRequested)
             {
                 // The peer closed, or broke the framing (RFC 3261 §18.3): the answers to the messages it sent before
-                // that are already queued, so they go out before the connection closes, within a short bound.
+                // that go out before the connection closes, those still being made included, within a short bound.
+                await Task.WhenAny(_handler.WhenAnsweredAsync(Remote), Task.Delay(FlushPatience, _time, token)).ConfigureAwait(false);
                 _outbound.Writer.TryComplete();
                 await Task.WhenAny(writing, Task.Delay(FlushPatience, _time)).ConfigureAwait(false);
             }

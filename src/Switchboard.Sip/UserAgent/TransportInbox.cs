@@ -14,5 +14,8 @@ internal sealed class TransportInbox(SipUserAgent agent, ISipTransport transport
 
     public void OnConnectionFailed(IPEndPoint remote) => agent.OnConnectionFailed(transport, remote);
 
+    /// <summary>The agent's work off the receive threads (a REGISTER waiting for its credentials), whoever it answers.</summary>
+    public Task WhenAnsweredAsync(IPEndPoint remote) => agent.Background.WhenAllAsync();
+
     public bool IsInUse(IPEndPoint remote) => agent.Calls.AnyThrough(transport, remote);
 }
