@@ -36,9 +36,10 @@ internal sealed class MalformedRequestRefusal(SipUserAgent agent, ILogger logger
         }
     }
 
+    /// <summary>The start line or the CSeq says ACK: either is reason enough not to answer.</summary>
     private static bool IsAck(SipMessage request) => request switch
     {
-        SipRequest routable => routable.Method == SipMethod.Ack,
+        SipRequest routable => routable.Method == SipMethod.Ack || routable.CSeq?.Method == SipMethod.Ack,
         SipPartialRequest partial => partial.IsAck,
         _ => true,
     };
