@@ -18,14 +18,23 @@ public sealed record SipVia(string Transport, string Host, int? Port, IReadOnlyL
 
     public int? Rport => int.TryParse(SipParameters.Get(Parameters, "rport"), out var port) ? port : null;
 
-    public static bool TryParse(ReadOnlySpan<byte> value, [NotNullWhen(true)] out SipVia? via)
+    public static bool TryParse(ReadOnlySpan<byte> value, [NotNullWhen(true)] out SipVia? via) => TryParse(value, anyVersion: false, out via);
+
+    /// <summary>
+    /// Reads a Via of any SIP version, and without the parameters when they do not parse, only to learn where to send
+    /// the refusal of its request (RFC 3261 §18.2.2; RFC 4475 §3.1.2.16 sends <c>SIP/7.0/UDP</c>, §3.1.2.1 empty
+    /// parameters). The returned value is never written into a message.
+    /// </summary>
+    internal static bool TryParseAnyVersion(ReadOnlySpan<byte> value, [NotNullWhen(true)] out SipVia? via) => TryParse(value, anyVersion: true, out via);
+
+    private static bool TryParse(ReadOnlySpan<byte> value, bool anyVersion, [NotNullWhen(true)] out SipVia? via)
     {
         via = null;
         value = SipSyntax.Trim(value);
 
         // sent-protocol = "SIP" / "2.0" / transport, with optional LWS around the slashes.
         if (!TakeToken(ref value, out var name) || !Ascii.EqualsIgnoreCase(name, "SIP"u8) || !TakeSlash(ref value)
-            || !TakeToken(ref value, out var version) || !version.SequenceEqual("2.0"u8) || !TakeSlash(ref value)
+            || !TakeToken(ref value, out var version) || (!anyVersion && !version.SequenceEqual("2.0"u8)) || !TakeSlash(ref value)
             || !TakeToken(ref value, out var transport))
         {
             return false;
@@ -42,7 +51,13 @@ public sealed record SipVia(string Transport, string Host, int? Port, IReadOnlyL
         var parameters = new List<KeyValuePair<string, string?>>();
         if (semicolon >= 0 && !SipParameters.TryParse(value[semicolon..], out parameters))
         {
-            return false;
+            if (!anyVersion)
+            {
+                return false;
+            }
+
+            // Only the sent-by matters to a refusal; parameters that do not parse (RFC 4475 §3.1.2.1) are left out.
+            parameters = [];
         }
 
         via = new SipVia(Encoding.ASCII.GetString(transport).ToUpperInvariant(), host, port, parameters);

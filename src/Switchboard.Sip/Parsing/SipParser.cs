@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Text;
 using Switchboard.Sip.Messages;
 
 namespace Switchboard.Sip.Parsing;
@@ -13,6 +14,8 @@ public static class SipParser
     internal const string ContentLengthTooLargeReason = "Content-Length exceeds 65536 bytes";
 
     private static ReadOnlySpan<byte> Version => "SIP/2.0"u8;
+
+    private static ReadOnlySpan<byte> StatusLinePrefix => "SIP/"u8;
 
     public static SipParseResult Parse(ReadOnlyMemory<byte> data)
     {
@@ -47,25 +50,26 @@ public static class SipParser
         }
 
         var body = data[offset..];
-        if (TryFindContentLength(headers, out var length) is { } lengthError)
+        var lengthError = TryFindContentLength(headers, out var length);
+        if (length > body.Length)
         {
-            return new SipParseResult(null, lengthError);
+            lengthError = new SipParseError(SipParseErrorKind.InvalidContentLength, "Content-Length exceeds message size");
         }
-
-        if (length >= 0)
+        else if (length >= 0)
         {
-            if (length > body.Length)
-            {
-                return SipParseResult.Fail(SipParseErrorKind.InvalidContentLength, "Content-Length exceeds message size");
-            }
-
             // RFC 3261 §18.3: bytes beyond Content-Length in a datagram are discarded.
             body = body[..length];
         }
 
         SipMessage message;
-        if (startLine.StartsWith(Version) && startLine.Length > Version.Length && startLine[Version.Length] == ' ')
+        if (startLine.StartsWith(StatusLinePrefix))
         {
+            // A response is never answered, so one that is malformed anywhere is only dropped (RFC 3261 §8.1.3.1).
+            if (lengthError is not null)
+            {
+                return new SipParseResult(null, lengthError);
+            }
+
             if (!TryParseStatusLine(startLine, headers, body, out var response))
             {
                 return SipParseResult.Fail(SipParseErrorKind.MalformedStartLine, "Malformed status line");
@@ -75,13 +79,17 @@ public static class SipParser
         }
         else
         {
-            var requestError = TryParseRequestLine(startLine, headers, body, out var request);
-            if (request is null)
+            // A request line or Content-Length that cannot be taken leaves no request to route, but the headers may
+            // still say where to answer: what was read goes with the error, to be refused with the status the fault
+            // calls for (RFC 3261 §8.2; RFC 4475 §3.1.2.2-§3.1.2.11, §3.1.2.16, §3.3.2, §3.3.9).
+            var requestError = SipRequestLineParser.TryParse(startLine, headers, body, out var request) ?? lengthError;
+            if (requestError is not null)
             {
-                return new SipParseResult(null, requestError);
+                var partial = new SipPartialRequest(SipRequestLineParser.MethodToken(startLine), headers, body);
+                return new SipParseResult(null, requestError with { Request = partial });
             }
 
-            message = request;
+            message = request!;
         }
 
         return new SipParseResult(message, SipMessageValidator.Validate(message));
@@ -164,6 +172,11 @@ public static class SipParser
     private static bool TryParseStatusLine(ReadOnlySpan<byte> line, List<SipHeader> headers, ReadOnlyMemory<byte> body, out SipResponse response)
     {
         response = null!;
+        if (!line.StartsWith(Version) || line.Length <= Version.Length || line[Version.Length] != ' ')
+        {
+            return false;
+        }
+
         var rest = line[(Version.Length + 1)..];
         if (rest.Length < 3 || !Utf8Parser.TryParse(rest[..3], out int status, out var consumed) || consumed != 3
             || status is < 100 or > 699 || (rest.Length > 3 && rest[3] != ' '))
@@ -171,60 +184,9 @@ public static class SipParser
             return false;
         }
 
-        var reason = rest.Length > 4 ? System.Text.Encoding.UTF8.GetString(rest[4..]) : string.Empty;
+        var reason = rest.Length > 4 ? Encoding.UTF8.GetString(rest[4..]) : string.Empty;
         response = new SipResponse(status, reason, headers, body);
         return true;
-    }
-
-    private static SipParseError? TryParseRequestLine(ReadOnlySpan<byte> line, List<SipHeader> headers, ReadOnlyMemory<byte> body, out SipRequest? request)
-    {
-        request = null;
-
-        // RFC 3261 §7.1: Method SP Request-URI SP SIP-Version, single spaces.
-        var firstSpace = line.IndexOf((byte)' ');
-        var lastSpace = line.LastIndexOf((byte)' ');
-        if (firstSpace <= 0 || lastSpace <= firstSpace + 1)
-        {
-            return new SipParseError(SipParseErrorKind.MalformedStartLine, "Malformed request line");
-        }
-
-        // RFC 4475 §3.1.2.8–§3.1.2.10: whitespace inside the Request-URI, doubled separators and trailing SP are
-        // malformed; refusing them beats guessing which element a stray space belongs to.
-        if (SipSyntax.IsWhitespace(line[^1]))
-        {
-            return new SipParseError(SipParseErrorKind.MalformedStartLine, "Request line has trailing whitespace");
-        }
-
-        var uriBytes = line[(firstSpace + 1)..lastSpace];
-        if (uriBytes.IndexOfAny((byte)' ', (byte)'\t') >= 0)
-        {
-            return new SipParseError(SipParseErrorKind.MalformedStartLine, "Request-URI contains whitespace");
-        }
-
-        var method = line[..firstSpace];
-        if (!SipSyntax.IsToken(method))
-        {
-            return new SipParseError(SipParseErrorKind.MalformedStartLine, "Malformed method");
-        }
-
-        if (!line[(lastSpace + 1)..].SequenceEqual(Version))
-        {
-            return new SipParseError(SipParseErrorKind.UnsupportedVersion, "Unsupported SIP version");
-        }
-
-        if (!SipUri.TryParse(uriBytes, out var uri, out var uriError))
-        {
-            return new SipParseError(SipParseErrorKind.MalformedStartLine, "Bad Request-URI: " + uriError);
-        }
-
-        // RFC 3261 §19.1.1 (table): headers are not allowed in a Request-URI (RFC 4475 §3.1.2.11).
-        if (uri.Headers is not null)
-        {
-            return new SipParseError(SipParseErrorKind.MalformedStartLine, "Request-URI must not contain headers");
-        }
-
-        request = new SipRequest(SipMethod.FromToken(method), uri, headers, body);
-        return null;
     }
 
     /// <summary>

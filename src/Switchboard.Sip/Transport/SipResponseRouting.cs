@@ -10,9 +10,10 @@ public static class SipResponseRouting
     /// <summary>
     /// RFC 3261 §18.2.1 adds <c>received</c> when the sent-by host is not the packet's source address; RFC 3581 §4
     /// fills an empty <c>rport</c> with the source port (and then always adds <c>received</c>). The top Via of
-    /// <paramref name="request"/> is rewritten in place so every response built from it carries them.
+    /// <paramref name="request"/> (a <see cref="SipRequest"/>, or a <see cref="SipPartialRequest"/> about to be refused)
+    /// is rewritten in place so every response built from it carries them.
     /// </summary>
-    public static void StampTopVia(SipRequest request, IPEndPoint source)
+    public static void StampTopVia(SipMessage request, IPEndPoint source)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(source);

@@ -70,6 +70,23 @@ public static class SipStreamFramer
     }
 
     /// <summary>
+    /// The header section of the message at <paramref name="reader"/>, up to and with its empty line, when it has all
+    /// arrived: after <see cref="TryReadMessage"/> fails on a Content-Length, it is what can still be answered.
+    /// </summary>
+    public static bool TryReadHeaderSection(SequenceReader<byte> reader, out ReadOnlySequence<byte> headerSection)
+    {
+        var start = reader.Position;
+        if (!reader.TryReadTo(out ReadOnlySequence<byte> _, HeaderTerminator, advancePastDelimiter: true))
+        {
+            headerSection = default;
+            return false;
+        }
+
+        headerSection = reader.Sequence.Slice(start, reader.Position);
+        return true;
+    }
+
+    /// <summary>
     /// The one Content-Length of the header section (RFC 3261 §20.14, compact form <c>l</c>). Differing repeated
     /// values are refused: a peer and a proxy that picked different ones would disagree on the message boundary.
     /// </summary>

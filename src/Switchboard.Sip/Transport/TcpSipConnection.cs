@@ -115,7 +115,8 @@ internal sealed class TcpSipConnection : IAsyncDisposable
             if (await Task.WhenAny(reading, writing).ConfigureAwait(false) == reading && !token.IsCancellationRequested)
             {
                 // The peer closed, or broke the framing (RFC 3261 §18.3): the answers to the messages it sent before
-                // that are already queued, so they go out before the connection closes, within a short bound.
+                // that go out before the connection closes, those still being made included, within a short bound.
+                await Task.WhenAny(_handler.WhenAnsweredAsync(Remote), Task.Delay(FlushPatience, _time, token)).ConfigureAwait(false);
                 _outbound.Writer.TryComplete();
                 await Task.WhenAny(writing, Task.Delay(FlushPatience, _time)).ConfigureAwait(false);
             }
@@ -156,6 +157,11 @@ internal sealed class TcpSipConnection : IAsyncDisposable
                     Deliver(message);
                 }
 
+                if (error is not null)
+                {
+                    RefuseUnframed(reader, error);
+                }
+
                 TrackPartialMessage(reader.Remaining > 0, delivered);
                 input.AdvanceTo(reader.Position, buffer.End);
                 if (error is not null)
@@ -191,6 +197,30 @@ internal sealed class TcpSipConnection : IAsyncDisposable
             }
         }
 #pragma warning disable CA1031 // One bad message must not take the connection down.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.HandlerFailed(_logger, Remote, ex);
+        }
+    }
+
+    /// <summary>
+    /// RFC 3261 §18.3 leaves a stream without a message boundary unusable, but when the header section is whole the
+    /// request in it can still be refused (RFC 4475 §3.1.2.3, §3.3.9) before the connection closes.
+    /// </summary>
+    private void RefuseUnframed(SequenceReader<byte> reader, SipParseError error)
+    {
+        if (error.Kind is not (SipParseErrorKind.Framing or SipParseErrorKind.InvalidContentLength)
+            || !SipStreamFramer.TryReadHeaderSection(reader, out var headerSection))
+        {
+            return;
+        }
+
+        try
+        {
+            _handler.OnUnframedMessage(headerSection.IsSingleSegment ? headerSection.FirstSpan : headerSection.ToArray(), error, Remote);
+        }
+#pragma warning disable CA1031 // The connection still closes in order.
         catch (Exception ex)
 #pragma warning restore CA1031
         {

@@ -12,13 +12,13 @@ namespace Switchboard.Sip.UserAgent;
 /// in-dialog requests go to their call, CANCEL to the INVITE it cancels, and the rest get the answers a UA owes.
 /// Retransmissions never get here: server transactions absorb them.
 /// </summary>
-internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLayer transactions, ILogger logger)
+internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLayer transactions, MalformedRequestRefusal refusal, ILogger logger)
 {
     public void Handle(SipRequest request, SipParseError? error, IPEndPoint remote, ISipTransport transport)
     {
         if (error is not null)
         {
-            RejectMalformed(request, error, remote, transport);
+            refusal.Refuse(request, error, remote, transport);
             return;
         }
 
@@ -177,7 +177,7 @@ internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLa
 
     /// <summary>
     /// RFC 3261 §8.2.2.3: an extension the caller requires is one we do not support (we support none), so 420
-    /// names it; §8.2.3: a body other than SDP gets 415 with what we accept.
+    /// names it; §8.2.3: a body other than SDP gets 415 with what we accept, and an Accept without SDP gets 406.
     /// </summary>
     private static SipResponse? RefuseUnsupported(SipRequest request)
     {
@@ -191,7 +191,40 @@ internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLa
             return SipResponseFactory.Create(request, 415, "Unsupported Media Type", SipIdentifiers.NewTag(), SipHeader.Create("Accept", "application/sdp"));
         }
 
+        if (!AcceptsSdp(request))
+        {
+            // RFC 3261 §21.4.7: the answer would carry SDP, which the caller's Accept rules out (RFC 4475 §3.3.15).
+            return SipResponseFactory.Create(request, 406, "Not Acceptable", SipIdentifiers.NewTag(),
+                SipHeader.Create("Accept", "application/sdp"),
+                SipHeader.Create("Warning", "399 switchboard \"An INVITE is answered with application/sdp only\""));
+        }
+
         return null;
+    }
+
+    /// <summary>
+    /// RFC 3261 §20.1: without Accept, application/sdp is assumed; with it, one media range must cover SDP (an empty
+    /// Accept accepts nothing).
+    /// </summary>
+    private static bool AcceptsSdp(SipRequest request)
+    {
+        if (!request.TryGetHeader("Accept", out _))
+        {
+            return true;
+        }
+
+        foreach (var value in request.GetHeaderValues("Accept"))
+        {
+            var span = value.Span;
+            var semicolon = span.IndexOf((byte)';');
+            var range = SipSyntax.Trim(semicolon < 0 ? span : span[..semicolon]);
+            if (System.Text.Ascii.EqualsIgnoreCase(range, "application/sdp"u8) || System.Text.Ascii.EqualsIgnoreCase(range, "application/*"u8) || range.SequenceEqual("*/*"u8))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -208,29 +241,5 @@ internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLa
 
         var names = string.Join(", ", required.Select(r => System.Text.Encoding.UTF8.GetString(r.Span)));
         return SipResponseFactory.Create(request, 420, "Bad Extension", SipIdentifiers.NewTag(), SipHeader.Create("Unsupported", names));
-    }
-
-    /// <summary>
-    /// RFC 3261 §8.2 / §21.4.1: a request whose framing parsed but whose headers are wrong gets a stateless 400
-    /// naming the problem, if it has a Via to answer to; ACKs are never answered.
-    /// </summary>
-    private void RejectMalformed(SipRequest request, SipParseError error, IPEndPoint remote, ISipTransport transport)
-    {
-        if (request.Method == SipMethod.Ack || request.TopVia is not { } via)
-        {
-            agent.CountDropped(remote, error.Reason);
-            return;
-        }
-
-        var response = SipResponseFactory.Create(request, 400, error.Reason, SipIdentifiers.NewTag());
-        Log.RejectedMalformed(logger, remote, error.Reason);
-        try
-        {
-            transport.Send(SipMessageWriter.ToArray(response), transport.IsReliable ? remote : SipResponseRouting.GetResponseDestination(via, remote));
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            agent.CountDropped(remote, error.Reason);
-        }
     }
 }

@@ -25,8 +25,8 @@ internal static partial class Log
     [LoggerMessage(1305, LogLevel.Debug, "{Method} received for call {CallId} from {Remote}")]
     public static partial void RequestReceived(ILogger logger, string method, string callId, IPEndPoint remote);
 
-    [LoggerMessage(1306, LogLevel.Information, "Rejected a malformed request from {Remote} with 400: {Reason}")]
-    public static partial void RejectedMalformed(ILogger logger, IPEndPoint remote, string reason);
+    [LoggerMessage(1306, LogLevel.Information, "Rejected a malformed request from {Remote} with {StatusCode}: {Reason}")]
+    public static partial void RejectedMalformed(ILogger logger, IPEndPoint remote, int statusCode, string reason);
 
     [LoggerMessage(1307, LogLevel.Information, "Incoming call {CallId} from {Remote} to {RequestUri}")]
     public static partial void IncomingCall(ILogger logger, string callId, IPEndPoint remote, string requestUri);

@@ -21,6 +21,13 @@ internal static class SipResponseFactory
     }
 
     /// <summary>
+    /// A stateless refusal of a request that could not be routed, a <see cref="SipPartialRequest"/> included: the
+    /// headers it has are copied, a To tag is added when its To parses (RFC 3261 §8.2.6.2).
+    /// </summary>
+    public static SipResponse CreateRefusal(SipMessage request, int statusCode, string reasonPhrase) =>
+        Finish(statusCode, reasonPhrase, CopyRequestHeaders(request, statusCode, SipIdentifiers.NewTag(), copyRecordRoute: false, 8), null);
+
+    /// <summary>
     /// A response that creates or refreshes a dialog (1xx/2xx to INVITE, 2xx to UPDATE): RFC 3261 §12.1.1 copies
     /// Record-Route and adds our Contact; an SDP body goes with its Content-Type.
     /// </summary>
@@ -33,11 +40,20 @@ internal static class SipResponseFactory
         return Finish(statusCode, reasonPhrase, headers, sdp is null ? null : ("application/sdp", sdp));
     }
 
-    private static List<SipHeader> CopyRequestHeaders(SipRequest request, int statusCode, string? toTag, bool copyRecordRoute, int capacity)
+    private static List<SipHeader> CopyRequestHeaders(SipMessage request, int statusCode, string? toTag, bool copyRecordRoute, int capacity)
     {
         var headers = new List<SipHeader>(capacity);
+        var copied = 0;
         foreach (var header in request.Headers)
         {
+            // Only the first of each: a request refused for repeating them (RFC 4475 §3.3.8) still gets a response
+            // with one of each.
+            if (header.Name is SipHeaderNames.From or SipHeaderNames.To or SipHeaderNames.CallId or SipHeaderNames.CSeq
+                && !FirstOf(header.Name, ref copied))
+            {
+                continue;
+            }
+
             switch (header.Name)
             {
                 case SipHeaderNames.Via or SipHeaderNames.From or SipHeaderNames.CallId or SipHeaderNames.CSeq:
@@ -56,6 +72,21 @@ internal static class SipResponseFactory
 
         headers.Add(SipHeader.Create(SipHeaderNames.Server, SipRequestFactory.UserAgentValue));
         return headers;
+    }
+
+    /// <summary>True the first time <paramref name="name"/> (From, To, Call-ID or CSeq) is met; <paramref name="copied"/> remembers.</summary>
+    private static bool FirstOf(string name, ref int copied)
+    {
+        var bit = name switch
+        {
+            SipHeaderNames.From => 1,
+            SipHeaderNames.To => 2,
+            SipHeaderNames.CallId => 4,
+            _ => 8,
+        };
+        var first = (copied & bit) == 0;
+        copied |= bit;
+        return first;
     }
 
     private static SipResponse Finish(int statusCode, string reasonPhrase, List<SipHeader> headers, (string ContentType, string Body)? body)

@@ -27,6 +27,7 @@ public sealed class SipUserAgent : IAsyncDisposable
     private SipTransports? _transports;
     private SipTransactionLayer? _transactions;
     private InboundRequestHandler? _inbound;
+    private MalformedRequestRefusal? _refusal;
     private long _droppedMessages;
 
     public SipUserAgent(SipUserAgentOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
@@ -101,7 +102,8 @@ public sealed class SipUserAgent : IAsyncDisposable
             if (transport is UdpSipTransport udp)
             {
                 _transactions = new SipTransactionLayer(udp, _timeProvider, Timers, _loggerFactory.CreateLogger<SipTransactionLayer>());
-                _inbound = new InboundRequestHandler(this, _transactions, _logger);
+                _refusal = new MalformedRequestRefusal(this, _logger);
+                _inbound = new InboundRequestHandler(this, _transactions, _refusal, _logger);
             }
 
             return new TransportInbox(this, transport);
@@ -201,9 +203,32 @@ public sealed class SipUserAgent : IAsyncDisposable
             case SipResponse response when result.Error is null:
                 HandleResponse(response, remote);
                 break;
+            case null when result.Error?.Request is { } partial:
+                SipResponseRouting.StampTopVia(partial, remote);
+                _refusal!.Refuse(partial, result.Error, remote, transport);
+                break;
             default:
                 CountDropped(remote, result.Error?.Reason ?? "unknown");
                 break;
+        }
+    }
+
+    /// <summary>
+    /// A request on a stream whose message cannot be framed: refused with the framing fault, never routed, even when
+    /// its headers alone would parse (RFC 3261 §18.3: a stream message without Content-Length is malformed).
+    /// </summary>
+    internal void OnUnframedMessage(ReadOnlySpan<byte> headerSection, SipParseError error, IPEndPoint remote, ISipTransport transport)
+    {
+        var parsed = SipParser.Parse(headerSection.ToArray());
+        var request = parsed.Message as SipRequest ?? (SipMessage?)parsed.Error?.Request;
+        if (request is not null)
+        {
+            SipResponseRouting.StampTopVia(request, remote);
+            _refusal!.Refuse(request, error, remote, transport);
+        }
+        else
+        {
+            CountDropped(remote, error.Reason);
         }
     }
 

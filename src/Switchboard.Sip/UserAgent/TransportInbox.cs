@@ -1,4 +1,5 @@
 using System.Net;
+using Switchboard.Sip.Parsing;
 using Switchboard.Sip.Transport;
 
 namespace Switchboard.Sip.UserAgent;
@@ -8,7 +9,13 @@ internal sealed class TransportInbox(SipUserAgent agent, ISipTransport transport
 {
     public void OnMessageReceived(ReadOnlySpan<byte> message, IPEndPoint remote) => agent.OnMessageReceived(message, remote, transport);
 
+    public void OnUnframedMessage(ReadOnlySpan<byte> headerSection, SipParseError error, IPEndPoint remote) =>
+        agent.OnUnframedMessage(headerSection, error, remote, transport);
+
     public void OnConnectionFailed(IPEndPoint remote) => agent.OnConnectionFailed(transport, remote);
+
+    /// <summary>The agent's work off the receive threads (a REGISTER waiting for its credentials), whoever it answers.</summary>
+    public Task WhenAnsweredAsync(IPEndPoint remote) => agent.Background.WhenAllAsync();
 
     public bool IsInUse(IPEndPoint remote) => agent.Calls.AnyThrough(transport, remote);
 }

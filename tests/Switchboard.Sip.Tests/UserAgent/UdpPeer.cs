@@ -17,13 +17,29 @@ sealed class UdpPeer : IDisposable
 
     public void Send(string text, IPEndPoint to) => _socket.SendTo(Encoding.UTF8.GetBytes(text), to);
 
-    public async Task<SipMessage> ReceiveAsync(double seconds = 5)
+    public void Send(byte[] bytes, IPEndPoint to) => _socket.SendTo(bytes, to);
+
+    public async Task<SipMessage> ReceiveAsync(double seconds = 5, bool strict = true)
     {
         var buffer = new byte[65536];
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         var result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), cts.Token);
         var parsed = SipParser.Parse(buffer.AsMemory(0, result.ReceivedBytes).ToArray());
-        Assert.True(parsed.IsSuccess, parsed.Error?.Reason);
+        return Checked(parsed, strict);
+    }
+
+    /// <summary>
+    /// The message, which must be valid when <paramref name="strict"/>; otherwise it need only be framed, since an
+    /// answer to a malformed request copies that request's headers as they came (RFC 3261 §8.2.6.2).
+    /// </summary>
+    internal static SipMessage Checked(SipParseResult parsed, bool strict)
+    {
+        if (strict)
+        {
+            Assert.True(parsed.IsSuccess, parsed.Error?.Reason);
+        }
+
+        Assert.True(parsed.Message is not null, parsed.Error?.Reason);
         return parsed.Message;
     }
 
