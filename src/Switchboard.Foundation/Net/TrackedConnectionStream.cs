@@ -1,7 +1,7 @@
-namespace Switchboard.Webhooks.Delivery;
+namespace Switchboard.Foundation.Net;
 
 /// <summary>
-/// A webhook connection's socket stream, counted: the bytes read on it and the answers it carried, so a failed
+/// An HTTP connection's socket stream, counted: the bytes read on it and the answers it carried, so a failed
 /// request can tell whether it went out on a reused connection and heard nothing back
 /// (<see cref="ConnectionReuseHandler"/>). A connection <see cref="Retire"/>d after an answer that ends it refuses
 /// the next request before sending a byte, so that request is sent again on a new connection.
