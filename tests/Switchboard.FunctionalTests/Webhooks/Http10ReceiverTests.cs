@@ -11,7 +11,8 @@ namespace Switchboard.FunctionalTests.Webhooks;
 /// <summary>
 /// Real calls against an application on Python's <c>http.server</c>, which answers in HTTP/1.0 and closes each
 /// connection after its answer: a webhook written onto such a connection as the server's FIN is on its way used to
-/// fail, and a call hook is asked once, so its call failed.
+/// fail, and a call hook is asked once, so its call failed; an audio fetch for <c>play</c> failed the same way and
+/// the call went on without its audio.
 /// </summary>
 public sealed class Http10ReceiverTests
 {
@@ -89,7 +90,32 @@ public sealed class Http10ReceiverTests
     [Fact]
     public async Task CallsAtTwentyASecond_ToAnHttp10Application_AllRunTheirVerbs_AndReportEveryStatus()
     {
-        await using var application = await PythonHttp10Receiver.StartAsync();
+        await using var application = await PythonHttp10Receiver.StartAsync("""[{"verb": "pause", "length": 1}, {"verb": "hangup"}]""");
+
+        await CallAndCheckAsync(application);
+    }
+
+    [Fact]
+    public async Task CallsAtTwentyASecond_PlayingAudioFromAnHttp10Server_FetchItEveryTime()
+    {
+        // Each call plays its own URL, so every play is a fetch on the wire; a fetch that failed would end the play
+        // early and its call still completes, but the server would never have read it.
+        await using var application = await PythonHttp10Receiver.StartAsync("""[{"verb": "play", "url": "$audio"}, {"verb": "hangup"}]""");
+
+        var callSids = await CallAndCheckAsync(application);
+
+        var fetched = application.Received.Where(h => h.Path == "/audio").Select(h => h.CallSid).ToList();
+        var missed = callSids.Except(fetched).Count();
+        Assert.True(missed == 0, $"{missed} of {Calls} calls' audio never reached the server");
+        Assert.Equal(callSids.Order(), fetched.Order());
+    }
+
+    /// <summary>
+    /// Places the calls against <paramref name="application"/> and checks that none failed, that SIPp saw each answered
+    /// and hung up, and that each call's hook was asked once and its four statuses arrived in order; returns the call sids.
+    /// </summary>
+    private static async Task<HashSet<string>> CallAndCheckAsync(PythonHttp10Receiver application)
+    {
         var room = new CallLimits { CallsPerSecondPerAccount = 4 * CallsPerSecond };
         await using var server = await TestServer.StartAsync(defaultCarrier: null, configure: services => services.AddSingleton(room));
         await CreateNumberAsync(server, application);
@@ -100,10 +126,11 @@ public sealed class Http10ReceiverTests
         var failed = statuses.Count(call => call.Value.Contains("failed"));
         Assert.True(failed == 0, $"{failed} of {Calls} calls failed");
         Assert.True(exitCode == 0, $"SIPp's calls did not all run as written ({exitCode}): {output}");
-        var callHooks = application.Received.Where(h => h.Path == "/call").Select(h => h.CallSid).ToHashSet();
-        Assert.Equal(Calls, callHooks.Count);
+        var callHooks = application.Received.Where(h => h.Path == "/call").Select(h => h.CallSid).ToList();
+        Assert.Equal(Calls, callHooks.Distinct().Count());
         Assert.Equal(callHooks.Order(), statuses.Keys.Order());
         Assert.All(callHooks, sid => Assert.Equal(["trying", "ringing", "in-progress", "completed"], statuses[sid]));
+        return [.. callHooks];
     }
 
     /// <summary>Every call's statuses by call sid, once every call has its final one (or patience runs out).</summary>
