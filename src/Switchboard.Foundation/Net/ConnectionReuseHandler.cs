@@ -24,8 +24,12 @@ namespace Switchboard.Foundation.Net;
 /// </summary>
 public sealed class ConnectionReuseHandler : DelegatingHandler
 {
-    /// <summary>Retired connections one request may meet in the pool before it gives up; each is discarded once met.</summary>
-    private const int MaxLocalRefusals = 16;
+    /// <summary>
+    /// Retired connections one request may meet in the pool before it gives up. Each is discarded once met, so a request
+    /// meets at most those the pool held; under a burst to a server that closes after every answer that is about as many
+    /// as were answered just before (ten seen at 20 calls a second on a loaded machine), so this only guards the loop.
+    /// </summary>
+    private const int MaxLocalRefusals = 256;
 
     /// <summary>Servers remembered as closing after each answer; forgotten all at once past this many.</summary>
     private const int MaxRememberedServers = 1024;

@@ -44,6 +44,78 @@ public sealed class ConnectionReuseHandlerTests
     }
 
     [Fact]
+    public async Task EmptyAnswersFromAnHttp10Server_ToBurstsOfRequests_AllSucceed()
+    {
+        // An answer without a body frees its connection for the pool as soon as its head is parsed, before the handler
+        // sees it: the connection must be retired by then, or the next request of the burst is written onto it.
+        await using var server = RawHttpServer.Http10Empty(TimeSpan.FromMilliseconds(80));
+        using var http = Client(new SocketsHttpHandler());
+        var posts = new List<Task<HttpResponseMessage>>();
+        for (var burst = 0; burst < 20; burst++)
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                posts.Add(http.PostAsync(server.Url, new StringContent("status")));
+            }
+
+            await Task.Delay(20);
+        }
+
+        var failures = 0;
+        foreach (var post in posts)
+        {
+            try
+            {
+                (await post).Dispose();
+            }
+            catch (HttpRequestException)
+            {
+                failures++;
+            }
+        }
+
+        Assert.Equal(0, failures);
+        Assert.Equal(100, server.Requests);
+    }
+
+    [Fact]
+    public async Task ARequestWaitingForTheConnection_OfAnEmptyHttp10Answer_GoesOutOnANewOne()
+    {
+        // One connection per server: the second request waits in the pool and can be handed the first one's connection
+        // the moment the empty answer's head is parsed, before the handler has seen that answer; it must find it retired.
+        await using var server = RawHttpServer.Http10Empty(TimeSpan.FromMilliseconds(80));
+        var sockets = new SocketsHttpHandler { MaxConnectionsPerServer = 1 };
+        using var http = Client(sockets);
+
+        for (var i = 0; i < 10; i++)
+        {
+            var first = http.PostAsync(server.Url, new StringContent("first"));
+            var second = http.PostAsync(server.Url, new StringContent("second"));
+            (await first).Dispose();
+            (await second).Dispose();
+        }
+
+        Assert.Equal(20, server.Requests);
+        Assert.Equal(20, server.Connections);
+    }
+
+    [Fact]
+    public async Task AnHttp10ServerThatAnswersKeepAlive_KeepsOneConnection()
+    {
+        await using var server = RawHttpServer.Http10KeepAlive();
+        using var http = Client(new SocketsHttpHandler());
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await http.GetAsync(server.Url);
+            Assert.Equal("[]", await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal(3, server.Requests);
+        Assert.Equal(1, server.Connections);
+    }
+
+    [Fact]
     public async Task AnHttp10Server_GetsEachRequestOnANewConnection_EvenWithoutAConnectCallback()
     {
         // The server holds each connection open long after its answer: a request written onto one would wait for that

@@ -43,6 +43,18 @@ internal sealed class RawHttpServer : IAsyncDisposable
     /// </summary>
     public static RawHttpServer Http10(TimeSpan closeAfter) => ClosingAfterEachAnswer("HTTP/1.0", string.Empty, closeAfter);
 
+    /// <summary>The same with an empty body, which frees the connection for the pool as soon as the head is parsed.</summary>
+    public static RawHttpServer Http10Empty(TimeSpan closeAfter) => ClosingAfterEachAnswer("HTTP/1.0", string.Empty, closeAfter, []);
+
+    /// <summary>An HTTP/1.0 server that answers <c>Connection: keep-alive</c> and keeps each connection (RFC 9112 §9.3).</summary>
+    public static RawHttpServer Http10KeepAlive() => new(async (server, stream, token) =>
+    {
+        while (await server.ReadRequestAsync(stream, token))
+        {
+            await WriteAnswerAsync(stream, "HTTP/1.0", "Connection: keep-alive\r\n", Body, token);
+        }
+    });
+
     /// <summary>The same in HTTP/1.1 with <c>Connection: close</c>, closing after <paramref name="closeAfter"/>.</summary>
     public static RawHttpServer Http11Closing(TimeSpan closeAfter) => ClosingAfterEachAnswer("HTTP/1.1", "Connection: close\r\n", closeAfter);
 
@@ -57,7 +69,7 @@ internal sealed class RawHttpServer : IAsyncDisposable
     {
         while (await server.ReadRequestAsync(stream, token))
         {
-            await WriteAnswerAsync(stream, "HTTP/1.1", string.Empty, token);
+            await WriteAnswerAsync(stream, "HTTP/1.1", string.Empty, Body, token);
         }
     });
 
@@ -79,22 +91,22 @@ internal sealed class RawHttpServer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static RawHttpServer ClosingAfterEachAnswer(string version, string headers, TimeSpan closeAfter) => new(async (server, stream, token) =>
+    private static RawHttpServer ClosingAfterEachAnswer(string version, string headers, TimeSpan closeAfter, byte[]? body = null) => new(async (server, stream, token) =>
     {
         if (!await server.ReadRequestAsync(stream, token))
         {
             return;
         }
 
-        await WriteAnswerAsync(stream, version, headers, token);
+        await WriteAnswerAsync(stream, version, headers, body ?? Body, token);
         await Task.Delay(closeAfter, token);
     });
 
-    private static async Task WriteAnswerAsync(NetworkStream stream, string version, string headers, CancellationToken token)
+    private static async Task WriteAnswerAsync(NetworkStream stream, string version, string headers, byte[] body, CancellationToken token)
     {
-        var head = $"{version} 200 OK\r\nContent-Type: application/json\r\n{headers}Content-Length: {Body.Length}\r\n\r\n";
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head), token);
-        await stream.WriteAsync(Body, token);
+        var head = $"{version} 200 OK\r\nContent-Type: application/json\r\n{headers}Content-Length: {body.Length}\r\n\r\n";
+        byte[] answer = [.. Encoding.ASCII.GetBytes(head), .. body];
+        await stream.WriteAsync(answer, token);
     }
 
     private async Task AcceptAsync()
