@@ -9,8 +9,8 @@ namespace Switchboard.FunctionalTests.Webhooks;
 /// HTTP/1.0, so it closes each connection as soon as it has answered (RFC 1945 §1.3). Call hooks (<c>/call</c>) are
 /// answered with the verbs it was started with, in which <c>$audio</c> stands for the call's own audio URL
 /// (<c>/audio/{call_sid}.wav</c>, half a second of 8 kHz WAV, so no fetch is answered from the server's cache); status
-/// hooks (<c>/status</c>) with an empty 200. Every webhook read is recorded as its path, call sid and call status, every
-/// audio fetch as <c>/audio</c>, its call sid and <c>fetched</c>.
+/// hooks (<c>/status</c>) with an empty 200. Every webhook read is recorded as its path, call sid, call status and SIP
+/// status and reason, every audio fetch as <c>/audio</c>, its call sid and <c>fetched</c>.
 /// </summary>
 internal sealed class PythonHttp10Receiver : IAsyncDisposable
 {
@@ -28,10 +28,10 @@ internal sealed class PythonHttp10Receiver : IAsyncDisposable
             audio.writeframes(b"\0\0" * 4000)
         WAV = buffer.getvalue()
 
-        def record(path, call_sid, status):
+        def record(path, call_sid, status, detail=""):
             # Recorded before answering, so one call's webhooks are recorded in the order they were sent.
             with printing:
-                sys.stdout.write(f"{path} {call_sid} {status}\n")
+                sys.stdout.write(f"{path} {call_sid} {status} {detail}\n")
                 sys.stdout.flush()
 
         class Receiver(BaseHTTPRequestHandler):
@@ -40,7 +40,7 @@ internal sealed class PythonHttp10Receiver : IAsyncDisposable
             def do_POST(self):
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
                 path = self.path.split("?")[0]
-                record(path, body.get("call_sid"), body.get("call_status"))
+                record(path, body.get("call_sid"), body.get("call_status"), f"{body.get('sip_status')} {body.get('sip_reason')}")
                 audio = f"http://127.0.0.1:{self.server.server_address[1]}/audio/{body.get('call_sid')}.wav"
                 self.answer("application/json", VERBS.replace("$audio", audio).encode() if path == "/call" else b"")
 
@@ -65,7 +65,7 @@ internal sealed class PythonHttp10Receiver : IAsyncDisposable
         """;
 
     private readonly Process _process;
-    private readonly ConcurrentQueue<(string Path, string CallSid, string Status)> _received = new();
+    private readonly ConcurrentQueue<(string Path, string CallSid, string Status, string Detail)> _received = new();
     private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private PythonHttp10Receiver(Process process)
@@ -78,7 +78,7 @@ internal sealed class PythonHttp10Receiver : IAsyncDisposable
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>Requests read so far (webhooks and audio fetches), in the order they were read.</summary>
-    public IReadOnlyList<(string Path, string CallSid, string Status)> Received => [.. _received];
+    public IReadOnlyList<(string Path, string CallSid, string Status, string Detail)> Received => [.. _received];
 
     public string Url(string path) => BaseUrl + path;
 
@@ -114,14 +114,14 @@ internal sealed class PythonHttp10Receiver : IAsyncDisposable
             return;
         }
 
-        var fields = line.Split(' ');
+        var fields = line.Split(' ', 4);
         if (fields is ["listening", var port])
         {
             _port.TrySetResult(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture));
         }
-        else if (fields.Length == 3)
+        else if (fields.Length == 4)
         {
-            _received.Enqueue((fields[0], fields[1], fields[2]));
+            _received.Enqueue((fields[0], fields[1], fields[2], fields[3]));
         }
     }
 }
