@@ -16,7 +16,8 @@ namespace Switchboard.Media.Audio;
 /// revalidated with a conditional GET (a 304 keeps it), and <c>no-store</c> responses are not kept.
 /// Concurrent requests for one URL share one fetch. Failures are results; only the caller's own cancellation throws.
 /// Give it an <see cref="HttpClient"/> over <see cref="PublicAddressFilter.CreateHandler"/> so that script-given
-/// URLs cannot reach the server's own network.
+/// URLs cannot reach the server's own network, wrapped in a <see cref="ConnectionReuseHandler"/> so that a fetch
+/// never goes out on a connection an HTTP/1.0 or <c>Connection: close</c> answer ended.
 /// </summary>
 public sealed class AudioFetcher
 {

@@ -190,7 +190,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSingleton(new AudioFetcherOptions());
         services.AddSingleton(new PublicAddressFilter(settings.AllowPrivateUrls));
         services.AddSingleton(provider => new AudioFetcher(
-            new HttpClient(provider.GetRequiredService<PublicAddressFilter>().CreateHandler()),
+            new HttpClient(new ConnectionReuseHandler(provider.GetRequiredService<PublicAddressFilter>().CreateHandler())),
             provider.GetRequiredService<AudioFetcherOptions>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<AudioFetcher>>()));

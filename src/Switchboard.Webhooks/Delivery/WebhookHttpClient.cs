@@ -20,9 +20,6 @@ public static class WebhookHttpClient
     {
         ArgumentNullException.ThrowIfNull(addresses);
         var sockets = addresses.CreateHandler();
-        var connect = sockets.ConnectCallback!;
-        sockets.ConnectCallback = async (context, cancellationToken) =>
-            new TrackedConnectionStream(await connect(context, cancellationToken).ConfigureAwait(false));
         sockets.MaxResponseDrainSize = MaxDrainBytes;
         return new HttpClient(new ConnectionReuseHandler(sockets)) { Timeout = Timeout.InfiniteTimeSpan };
     }

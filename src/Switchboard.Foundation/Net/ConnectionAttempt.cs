@@ -1,4 +1,4 @@
-namespace Switchboard.Webhooks.Delivery;
+namespace Switchboard.Foundation.Net;
 
 /// <summary>
 /// What one try at sending a request did on the wire: which connection carried it, whether that connection had carried

@@ -1,16 +1,24 @@
-namespace Switchboard.Webhooks.Delivery;
+namespace Switchboard.Foundation.Net;
 
 /// <summary>
-/// A webhook connection's socket stream, counted: the bytes read on it and the answers it carried, so a failed
+/// An HTTP connection's socket stream, counted: the bytes read on it and the answers it carried, so a failed
 /// request can tell whether it went out on a reused connection and heard nothing back
 /// (<see cref="ConnectionReuseHandler"/>). A connection <see cref="Retire"/>d after an answer that ends it refuses
 /// the next request before sending a byte, so that request is sent again on a new connection.
+/// <para>
+/// On a plain connection an answer is also seen where it starts, in the first bytes read after a request: a status
+/// line counts it, and an HTTP/1.0 one without keep-alive retires the connection at once (<see cref="AnswerHead"/>).
+/// The pool may hand the connection to the next request before the answer's headers reach the handler (an answer
+/// with an empty body frees it as soon as they are parsed); that request must already find it retired and reused.
+/// Over TLS the handler does both when the headers reach it.
+/// </para>
 /// </summary>
 internal sealed class TrackedConnectionStream(Stream inner) : Stream
 {
     private long _bytesRead;
     private int _answers;
     private volatile bool _retired;
+    private volatile bool _awaitingAnswer;
 
     public long BytesRead => Interlocked.Read(ref _bytesRead);
 
@@ -36,12 +44,15 @@ internal sealed class TrackedConnectionStream(Stream inner) : Stream
     /// <summary>The peer ends the connection after the answer being read: it must carry no further request.</summary>
     public void Retire() => _retired = true;
 
-    public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
+    public override int Read(byte[] buffer, int offset, int count) => Counted(buffer.AsSpan(offset), inner.Read(buffer, offset, count));
 
-    public override int Read(Span<byte> buffer) => Counted(inner.Read(buffer));
+    public override int Read(Span<byte> buffer) => Counted(buffer, inner.Read(buffer));
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Counted(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return Counted(buffer.Span, read);
+    }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -87,10 +98,30 @@ internal sealed class TrackedConnectionStream(Stream inner) : Stream
         base.Dispose(disposing);
     }
 
-    private int Counted(int read)
+    private int Counted(ReadOnlySpan<byte> buffer, int read)
     {
         Interlocked.Add(ref _bytesRead, read);
+        if (read > 0 && _awaitingAnswer)
+        {
+            _awaitingAnswer = false;
+            OnAnswerStart(buffer[..read]);
+        }
+
         return read;
+    }
+
+    private void OnAnswerStart(ReadOnlySpan<byte> first)
+    {
+        var start = AnswerHead.Read(first);
+        if (start != AnswerStart.None)
+        {
+            CountAnswer();
+        }
+
+        if (start == AnswerStart.EndsConnection)
+        {
+            Retire();
+        }
     }
 
     private void BeforeWrite()
@@ -103,6 +134,7 @@ internal sealed class TrackedConnectionStream(Stream inner) : Stream
             throw new IOException("the server ended this connection after its previous answer");
         }
 
+        _awaitingAnswer = true;
         attempt?.OnWrite(this);
     }
 }

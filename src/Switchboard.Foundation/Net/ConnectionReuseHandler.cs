@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
+using System.Net.Sockets;
 
-namespace Switchboard.Webhooks.Delivery;
+namespace Switchboard.Foundation.Net;
 
 /// <summary>
-/// Keeps webhooks off connections the receiver has ended. <see cref="SocketsHttpHandler"/> pools a connection after
-/// an HTTP/1.0 answer with a Content-Length even without <c>Connection: keep-alive</c>, though such a server closes
-/// it (RFC 1945 §1.3; RFC 9112 §9.3: an HTTP/1.0 connection persists only when both sides asked for keep-alive). A
-/// request written in the moment before the receiver's FIN arrives meets a closed socket and fails; a call hook is
-/// asked once, so the call failed with it. Here:
+/// Keeps requests (webhooks, audio fetches) off connections the server has ended. <see cref="SocketsHttpHandler"/>
+/// pools a connection after an HTTP/1.0 answer with a Content-Length even without <c>Connection: keep-alive</c>,
+/// though such a server closes it (RFC 1945 §1.3; RFC 9112 §9.3: an HTTP/1.0 connection persists only when both
+/// sides asked for keep-alive). A request written in the moment before the server's FIN arrives meets a closed
+/// socket and fails; a call hook is asked once, so the call failed with it, and a <c>play</c> lost its audio. Here:
 /// <list type="bullet">
 /// <item>the connection that carried such an answer (or <c>Connection: close</c>) is retired: it refuses the next
 /// request before sending a byte, and that request goes out on a new connection;</item>
@@ -17,16 +18,33 @@ namespace Switchboard.Webhooks.Delivery;
 /// connection (RFC 9112 §9.3.1: a client may retry a request when the connection closed before any part of the
 /// response, and a receiver that never got the request cannot have acted on it).</item>
 /// </list>
+/// Each connection is counted (<see cref="TrackedConnectionStream"/>) by wrapping the handler's
+/// <see cref="SocketsHttpHandler.ConnectCallback"/>, so the address checks of <see cref="PublicAddressFilter"/> stay
+/// where they are.
 /// </summary>
-internal sealed class ConnectionReuseHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+public sealed class ConnectionReuseHandler : DelegatingHandler
 {
-    /// <summary>Retired connections one request may meet in the pool before it gives up; each is discarded once met.</summary>
-    private const int MaxLocalRefusals = 16;
+    /// <summary>
+    /// Retired connections one request may meet in the pool before it gives up. Each is discarded once met, so a request
+    /// meets at most those the pool held; under a burst to a server that closes after every answer that is about as many
+    /// as were answered just before (ten seen at 20 calls a second on a loaded machine), so this only guards the loop.
+    /// </summary>
+    private const int MaxLocalRefusals = 256;
 
     /// <summary>Servers remembered as closing after each answer; forgotten all at once past this many.</summary>
     private const int MaxRememberedServers = 1024;
 
     private readonly ConcurrentDictionary<string, byte> _closingServers = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Sends through <paramref name="sockets"/>, whose connect callback is wrapped to count each connection.</summary>
+    /// <param name="sockets">
+    /// The handler that makes the connections, not yet used; its <see cref="SocketsHttpHandler.ConnectCallback"/>
+    /// (a plain TCP connect when none is set) is kept and wrapped.
+    /// </param>
+    public ConnectionReuseHandler(SocketsHttpHandler sockets)
+        : base(Track(sockets))
+    {
+    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -56,6 +74,31 @@ internal sealed class ConnectionReuseHandler(HttpMessageHandler inner) : Delegat
             {
                 ConnectionAttempt.Current = null;
             }
+        }
+    }
+
+    private static SocketsHttpHandler Track(SocketsHttpHandler sockets)
+    {
+        ArgumentNullException.ThrowIfNull(sockets);
+        var connect = sockets.ConnectCallback ?? ConnectAsync;
+        sockets.ConnectCallback = async (context, cancellationToken) =>
+            new TrackedConnectionStream(await connect(context, cancellationToken).ConfigureAwait(false));
+        return sockets;
+    }
+
+    /// <summary>What <see cref="SocketsHttpHandler"/> does when it has no connect callback: TCP to the host and port.</summary>
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
         }
     }
 

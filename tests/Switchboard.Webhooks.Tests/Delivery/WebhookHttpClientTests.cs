@@ -11,7 +11,7 @@ namespace Switchboard.Webhooks.Tests.Delivery;
 /// The webhook client against real receivers on 127.0.0.1: HTTP/1.0 servers that close after each answer, HTTP/1.1
 /// servers that keep connections, and servers that close without answering.
 /// </summary>
-public sealed class ConnectionReuseHandlerTests
+public sealed class WebhookHttpClientTests
 {
     private static readonly byte[] Body = """{"call_sid":"CA1"}"""u8.ToArray();
 
