@@ -10,14 +10,15 @@ namespace Switchboard.SpeechBench;
 /// 20 ms frames pushed as they would arrive, one search per hint set chosen before each utterance. Measures CPU
 /// per audio second on this thread and the time from the last frame to the final hypothesis.
 /// </summary>
-sealed class PocketSphinxRunner
+static class PocketSphinxRunner
 {
     private const string Model = "/usr/share/pocketsphinx/model/en-us";
 
-    public static int Run(string corpusDir, string wavDir, string mode, string hypPath)
+    /// <param name="extra">More decoder options, e.g. <c>-fwdflat no -bestpath no</c>.</param>
+    public static int Run(string corpusDir, string wavDir, string mode, string hypPath, string[] extra)
     {
-        var config = PocketSphinxNative.ParseConfig(0, PocketSphinxNative.Args(), 6,
-            ["-hmm", Path.Combine(Model, "en-us"), "-dict", Path.Combine(Model, "cmudict-en-us.dict"), "-logfn", "/dev/null"], 1);
+        string[] argv = ["-hmm", Path.Combine(Model, "en-us"), "-dict", Path.Combine(Model, "cmudict-en-us.dict"), "-logfn", "/dev/null", .. extra];
+        var config = PocketSphinxNative.ParseConfig(0, PocketSphinxNative.Args(), argv.Length, argv, 1);
         var decoder = PocketSphinxNative.Init(config);
         if (decoder == 0)
         {
@@ -82,7 +83,7 @@ sealed class PocketSphinxRunner
         File.WriteAllText(hypPath, hyps.ToString());
         finals.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"pocketsphinx {mode} on {wavDir}: {finals.Count} utterances, {audio:F1} s audio, {cpu:F2} s CPU = {cpu / audio:F3} CPU s per audio s; " +
+            $"pocketsphinx {mode} {string.Join(' ', extra)} on {wavDir}: {finals.Count} utterances, {audio:F1} s audio, {cpu:F2} s CPU = {cpu / audio:F3} CPU s per audio s; " +
             $"last frame to final p50 {Percentile(finals, 0.5):F1} ms p95 {Percentile(finals, 0.95):F1} ms; RSS {Environment.WorkingSet / 1048576} MiB"));
         PocketSphinxNative.Free(decoder);
         PocketSphinxNative.FreeConfig(config);
