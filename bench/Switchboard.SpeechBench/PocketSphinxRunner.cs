@@ -90,6 +90,36 @@ static class PocketSphinxRunner
         return 0;
     }
 
+    /// <summary>Memory of a pool: creates <paramref name="count"/> decoders with the per-question grammars.</summary>
+    public static int Pool(string corpusDir, int count)
+    {
+        var before = Environment.WorkingSet;
+        var decoders = new List<(nint Config, nint Decoder)>();
+        for (var i = 0; i < count; i++)
+        {
+            string[] argv = ["-hmm", Path.Combine(Model, "en-us"), "-dict", Path.Combine(Model, "cmudict-en-us.dict"), "-logfn", "/dev/null"];
+            var config = PocketSphinxNative.ParseConfig(0, PocketSphinxNative.Args(), argv.Length, argv, 1);
+            var decoder = PocketSphinxNative.Init(config);
+            foreach (var name in new[] { "yesno", "menu", "digits", "sentence" })
+            {
+                Check(PocketSphinxNative.SetJsgfString(decoder, name, File.ReadAllText(Path.Combine(corpusDir, $"hints-{name}.gram"))), "ps_set_jsgf_string");
+            }
+
+            decoders.Add((config, decoder));
+        }
+
+        var after = Environment.WorkingSet;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{count} decoders with grammars: RSS {before / 1048576} -> {after / 1048576} MiB, {(after - before) / 1048576.0 / count:F1} MiB each"));
+        foreach (var (config, decoder) in decoders)
+        {
+            PocketSphinxNative.Free(decoder);
+            PocketSphinxNative.FreeConfig(config);
+        }
+
+        return 0;
+    }
+
     private static double Percentile(List<double> sorted, double q) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(q * sorted.Count))];
 
     private static void Check(int result, string call)
