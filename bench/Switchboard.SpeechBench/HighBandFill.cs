@@ -21,6 +21,8 @@ static class HighBandFill
             var noise = new short[samples.Length];
             for (var i = 0; i < noise.Length; i++)
             {
+                // Twice the target RMS before the high-pass, which keeps about a quarter of white noise's power
+                // at 16 kHz: LEVEL is roughly the RMS of the fill that remains.
                 noise[i] = Resampler.Clip(Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()) * rms * 2);
             }
 
