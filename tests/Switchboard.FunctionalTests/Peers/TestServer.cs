@@ -47,8 +47,10 @@ internal sealed class TestServer : IAsyncDisposable
         string? dataDirectory = null)
     {
         var data = dataDirectory ?? Path.Combine(Path.GetTempPath(), "switchboard-tests", Guid.NewGuid().ToString("N"));
-        // Each server gets its own block of RTP ports so servers in parallel tests never contend.
-        var block = Interlocked.Increment(ref _rtpBlock) % 50;
+        // Each server gets its own block of RTP ports so servers in parallel tests never contend: 20000-24999, apart
+        // from the peers' ports (FreePort, 10000-19999), the media and step tests' (25000-29999, run beside this
+        // suite by ./test) and ServerProcess's (30000-31999).
+        var block = Interlocked.Increment(ref _rtpBlock) % 25;
         var rtpLow = 20000 + (block * 200);
         var settings = new SwitchboardSettings(
             new IPEndPoint(IPAddress.Loopback, 0),

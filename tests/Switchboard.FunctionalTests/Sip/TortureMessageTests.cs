@@ -17,6 +17,10 @@ public sealed partial class TortureMessageTests(TortureMessageTests.ServerFixtur
 {
     private const int Routed = -1;
 
+    // The router's 4xx for an INVITE that came just before a framing error: it is made off the receive thread (a
+    // database lookup), and on a loaded machine may come after the connection the error closes is gone.
+    private const int MaybeRouted = -2;
+
     /// <summary>Stands for the answer to the OPTIONS sent after each message.</summary>
     private const int ProbeStatus = 1200;
 
@@ -30,7 +34,7 @@ public sealed partial class TortureMessageTests(TortureMessageTests.ServerFixtur
         ["esc02"] = ([501], [501]),
         ["lwsdisp"] = ([200], [200]),
         ["longreq"] = ([100, Routed], [100, Routed]),
-        ["dblreq"] = ([401], [401, 100, Routed]),
+        ["dblreq"] = ([401], [401, 100, MaybeRouted]),
         ["semiuri"] = ([200], [200]),
         ["transports"] = ([200], [200]),
         ["mpart01"] = ([501], [501]),
@@ -133,12 +137,12 @@ public sealed partial class TortureMessageTests(TortureMessageTests.ServerFixtur
     private static void AssertStatuses(int[] expected, List<int> statuses)
     {
         var answers = statuses.Where(s => s != ProbeStatus).Distinct().ToList();
-        foreach (var status in expected.Where(s => s != Routed))
+        foreach (var status in expected.Where(s => s is not Routed and not MaybeRouted))
         {
             Assert.True(answers.Remove(status), $"expected {status} among {string.Join(", ", statuses)}");
         }
 
-        Assert.Equal(expected.Count(s => s == Routed), answers.Count);
+        Assert.InRange(answers.Count, expected.Count(s => s == Routed), expected.Count(s => s is Routed or MaybeRouted));
         Assert.All(answers, status => Assert.InRange(status, 400, 499));
     }
 

@@ -76,7 +76,8 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
 
     public static async Task<StepHarness> StartAsync(bool recordings = false)
     {
-        var low = 20000 + (Interlocked.Add(ref s_nextPorts, 8) % 4000) + 8000;
+        // 28000-29999: apart from the media tests' slices and the functional servers' blocks, which ./test runs beside these.
+        var low = 28000 + (Interlocked.Add(ref s_nextPorts, 8) % 1992);
         var engine = new MediaEngine(new MediaEngineOptions(IPAddress.Loopback, "127.0.0.1", low, low + 7), NullLoggerFactory.Instance, TimeProvider.System);
         var media = engine.CreateSession(new NoObserver());
         var farEnd = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
