@@ -41,6 +41,7 @@ public static class SettingsReader
         ("--webhook-retry-for", "SWITCHBOARD_WEBHOOK_RETRY_FOR", "3600"),
         ("--webhook-secret-grace", "SWITCHBOARD_WEBHOOK_SECRET_GRACE", "86400"),
         ("--webhook-max-answer-bytes", "SWITCHBOARD_WEBHOOK_MAX_ANSWER_BYTES", "1048576"),
+        ("--audio-max-bytes", "SWITCHBOARD_AUDIO_MAX_BYTES", "16777216"),
         ("--max-request-bytes", "SWITCHBOARD_MAX_REQUEST_BYTES", "1048576"),
     ];
 
@@ -101,6 +102,7 @@ public static class SettingsReader
             WebhookRetryFor = ParseSeconds(values["--webhook-retry-for"]!, "SWITCHBOARD_WEBHOOK_RETRY_FOR", 0, 7 * 86_400),
             WebhookSecretGrace = ParseSeconds(values["--webhook-secret-grace"]!, "SWITCHBOARD_WEBHOOK_SECRET_GRACE", 0, 30 * 86_400),
             WebhookMaxAnswerBytes = (long)ParseNumber(values["--webhook-max-answer-bytes"]!, "SWITCHBOARD_WEBHOOK_MAX_ANSWER_BYTES", 1024, 1L << 30),
+            AudioMaxBytes = (long)ParseNumber(values["--audio-max-bytes"]!, "SWITCHBOARD_AUDIO_MAX_BYTES", 1024, 1L << 30),
             MaxRequestBytes = (long)ParseNumber(values["--max-request-bytes"]!, "SWITCHBOARD_MAX_REQUEST_BYTES", 1024, 1L << 30),
         };
     }

@@ -79,6 +79,9 @@ public sealed record SwitchboardSettings(
     /// <summary>SWITCHBOARD_WEBHOOK_MAX_ANSWER_BYTES: the largest answer read from a hook whose answer the call needs.</summary>
     public long WebhookMaxAnswerBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>SWITCHBOARD_AUDIO_MAX_BYTES: the largest audio file fetched for <c>play</c>.</summary>
+    public long AudioMaxBytes { get; init; } = 16 * 1024 * 1024;
+
     /// <summary>SWITCHBOARD_MAX_REQUEST_BYTES: the largest HTTP request body accepted.</summary>
     public long MaxRequestBytes { get; init; } = 1024 * 1024;
 

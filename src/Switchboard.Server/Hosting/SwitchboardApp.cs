@@ -187,7 +187,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSingleton(new EspeakOptions(Path.Combine(settings.DataDirectory, "prompts")));
         services.AddSingleton<ISpeechSynthesizer, EspeakSpeechSynthesizer>();
         services.AddSingleton(provider => new SpeechSynthesizerRegistry(provider.GetServices<ISpeechSynthesizer>()));
-        services.AddSingleton(new AudioFetcherOptions());
+        services.AddSingleton(new AudioFetcherOptions { MaxBytes = settings.AudioMaxBytes });
         services.AddSingleton(new PublicAddressFilter(settings.AllowPrivateUrls));
         services.AddSingleton(provider => new AudioFetcher(
             new HttpClient(new ConnectionReuseHandler(provider.GetRequiredService<PublicAddressFilter>().CreateHandler())),
