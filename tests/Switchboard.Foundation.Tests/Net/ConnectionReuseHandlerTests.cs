@@ -1,5 +1,5 @@
 using Switchboard.Foundation.Net;
-using Switchboard.Foundation.Tests.Support;
+using Switchboard.Testing.Http;
 
 namespace Switchboard.Foundation.Tests.Net;
 

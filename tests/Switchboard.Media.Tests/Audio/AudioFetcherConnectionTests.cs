@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Foundation.Net;
 using Switchboard.Media.Audio;
+using Switchboard.Testing.Http;
 
 namespace Switchboard.Media.Tests.Audio;
 
@@ -15,13 +16,13 @@ public sealed class AudioFetcherConnectionTests
     {
         // The server closes 80 ms after answering: at 20 fetches a second, each connection pooled after an answer would
         // carry the next fetch into that window and meet the close. Every URL differs, so none comes from the cache.
-        await using var server = new Http10AudioServer(TimeSpan.FromMilliseconds(80));
+        await using var server = RawHttpServer.Http10(TimeSpan.FromMilliseconds(80), AudioTestServer.ShortWav, "audio/wav");
         using var http = new HttpClient(new ConnectionReuseHandler(new PublicAddressFilter(allowPrivate: true).CreateHandler()));
         var fetcher = new AudioFetcher(http, new AudioFetcherOptions(), TimeProvider.System, NullLogger<AudioFetcher>.Instance);
         var fetches = new List<Task<AudioFetchResult>>();
         for (var i = 0; i < 40; i++)
         {
-            fetches.Add(fetcher.FetchAsync(server.Url($"/clip{i}.wav"), CancellationToken.None).AsTask());
+            fetches.Add(fetcher.FetchAsync(server.UrlOf($"/clip{i}.wav"), CancellationToken.None).AsTask());
             await Task.Delay(50);
         }
 

@@ -3,6 +3,7 @@ using Switchboard.Foundation.Net;
 using Switchboard.Webhooks.Delivery;
 using Switchboard.Webhooks.Replies;
 using Switchboard.Webhooks.Signing;
+using Switchboard.Testing.Http;
 using Switchboard.Webhooks.Tests.Support;
 
 namespace Switchboard.Webhooks.Tests.Delivery;
@@ -20,7 +21,7 @@ public sealed class WebhookHttpClientTests
     {
         // The receiver closes 80 ms after answering: at 20 requests a second, each connection pooled after an answer
         // would carry the next request into that window and meet the close.
-        await using var receiver = RawHttpReceiver.Http10(TimeSpan.FromMilliseconds(80));
+        await using var receiver = RawHttpServer.Http10(TimeSpan.FromMilliseconds(80), """[{"verb":"hangup"}]"""u8.ToArray());
         using var http = WebhookHttpClient.Create(new PublicAddressFilter(allowPrivate: true));
         var sender = Sender(http);
         var failures = new List<Exception>();
@@ -40,7 +41,7 @@ public sealed class WebhookHttpClientTests
     [Fact]
     public async Task AKeepAliveReceiver_KeepsOneConnectionForSuccessiveHooks()
     {
-        await using var receiver = RawHttpReceiver.KeepAlive();
+        await using var receiver = RawHttpServer.KeepAlive();
         using var http = WebhookHttpClient.Create(new PublicAddressFilter(allowPrivate: true));
         var sender = Sender(http);
 
@@ -59,7 +60,7 @@ public sealed class WebhookHttpClientTests
     {
         // HTTP/1.1 promised the connection would stay; the receiver drops it 300 ms after answering, with the second
         // request unread: that request failed before any byte of an answer, on a reused connection.
-        await using var receiver = RawHttpReceiver.Http11Dropping(TimeSpan.FromMilliseconds(300));
+        await using var receiver = RawHttpServer.Http11Dropping(TimeSpan.FromMilliseconds(300), """[{"verb":"hangup"}]"""u8.ToArray());
         using var http = WebhookHttpClient.Create(new PublicAddressFilter(allowPrivate: true));
         var sender = Sender(http);
 
@@ -76,7 +77,7 @@ public sealed class WebhookHttpClientTests
     public async Task AHookThatClosesANewConnectionWithoutAnswering_IsNotAskedTwice()
     {
         // The receiver read the request and may have acted on it: only a reused connection that heard nothing is retried.
-        await using var receiver = RawHttpReceiver.Silent();
+        await using var receiver = RawHttpServer.Silent();
         using var http = WebhookHttpClient.Create(new PublicAddressFilter(allowPrivate: true));
 
         await Assert.ThrowsAsync<HttpRequestException>(() =>

@@ -4,6 +4,7 @@ using Switchboard.Webhooks.Delivery;
 using Switchboard.Webhooks.Outbox;
 using Switchboard.Webhooks.Replies;
 using Switchboard.Webhooks.Signing;
+using Switchboard.Testing.Http;
 using Switchboard.Webhooks.Tests.Support;
 
 namespace Switchboard.Webhooks.Tests.Replies;
@@ -26,7 +27,7 @@ public sealed class LargeAnswerTests
     [InlineData(false)]
     public async Task ACallHookAnswerOverTheLimit_FailsTheHook_WithoutReadingIt(bool announceLength)
     {
-        await using var receiver = RawHttpReceiver.Large(FiftyMegabytes, announceLength);
+        await using var receiver = RawHttpServer.Large(FiftyMegabytes, announceLength);
         using var http = WebhookHttpClient.Create(new PublicAddressFilter(allowPrivate: true));
 
         var failure = await Assert.ThrowsAsync<HttpRequestException>(() =>
@@ -42,7 +43,7 @@ public sealed class LargeAnswerTests
     [Fact]
     public async Task ACallHookAnswerWithinTheLimit_IsRead()
     {
-        await using var receiver = RawHttpReceiver.Large(900 * 1024, announceLength: false);
+        await using var receiver = RawHttpServer.Large(900 * 1024, announceLength: false);
         using var http = WebhookHttpClient.Create(new PublicAddressFilter(allowPrivate: true));
 
         var reply = await ReplySender(http).PostAsync(new WebhookDelivery(receiver.Url, Body) { AccountSid = "AC1" }, TimeSpan.FromSeconds(10), CancellationToken.None, CancellationToken.None);
@@ -53,7 +54,7 @@ public sealed class LargeAnswerTests
     [Fact]
     public async Task ANotificationAnsweredWithFiftyMegabytes_IsDelivered_WithoutReadingTheAnswer()
     {
-        await using var receiver = RawHttpReceiver.Large(FiftyMegabytes, announceLength: true);
+        await using var receiver = RawHttpServer.Large(FiftyMegabytes, announceLength: true);
         using var http = WebhookHttpClient.Create(new PublicAddressFilter(allowPrivate: true));
         var secrets = new WebhookSecrets(new FixedSecretStore("whsec_test"), WebhookOptions.Default, TimeProvider.System);
         var sender = new WebhookSender(http, secrets, TimeProvider.System, NullLogger.Instance);
@@ -69,7 +70,7 @@ public sealed class LargeAnswerTests
     }
 
     /// <summary>The receiver writes until the client closes; give its last write time to fail before counting.</summary>
-    private static async Task WaitForWriterAsync(RawHttpReceiver receiver)
+    private static async Task WaitForWriterAsync(RawHttpServer receiver)
     {
         long before;
         do
