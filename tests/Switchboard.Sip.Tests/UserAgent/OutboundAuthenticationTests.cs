@@ -111,9 +111,9 @@ public class OutboundAuthenticationTests
 
         var first = await peer.ReceiveRequestAsync("INVITE");
         peer.Respond(first, 401, "Unauthorized", agent.LocalEndPoint, extra: header());
-        var second = await peer.ReceiveRequestAsync("INVITE");
+        var second = await peer.ReceiveRequestAfterAsync("INVITE", first);
         peer.Respond(second, 401, "Unauthorized", agent.LocalEndPoint, extra: header());
-        var third = await peer.ReceiveRequestAsync("INVITE");
+        var third = await peer.ReceiveRequestAfterAsync("INVITE", second);
         peer.Respond(third, 401, "Unauthorized", agent.LocalEndPoint, extra: header());
 
         Assert.Equal(401, Assert.IsType<SipCallRejected>(await observer.NextAsync()).StatusCode);

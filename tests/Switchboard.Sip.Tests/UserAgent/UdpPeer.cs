@@ -110,5 +110,21 @@ sealed class UdpPeer : IDisposable
         }
     }
 
+    /// <summary>
+    /// The next <paramref name="method"/> request after <paramref name="previous"/>: retransmissions of that one (sent
+    /// again because a loaded machine delivered its answer late, RFC 3261 §17.1.1.2) are skipped.
+    /// </summary>
+    public async Task<SipRequest> ReceiveRequestAfterAsync(string method, SipRequest previous, double seconds = 5)
+    {
+        while (true)
+        {
+            var request = await ReceiveRequestAsync(method, seconds);
+            if (request.CSeq?.Number > previous.CSeq?.Number)
+            {
+                return request;
+            }
+        }
+    }
+
     public void Dispose() => _socket.Dispose();
 }
