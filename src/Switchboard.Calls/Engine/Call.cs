@@ -268,11 +268,12 @@ internal sealed class Call : IVerbHost, IDialLeg
 
     private void StartVerbs()
     {
-        var steps = new StepServices(Sid, _media!, _services.Prompts, _request.Script, this, _inbox.Writer, _work, _verbTimer, _services.Time, _services.Logger)
+        var steps = new StepServices(Sid, _request.AccountSid, _media!, _services.Prompts, _request.Script, this, _inbox.Writer, _work, _verbTimer, _services.Time, _services.Logger)
         {
             Recordings = _services.Recordings,
+            Recognizers = _services.Recognizers,
         };
-        _verbs = new VerbRunner(steps, _request.Speech);
+        _verbs = new VerbRunner(steps, _request.Speech) { Recognizer = _request.Recognizer };
         _verbs.Start();
     }
 

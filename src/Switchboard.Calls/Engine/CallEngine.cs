@@ -6,6 +6,7 @@ using Switchboard.Calls.Limits;
 using Switchboard.Foundation.Work;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
+using Switchboard.Calls.Engine.Speech;
 using Switchboard.Media.Speech;
 using Switchboard.Sip.UserAgent;
 using Switchboard.Storage.Calls;
@@ -43,10 +44,11 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
         TimeProvider timeProvider,
         ILogger<CallEngine> logger,
         RecordingLibrary? recordings = null,
-        CallLimits? limits = null)
+        CallLimits? limits = null,
+        ISpeechRecognizers? recognizers = null)
     {
         _options = options;
-        _services = new CallServices(sip, media, speech, audio, store, timeProvider, logger, this) { Recordings = recordings };
+        _services = new CallServices(sip, media, speech, audio, store, timeProvider, logger, this) { Recordings = recordings, Recognizers = recognizers };
         Admission = new CallAdmission(limits ?? CallLimits.Default, timeProvider);
     }
 

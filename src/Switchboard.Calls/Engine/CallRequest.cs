@@ -46,6 +46,9 @@ public sealed record CallRequest(
     /// <summary>The synthesizer for <c>say</c> verbs that name none.</summary>
     public SpeechDefaults Speech { get; init; } = SpeechDefaults.None;
 
+    /// <summary>The recognizer for speech input that names none (the call's and its application's defaults).</summary>
+    public RecognizerOptions Recognizer { get; init; } = RecognizerOptions.None;
+
     /// <summary>Record the whole call, from answer to end, as a stereo Recording (an application's <c>record_all_calls</c>).</summary>
     public bool RecordAll { get; init; }
 

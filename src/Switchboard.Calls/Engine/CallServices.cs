@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Switchboard.Calls.Engine.Speech;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
@@ -22,4 +23,7 @@ internal sealed record CallServices(
 
     /// <summary>Where recordings go; null when the server keeps none (then <c>record</c> verbs fail).</summary>
     public RecordingLibrary? Recordings { get; init; }
+
+    /// <summary>The engines speech input is recognised with; null when the server has none.</summary>
+    public ISpeechRecognizers? Recognizers { get; init; }
 }

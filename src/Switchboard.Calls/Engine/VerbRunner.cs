@@ -20,6 +20,8 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
 
     public SpeechDefaults Speech { get; set; } = speech;
 
+    public RecognizerOptions Recognizer { get; set; } = RecognizerOptions.None;
+
     public TypeAheadKeys TypeAhead { get; } = new();
 
     /// <summary>Asks the script source for the first verbs.</summary>

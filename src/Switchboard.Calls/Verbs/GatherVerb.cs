@@ -1,10 +1,12 @@
 namespace Switchboard.Calls.Verbs;
 
 /// <summary>
-/// Collects keys. Input ends when <paramref name="MaxDigits"/> keys are in, on <paramref name="FinishOnKey"/>,
+/// Collects keys, speech or both. Key input ends when <paramref name="MaxDigits"/> keys are in, on <paramref name="FinishOnKey"/>,
 /// or when no key comes in time: <paramref name="Timeout"/> for the first key (counted from the end of the
 /// prompt), <see cref="InterDigitTimeout"/> between keys. The result goes to the script source with
 /// <paramref name="ActionHook"/>.
+/// With <see cref="Speech"/> the gather also listens: the first utterance, recognised, ends it, and so does the
+/// first key (keys and words are not mixed in one answer).
 /// </summary>
 public sealed record GatherVerb(int MaxDigits, char? FinishOnKey, TimeSpan Timeout, string? ActionHook) : Verb
 {
@@ -21,4 +23,16 @@ public sealed record GatherVerb(int MaxDigits, char? FinishOnKey, TimeSpan Timeo
 
     /// <summary>Whether a key stops the prompt (jambonz <c>dtmfBargein</c>).</summary>
     public bool PromptBargeIn { get; init; } = true;
+
+    /// <summary>Whether keys are input (jambonz <c>input</c> holds <c>digits</c>); keys pressed otherwise are kept for later.</summary>
+    public bool AcceptsDigits { get; init; } = true;
+
+    /// <summary>Listens for speech with these options (jambonz <c>input</c> holds <c>speech</c>); null for keys only.</summary>
+    public RecognizerOptions? Speech { get; init; }
+
+    /// <summary>Whether the caller's speech stops the prompt (jambonz <c>bargein</c>).</summary>
+    public bool SpeechBargeIn { get; init; }
+
+    /// <summary>Whether speech is heard while the prompt plays (jambonz <c>listenDuringPrompt</c>), or only after it.</summary>
+    public bool ListenDuringPrompt { get; init; } = true;
 }

@@ -85,7 +85,7 @@ public sealed class DialStepTests
     {
         var inbox = Channel.CreateUnbounded<CallMessage>();
         var services = new StepServices(
-            "parent", Media: null!, Prompts: null!, Script: null!, host, inbox.Writer, new CallWork(inbox.Writer), new LoopTimer(inbox.Writer, TimeProvider.System), TimeProvider.System, NullLogger.Instance);
+            "parent", "account-1", Media: null!, Prompts: null!, Script: null!, host, inbox.Writer, new CallWork(inbox.Writer), new LoopTimer(inbox.Writer, TimeProvider.System), TimeProvider.System, NullLogger.Instance);
         var step = new DialStep(verb, new StepScope(1, services, new NoRunner()));
         step.Start();
         return (step, inbox);
@@ -117,6 +117,8 @@ public sealed class DialStepTests
     private sealed class NoRunner : IStepRunner
     {
         public SpeechDefaults Speech { get; set; } = SpeechDefaults.None;
+
+        public RecognizerOptions Recognizer { get; set; } = RecognizerOptions.None;
 
         public TypeAheadKeys TypeAhead { get; } = new();
 

@@ -21,4 +21,8 @@ public sealed record CreateCallRequest(
     JsonElement? Tag,
     IReadOnlyList<KeyValuePair<string, string>> Headers,
     SpeechDefaults Speech,
-    AmdRequest? Amd);
+    AmdRequest? Amd)
+{
+    /// <summary><c>speech_recognizer_vendor</c> and <c>speech_recognizer_language</c>: the call's recognizer over its application's.</summary>
+    public RecognizerOptions Recognizer { get; init; } = RecognizerOptions.None;
+}

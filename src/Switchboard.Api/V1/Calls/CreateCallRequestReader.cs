@@ -64,6 +64,12 @@ public static class CreateCallRequestReader
                 JsonFields.OptionalString(body, "speech_synthesis_language", "speech_synthesis_language"),
                 JsonFields.OptionalString(body, "speech_synthesis_voice", "speech_synthesis_voice"),
                 Gender: null),
-            AmdRequestReader.Read(body, "amd"));
+            AmdRequestReader.Read(body, "amd"))
+        {
+            Recognizer = new RecognizerOptions(
+                RecognizerReader.ReadVendor(body, "speech_recognizer_vendor", "speech_recognizer_vendor"),
+                RecognizerReader.ReadLanguage(body, "speech_recognizer_language", "speech_recognizer_language"),
+                Label: null),
+        };
     }
 }

@@ -6,6 +6,7 @@ using Switchboard.Api.V1.Recordings;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Scripts;
 using Switchboard.Calls.Verbs;
+using Switchboard.Media.Recognition;
 using Switchboard.Storage.Applications;
 using Switchboard.Webhooks.Outbox;
 using Switchboard.Webhooks.Replies;
@@ -15,8 +16,9 @@ namespace Switchboard.Api.V1.Calls;
 /// <summary>
 /// The jambonz way of running a call: the application's <c>call_hook</c> answers with a verb array; a verb
 /// with an <c>actionHook</c> posts its result there, and a non-empty answer replaces the verbs still queued.
+/// A <c>transcribe</c> verb's transcripts go to its <c>transcriptionHook</c>; those answers are not read.
 /// </summary>
-public sealed class HookScriptSource : IScriptSource
+public sealed class HookScriptSource : IScriptSource, ITranscriptionHook
 {
     private readonly WebhookTarget _callHook;
     private readonly CallContext _context;
@@ -70,6 +72,12 @@ public sealed class HookScriptSource : IScriptSource
             default:
                 return null;
         }
+    }
+
+    public async ValueTask OnTranscriptAsync(CallSnapshot call, TranscribeVerb transcribe, RecognitionResult transcript, CancellationToken cancellationToken)
+    {
+        var target = _hooks.TryGetValue(transcribe.TranscriptionHook, out var known) ? known : new WebhookTarget(transcribe.TranscriptionHook, "POST", null, null);
+        await PostAsync(target, call, "transcription", CallPayload.Build(call, _context, null, writer => SpeechPayload.Write(writer, transcript)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -160,10 +168,24 @@ public sealed class HookScriptSource : IScriptSource
         writer.WriteNumber("duration", (int)dial.Duration.TotalSeconds);
     }
 
+    /// <summary>jambonz's gather action: <c>reason</c> <c>dtmfDetected</c> with <c>digits</c>, <c>speechDetected</c> with <c>speech</c>, <c>timeout</c>, or <c>error</c> with <c>details</c>.</summary>
     private static void WriteGather(Utf8JsonWriter writer, GatherResult gather)
     {
-        writer.WriteString("digits", gather.Digits);
-        writer.WriteString("reason", gather.Reason == GatherEndReason.Timeout && gather.Digits.Length == 0 ? "timeout" : "dtmfDetected");
+        switch (gather.Reason)
+        {
+            case GatherEndReason.SpeechDetected when gather.Speech is { } speech:
+                SpeechPayload.Write(writer, speech);
+                writer.WriteString("reason", "speechDetected");
+                break;
+            case GatherEndReason.Error:
+                writer.WriteString("reason", "error");
+                writer.WriteString("details", gather.Error);
+                break;
+            default:
+                writer.WriteString("digits", gather.Digits);
+                writer.WriteString("reason", gather.Reason == GatherEndReason.Timeout && gather.Digits.Length == 0 ? "timeout" : "dtmfDetected");
+                break;
+        }
     }
 
     /// <summary>Twilio's <c>&lt;Record&gt;</c> action parameters, in jambonz's snake_case.</summary>

@@ -9,7 +9,7 @@ namespace Switchboard.Api.V1.Calls;
 
 /// <summary>
 /// Translates a jambonz application (a JSON array of <c>{"verb": ...}</c> objects) into the engine's native
-/// verbs. Options Switchboard does not act on (recognizers, filler noise, ...) are ignored, as jambonz ignores
+/// verbs. Options Switchboard does not act on (filler noise, vendor-specific recognizer options, ...) are ignored, as jambonz ignores
 /// what a vendor does not support; a verb it cannot run is refused by name.
 /// </summary>
 /// <param name="baseUrl">The application's call hook: relative action hooks resolve against it.</param>
@@ -35,7 +35,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     public const string DefaultRecordFinishKeys = "1234567890*#";
 
     private static readonly string[] Supported =
-        ["say", "play", "pause", "gather", "dial", "record", "hangup", "redirect", "tag", "config", "answer", "sip:decline", "dtmf", "alert"];
+        ["say", "play", "pause", "gather", "transcribe", "dial", "record", "hangup", "redirect", "tag", "config", "answer", "sip:decline", "dtmf", "alert"];
 
     /// <summary>Targets one <c>dial</c> may ring at once.</summary>
     public const int MaxDialTargets = 10;
@@ -76,14 +76,15 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             "hangup" => new HangupVerb(),
             "redirect" => new RedirectVerb(ReadActionHook(verb, path, required: true)!),
             "tag" => new TagVerb(JsonFields.RequireObject(verb, "data", path + ".data").Clone()),
-            "config" => new ConfigVerb(ReadSynthesizer(verb, path)),
+            "config" => new ConfigVerb(ReadSynthesizer(verb, path)) { Recognizer = RecognizerReader.Read(verb, path) },
+            "transcribe" => ReadTranscribe(verb, path),
             "answer" => new AnswerVerb(),
             "sip:decline" => ReadDecline(verb, path),
             "dtmf" => ReadDtmf(verb, path),
             "alert" => ReadAlert(verb, path),
             "dial" => ReadDial(verb, path),
             "record" => ReadRecord(verb, path),
-            "conference" or "enqueue" or "dequeue" or "listen" or "transcribe" or "lex" or "dialogflow"
+            "conference" or "enqueue" or "dequeue" or "listen" or "lex" or "dialogflow"
                 or "rasa" or "leave" or "message" or "sip:refer" or "sip:request" or "stream" or "llm" =>
                 throw new ValidationException(path + ".verb", $"'{name}' is not supported by this server yet"),
             _ => throw new ValidationException(path + ".verb", $"unknown verb '{name}' (expected one of {string.Join(", ", Supported)})"),
@@ -109,7 +110,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
 
     private GatherVerb ReadGather(JsonElement verb, string path)
     {
-        ReadInput(verb, path);
+        var (digits, speech) = ReadInput(verb, path);
         var actionHook = ReadActionHook(verb, path, required: false);
         var numDigits = ReadCount(verb, "numDigits", path);
         var maxDigits = numDigits ?? ReadCount(verb, "maxDigits", path) ?? UnlimitedDigits;
@@ -143,37 +144,50 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             InterDigitTimeout = interDigit is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             Prompt = prompt,
             PromptBargeIn = JsonFields.OptionalBool(verb, "dtmfBargein", path + ".dtmfBargein", fallback: true),
+            AcceptsDigits = digits,
+            Speech = speech ? RecognizerReader.Read(verb, path) ?? RecognizerOptions.None : null,
+            SpeechBargeIn = JsonFields.OptionalBool(verb, "bargein", path + ".bargein", fallback: false),
+            ListenDuringPrompt = JsonFields.OptionalBool(verb, "listenDuringPrompt", path + ".listenDuringPrompt", fallback: true),
         };
     }
 
-    /// <summary>Digits only: speech input needs a recognizer, which this server does not have yet.</summary>
-    private static void ReadInput(JsonElement verb, string path)
+    /// <summary>
+    /// jambonz <c>transcribe</c> on its own: every utterance, recognised, goes to <c>transcriptionHook</c> until the
+    /// call ends or the verbs are replaced. (Nested in <c>dial</c> or <c>config</c> it is not supported yet.)
+    /// </summary>
+    private TranscribeVerb ReadTranscribe(JsonElement verb, string path)
+    {
+        var hook = HookReader.Require(verb, "transcriptionHook", path + ".transcriptionHook", baseUrl);
+        hooks[hook.Url] = hook;
+        return new TranscribeVerb(hook.Url, RecognizerReader.Read(verb, path) ?? RecognizerOptions.None);
+    }
+
+    /// <summary>jambonz <c>input</c>: <c>["digits"]</c> (the default), <c>["speech"]</c> or both.</summary>
+    private static (bool Digits, bool Speech) ReadInput(JsonElement verb, string path)
     {
         if (!verb.TryGetProperty("input", out var input) || input.ValueKind == JsonValueKind.Null)
         {
-            return;
+            return (true, false);
         }
 
-        if (input.ValueKind != JsonValueKind.Array)
+        if (input.ValueKind != JsonValueKind.Array || input.GetArrayLength() == 0)
         {
-            throw new ValidationException(path + ".input", "must be an array such as [\"digits\"]");
+            throw new ValidationException(path + ".input", "must be a non-empty array such as [\"digits\", \"speech\"]");
         }
 
-        var digits = false;
+        var (digits, speech) = (false, false);
         foreach (var kind in input.EnumerateArray())
         {
             var text = kind.ValueKind == JsonValueKind.String ? kind.GetString() : null;
             digits |= text is "digits" or "dtmf";
+            speech |= text is "speech";
             if (text is not ("digits" or "dtmf" or "speech"))
             {
                 throw new ValidationException(path + ".input", "may hold only \"digits\" and \"speech\"");
             }
         }
 
-        if (!digits)
-        {
-            throw new ValidationException(path + ".input", "speech input is not supported by this server yet; include \"digits\"");
-        }
+        return (digits, speech);
     }
 
     /// <summary>

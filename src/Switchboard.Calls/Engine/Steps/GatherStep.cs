@@ -1,31 +1,42 @@
 using Switchboard.Calls.Engine.Messages;
+using Switchboard.Calls.Engine.Speech;
 using Switchboard.Calls.Scripts;
 using Switchboard.Calls.Verbs;
+using Switchboard.Media.Recognition;
 
 namespace Switchboard.Calls.Engine.Steps;
 
 /// <summary>
-/// A <c>gather</c>: keys kept from before come first, then the gather listens while its prompt plays (a key stops
-/// the prompt when <c>bargeIn</c> allows) and after it, until a terminating key, enough digits or a timeout. Its
-/// timeout starts when the prompt ends; each key restarts it as the inter-digit timeout.
+/// A <c>gather</c>: keys kept from before come first, then the gather listens while its prompt plays (a key, or
+/// speech when <c>bargein</c> allows, stops the prompt) and after it, until a terminating key, enough digits, a
+/// recognised utterance or a timeout. Its timeout starts when the prompt ends; each key restarts it as the
+/// inter-digit timeout, and it never cuts a caller who is speaking or an utterance being recognised. The first key
+/// ends listening for speech; an utterance without words (a cough) is not an answer, and listening goes on.
 /// </summary>
 internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(scope)
 {
+    /// <summary>No speech is a timeout of the gather's own timer, counted from the prompt's end, not the endpointer's.</summary>
+    private static readonly EndpointingOptions Endpointing = EndpointingOptions.Default with { NoSpeechTimeout = TimeSpan.FromDays(1) };
+
     private readonly GatherInput _input = new(gather);
     private readonly StepPlayback _playback = new(scope);
+    private readonly StepListening _listening = new(scope);
     private bool _promptPlaying;
+    private bool _speaking;
+    private bool _recognizing;
+
+    private bool HearsSpeech => gather.Speech is not null;
 
     public override void Start()
     {
-        var kept = Runner.TypeAhead.TakeAll();
-        for (var i = 0; i < kept.Length; i++)
+        if (gather.AcceptsDigits && TakeKeptKeys())
         {
-            if (Accept(kept[i]))
-            {
-                // Keys beyond what this gather takes stay kept for the next one.
-                Runner.TypeAhead.GiveBack(kept.AsSpan(i + 1));
-                return;
-            }
+            return;
+        }
+
+        if (HearsSpeech && _input.Digits.Length == 0 && (gather.ListenDuringPrompt || gather.Prompt is null) && !Listen())
+        {
+            return;
         }
 
         if (gather.Prompt is { } prompt && _input.Digits.Length == 0)
@@ -40,11 +51,24 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
 
     public override void OnDigit(char key)
     {
+        if (!gather.AcceptsDigits)
+        {
+            Runner.TypeAhead.Keep(key);
+            return;
+        }
+
         if (_promptPlaying && gather.PromptBargeIn)
         {
             StepLog.BargeIn(Services.Logger, Services.CallSid, key);
             _playback.Stop();
             _promptPlaying = false;
+        }
+
+        if (HearsSpeech)
+        {
+            // Keys and words are not mixed in one answer: the first key makes this a keypad gather.
+            _listening.Stop();
+            (_speaking, _recognizing) = (false, false);
         }
 
         Accept(key);
@@ -55,7 +79,7 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
         switch (message)
         {
             case PromptReady when !_promptPlaying:
-                // A key barged in before the prompt's audio was ready.
+                // A key or speech barged in before the prompt's audio was ready.
                 break;
             case PromptReady { Clip: null } failed:
                 StepLog.PromptFailed(Services.Logger, Services.CallSid, failed.Error ?? "unknown");
@@ -67,7 +91,24 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
             case PlaybackEnded when _promptPlaying:
                 OnPromptFinished();
                 break;
-            case VerbTimerElapsed:
+            case SpeechStarted:
+                OnSpeechStarted();
+                break;
+            case UtteranceHeard heard:
+                _speaking = false;
+                _recognizing = true;
+                _listening.StopListening();
+                SpeechLog.UtteranceHeard(Services.Logger, Services.CallSid, heard.Audio.Length / 8, heard.Cut);
+                _listening.Recognize(heard.Audio, Runner.Recognizer.With(gather.Speech));
+                break;
+            case SpeechRecognized recognized:
+                OnRecognized(recognized.Result);
+                break;
+            case SpeechFailed failed:
+                _recognizing = false;
+                Finish(GatherEndReason.Error, error: failed.Error);
+                break;
+            case VerbTimerElapsed when !_speaking && !_recognizing:
                 Finish(GatherEndReason.Timeout);
                 break;
         }
@@ -76,13 +117,78 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
     public override void Leave()
     {
         _playback.Stop();
+        _listening.Stop();
         Services.Timer.Disarm();
+    }
+
+    /// <summary>Takes the keys pressed before this gather; returns true when they ended it.</summary>
+    private bool TakeKeptKeys()
+    {
+        var kept = Runner.TypeAhead.TakeAll();
+        for (var i = 0; i < kept.Length; i++)
+        {
+            if (Accept(kept[i]))
+            {
+                // Keys beyond what this gather takes stay kept for the next one.
+                Runner.TypeAhead.GiveBack(kept.AsSpan(i + 1));
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Listen()
+    {
+        if (_listening.Listen(Endpointing))
+        {
+            return true;
+        }
+
+        Finish(GatherEndReason.Error, error: "the call's media has ended");
+        return false;
+    }
+
+    private void OnSpeechStarted()
+    {
+        _speaking = true;
+        Services.Timer.Disarm();
+        if (_promptPlaying && gather.SpeechBargeIn)
+        {
+            SpeechLog.SpeechBargeIn(Services.Logger, Services.CallSid);
+            _playback.Stop();
+            _promptPlaying = false;
+        }
+    }
+
+    private void OnRecognized(RecognitionResult result)
+    {
+        _recognizing = false;
+        if (result.Transcript.Length > 0)
+        {
+            Finish(GatherEndReason.SpeechDetected, result);
+            return;
+        }
+
+        // A sound without words is no answer: listen on, with the time left as it was when the prompt ended.
+        if (Listen() && !_promptPlaying)
+        {
+            ArmTimer(gather.Timeout);
+        }
     }
 
     private void OnPromptFinished()
     {
         _promptPlaying = false;
-        ArmTimer(_input.Digits.Length > 0 ? gather.InterDigitTimeout ?? gather.Timeout : gather.Timeout);
+        if (HearsSpeech && !_listening.IsListening && !_recognizing && _input.Digits.Length == 0 && !Listen())
+        {
+            return;
+        }
+
+        if (!_speaking && !_recognizing)
+        {
+            ArmTimer(_input.Digits.Length > 0 ? gather.InterDigitTimeout ?? gather.Timeout : gather.Timeout);
+        }
     }
 
     /// <summary>Adds one key; returns true when it ended the gather.</summary>
@@ -102,10 +208,19 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
         return false;
     }
 
-    private void Finish(GatherEndReason reason)
+    private void Finish(GatherEndReason reason, RecognitionResult? speech = null, string? error = null)
     {
-        var result = new GatherResult(gather, _input.Digits, reason);
-        StepLog.GatherEnded(Services.Logger, Services.CallSid, result.Digits, reason);
+        _listening.Stop();
+        var result = new GatherResult(gather, _input.Digits, reason) { Speech = speech, Error = error };
+        if (speech is not null || error is not null)
+        {
+            SpeechLog.GatherHeard(Services.Logger, Services.CallSid, speech?.Transcript, error);
+        }
+        else
+        {
+            StepLog.GatherEnded(Services.Logger, Services.CallSid, result.Digits, reason);
+        }
+
         Runner.Report(this, result);
     }
 

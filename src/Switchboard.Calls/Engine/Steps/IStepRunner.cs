@@ -9,6 +9,9 @@ internal interface IStepRunner
     /// <summary>The speech settings prompts are rendered with now (a <c>config</c> verb changes them).</summary>
     SpeechDefaults Speech { get; set; }
 
+    /// <summary>The recognizer options gathers and transcriptions inherit now (a <c>config</c> verb changes them).</summary>
+    RecognizerOptions Recognizer { get; set; }
+
     /// <summary>Keys pressed while no gather listened, kept for the next one.</summary>
     TypeAheadKeys TypeAhead { get; }
 

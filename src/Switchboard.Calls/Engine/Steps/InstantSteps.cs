@@ -31,6 +31,7 @@ internal sealed class ConfigStep(ConfigVerb config, StepScope scope) : VerbStep(
             Runner.Speech = Runner.Speech.With(synthesizer);
         }
 
+        Runner.Recognizer = Runner.Recognizer.With(config.Recognizer);
         Runner.Complete(this);
     }
 }

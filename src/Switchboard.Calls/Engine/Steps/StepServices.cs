@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Switchboard.Calls.Engine.Messages;
+using Switchboard.Calls.Engine.Speech;
 using Switchboard.Calls.Scripts;
 using Switchboard.Media.Sessions;
 
@@ -12,6 +13,7 @@ namespace Switchboard.Calls.Engine.Steps;
 /// </summary>
 internal sealed record StepServices(
     string CallSid,
+    string AccountSid,
     MediaSession Media,
     IPromptRenderer Prompts,
     IScriptSource Script,
@@ -24,4 +26,7 @@ internal sealed record StepServices(
 {
     /// <summary>Where <c>record</c> verbs store their recordings; without it they fail.</summary>
     public RecordingLibrary? Recordings { get; init; }
+
+    /// <summary>The engines speech input is recognised with; without them, gathers that listen for speech end in error.</summary>
+    public ISpeechRecognizers? Recognizers { get; init; }
 }

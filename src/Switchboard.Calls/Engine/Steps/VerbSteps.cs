@@ -12,6 +12,7 @@ internal static class VerbSteps
         PlayVerb play => PromptStep.For(play, scope),
         PauseVerb pause => new PauseStep(pause, scope),
         GatherVerb gather => new GatherStep(gather, scope),
+        TranscribeVerb transcribe => new TranscribeStep(transcribe, scope),
         DtmfVerb dtmf => new DtmfStep(dtmf, scope),
         RecordVerb record => new RecordStep(record, scope),
         DialVerb dial => new DialStep(dial, scope),

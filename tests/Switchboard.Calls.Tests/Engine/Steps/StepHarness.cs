@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Engine.Messages;
+using Switchboard.Calls.Engine.Speech;
 using Switchboard.Calls.Engine.Steps;
 using Switchboard.Calls.Scripts;
 using Switchboard.Calls.Verbs;
@@ -38,7 +39,7 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
         FarEnd = farEnd;
         Work = new CallWork(_inbox.Writer);
         Services = new StepServices(
-            "call-1", media, Prompts, Script, this, _inbox.Writer, Work, new LoopTimer(_inbox.Writer, Time), Time, NullLogger.Instance)
+            "call-1", "account-1", media, Prompts, Script, this, _inbox.Writer, Work, new LoopTimer(_inbox.Writer, Time), Time, NullLogger.Instance)
         {
             Recordings = recordings is null ? null : new RecordingLibrary(Stored, new RecordingFiles(recordings), Time, NullLogger<RecordingLibrary>.Instance),
         };
@@ -91,7 +92,10 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
         return await Task.FromResult(new StepHarness(engine, media, farEnd, directory));
     }
 
-    public StepScope Scope(int generation = 1) => new(generation, Services, Runner);
+    public StepScope Scope(int generation = 1) => new(generation, Services with { Recognizers = Recognizers }, Runner);
+
+    /// <summary>The engines the steps recognise speech with; none unless a test sets them.</summary>
+    public ISpeechRecognizers? Recognizers { get; set; }
 
     /// <summary>
     /// Runs the loop for <paramref name="step"/> until <paramref name="done"/> holds: each message, or the outcome a
@@ -205,6 +209,8 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
 internal sealed class RecordingRunner : IStepRunner
 {
     public SpeechDefaults Speech { get; set; } = SpeechDefaults.None;
+
+    public RecognizerOptions Recognizer { get; set; } = RecognizerOptions.None;
 
     public TypeAheadKeys TypeAhead { get; } = new();
 

@@ -1,0 +1,92 @@
+using System.Threading.Channels;
+using Switchboard.Calls.Engine.Messages;
+using Switchboard.Media.Recognition;
+using Switchboard.Media.Sessions;
+
+namespace Switchboard.Calls.Engine.Speech;
+
+/// <summary>
+/// Listens to the caller for one step: feeds the received audio to an <see cref="UtteranceRecorder"/> on the media
+/// receive thread, without allocating per frame, and hands the call's loop what changed: speech started, an
+/// utterance's audio. As for answering-machine detection (<see cref="AmdTap"/>), the audio is its own clock, so a
+/// timer feeds the time the peer sent nothing (a phone that goes quiet while its user is) as silence; otherwise a
+/// caller who stops talking would never be heard to stop. The lock only orders the receive thread and the timer.
+/// </summary>
+internal sealed class SpeechTap : IAudioTap, IDisposable
+{
+    private readonly UtteranceRecorder _recorder;
+    private readonly ChannelWriter<CallMessage> _inbox;
+    private readonly int _generation;
+    private readonly TimeProvider _time;
+    private readonly long _started;
+    private readonly Lock _gate = new();
+    private readonly ITimer _gapTimer;
+    private bool _disposed;
+
+    public SpeechTap(EndpointingOptions options, ChannelWriter<CallMessage> inbox, int generation, TimeProvider time)
+    {
+        _recorder = new UtteranceRecorder(options);
+        _inbox = inbox;
+        _generation = generation;
+        _time = time;
+        _started = time.GetTimestamp();
+        _gapTimer = time.CreateTimer(static state => ((SpeechTap)state!).FillGap(), this, AmdTap.GapCheckPeriod, AmdTap.GapCheckPeriod);
+    }
+
+    public void OnAudio(AudioDirection direction, ReadOnlySpan<short> samples)
+    {
+        if (direction != AudioDirection.Received)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (!_disposed && _recorder.State != EndpointerState.Ended)
+            {
+                Report(_recorder.Add(samples));
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _gapTimer.Dispose();
+        lock (_gate)
+        {
+            _disposed = true;
+            _recorder.Dispose();
+        }
+    }
+
+    /// <summary>Timer: the audio that should have arrived by now and did not counts as silence.</summary>
+    private void FillGap()
+    {
+        lock (_gate)
+        {
+            if (_disposed || _recorder.State == EndpointerState.Ended)
+            {
+                return;
+            }
+
+            var behind = _time.GetElapsedTime(_started) - _recorder.Position - AmdTap.GapSlack;
+            if (behind >= TimeSpan.FromMilliseconds(20))
+            {
+                Report(_recorder.AddSilence(behind));
+            }
+        }
+    }
+
+    private void Report(SpeechEndpoint endpoint)
+    {
+        switch (endpoint)
+        {
+            case SpeechEndpoint.SpeechStarted:
+                _inbox.TryWrite(new SpeechStarted(_generation));
+                break;
+            case SpeechEndpoint.UtteranceEnded or SpeechEndpoint.MaxLength:
+                _inbox.TryWrite(new UtteranceHeard(_generation, _recorder.TakeUtterance(), endpoint == SpeechEndpoint.MaxLength));
+                break;
+        }
+    }
+}

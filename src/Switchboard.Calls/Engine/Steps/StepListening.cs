@@ -1,0 +1,97 @@
+using Switchboard.Calls.Engine.Messages;
+using Switchboard.Calls.Engine.Speech;
+using Switchboard.Calls.Verbs;
+using Switchboard.Media.Recognition;
+
+namespace Switchboard.Calls.Engine.Steps;
+
+/// <summary>
+/// What a step hears: a <see cref="SpeechTap"/> on the caller's audio while it listens, and each utterance handed
+/// to the engine off the loop, its result coming back as <see cref="SpeechRecognized"/> or <see cref="SpeechFailed"/>
+/// with the step's generation. An engine that hangs is given up after <see cref="RecognitionTimeout"/>.
+/// <see cref="Stop"/> ends listening and abandons recognitions under way.
+/// </summary>
+internal sealed class StepListening(StepScope scope)
+{
+    /// <summary>The longest one utterance's recognition may take, whatever the engine's own limits.</summary>
+    public static readonly TimeSpan RecognitionTimeout = TimeSpan.FromSeconds(20);
+
+    private SpeechTap? _tap;
+    private CancellationTokenSource? _recognizing;
+
+    public bool IsListening => _tap is not null;
+
+    /// <summary>Starts listening; false when the call's media is already gone.</summary>
+    public bool Listen(EndpointingOptions options)
+    {
+        StopListening();
+        var services = scope.Services;
+        var tap = new SpeechTap(options, services.Inbox, scope.Generation, services.Time);
+        try
+        {
+            services.Media.AddAudioTap(tap);
+        }
+        catch (ObjectDisposedException)
+        {
+            tap.Dispose();
+            return false;
+        }
+
+        _tap = tap;
+        return true;
+    }
+
+    public void StopListening()
+    {
+        if (_tap is { } tap)
+        {
+            _tap = null;
+            scope.Services.Media.RemoveAudioTap(tap);
+            tap.Dispose();
+        }
+    }
+
+    /// <summary>Recognises one utterance with <paramref name="options"/> (already merged with the call's defaults).</summary>
+    public void Recognize(short[] utterance, RecognizerOptions options)
+    {
+        var services = scope.Services;
+        var generation = scope.Generation;
+        _recognizing ??= new CancellationTokenSource();
+        var abandoned = _recognizing.Token;
+        services.Work.Run(
+            async token =>
+            {
+                using var limit = new CancellationTokenSource(RecognitionTimeout, services.Time);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, abandoned, limit.Token);
+                try
+                {
+                    var recognizers = services.Recognizers ?? throw new SpeechRecognitionException("this server has no speech recognizer");
+                    var engine = await recognizers.ResolveAsync(services.AccountSid, options.Vendor, options.Label, linked.Token).ConfigureAwait(false);
+                    var request = new RecognitionRequest(options.Language ?? recognizers.DefaultLanguage)
+                    {
+                        Hints = options.Hints ?? [],
+                        HintsBoost = options.HintsBoost,
+                        AlternativeLanguages = options.AlternativeLanguages ?? [],
+                    };
+                    return new SpeechRecognized(generation, await engine.RecognizeAsync(utterance, request, linked.Token).ConfigureAwait(false));
+                }
+                catch (OperationCanceledException) when (limit.IsCancellationRequested && !token.IsCancellationRequested)
+                {
+                    throw new SpeechRecognitionException($"the recognizer did not answer within {RecognitionTimeout.TotalSeconds:0} s");
+                }
+            },
+            error => new SpeechFailed(generation, error is SpeechRecognitionException ? error.Message : $"the recognizer failed: {error.Message}"));
+    }
+
+    /// <summary>Stops listening and abandons recognitions under way (their answers are dropped).</summary>
+    public void Stop()
+    {
+        StopListening();
+        if (_recognizing is { } recognizing)
+        {
+            _recognizing = null;
+            recognizing.Cancel();
+            recognizing.Dispose();
+        }
+    }
+}
