@@ -79,6 +79,11 @@ public sealed class OpenAiTranscriptionRecognizer : ISpeechRecognizer
         try
         {
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode && response.Content.Headers.ContentLength > _options.MaxAnswerBytes)
+            {
+                throw Failure($"the answer exceeds the {_options.MaxAnswerBytes}-byte limit", null);
+            }
+
             var (body, complete) = await ReadBoundedAsync(response.Content, linked.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {

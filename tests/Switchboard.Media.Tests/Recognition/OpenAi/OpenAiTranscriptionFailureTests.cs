@@ -19,6 +19,7 @@ public sealed class OpenAiTranscriptionFailureTests
     [InlineData(429, "too many requests or the quota is used up (HTTP 429)", "You exceeded your current quota.")]
     [InlineData(500, "the service failed (HTTP 500 Internal Server Error)", "The server had an error while processing your request.")]
     [InlineData(400, "HTTP 400 Bad Request", "Invalid file format.")]
+    [InlineData(404, "HTTP 404: no transcription endpoint at this base URL", "Not Found")]
     public async Task AnErrorStatus_NamesTheEngine_TheStatus_AndOpenAisMessage(int status, string cause, string message)
     {
         var body = $$$"""{"error": {"message": "{{{message}}}", "type": "invalid_request_error", "param": null, "code": null}}""";
