@@ -77,19 +77,16 @@ public sealed class AmdCallTests
     /// <summary>A call with <c>amd</c> to a SIPp callee that plays <c>audio</c>; its own verbs would only pause.</summary>
     private sealed class AmdCall : IAsyncDisposable
     {
-        private readonly RtpSink _rtp;
-        private readonly string _capture;
+        private readonly SpeakingCallee _callee;
         private TestServer? _server;
 
-        private AmdCall(RtpSink rtp, string capture, SippProcess callee, WebhookReceiver hooks)
+        private AmdCall(SpeakingCallee callee, WebhookReceiver hooks)
         {
-            _rtp = rtp;
-            _capture = capture;
-            Callee = callee;
+            _callee = callee;
             Hooks = hooks;
         }
 
-        public SippProcess Callee { get; }
+        public SippProcess Callee => _callee.Sipp;
 
         public WebhookReceiver Hooks { get; }
 
@@ -99,16 +96,7 @@ public sealed class AmdCallTests
         /// <param name="answer">The amd hook's answer for an event type (null: 200 without a body).</param>
         public static async Task<AmdCall> StartAsync(short[] audio, Func<string, string?> answer)
         {
-            var rtp = RtpSink.Start();
-            var capture = RtpCapture.WriteALaw(audio);
-            var callee = await SippProcess.StartCalleeAsync(
-                ScenarioTemplate.Fill("uas_play_audio.xml", new Dictionary<string, string>
-                {
-                    ["delay_ms"] = "300",
-                    ["audio_pcap"] = capture,
-                    ["bye_timeout_ms"] = "60000",
-                }),
-                new Dictionary<string, string> { ["rtp_sink"] = rtp.Port.ToString() });
+            var callee = await SpeakingCallee.StartAsync(audio);
             var hooks = await WebhookReceiver.StartAsync();
             hooks.Respond = webhook => webhook.Path switch
             {
@@ -116,14 +104,14 @@ public sealed class AmdCallTests
                 "/amd" => (200, answer(webhook.Body.GetProperty("type").GetString()!)),
                 _ => (200, null),
             };
-            var call = new AmdCall(rtp, capture, callee, hooks);
-            call._server = await TestServer.StartAsync(callee.Uri);
+            var call = new AmdCall(callee, hooks);
+            call._server = await TestServer.StartAsync(callee.Sipp.Uri);
             var response = await call._server.Client.PostAsJsonAsync($"/v1/Accounts/{call._server.App.AccountSid}/Calls", new JsonObject
             {
                 ["call_hook"] = hooks.Url("/call"),
                 ["call_status_hook"] = hooks.Url("/status"),
                 ["from"] = "+15550001",
-                ["to"] = new JsonObject { ["type"] = "sip", ["sipUri"] = $"sip:+15550002@127.0.0.1:{callee.Port}" },
+                ["to"] = new JsonObject { ["type"] = "sip", ["sipUri"] = callee.SipUri("+15550002") },
                 ["amd"] = new JsonObject { ["actionHook"] = hooks.Url("/amd") },
             });
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -139,9 +127,7 @@ public sealed class AmdCallTests
             }
 
             await Hooks.DisposeAsync();
-            await Callee.DisposeAsync();
-            await _rtp.DisposeAsync();
-            File.Delete(_capture);
+            await _callee.DisposeAsync();
         }
     }
 }
