@@ -18,7 +18,7 @@ public static class ApplicationReader
     /// <summary>A record to create onto: every placeholder is overwritten because creating requires it.</summary>
     public static ApplicationRecord Blank(string accountSid, DateTimeOffset createdAt) => new(
         Guid.NewGuid().ToString(), accountSid, string.Empty, new WebhookTarget(string.Empty, "POST", null, null),
-        null, null, null, null, false, createdAt);
+        null, null, null, null, null, null, null, false, createdAt);
 
     /// <exception cref="Problems.ValidationException">A field is missing or invalid.</exception>
     public static ApplicationRecord Read(JsonElement body, ApplicationRecord current, bool creating) => current with
