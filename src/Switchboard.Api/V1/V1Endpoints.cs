@@ -8,6 +8,7 @@ using Switchboard.Api.V1.Clients;
 using Switchboard.Api.V1.PhoneNumbers;
 using Switchboard.Api.V1.Recordings;
 using Switchboard.Api.V1.Scoping;
+using Switchboard.Api.V1.SpeechCredentials;
 using Switchboard.Api.V1.VoipCarriers;
 using Switchboard.Api.V1.Webhooks;
 
@@ -34,6 +35,7 @@ public static class V1Endpoints
             new VoipCarrierResource().Map(scope);
             new ClientResource().Map(scope);
             new RecordingResource().Map(scope);
+            new SpeechCredentialResource().Map(scope);
             scope.MapWebhookSecret();
             scope.MapWebhookFailures();
         }

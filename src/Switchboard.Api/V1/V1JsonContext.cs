@@ -6,6 +6,7 @@ using Switchboard.Api.V1.Clients;
 using Switchboard.Api.V1.Common;
 using Switchboard.Api.V1.PhoneNumbers;
 using Switchboard.Api.V1.Recordings;
+using Switchboard.Api.V1.SpeechCredentials;
 using Switchboard.Api.V1.VoipCarriers;
 
 namespace Switchboard.Api.V1;
@@ -37,4 +38,7 @@ namespace Switchboard.Api.V1;
 [JsonSerializable(typeof(ClientBody))]
 [JsonSerializable(typeof(RecordingResponse))]
 [JsonSerializable(typeof(RecordingResponse[]))]
+[JsonSerializable(typeof(SpeechCredentialResponse))]
+[JsonSerializable(typeof(SpeechCredentialResponse[]))]
+[JsonSerializable(typeof(SpeechCredentialBody))]
 public sealed partial class V1JsonContext : JsonSerializerContext;

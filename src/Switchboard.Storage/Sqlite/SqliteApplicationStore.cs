@@ -12,14 +12,15 @@ public sealed class SqliteApplicationStore(SqliteDatabase database)
         call_hook_url, call_hook_method, call_hook_username, call_hook_password,
         call_status_hook_url, call_status_hook_method, call_status_hook_username, call_status_hook_password,
         speech_synthesis_vendor, speech_synthesis_voice, speech_synthesis_language, record_all_calls, created_at,
-        call_hook_fallback_url, call_status_hook_fallback_url
+        call_hook_fallback_url, call_status_hook_fallback_url,
+        speech_recognizer_vendor, speech_recognizer_language, speech_recognizer_label
         """;
 
     private const string InsertStatement = $"""
         INSERT INTO applications ({Columns}) VALUES (
             $sid, $account, $name, $hookUrl, $hookMethod, $hookUser, $hookPassword,
             $statusUrl, $statusMethod, $statusUser, $statusPassword, $vendor, $voice, $language, $record, $created,
-            $hookFallback, $statusFallback)
+            $hookFallback, $statusFallback, $recognizerVendor, $recognizerLanguage, $recognizerLabel)
         """;
 
     private const string UpdateStatement = """
@@ -28,7 +29,9 @@ public sealed class SqliteApplicationStore(SqliteDatabase database)
             call_status_hook_url = $statusUrl, call_status_hook_method = $statusMethod,
             call_status_hook_username = $statusUser, call_status_hook_password = $statusPassword,
             speech_synthesis_vendor = $vendor, speech_synthesis_voice = $voice, speech_synthesis_language = $language,
-            record_all_calls = $record, call_hook_fallback_url = $hookFallback, call_status_hook_fallback_url = $statusFallback
+            record_all_calls = $record, call_hook_fallback_url = $hookFallback, call_status_hook_fallback_url = $statusFallback,
+            speech_recognizer_vendor = $recognizerVendor, speech_recognizer_language = $recognizerLanguage,
+            speech_recognizer_label = $recognizerLabel
         WHERE sid = $sid AND account_sid = $account
         """;
 
@@ -64,6 +67,9 @@ public sealed class SqliteApplicationStore(SqliteDatabase database)
         command.Bind("$vendor", application.SpeechSynthesisVendor);
         command.Bind("$voice", application.SpeechSynthesisVoice);
         command.Bind("$language", application.SpeechSynthesisLanguage);
+        command.Bind("$recognizerVendor", application.SpeechRecognizerVendor);
+        command.Bind("$recognizerLanguage", application.SpeechRecognizerLanguage);
+        command.Bind("$recognizerLabel", application.SpeechRecognizerLabel);
         command.Bind("$record", application.RecordAllCalls);
     }
 
@@ -76,6 +82,9 @@ public sealed class SqliteApplicationStore(SqliteDatabase database)
         reader.NullableString(11),
         reader.NullableString(12),
         reader.NullableString(13),
+        reader.NullableString(18),
+        reader.NullableString(19),
+        reader.NullableString(20),
         reader.GetBoolean(14),
         reader.GetTime(15));
 

@@ -213,6 +213,25 @@ internal static class SqliteMigrations
         );
         CREATE INDEX callback_sessions_account ON callback_sessions(account_sid, created_at);
         """,
+        // 7: speech recognition. Each account's credentials for the engines (a key, where the engine is, its model),
+        // one per vendor and label, the unlabelled one counted once; and an application's recognizer defaults.
+        """
+        CREATE TABLE speech_credentials (
+            sid         TEXT PRIMARY KEY,
+            account_sid TEXT NOT NULL REFERENCES accounts(sid) ON DELETE CASCADE,
+            vendor      TEXT NOT NULL,
+            label       TEXT,
+            api_key     TEXT,
+            base_url    TEXT,
+            model       TEXT,
+            use_for_stt INTEGER NOT NULL,
+            created_at  TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX speech_credentials_label ON speech_credentials(account_sid, vendor, ifnull(label, ''));
+        ALTER TABLE applications ADD COLUMN speech_recognizer_vendor TEXT;
+        ALTER TABLE applications ADD COLUMN speech_recognizer_language TEXT;
+        ALTER TABLE applications ADD COLUMN speech_recognizer_label TEXT;
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

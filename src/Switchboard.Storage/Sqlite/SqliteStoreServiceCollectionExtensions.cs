@@ -7,12 +7,14 @@ using Switchboard.Storage.Clients;
 using Switchboard.Storage.PhoneNumbers;
 using Switchboard.Storage.Recordings;
 using Switchboard.Storage.Resilience;
+using Switchboard.Storage.SpeechCredentials;
 
 namespace Switchboard.Storage.Sqlite;
 
 /// <summary>
-/// Registers the account resource stores (applications, numbers, carriers, clients, recordings, callback sessions)
-/// on the embedded database; a live callback session's writes outlast a failing store (<see cref="DeferredWrites"/>).
+/// Registers the account resource stores (applications, numbers, carriers, clients, recordings, speech credentials,
+/// callback sessions) on the embedded database; a live callback session's writes outlast a failing store
+/// (<see cref="DeferredWrites"/>).
 /// </summary>
 public static class SqliteStoreServiceCollectionExtensions
 {
@@ -24,6 +26,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<IVoipCarrierStore, SqliteVoipCarrierStore>();
         services.AddSingleton<IClientStore, SqliteClientStore>();
         services.AddSingleton<IRecordingStore, SqliteRecordingStore>();
+        services.AddSingleton<ISpeechCredentialStore, SqliteSpeechCredentialStore>();
         services.TryAddSingleton<DeferredWrites>();
         services.AddSingleton<SqliteCallbackSessionStore>();
         services.AddSingleton<ICallbackSessionStore>(provider => new ResilientCallbackSessionStore(

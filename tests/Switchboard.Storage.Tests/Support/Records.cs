@@ -2,6 +2,7 @@ using Switchboard.Storage.Applications;
 using Switchboard.Storage.Carriers;
 using Switchboard.Storage.Clients;
 using Switchboard.Storage.PhoneNumbers;
+using Switchboard.Storage.SpeechCredentials;
 
 namespace Switchboard.Storage.Tests.Support;
 
@@ -20,6 +21,9 @@ public static class Records
         "espeak",
         "en-us",
         "en-US",
+        "pocketsphinx",
+        "en-GB",
+        "office",
         RecordAllCalls: true,
         Created);
 
@@ -39,6 +43,17 @@ public static class Records
         "99",
         E164LeadingPlus: true,
         ["192.0.2.10", "198.51.100.0/24"],
+        Created);
+
+    public static SpeechCredentialRecord SpeechCredential(string accountSid, string vendor = "openai", string? label = null) => new(
+        Guid.NewGuid().ToString(),
+        accountSid,
+        vendor,
+        label,
+        "sk-test",
+        "https://whisper.example.com",
+        "whisper-1",
+        UseForStt: true,
         Created);
 
     public static ClientRecord Client(string accountSid, string username, string password = "pw") => new(

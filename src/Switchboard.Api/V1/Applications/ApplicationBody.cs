@@ -7,6 +7,9 @@ namespace Switchboard.Api.V1.Applications;
 /// <param name="SpeechSynthesisVendor">Default text-to-speech vendor.</param>
 /// <param name="SpeechSynthesisVoice">Default voice.</param>
 /// <param name="SpeechSynthesisLanguage">Default language, e.g. <c>en-US</c>.</param>
+/// <param name="SpeechRecognizerVendor">Default speech recognizer: <c>pocketsphinx</c>, <c>openai</c> or <c>default</c> (the server's).</param>
+/// <param name="SpeechRecognizerLanguage">Default recognition language, a tag such as <c>en-US</c>.</param>
+/// <param name="SpeechRecognizerLabel">Which of the account's speech credentials of that vendor to use, by label.</param>
 /// <param name="RecordAllCalls">Whether every call of the application is recorded.</param>
 /// <param name="AccountSid">On <c>POST /v1/Applications</c>, the account (jambonz style); defaults to the key's.</param>
 public sealed record ApplicationBody(
@@ -16,5 +19,8 @@ public sealed record ApplicationBody(
     string? SpeechSynthesisVendor,
     string? SpeechSynthesisVoice,
     string? SpeechSynthesisLanguage,
+    string? SpeechRecognizerVendor,
+    string? SpeechRecognizerLanguage,
+    string? SpeechRecognizerLabel,
     bool? RecordAllCalls,
     string? AccountSid);

@@ -12,6 +12,9 @@ public sealed record ApplicationResponse(
     string? SpeechSynthesisVendor,
     string? SpeechSynthesisVoice,
     string? SpeechSynthesisLanguage,
+    string? SpeechRecognizerVendor,
+    string? SpeechRecognizerLanguage,
+    string? SpeechRecognizerLabel,
     bool RecordAllCalls,
     DateTimeOffset CreatedAt)
 {
@@ -24,6 +27,9 @@ public sealed record ApplicationResponse(
         application.SpeechSynthesisVendor,
         application.SpeechSynthesisVoice,
         application.SpeechSynthesisLanguage,
+        application.SpeechRecognizerVendor,
+        application.SpeechRecognizerLanguage,
+        application.SpeechRecognizerLabel,
         application.RecordAllCalls,
         application.CreatedAt);
 }
