@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Switchboard.Calls.Engine.Speech;
 using Switchboard.Sip.Transport;
 
 namespace Switchboard.Server.Configuration;
@@ -43,6 +44,8 @@ public static class SettingsReader
         ("--webhook-max-answer-bytes", "SWITCHBOARD_WEBHOOK_MAX_ANSWER_BYTES", "1048576"),
         ("--audio-max-bytes", "SWITCHBOARD_AUDIO_MAX_BYTES", "16777216"),
         ("--max-request-bytes", "SWITCHBOARD_MAX_REQUEST_BYTES", "1048576"),
+        ("--speech-recognizer", "SWITCHBOARD_SPEECH_RECOGNIZER", "pocketsphinx"),
+        ("--speech-language", "SWITCHBOARD_SPEECH_LANGUAGE", "en-US"),
     ];
 
     /// <exception cref="SettingsException">A setting is malformed or a flag is unknown.</exception>
@@ -104,8 +107,15 @@ public static class SettingsReader
             WebhookMaxAnswerBytes = (long)ParseNumber(values["--webhook-max-answer-bytes"]!, "SWITCHBOARD_WEBHOOK_MAX_ANSWER_BYTES", 1024, 1L << 30),
             AudioMaxBytes = (long)ParseNumber(values["--audio-max-bytes"]!, "SWITCHBOARD_AUDIO_MAX_BYTES", 1024, 1L << 30),
             MaxRequestBytes = (long)ParseNumber(values["--max-request-bytes"]!, "SWITCHBOARD_MAX_REQUEST_BYTES", 1024, 1L << 30),
+            SpeechRecognizer = ParseRecognizer(values["--speech-recognizer"]!),
+            SpeechLanguage = values["--speech-language"]!,
         };
     }
+
+    private static string ParseRecognizer(string value) =>
+        value.ToLowerInvariant() is RecognizerVendors.PocketSphinx or RecognizerVendors.OpenAi
+            ? value.ToLowerInvariant()
+            : throw new SettingsException($"SWITCHBOARD_SPEECH_RECOGNIZER must be {RecognizerVendors.PocketSphinx} or {RecognizerVendors.OpenAi}, not '{value}'");
 
     /// <summary>The usage text for <c>--help</c>: every flag with its variable and default.</summary>
     public static string Help()

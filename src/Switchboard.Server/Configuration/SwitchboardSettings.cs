@@ -85,6 +85,15 @@ public sealed record SwitchboardSettings(
     /// <summary>SWITCHBOARD_MAX_REQUEST_BYTES: the largest HTTP request body accepted.</summary>
     public long MaxRequestBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>
+    /// SWITCHBOARD_SPEECH_RECOGNIZER: the engine for speech input that names none (<c>pocketsphinx</c>, offline;
+    /// or <c>openai</c>, with each account's speech credential).
+    /// </summary>
+    public string SpeechRecognizer { get; init; } = "pocketsphinx";
+
+    /// <summary>SWITCHBOARD_SPEECH_LANGUAGE: the language speech input is recognised in when nothing names one.</summary>
+    public string SpeechLanguage { get; init; } = "en-US";
+
     /// <summary>The address written into SDP and Contact: the public IP, else the SIP listen address, else this host's.</summary>
     public string AdvertisedAddress => PublicIp
         ?? (Sip.Address.Equals(IPAddress.Any) ? HostAddress.Primary().ToString() : Sip.Address.ToString());

@@ -1,3 +1,4 @@
+using Switchboard.Calls.Engine.Speech;
 using Switchboard.Calls.Verbs;
 using Switchboard.Storage.Applications;
 
@@ -12,9 +13,14 @@ public static class ApplicationSpeech
     public static SpeechDefaults Of(ApplicationRecord? application) =>
         new(application?.SpeechSynthesisVendor, application?.SpeechSynthesisLanguage, application?.SpeechSynthesisVoice, null);
 
-    /// <summary>The application's recognizer defaults; null without an application or when it sets none of them.</summary>
-    public static RecognizerDefaults? RecognizerOf(ApplicationRecord? application) =>
-        application is { SpeechRecognizerVendor: null, SpeechRecognizerLanguage: null, SpeechRecognizerLabel: null } or null
-            ? null
-            : new(application.SpeechRecognizerVendor, application.SpeechRecognizerLanguage, application.SpeechRecognizerLabel);
+    /// <summary>
+    /// An application's <c>speech_recognizer_*</c> defaults for its calls' speech input; <c>default</c> (or nothing)
+    /// leaves the vendor to the server.
+    /// </summary>
+    public static RecognizerOptions RecognizerOf(ApplicationRecord? application) => application is null
+        ? RecognizerOptions.None
+        : new(
+            application.SpeechRecognizerVendor == RecognizerVendors.Default ? null : application.SpeechRecognizerVendor,
+            application.SpeechRecognizerLanguage,
+            application.SpeechRecognizerLabel);
 }

@@ -70,7 +70,7 @@ public static class CallsEndpoints
             Tag = request.Tag,
             TimeLimit = request.TimeLimit,
             Speech = speech,
-            Recognizer = request.Recognizer,
+            Recognizer = ApplicationSpeech.RecognizerOf(application).With(request.Recognizer),
             RecordAll = application?.RecordAllCalls ?? false,
             Amd = request.Amd is { } amd ? new AmdSettings(amd.Options, new AmdHookSource(amd.ActionHook, script, callContext)) : null,
         };

@@ -64,6 +64,7 @@ public sealed class InboundApplicationRouter(
             RecordAll = application.RecordAllCalls,
             CreateLegSink = StatusHookSink.ForDialLegs(application.CallStatusHook, context, outbox, timeProvider),
             Speech = ApplicationSpeech.Of(application),
+            Recognizer = ApplicationSpeech.RecognizerOf(application),
         };
         return InboundRoute.Accept(request);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Switchboard.Api.Problems;
+using Switchboard.Api.V1.SpeechCredentials;
 using Switchboard.Calls.Engine.Speech;
 using Switchboard.Calls.Verbs;
 
@@ -56,7 +57,7 @@ public static class RecognizerReader
     public static string? ReadLanguage(JsonElement parent, string name, string path)
     {
         var language = JsonFields.OptionalString(parent, name, path);
-        if (language is not null && !IsLanguageTag(language))
+        if (language is not null && !SpeechVendors.IsLanguageTag(language))
         {
             throw new ValidationException(path, "must be a language tag such as en-US");
         }
@@ -115,7 +116,7 @@ public static class RecognizerReader
         foreach (var language in languages.EnumerateArray())
         {
             var tag = language.ValueKind == JsonValueKind.String ? language.GetString()! : "";
-            if (!IsLanguageTag(tag))
+            if (!SpeechVendors.IsLanguageTag(tag))
             {
                 throw new ValidationException($"{path}[{index}]", "must be a language tag such as en-US");
             }
@@ -126,9 +127,4 @@ public static class RecognizerReader
 
         return tags;
     }
-
-    /// <summary>RFC 5646's shape, loosely: letters, digits and hyphens, starting with two or three letters.</summary>
-    private static bool IsLanguageTag(string tag) =>
-        tag.Length is >= 2 and <= 35 && char.IsAsciiLetter(tag[0]) && char.IsAsciiLetter(tag[1])
-        && tag.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') && !tag.EndsWith('-');
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Switchboard.Api.Problems;
 using Switchboard.Api.V1.Common;
+using Switchboard.Calls.Engine.Speech;
 using Switchboard.Storage.SpeechCredentials;
 
 namespace Switchboard.Api.V1.SpeechCredentials;
@@ -34,7 +35,7 @@ public static class SpeechCredentialReader
             Model = V1Fields.Has(body, "model") ? V1Fields.OptionalText(body, "model", MaxModelLength) : current.Model,
             UseForStt = V1Fields.OptionalFlag(body, "use_for_stt") ?? current.UseForStt,
         };
-        return credential.Vendor == SpeechVendors.OpenAi
+        return credential.Vendor == RecognizerVendors.OpenAi
             ? credential with { BaseUrl = credential.BaseUrl ?? SpeechVendors.OpenAiBaseUrl, Model = credential.Model ?? SpeechVendors.OpenAiModel }
             : credential;
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Switchboard.Api.Problems;
 using Switchboard.Api.V1.Common;
+using Switchboard.Calls.Engine.Speech;
 
 namespace Switchboard.Api.V1.SpeechCredentials;
 
@@ -11,28 +12,19 @@ namespace Switchboard.Api.V1.SpeechCredentials;
 /// </summary>
 public static partial class SpeechVendors
 {
-    /// <summary>Any server speaking the OpenAI transcription API (OpenAI itself, faster-whisper, whisper.cpp, LocalAI).</summary>
-    public const string OpenAi = "openai";
-
-    /// <summary>The built-in offline engine; it needs no key.</summary>
-    public const string Pocketsphinx = "pocketsphinx";
-
-    /// <summary>On an application: the server's default engine.</summary>
-    public const string Default = "default";
-
-    /// <summary>Where an <see cref="OpenAi"/> credential points when it names no base URL.</summary>
+    /// <summary>Where an <see cref="RecognizerVendors.OpenAi"/> credential points when it names no base URL.</summary>
     public const string OpenAiBaseUrl = "https://api.openai.com";
 
-    /// <summary>The model an <see cref="OpenAi"/> credential asks for when it names none.</summary>
+    /// <summary>The model an <see cref="RecognizerVendors.OpenAi"/> credential asks for when it names none.</summary>
     public const string OpenAiModel = "whisper-1";
 
     private const int MaxLanguageLength = 35;
 
     /// <summary>The vendors a speech credential may be for.</summary>
-    public static IReadOnlyList<string> Credentials { get; } = [OpenAi, Pocketsphinx];
+    public static IReadOnlyList<string> Credentials { get; } = [RecognizerVendors.OpenAi, RecognizerVendors.PocketSphinx];
 
     /// <summary>The vendors an application's recognizer defaults may name.</summary>
-    public static IReadOnlyList<string> Recognizers { get; } = [Default, OpenAi, Pocketsphinx];
+    public static IReadOnlyList<string> Recognizers => RecognizerVendors.Known;
 
     /// <summary>The field as one of <paramref name="known"/>, lower-cased; absent or null reads as null.</summary>
     /// <exception cref="ValidationException">The field is not a string or names no known vendor.</exception>
@@ -53,10 +45,13 @@ public static partial class SpeechVendors
     public static string? OptionalLanguage(JsonElement body, string name)
     {
         var language = V1Fields.OptionalText(body, name, MaxLanguageLength);
-        return language is null || LanguageTag().IsMatch(language)
+        return language is null || IsLanguageTag(language)
             ? language
             : throw new ValidationException(name, "must be a language tag such as en-US");
     }
+
+    /// <summary>Whether <paramref name="tag"/> looks like a BCP 47 language tag.</summary>
+    public static bool IsLanguageTag(string tag) => tag.Length <= MaxLanguageLength && LanguageTag().IsMatch(tag);
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTag();

@@ -1,3 +1,4 @@
+using Switchboard.Calls.Verbs;
 using System.Net;
 using System.Text.Json;
 using Switchboard.Api.Problems;
@@ -61,7 +62,7 @@ public sealed class ApplicationRecognizerTests(V1Host host) : IClassFixture<V1Ho
             JsonDocument.Parse($$"""{"name":"n",{{Hook}},"speech_recognizer_vendor":"deepgram"}""").RootElement, ApplicationReader.Blank("acc", Now), creating: true)).Error;
 
         Assert.Equal("speech_recognizer_vendor", error.Field);
-        Assert.Equal("must be one of default, openai, pocketsphinx", error.Message);
+        Assert.Equal("must be one of pocketsphinx, openai, default", error.Message);
     }
 
     [Theory]
@@ -77,14 +78,15 @@ public sealed class ApplicationRecognizerTests(V1Host host) : IClassFixture<V1Ho
     }
 
     [Fact]
-    public void RecognizerOf_GivesTheDefaults_OrNullWhenThereAreNone()
+    public void RecognizerOf_GivesTheDefaults_OrNoneWhenThereAreNone()
     {
         var blank = ApplicationReader.Blank("acc", Now);
 
-        Assert.Null(ApplicationSpeech.RecognizerOf(null));
-        Assert.Null(ApplicationSpeech.RecognizerOf(blank));
-        Assert.Equal(new RecognizerDefaults("openai", null, "office"), ApplicationSpeech.RecognizerOf(blank with { SpeechRecognizerVendor = "openai", SpeechRecognizerLabel = "office" }));
-        Assert.Equal(new RecognizerDefaults(null, "de-DE", null), ApplicationSpeech.RecognizerOf(blank with { SpeechRecognizerLanguage = "de-DE" }));
+        Assert.Equal(RecognizerOptions.None, ApplicationSpeech.RecognizerOf(null));
+        Assert.Equal(RecognizerOptions.None, ApplicationSpeech.RecognizerOf(blank));
+        Assert.Equal(RecognizerOptions.None, ApplicationSpeech.RecognizerOf(blank with { SpeechRecognizerVendor = "default" }));
+        Assert.Equal(new RecognizerOptions("openai", null, "office"), ApplicationSpeech.RecognizerOf(blank with { SpeechRecognizerVendor = "openai", SpeechRecognizerLabel = "office" }));
+        Assert.Equal(new RecognizerOptions(null, "de-DE", null), ApplicationSpeech.RecognizerOf(blank with { SpeechRecognizerLanguage = "de-DE" }));
     }
 
     private static (string?, string?, string?) Recognizer(JsonElement application) => (
