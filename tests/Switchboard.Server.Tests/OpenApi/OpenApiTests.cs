@@ -14,7 +14,7 @@ public sealed class OpenApiTests(V1Server server) : IClassFixture<V1Server>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
-        foreach (var resource in new[] { "ApiKeys", "Applications", "PhoneNumbers", "VoipCarriers", "Clients", "Recordings" })
+        foreach (var resource in new[] { "ApiKeys", "Applications", "PhoneNumbers", "VoipCarriers", "Clients", "Recordings", "SpeechCredentials" })
         {
             Assert.Contains($"/v1/{resource}", paths);
             Assert.Contains($"/v1/Accounts/{{account_sid}}/{resource}", paths);
