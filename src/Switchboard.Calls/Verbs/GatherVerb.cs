@@ -33,6 +33,9 @@ public sealed record GatherVerb(int MaxDigits, char? FinishOnKey, TimeSpan Timeo
     /// <summary>Whether the caller's speech stops the prompt (jambonz <c>bargein</c>).</summary>
     public bool SpeechBargeIn { get; init; }
 
+    /// <summary>Where the words so far go while the caller speaks (jambonz <c>partialResultHook</c>); null for nowhere.</summary>
+    public string? PartialResultHook { get; init; }
+
     /// <summary>Whether speech is heard while the prompt plays (jambonz <c>listenDuringPrompt</c>), or only after it.</summary>
     public bool ListenDuringPrompt { get; init; } = true;
 }

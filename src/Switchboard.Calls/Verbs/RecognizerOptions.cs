@@ -18,6 +18,9 @@ public sealed record RecognizerOptions(string? Vendor, string? Language, string?
     /// <summary>Other languages the caller may speak.</summary>
     public IReadOnlyList<string>? AlternativeLanguages { get; init; }
 
+    /// <summary>Whether words are reported while an utterance goes on, not only when it is over (jambonz <c>interim</c>).</summary>
+    public bool? Interim { get; init; }
+
     /// <summary>These options with every member <paramref name="update"/> sets replaced.</summary>
     public RecognizerOptions With(RecognizerOptions? update) => update is null ? this : new(
         update.Vendor ?? Vendor, update.Language ?? Language, update.Label ?? Label)
@@ -25,5 +28,6 @@ public sealed record RecognizerOptions(string? Vendor, string? Language, string?
         Hints = update.Hints ?? Hints,
         HintsBoost = update.HintsBoost ?? HintsBoost,
         AlternativeLanguages = update.AlternativeLanguages ?? AlternativeLanguages,
+        Interim = update.Interim ?? Interim,
     };
 }

@@ -58,16 +58,27 @@ public sealed class UtteranceRecorder : IDisposable
     /// A copy of the utterance that just ended (after <see cref="SpeechEndpoint.UtteranceEnded"/> or
     /// <see cref="SpeechEndpoint.MaxLength"/>), with its lead-in and what is kept of its tail.
     /// </summary>
-    public short[] TakeUtterance()
+    public short[] TakeUtterance() =>
+        _endpointer.UtteranceEnd is { } end ? Copy(Samples(end + Tail)) : [];
+
+    /// <summary>A copy of the utterance under way, from its lead-in to now (for interim results).</summary>
+    public short[] TakeUtteranceSoFar() => _endpointer.State == EndpointerState.Speaking ? Copy(_written) : [];
+
+    /// <summary>How long the utterance under way has lasted; zero while nobody speaks.</summary>
+    public TimeSpan UtteranceLength => _endpointer.State == EndpointerState.Speaking && _endpointer.UtteranceStart is { } start
+        ? _endpointer.Position - start
+        : TimeSpan.Zero;
+
+    private short[] Copy(long end)
     {
         var ring = _ring ?? throw new ObjectDisposedException(nameof(UtteranceRecorder));
-        if (_endpointer.UtteranceStart is not { } start || _endpointer.UtteranceEnd is not { } end)
+        if (_endpointer.UtteranceStart is not { } start)
         {
             return [];
         }
 
         var from = Math.Max(Math.Max(0, _written - ring.Length), Samples(start - LeadIn));
-        var to = Math.Min(_written, Samples(end + Tail));
+        var to = Math.Min(_written, end);
         var utterance = new short[Math.Max(0, to - from)];
         for (var i = 0; i < utterance.Length; i++)
         {

@@ -16,9 +16,10 @@ namespace Switchboard.Api.V1.Calls;
 /// <summary>
 /// The jambonz way of running a call: the application's <c>call_hook</c> answers with a verb array; a verb
 /// with an <c>actionHook</c> posts its result there, and a non-empty answer replaces the verbs still queued.
-/// A <c>transcribe</c> verb's transcripts go to its <c>transcriptionHook</c>; those answers are not read.
+/// A <c>transcribe</c> verb's transcripts go to its <c>transcriptionHook</c>, a gather's interim results to its
+/// <c>partialResultHook</c>; those answers are not read.
 /// </summary>
-public sealed class HookScriptSource : IScriptSource, ITranscriptionHook
+public sealed class HookScriptSource : IScriptSource, ISpeechHooks
 {
     private readonly WebhookTarget _callHook;
     private readonly CallContext _context;
@@ -74,10 +75,10 @@ public sealed class HookScriptSource : IScriptSource, ITranscriptionHook
         }
     }
 
-    public async ValueTask OnTranscriptAsync(CallSnapshot call, TranscribeVerb transcribe, RecognitionResult transcript, CancellationToken cancellationToken)
+    public async ValueTask OnTranscriptAsync(CallSnapshot call, string hook, RecognitionResult transcript, bool isFinal, CancellationToken cancellationToken)
     {
-        var target = _hooks.TryGetValue(transcribe.TranscriptionHook, out var known) ? known : new WebhookTarget(transcribe.TranscriptionHook, "POST", null, null);
-        await PostAsync(target, call, "transcription", CallPayload.Build(call, _context, null, writer => SpeechPayload.Write(writer, transcript)), cancellationToken).ConfigureAwait(false);
+        var target = _hooks.TryGetValue(hook, out var known) ? known : new WebhookTarget(hook, "POST", null, null);
+        await PostAsync(target, call, "transcription", CallPayload.Build(call, _context, null, writer => SpeechPayload.Write(writer, transcript, isFinal)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -174,7 +175,7 @@ public sealed class HookScriptSource : IScriptSource, ITranscriptionHook
         switch (gather.Reason)
         {
             case GatherEndReason.SpeechDetected when gather.Speech is { } speech:
-                SpeechPayload.Write(writer, speech);
+                SpeechPayload.Write(writer, speech, isFinal: true);
                 writer.WriteString("reason", "speechDetected");
                 break;
             case GatherEndReason.Error:

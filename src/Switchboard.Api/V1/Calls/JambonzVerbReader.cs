@@ -148,6 +148,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             Speech = speech ? RecognizerReader.Read(verb, path) ?? RecognizerOptions.None : null,
             SpeechBargeIn = JsonFields.OptionalBool(verb, "bargein", path + ".bargein", fallback: false),
             ListenDuringPrompt = JsonFields.OptionalBool(verb, "listenDuringPrompt", path + ".listenDuringPrompt", fallback: true),
+            PartialResultHook = ReadHook(verb, "partialResultHook", path),
         };
     }
 
@@ -160,6 +161,18 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
         var hook = HookReader.Require(verb, "transcriptionHook", path + ".transcriptionHook", baseUrl);
         hooks[hook.Url] = hook;
         return new TranscribeVerb(hook.Url, RecognizerReader.Read(verb, path) ?? RecognizerOptions.None);
+    }
+
+    /// <summary>An optional hook other than <c>actionHook</c>, resolved and kept with its credentials.</summary>
+    private string? ReadHook(JsonElement verb, string name, string path)
+    {
+        if (HookReader.Optional(verb, name, path + "." + name, baseUrl) is not { } hook)
+        {
+            return null;
+        }
+
+        hooks[hook.Url] = hook;
+        return hook.Url;
     }
 
     /// <summary>jambonz <c>input</c>: <c>["digits"]</c> (the default), <c>["speech"]</c> or both.</summary>

@@ -8,8 +8,8 @@ namespace Switchboard.Api.V1.Calls;
 
 /// <summary>
 /// jambonz's <c>recognizer</c> object, as <c>gather</c>, <c>transcribe</c> and <c>config</c> carry it: <c>vendor</c>,
-/// <c>label</c>, <c>language</c>, <c>hints</c> (strings, or objects with a <c>phrase</c>), <c>hintsBoost</c> and
-/// <c>altLanguages</c>. Vendor-specific options (Google's, Azure's, ...) are ignored, as jambonz ignores those of
+/// <c>label</c>, <c>language</c>, <c>hints</c> (strings, or objects with a <c>phrase</c>), <c>hintsBoost</c>,
+/// <c>altLanguages</c> and <c>interim</c>. Vendor-specific options (Google's, Azure's, ...) are ignored, as jambonz ignores those of
 /// other vendors; a vendor this server has no engine for is refused by name.
 /// </summary>
 public static class RecognizerReader
@@ -37,6 +37,7 @@ public static class RecognizerReader
             Hints = ReadHints(recognizer, path + ".hints"),
             HintsBoost = JsonFields.OptionalNumber(recognizer, "hintsBoost", path + ".hintsBoost", 0, 100),
             AlternativeLanguages = ReadLanguages(recognizer, path + ".altLanguages"),
+            Interim = recognizer.TryGetProperty("interim", out _) ? JsonFields.OptionalBool(recognizer, "interim", path + ".interim", fallback: false) : null,
         };
     }
 

@@ -9,11 +9,12 @@ namespace Switchboard.Api.V1.Calls;
 /// </summary>
 public static class SpeechPayload
 {
-    public static void Write(Utf8JsonWriter writer, RecognitionResult result)
+    /// <param name="isFinal">False for an interim result: the words so far of an utterance not yet over.</param>
+    public static void Write(Utf8JsonWriter writer, RecognitionResult result, bool isFinal)
     {
         writer.WriteStartObject("speech");
         writer.WriteString("language_code", result.Language);
-        writer.WriteBoolean("is_final", true);
+        writer.WriteBoolean("is_final", isFinal);
         writer.WriteStartArray("alternatives");
         foreach (var alternative in result.Alternatives)
         {

@@ -10,10 +10,15 @@ namespace Switchboard.Calls.Engine.Speech;
 /// receive thread, without allocating per frame, and hands the call's loop what changed: speech started, an
 /// utterance's audio. As for answering-machine detection (<see cref="AmdTap"/>), the audio is its own clock, so a
 /// timer feeds the time the peer sent nothing (a phone that goes quiet while its user is) as silence; otherwise a
-/// caller who stops talking would never be heard to stop. The lock only orders the receive thread and the timer.
+/// caller who stops talking would never be heard to stop. With interim results asked for, the utterance so far is
+/// handed over every <see cref="InterimEvery"/> while the caller speaks. The lock only orders the receive thread
+/// and the timer.
 /// </summary>
 internal sealed class SpeechTap : IAudioTap, IDisposable
 {
+    /// <summary>How much more of an utterance is heard before the next interim result is asked for.</summary>
+    public static readonly TimeSpan InterimEvery = TimeSpan.FromSeconds(1);
+
     private readonly UtteranceRecorder _recorder;
     private readonly ChannelWriter<CallMessage> _inbox;
     private readonly int _generation;
@@ -21,10 +26,13 @@ internal sealed class SpeechTap : IAudioTap, IDisposable
     private readonly long _started;
     private readonly Lock _gate = new();
     private readonly ITimer _gapTimer;
+    private readonly bool _interim;
+    private TimeSpan _nextInterim;
     private bool _disposed;
 
-    public SpeechTap(EndpointingOptions options, ChannelWriter<CallMessage> inbox, int generation, TimeProvider time)
+    public SpeechTap(EndpointingOptions options, bool interim, ChannelWriter<CallMessage> inbox, int generation, TimeProvider time)
     {
+        _interim = interim;
         _recorder = new UtteranceRecorder(options);
         _inbox = inbox;
         _generation = generation;
@@ -82,7 +90,12 @@ internal sealed class SpeechTap : IAudioTap, IDisposable
         switch (endpoint)
         {
             case SpeechEndpoint.SpeechStarted:
+                _nextInterim = InterimEvery;
                 _inbox.TryWrite(new SpeechStarted(_generation));
+                break;
+            case SpeechEndpoint.None when _interim && _recorder.UtteranceLength >= _nextInterim && _recorder.UtteranceLength > TimeSpan.Zero:
+                _nextInterim += InterimEvery;
+                _inbox.TryWrite(new UtteranceGrowing(_generation, _recorder.TakeUtteranceSoFar()));
                 break;
             case SpeechEndpoint.UtteranceEnded or SpeechEndpoint.MaxLength:
                 _inbox.TryWrite(new UtteranceHeard(_generation, _recorder.TakeUtterance(), endpoint == SpeechEndpoint.MaxLength));

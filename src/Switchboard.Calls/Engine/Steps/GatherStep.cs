@@ -21,6 +21,9 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
     private readonly GatherInput _input = new(gather);
     private readonly StepPlayback _playback = new(scope);
     private readonly StepListening _listening = new(scope);
+    private readonly TranscriptPosts? _partialResults =
+        gather.PartialResultHook is { } hook && scope.Services.Script is ISpeechHooks hooks ? new(scope, hooks, hook) : null;
+
     private bool _promptPlaying;
     private bool _speaking;
     private bool _recognizing;
@@ -94,6 +97,17 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
             case SpeechStarted:
                 OnSpeechStarted();
                 break;
+            case UtteranceGrowing growing when _partialResults is not null:
+                _listening.RecognizeSoFar(growing.Audio, Runner.Recognizer.With(gather.Speech));
+                break;
+            case InterimRecognized interim:
+                _listening.OnInterimDone();
+                if (interim.Result.Transcript.Length > 0 && _speaking)
+                {
+                    _partialResults?.Post(interim.Result, isFinal: false);
+                }
+
+                break;
             case UtteranceHeard heard:
                 _speaking = false;
                 _recognizing = true;
@@ -140,7 +154,7 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
 
     private bool Listen()
     {
-        if (_listening.Listen(Endpointing))
+        if (_listening.Listen(Endpointing, interim: _partialResults is not null))
         {
             return true;
         }

@@ -18,15 +18,16 @@ internal sealed class StepListening(StepScope scope)
 
     private SpeechTap? _tap;
     private CancellationTokenSource? _recognizing;
+    private bool _interimRunning;
 
     public bool IsListening => _tap is not null;
 
     /// <summary>Starts listening; false when the call's media is already gone.</summary>
-    public bool Listen(EndpointingOptions options)
+    public bool Listen(EndpointingOptions options, bool interim = false)
     {
         StopListening();
         var services = scope.Services;
-        var tap = new SpeechTap(options, services.Inbox, scope.Generation, services.Time);
+        var tap = new SpeechTap(options, interim, services.Inbox, scope.Generation, services.Time);
         try
         {
             services.Media.AddAudioTap(tap);
@@ -52,10 +53,33 @@ internal sealed class StepListening(StepScope scope)
     }
 
     /// <summary>Recognises one utterance with <paramref name="options"/> (already merged with the call's defaults).</summary>
-    public void Recognize(short[] utterance, RecognizerOptions options)
+    public void Recognize(short[] utterance, RecognizerOptions options) =>
+        Run(utterance, options, result => new SpeechRecognized(scope.Generation, result), error => new SpeechFailed(scope.Generation, error));
+
+    /// <summary>
+    /// Recognises the words so far of an utterance under way, unless such a recognition is already running (an
+    /// engine slower than the interval skips a step rather than fall behind). A failure is dropped: the final
+    /// result will say it.
+    /// </summary>
+    /// <returns>False when one was already running.</returns>
+    public bool RecognizeSoFar(short[] utterance, RecognizerOptions options)
+    {
+        if (_interimRunning)
+        {
+            return false;
+        }
+
+        _interimRunning = true;
+        Run(utterance, options, result => new InterimRecognized(scope.Generation, result), _ => new InterimRecognized(scope.Generation, Nothing(options)));
+        return true;
+    }
+
+    /// <summary>An interim result came back: the next may start.</summary>
+    public void OnInterimDone() => _interimRunning = false;
+
+    private void Run(short[] utterance, RecognizerOptions options, Func<RecognitionResult, CallMessage> onResult, Func<string, CallMessage> onError)
     {
         var services = scope.Services;
-        var generation = scope.Generation;
         _recognizing ??= new CancellationTokenSource();
         var abandoned = _recognizing.Token;
         services.Work.Run(
@@ -73,15 +97,17 @@ internal sealed class StepListening(StepScope scope)
                         HintsBoost = options.HintsBoost,
                         AlternativeLanguages = options.AlternativeLanguages ?? [],
                     };
-                    return new SpeechRecognized(generation, await engine.RecognizeAsync(utterance, request, linked.Token).ConfigureAwait(false));
+                    return onResult(await engine.RecognizeAsync(utterance, request, linked.Token).ConfigureAwait(false));
                 }
                 catch (OperationCanceledException) when (limit.IsCancellationRequested && !token.IsCancellationRequested)
                 {
                     throw new SpeechRecognitionException($"the recognizer did not answer within {RecognitionTimeout.TotalSeconds:0} s");
                 }
             },
-            error => new SpeechFailed(generation, error is SpeechRecognitionException ? error.Message : $"the recognizer failed: {error.Message}"));
+            error => onError(error is SpeechRecognitionException ? error.Message : $"the recognizer failed: {error.Message}"));
     }
+
+    private static RecognitionResult Nothing(RecognizerOptions options) => new(options.Language ?? "", []);
 
     /// <summary>Stops listening and abandons recognitions under way (their answers are dropped).</summary>
     public void Stop()

@@ -9,8 +9,9 @@ namespace Switchboard.Calls.Engine.Steps;
 /// <summary>
 /// A <c>transcribe</c>: listens to the caller utterance after utterance until the call ends or new verbs replace it.
 /// One utterance is recognised at a time, in the order spoken (those that end meanwhile wait, a bounded few), and
-/// each transcript with words is posted to the transcription hook in that order, each post after the one before.
-/// A failed recognition is logged and listening goes on: a transcription has no one to answer an error to.
+/// each transcript with words is posted to the transcription hook in that order; with <c>interim</c>, so are the
+/// words so far while the caller speaks. A failed recognition is logged and listening goes on: a transcription has
+/// no one to answer an error to.
 /// </summary>
 internal sealed class TranscribeStep(TranscribeVerb transcribe, StepScope scope) : VerbStep(scope)
 {
@@ -21,19 +22,24 @@ internal sealed class TranscribeStep(TranscribeVerb transcribe, StepScope scope)
 
     private readonly StepListening _listening = new(scope);
     private readonly Queue<short[]> _waiting = new();
-    private Task _posting = Task.CompletedTask;
+    private TranscriptPosts? _posts;
     private bool _recognizing;
+    private int _utterancesHeard;
+    private int _interimFor = -1;
+
+    private RecognizerOptions Recognizer => Runner.Recognizer.With(transcribe.Recognizer);
 
     public override void Start()
     {
-        if (Services.Script is not ITranscriptionHook)
+        if (Services.Script is not ISpeechHooks hooks)
         {
             SpeechLog.TranscriptionFailed(Services.Logger, Services.CallSid, "this call's script cannot receive transcripts");
             Runner.Complete(this);
             return;
         }
 
-        if (!_listening.Listen(Endpointing))
+        _posts = new TranscriptPosts(Scope, hooks, transcribe.TranscriptionHook);
+        if (!_listening.Listen(Endpointing, Recognizer.Interim == true))
         {
             Runner.Complete(this);
         }
@@ -43,7 +49,24 @@ internal sealed class TranscribeStep(TranscribeVerb transcribe, StepScope scope)
     {
         switch (message)
         {
+            case UtteranceGrowing growing when !_recognizing:
+                if (_listening.RecognizeSoFar(growing.Audio, Recognizer))
+                {
+                    _interimFor = _utterancesHeard;
+                }
+
+                break;
+            case InterimRecognized interim:
+                _listening.OnInterimDone();
+                // Words so far of an utterance whose final words are already on their way are old news.
+                if (interim.Result.Transcript.Length > 0 && _interimFor == _utterancesHeard)
+                {
+                    _posts!.Post(interim.Result, isFinal: false);
+                }
+
+                break;
             case UtteranceHeard heard when _recognizing:
+                _utterancesHeard++;
                 if (_waiting.Count < MaxWaitingUtterances)
                 {
                     _waiting.Enqueue(heard.Audio);
@@ -55,10 +78,16 @@ internal sealed class TranscribeStep(TranscribeVerb transcribe, StepScope scope)
 
                 break;
             case UtteranceHeard heard:
+                _utterancesHeard++;
                 RecognizeNext(heard.Audio);
                 break;
             case SpeechRecognized recognized:
-                Post(recognized.Result);
+                if (recognized.Result.Transcript.Length > 0)
+                {
+                    SpeechLog.Transcribed(Services.Logger, Services.CallSid, recognized.Result.Transcript);
+                    _posts!.Post(recognized.Result, isFinal: true);
+                }
+
                 OnRecognitionDone();
                 break;
             case SpeechFailed failed:
@@ -73,7 +102,7 @@ internal sealed class TranscribeStep(TranscribeVerb transcribe, StepScope scope)
     private void RecognizeNext(short[] utterance)
     {
         _recognizing = true;
-        _listening.Recognize(utterance, Runner.Recognizer.With(transcribe.Recognizer));
+        _listening.Recognize(utterance, Recognizer);
     }
 
     private void OnRecognitionDone()
@@ -82,37 +111,6 @@ internal sealed class TranscribeStep(TranscribeVerb transcribe, StepScope scope)
         if (_waiting.TryDequeue(out var next))
         {
             RecognizeNext(next);
-        }
-    }
-
-    private void Post(RecognitionResult transcript)
-    {
-        if (transcript.Transcript.Length == 0)
-        {
-            return;
-        }
-
-        SpeechLog.Transcribed(Services.Logger, Services.CallSid, transcript.Transcript);
-        var hook = (ITranscriptionHook)Services.Script;
-        var call = Services.Host.Snapshot();
-        var previous = _posting;
-        var logger = Services.Logger;
-        var callSid = Services.CallSid;
-        _posting = PostAfterAsync();
-        // The post is owed whatever runs next: it does not end with the step or the call.
-        Services.Work.Watch(_posting, _ => null);
-
-        async Task PostAfterAsync()
-        {
-            await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            try
-            {
-                await hook.OnTranscriptAsync(call, transcribe, transcript, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                SpeechLog.TranscriptNotPosted(logger, callSid, exception.Message);
-            }
         }
     }
 }

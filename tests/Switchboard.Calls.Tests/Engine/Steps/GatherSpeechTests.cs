@@ -138,4 +138,38 @@ public sealed class GatherSpeechTests
         Assert.Null(call.Runner.Reported);
         Assert.Equal("7", call.Runner.TypeAhead.TakeAll());
     }
+
+    [Fact]
+    public async Task PartialResults_GoToTheirHook_WhileTheCallerSpeaks_ThenTheFinalEndsTheGather()
+    {
+        await using var call = await StepHarness.StartAsync();
+        call.Recognizers = new ScriptedRecognizer().Answer("I would").Answer("I would like to pay");
+        var gather = new GatherStep(SpeechOnly with { PartialResultHook = "https://app/partial" }, call.Scope());
+        gather.Start();
+
+        var speaking = CallerVoice.SendAsync(call.FarEnd, call.Media.LocalPort, [.. CallerVoice.Vowel(1100), .. CallerVoice.Silence(1200)]);
+        await call.RunUntilAsync(gather, () => call.Runner.Reported is not null);
+        await speaking;
+
+        Assert.Equal([("https://app/partial", "I would", false)], call.Script.Transcripts);
+        Assert.Equal("I would like to pay", Assert.IsType<GatherResult>(call.Runner.Reported).Speech!.Transcript);
+    }
+
+    [Fact]
+    public async Task Transcribe_PostsEachUtterance_InOrder_AndGoesOnListening()
+    {
+        await using var call = await StepHarness.StartAsync();
+        call.Recognizers = new ScriptedRecognizer().Answer("first").Fail("engine hiccup").Answer("third");
+        var transcribe = new TranscribeStep(new TranscribeVerb("https://app/transcripts", RecognizerOptions.None), call.Scope());
+        transcribe.Start();
+
+        short[] three = [.. CallerVoice.Vowel(400), .. CallerVoice.Silence(1000), .. CallerVoice.Vowel(400), .. CallerVoice.Silence(1000), .. CallerVoice.Vowel(400), .. CallerVoice.Silence(1000)];
+        var speaking = CallerVoice.SendAsync(call.FarEnd, call.Media.LocalPort, three);
+        await call.RunUntilAsync(transcribe, () => call.Handled.Count(message => message is SpeechRecognized or SpeechFailed) == 3);
+        await speaking;
+
+        Assert.Equal([("https://app/transcripts", "first", true), ("https://app/transcripts", "third", true)], call.Script.Transcripts);
+        Assert.Null(call.Runner.Reported);
+        transcribe.Leave();
+    }
 }

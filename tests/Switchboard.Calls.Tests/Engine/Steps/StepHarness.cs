@@ -11,6 +11,7 @@ using Switchboard.Calls.Scripts;
 using Switchboard.Calls.Verbs;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Dtmf;
+using Switchboard.Media.Recognition;
 using Switchboard.Media.Sessions;
 using Switchboard.Storage;
 using Switchboard.Storage.Paging;
@@ -255,8 +256,21 @@ internal sealed class ScriptedPrompts : IPromptRenderer
 }
 
 /// <summary>A script source that starts with <see cref="StartVerbs"/>, keeps the results it is told of and answers each with <see cref="Reply"/>.</summary>
-internal sealed class RecordingScript : IScriptSource
+internal sealed class RecordingScript : IScriptSource, ISpeechHooks
 {
+    /// <summary>Transcripts posted to hooks (a transcribe's, a gather's interim results), in order.</summary>
+    public List<(string Hook, string Transcript, bool IsFinal)> Transcripts { get; } = [];
+
+    public ValueTask OnTranscriptAsync(CallSnapshot call, string hook, RecognitionResult transcript, bool isFinal, CancellationToken cancellationToken)
+    {
+        lock (Transcripts)
+        {
+            Transcripts.Add((hook, transcript.Transcript, isFinal));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     private readonly TaskCompletionSource<VerbResult> _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task<VerbResult> FirstResult => _first.Task;
