@@ -6,7 +6,7 @@ namespace Switchboard.Media.Recognition.PocketSphinx;
 /// <summary>
 /// Long-lived decoders, made when first needed up to a maximum and lent to one recognition at a time; a
 /// recognition that finds none free waits for one, asynchronously, as long as its token allows. Loading the model
-/// takes a few hundred milliseconds of CPU, so a decoder is made off the caller's thread.
+/// takes a few hundred milliseconds of CPU, so a decoder is made on a decode worker, off the caller's thread.
 /// </summary>
 internal sealed class DecoderPool : IDisposable
 {
@@ -20,8 +20,11 @@ internal sealed class DecoderPool : IDisposable
     private volatile string? _unavailable;
     private volatile bool _disposed;
 
-    public DecoderPool(PocketSphinxOptions options, ILogger logger)
+    private readonly DecodeWorkers _workers;
+
+    public DecoderPool(PocketSphinxOptions options, DecodeWorkers workers, ILogger logger)
     {
+        _workers = workers;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxDecoders);
         _options = options;
         _logger = logger;
@@ -44,7 +47,7 @@ internal sealed class DecoderPool : IDisposable
 
         try
         {
-            decoder = await Task.Run(Create, CancellationToken.None).ConfigureAwait(false);
+            decoder = await _workers.RunAsync(Create).ConfigureAwait(false);
             var count = Interlocked.Increment(ref _created);
             Log.DecoderCreated(_logger, count, _options.MaxDecoders, _options.ModelDirectory);
             return decoder;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace Switchboard.Media.Recognition.PocketSphinx;
@@ -16,6 +17,7 @@ internal sealed class PocketSphinxDecoder : IDisposable
     private readonly string _languageModel;
     private readonly int _maxGrammars;
     private readonly Dictionary<string, long> _grammarLastUse = [];
+    private short[] _wideband = [];
     private long _uses;
     private bool _hasLanguageModel;
     private bool _disposed;
@@ -42,9 +44,10 @@ internal sealed class PocketSphinxDecoder : IDisposable
 
         // One pass over the language model unless asked: the second runs inside ps_end_utt and would hold the
         // final result for most of a second. Both options are moot for grammar searches.
+        string[] common = ["-hmm", acoustic, "-dict", dictionary, "-logfn", "/dev/null", "-wip", options.WordInsertionPenalty.ToString("R", CultureInfo.InvariantCulture)];
         string[] argv = options.LanguageModelSecondPass
-            ? ["-hmm", acoustic, "-dict", dictionary, "-logfn", "/dev/null", .. options.DecoderArguments]
-            : ["-hmm", acoustic, "-dict", dictionary, "-logfn", "/dev/null", "-fwdflat", "no", "-bestpath", "no", .. options.DecoderArguments];
+            ? [.. common, .. options.DecoderArguments]
+            : [.. common, "-fwdflat", "no", "-bestpath", "no", .. options.DecoderArguments];
         var config = PocketSphinxNative.ParseConfig(0, PocketSphinxNative.Args(), argv.Length, argv, 1);
         if (config == 0)
         {
@@ -101,6 +104,21 @@ internal sealed class PocketSphinxDecoder : IDisposable
         }
 
         Check(PocketSphinxNative.SetSearch(_decoder, LanguageModelSearch), "ps_set_search");
+    }
+
+    /// <summary>
+    /// This decoder's 16 kHz buffer, at least <paramref name="samples"/> long: reused from one recognition to the
+    /// next, so recognising allocates nothing in the large-object heap (whose collections pause every thread,
+    /// the media clock's included).
+    /// </summary>
+    public Span<short> WidebandBuffer(int samples)
+    {
+        if (_wideband.Length < samples)
+        {
+            _wideband = new short[Math.Max(samples, _wideband.Length * 2)];
+        }
+
+        return _wideband.AsSpan(0, samples);
     }
 
     /// <summary>Decodes one whole utterance of 16 kHz audio with the active search; empty when no word was heard.</summary>

@@ -1,14 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Switchboard.Media.Audio;
 
 namespace Switchboard.Media.Recognition.PocketSphinx;
 
 /// <summary>
 /// The offline engine: CMU pocketsphinx with its US English model (Debian's libpocketsphinx3 and
 /// pocketsphinx-en-us), in process, from a pool of long-lived decoders. The call's 8 kHz audio is upsampled to
-/// the model's 16 kHz and given a faint noise floor above 4 kHz (<see cref="HighBandFill"/>). Hints become a
+/// the model's 16 kHz (<see cref="HalfBandUpsampler"/>) and given a faint noise floor above 4 kHz (<see cref="HighBandFill"/>). Hints become a
 /// grammar of exactly those phrases (<see cref="HintGrammar"/>): the answer is always one of them. Without hints
 /// the general language model listens, which is slow and, on telephone audio, poor (docs/speech-engines.md).
 /// </summary>
@@ -27,17 +26,20 @@ public sealed class PocketSphinxRecognizer : ISpeechRecognizer, IDisposable
 
     private const int CachedHintSets = 256;
 
-    private static readonly Resampler Upsampler = new(8000, 16000);
-
     private readonly ILogger _logger;
+    private readonly DecodeWorkers _workers;
     private readonly DecoderPool _pool;
     private readonly HighBandFill? _fill;
     private readonly ConcurrentDictionary<string, HintGrammar> _grammars = new(StringComparer.Ordinal);
 
     public PocketSphinxRecognizer(PocketSphinxOptions options, ILogger<PocketSphinxRecognizer> logger)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxDecoders);
         _logger = logger;
-        _pool = new DecoderPool(options, logger);
+
+        // One worker per decoder: a recognition that holds a decoder never also waits for a thread.
+        _workers = new DecodeWorkers(options.MaxDecoders);
+        _pool = new DecoderPool(options, _workers, logger);
         _fill = options.HighBandFillDbfs is { } level ? new HighBandFill(level) : null;
     }
 
@@ -60,7 +62,7 @@ public sealed class PocketSphinxRecognizer : ISpeechRecognizer, IDisposable
         try
         {
             // Decoding is CPU work of a few to a few hundred milliseconds: never on the caller's (a call loop's) thread.
-            var transcript = await Task.Run(() => Recognize(decoder, utterance, request.Hints), CancellationToken.None).ConfigureAwait(false);
+            var transcript = await _workers.RunAsync(() => Recognize(decoder, utterance, request.Hints)).ConfigureAwait(false);
             _pool.Return(decoder);
             return new RecognitionResult(request.Language, transcript.Length == 0 ? [] : [new RecognitionAlternative(transcript, UncalibratedConfidence)]);
         }
@@ -77,7 +79,11 @@ public sealed class PocketSphinxRecognizer : ISpeechRecognizer, IDisposable
         }
     }
 
-    public void Dispose() => _pool.Dispose();
+    public void Dispose()
+    {
+        _pool.Dispose();
+        _workers.Dispose();
+    }
 
     private static void CheckLanguage(string language)
     {
@@ -106,7 +112,8 @@ public sealed class PocketSphinxRecognizer : ISpeechRecognizer, IDisposable
         }
 
         var started = Stopwatch.GetTimestamp();
-        var wideband = Upsampler.Process(utterance.Span);
+        var wideband = decoder.WidebandBuffer(utterance.Length * 2);
+        HalfBandUpsampler.Upsample(utterance.Span, wideband);
         _fill?.AddTo(wideband);
 
         var transcript = decoder.Decode(wideband);

@@ -8,7 +8,8 @@ public sealed class DecoderPoolTests
     [Fact]
     public async Task ARecognitionWaitingForADecoder_EndsWhenItsTokenIsCancelled_AndThePoolStillLends()
     {
-        using var pool = new DecoderPool(PocketSphinxOptions.Default with { MaxDecoders = 1 }, NullLogger.Instance);
+        using var workers = new DecodeWorkers(1);
+        using var pool = new DecoderPool(PocketSphinxOptions.Default with { MaxDecoders = 1 }, workers, NullLogger.Instance);
         var only = await pool.RentAsync(CancellationToken.None);
         using var cancel = new CancellationTokenSource();
 
@@ -28,7 +29,8 @@ public sealed class DecoderPoolTests
     [Fact]
     public async Task AReturnedDecoder_IsLentAgain_NotMadeAnew()
     {
-        using var pool = new DecoderPool(PocketSphinxOptions.Default with { MaxDecoders = 4 }, NullLogger.Instance);
+        using var workers = new DecodeWorkers(4);
+        using var pool = new DecoderPool(PocketSphinxOptions.Default with { MaxDecoders = 4 }, workers, NullLogger.Instance);
 
         var first = await pool.RentAsync(CancellationToken.None);
         pool.Return(first);
@@ -42,7 +44,8 @@ public sealed class DecoderPoolTests
     [Fact]
     public async Task ADiscardedDecoder_FreesItsPlace()
     {
-        using var pool = new DecoderPool(PocketSphinxOptions.Default with { MaxDecoders = 1 }, NullLogger.Instance);
+        using var workers = new DecodeWorkers(1);
+        using var pool = new DecoderPool(PocketSphinxOptions.Default with { MaxDecoders = 1 }, workers, NullLogger.Instance);
 
         pool.Discard(await pool.RentAsync(CancellationToken.None));
         var replacement = await pool.RentAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
