@@ -34,10 +34,6 @@ internal static partial class PocketSphinxNative
     [LibraryImport(Ps, EntryPoint = "ps_lookup_word", StringMarshalling = StringMarshalling.Utf8)]
     public static partial nint LookupWord(nint decoder, string word);
 
-    /// <summary>Adds a word or, named <c>word(n)</c>, another pronunciation of one; returns its id, or −1.</summary>
-    [LibraryImport(Ps, EntryPoint = "ps_add_word", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int AddWord(nint decoder, string word, string phones, int update);
-
     [LibraryImport(Ps, EntryPoint = "ps_set_jsgf_string", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int SetJsgfString(nint decoder, string name, string jsgf);
 
@@ -62,10 +58,4 @@ internal static partial class PocketSphinxNative
     /// <summary>The best hypothesis so far (owned by the decoder) and its path score.</summary>
     [LibraryImport(Ps, EntryPoint = "ps_get_hyp")]
     public static partial nint GetHypothesis(nint decoder, out int bestScore);
-
-    [LibraryImport(Ps, EntryPoint = "ps_get_prob")]
-    public static partial int GetProbability(nint decoder);
-
-    [LibraryImport(Ps, EntryPoint = "ps_get_n_frames")]
-    public static partial int FrameCount(nint decoder);
 }
