@@ -105,6 +105,23 @@ public sealed class PocketSphinxRecognizerTests : IDisposable
     }
 
     [Fact]
+    public async Task ADecoderHoldingOneGrammar_SwapsGrammarsAsTheHintsChange_AndHearsEachRight()
+    {
+        using var recognizer = new PocketSphinxRecognizer(PocketSphinxOptions.Default with { MaxDecoders = 1, GrammarsPerDecoder = 1 }, NullLogger<PocketSphinxRecognizer>.Instance);
+        var yes = await PhoneLineSpeech.SayAsync("yes");
+        var billing = await PhoneLineSpeech.SayAsync("billing");
+
+        var heard = new List<string>();
+        foreach (var (audio, hints) in new[] { (yes, YesNo), (billing, Menu), (yes, YesNo), (billing, Menu) })
+        {
+            heard.Add((await recognizer.RecognizeAsync(audio, new RecognitionRequest("en-US") { Hints = hints }, CancellationToken.None)).Transcript);
+        }
+
+        Assert.Equal(["yes", "billing", "yes", "billing"], heard);
+        Assert.Equal(1, recognizer.DecodersCreated);
+    }
+
+    [Fact]
     public async Task AMissingModel_IsASpeechRecognitionException_WithTheInstallHint()
     {
         using var recognizer = new PocketSphinxRecognizer(PocketSphinxOptions.Default with { ModelDirectory = "/nonexistent/en-us" }, NullLogger<PocketSphinxRecognizer>.Instance);
