@@ -12,6 +12,14 @@ internal sealed class PocketSphinxDecoder : IDisposable
 {
     public const string LanguageModelSearch = "lm";
 
+    /// <summary>
+    /// Decoders are made one at a time. ps_init touches process-wide state: given <c>-logfn</c> it opens the log
+    /// and fcloses the one every other decoder is writing to, which hung the process when four decoders started
+    /// at once. So the log is set once, here, and no decoder is given <c>-logfn</c>.
+    /// </summary>
+    private static readonly Lock CreateLock = new();
+    private static bool s_logSet;
+
     private readonly nint _config;
     private readonly nint _decoder;
     private readonly string _languageModel;
@@ -44,10 +52,25 @@ internal sealed class PocketSphinxDecoder : IDisposable
 
         // One pass over the language model unless asked: the second runs inside ps_end_utt and would hold the
         // final result for most of a second. Both options are moot for grammar searches.
-        string[] common = ["-hmm", acoustic, "-dict", dictionary, "-logfn", "/dev/null", "-wip", options.WordInsertionPenalty.ToString("R", CultureInfo.InvariantCulture)];
+        string[] common = ["-hmm", acoustic, "-dict", dictionary, "-wip", options.WordInsertionPenalty.ToString("R", CultureInfo.InvariantCulture)];
         string[] argv = options.LanguageModelSecondPass
             ? [.. common, .. options.DecoderArguments]
             : [.. common, "-fwdflat", "no", "-bestpath", "no", .. options.DecoderArguments];
+        lock (CreateLock)
+        {
+            if (!s_logSet)
+            {
+                // The library writes several kilobytes of progress per decoder and utterance; our own log says what matters.
+                PocketSphinxNative.SetLogFile("/dev/null");
+                s_logSet = true;
+            }
+
+            return Init(argv, options);
+        }
+    }
+
+    private static PocketSphinxDecoder Init(string[] argv, PocketSphinxOptions options)
+    {
         var config = PocketSphinxNative.ParseConfig(0, PocketSphinxNative.Args(), argv.Length, argv, 1);
         if (config == 0)
         {

@@ -21,6 +21,10 @@ internal static partial class PocketSphinxNative
     [LibraryImport(Sb, EntryPoint = "cmd_ln_free_r")]
     public static partial int FreeConfig(nint config);
 
+    /// <summary>Points the library's one, process-wide log at a file; 0 on success.</summary>
+    [LibraryImport(Sb, EntryPoint = "err_set_logfile", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int SetLogFile(string path);
+
     [LibraryImport(Sb, EntryPoint = "ckd_free")]
     public static partial void FreeMemory(nint pointer);
 
