@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using Switchboard.Media.Recognition.PocketSphinx;
 
 namespace Switchboard.SpeechBench;
 
@@ -57,7 +58,7 @@ static class PocketSphinxRunner
 
             var (samples, rate) = WavFile.Read(Path.Combine(corpusDir, wavDir, reference.Id + ".wav"));
             var frame = rate / 50;
-            var started = PocketSphinxNative.ThreadCpuSeconds();
+            var started = ThreadCpu.Seconds();
             Check(PocketSphinxNative.SetSearch(decoder, mode switch { "lm" => "lm", "grammar" => "all", _ => searches[reference.Kind] }), "ps_set_search");
             Check(PocketSphinxNative.StartUtterance(decoder), "ps_start_utt");
             unsafe
@@ -75,7 +76,7 @@ static class PocketSphinxRunner
             Check(PocketSphinxNative.EndUtterance(decoder), "ps_end_utt");
             var text = Marshal.PtrToStringUTF8(PocketSphinxNative.GetHypothesis(decoder, out _)) ?? "";
             finals.Add(Stopwatch.GetElapsedTime(end).TotalMilliseconds);
-            cpu += PocketSphinxNative.ThreadCpuSeconds() - started;
+            cpu += ThreadCpu.Seconds() - started;
             audio += (double)samples.Length / rate;
             hyps.Append(reference.Id).Append('\t').Append(text).Append('\n');
         }

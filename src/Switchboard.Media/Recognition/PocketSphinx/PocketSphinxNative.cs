@@ -1,12 +1,13 @@
 using System.Runtime.InteropServices;
 
-namespace Switchboard.SpeechBench;
+namespace Switchboard.Media.Recognition.PocketSphinx;
 
 /// <summary>
-/// The pocketsphinx 5prealpha C API as Debian's libpocketsphinx3 and libsphinxbase3 ship it (sonames, since
-/// the unversioned links come only with the -dev packages). cmd_ln_parse_r rather than the variadic cmd_ln_init.
+/// The pocketsphinx 5prealpha C API as Debian's libpocketsphinx3 and libsphinxbase3 ship it. The sonames are
+/// named because the unversioned links come only with the -dev packages; cmd_ln_parse_r is used rather than the
+/// variadic cmd_ln_init, which P/Invoke cannot call portably. A decoder is not thread-safe: one caller at a time.
 /// </summary>
-static partial class PocketSphinxNative
+internal static partial class PocketSphinxNative
 {
     private const string Ps = "libpocketsphinx.so.3";
     private const string Sb = "libsphinxbase.so.3";
@@ -20,11 +21,22 @@ static partial class PocketSphinxNative
     [LibraryImport(Sb, EntryPoint = "cmd_ln_free_r")]
     public static partial int FreeConfig(nint config);
 
+    /// <summary>Points the library's one, process-wide log at a file; 0 on success.</summary>
+    [LibraryImport(Sb, EntryPoint = "err_set_logfile", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int SetLogFile(string path);
+
+    [LibraryImport(Sb, EntryPoint = "ckd_free")]
+    public static partial void FreeMemory(nint pointer);
+
     [LibraryImport(Ps, EntryPoint = "ps_init")]
     public static partial nint Init(nint config);
 
     [LibraryImport(Ps, EntryPoint = "ps_free")]
     public static partial int Free(nint decoder);
+
+    /// <summary>The word's phones, which the caller frees with <see cref="FreeMemory"/>; 0 when the dictionary lacks it.</summary>
+    [LibraryImport(Ps, EntryPoint = "ps_lookup_word", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint LookupWord(nint decoder, string word);
 
     [LibraryImport(Ps, EntryPoint = "ps_set_jsgf_string", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int SetJsgfString(nint decoder, string name, string jsgf);
@@ -35,6 +47,9 @@ static partial class PocketSphinxNative
     [LibraryImport(Ps, EntryPoint = "ps_set_search", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int SetSearch(nint decoder, string name);
 
+    [LibraryImport(Ps, EntryPoint = "ps_unset_search", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int UnsetSearch(nint decoder, string name);
+
     [LibraryImport(Ps, EntryPoint = "ps_start_utt")]
     public static partial int StartUtterance(nint decoder);
 
@@ -44,27 +59,7 @@ static partial class PocketSphinxNative
     [LibraryImport(Ps, EntryPoint = "ps_end_utt")]
     public static partial int EndUtterance(nint decoder);
 
+    /// <summary>The best hypothesis so far (owned by the decoder) and its path score.</summary>
     [LibraryImport(Ps, EntryPoint = "ps_get_hyp")]
     public static partial nint GetHypothesis(nint decoder, out int bestScore);
-
-    [LibraryImport(Ps, EntryPoint = "ps_get_prob")]
-    public static partial int GetProbability(nint decoder);
-
-    [LibraryImport("libc", EntryPoint = "clock_gettime")]
-    public static partial int ClockGetTime(int clock, out TimeSpec time);
-
-    [StructLayout(LayoutKind.Sequential)]
-    public struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    /// <summary>CPU time of the calling thread: what one recognition costs, whatever else the machine runs.</summary>
-    public static double ThreadCpuSeconds()
-    {
-        const int clockThreadCpuTime = 3;
-        ClockGetTime(clockThreadCpuTime, out var t);
-        return t.Seconds + t.Nanoseconds / 1e9;
-    }
 }
