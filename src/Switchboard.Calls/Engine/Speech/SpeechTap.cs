@@ -8,9 +8,9 @@ namespace Switchboard.Calls.Engine.Speech;
 /// <summary>
 /// Listens to the caller for one step: feeds the received audio to an <see cref="UtteranceRecorder"/> on the media
 /// receive thread, without allocating per frame, and hands the call's loop what changed: speech started, an
-/// utterance's audio. As for answering-machine detection (<see cref="AmdTap"/>), the audio is its own clock, so a
-/// timer feeds the time the peer sent nothing (a phone that goes quiet while its user is) as silence; otherwise a
-/// caller who stops talking would never be heard to stop. With interim results asked for, the utterance so far is
+/// utterance's audio. The audio is its own clock, so a timer feeds the time the peer sent nothing (a phone that goes
+/// quiet while its user is) as silence; otherwise a caller who stops talking would never be heard to stop. Only a
+/// real pause counts (<see cref="PacketPause"/>): never silence cut into the middle of a word. With interim results asked for, the utterance so far is
 /// handed over every <see cref="InterimEvery"/> while the caller speaks. The lock only orders the receive thread
 /// and the timer.
 /// </summary>
@@ -23,7 +23,7 @@ internal sealed class SpeechTap : IAudioTap, IDisposable
     private readonly ChannelWriter<CallMessage> _inbox;
     private readonly int _generation;
     private readonly TimeProvider _time;
-    private readonly long _started;
+    private readonly PacketPause _pause;
     private readonly Lock _gate = new();
     private readonly ITimer _gapTimer;
     private readonly bool _interim;
@@ -37,8 +37,8 @@ internal sealed class SpeechTap : IAudioTap, IDisposable
         _inbox = inbox;
         _generation = generation;
         _time = time;
-        _started = time.GetTimestamp();
-        _gapTimer = time.CreateTimer(static state => ((SpeechTap)state!).FillGap(), this, AmdTap.GapCheckPeriod, AmdTap.GapCheckPeriod);
+        _pause = new PacketPause(time);
+        _gapTimer = time.CreateTimer(static state => ((SpeechTap)state!).FillGap(), this, PacketPause.CheckPeriod, PacketPause.CheckPeriod);
     }
 
     public void OnAudio(AudioDirection direction, ReadOnlySpan<short> samples)
@@ -52,6 +52,7 @@ internal sealed class SpeechTap : IAudioTap, IDisposable
         {
             if (!_disposed && _recorder.State != EndpointerState.Ended)
             {
+                _pause.OnAudio();
                 Report(_recorder.Add(samples));
             }
         }
@@ -67,7 +68,7 @@ internal sealed class SpeechTap : IAudioTap, IDisposable
         }
     }
 
-    /// <summary>Timer: the audio that should have arrived by now and did not counts as silence.</summary>
+    /// <summary>Timer: a pause in the caller's packets counts as silence.</summary>
     private void FillGap()
     {
         lock (_gate)
@@ -77,10 +78,9 @@ internal sealed class SpeechTap : IAudioTap, IDisposable
                 return;
             }
 
-            var behind = _time.GetElapsedTime(_started) - _recorder.Position - AmdTap.GapSlack;
-            if (behind >= TimeSpan.FromMilliseconds(20))
+            if (_pause.TakeSilence() is { } gap && gap > TimeSpan.Zero)
             {
-                Report(_recorder.AddSilence(behind));
+                Report(_recorder.AddSilence(gap));
             }
         }
     }
