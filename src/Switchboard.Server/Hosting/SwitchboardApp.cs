@@ -8,13 +8,17 @@ using Switchboard.Api.OpenApi;
 using Switchboard.Api.Problems;
 using Switchboard.Api.V1;
 using Switchboard.Api.V1.Calls;
+using Switchboard.Api.V1.SpeechCredentials;
 using Switchboard.Api.V1.Webhooks;
 using Switchboard.Calls.Callbacks;
 using Switchboard.Calls.Durability;
 using Switchboard.Calls.Engine;
+using Switchboard.Calls.Engine.Speech;
 using Switchboard.Calls.Limits;
 using Switchboard.Foundation.Net;
 using Switchboard.Media.Audio;
+using Switchboard.Media.Recognition.OpenAi;
+using Switchboard.Media.Recognition.PocketSphinx;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
 using Switchboard.Server.Configuration;
@@ -26,6 +30,7 @@ using Switchboard.Storage.Accounts;
 using Switchboard.Storage.Calls;
 using Switchboard.Storage.Recordings;
 using Switchboard.Storage.Resilience;
+using Switchboard.Storage.SpeechCredentials;
 using Switchboard.Storage.Idempotency;
 using Switchboard.Storage.Sqlite;
 using Switchboard.Storage.Webhooks;
@@ -194,6 +199,16 @@ public sealed class SwitchboardApp : IAsyncDisposable
             provider.GetRequiredService<AudioFetcherOptions>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<AudioFetcher>>()));
+        services.AddSingleton(PocketSphinxOptions.Default);
+        services.AddSingleton<PocketSphinxRecognizer>();
+        services.AddSingleton<ISpeechRecognizers>(provider => new AccountSpeechRecognizers(
+            [provider.GetRequiredService<PocketSphinxRecognizer>()],
+            settings.SpeechRecognizer,
+            settings.SpeechLanguage,
+            provider.GetRequiredService<ISpeechCredentialStore>(),
+            new HttpClient(new ConnectionReuseHandler(provider.GetRequiredService<PublicAddressFilter>().CreateHandler())),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<OpenAiTranscriptionRecognizer>>()));
         services.AddSingleton(new CallEngineOptions(settings.DefaultCarrier));
         services.AddSingleton<RecordingLibrary>();
         services.AddSingleton(new CallLimits

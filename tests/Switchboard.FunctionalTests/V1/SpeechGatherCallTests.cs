@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Switchboard.FunctionalTests.Peers;
+using Switchboard.Testing.Http;
 
 namespace Switchboard.FunctionalTests.V1;
 
@@ -72,6 +74,44 @@ public sealed class SpeechGatherCallTests
     }
 
     [Fact]
+    public async Task AnOpenAiCompatibleServer_GetsTheUtterance_AndItsTextReachesTheHook()
+    {
+        await using var whisper = ScriptedHttpServer.Answering(ScriptedHttpAnswer.Json(200, """{"text": " I would like to pay my bill. "}"""));
+        short[] says = [.. SpokenAudio.Silence(500), .. await SpokenAudio.SpeakAsync("I would like to pay my bill"), .. SpokenAudio.Silence(3000)];
+        await using var call = await SpeechCall.StartAsync(
+            says,
+            """[{"verb": "gather", "input": ["speech"], "actionHook": "/gather", "recognizer": {"vendor": "openai", "label": "whisper"}}]""",
+            server => AddCredentialAsync(server, whisper.Url));
+
+        var gathered = await call.Hooks.WaitForAsync(w => w.Path == "/gather", Patience);
+
+        Assert.Equal("speechDetected", gathered.Body.GetProperty("reason").GetString());
+        Assert.Equal("I would like to pay my bill.", gathered.Body.GetProperty("speech").GetProperty("alternatives")[0].GetProperty("transcript").GetString());
+        var sent = Assert.Single(whisper.Received);
+        Assert.Equal(("POST", "/v1/audio/transcriptions"), (sent.Method, sent.Target));
+        Assert.Equal("Bearer sk-test-123", sent.Header("Authorization"));
+        Assert.Contains("name=\"model\"\r\n\r\nsmall.en", Encoding.UTF8.GetString(sent.Body));
+    }
+
+    [Fact]
+    public async Task AnEngineThatFails_EndsTheGatherWithError_AndTheCallGoesOn()
+    {
+        await using var whisper = ScriptedHttpServer.Answering(ScriptedHttpAnswer.Json(500, """{"error": {"message": "the model is overloaded"}}"""));
+        short[] says = [.. SpokenAudio.Silence(500), .. await SpokenAudio.SpeakAsync("billing"), .. SpokenAudio.Silence(3000)];
+        await using var call = await SpeechCall.StartAsync(
+            says,
+            """[{"verb": "gather", "input": ["speech"], "actionHook": "/gather", "recognizer": {"vendor": "openai", "label": "whisper"}}]""",
+            server => AddCredentialAsync(server, whisper.Url));
+
+        var gathered = await call.Hooks.WaitForAsync(w => w.Path == "/gather", Patience);
+
+        Assert.Equal("error", gathered.Body.GetProperty("reason").GetString());
+        Assert.Contains("the model is overloaded", gathered.Body.GetProperty("details").GetString());
+        // The action hook's answer (hang up) still runs: the call ends completed, not failed or stranded.
+        await call.Hooks.WaitForAsync(w => w.Path == "/status" && w.Body.GetProperty("call_status").GetString() == "completed", Patience);
+    }
+
+    [Fact]
     public async Task AnUnknownRecognizerVendor_Is400NamingTheField()
     {
         await using var server = await TestServer.StartAsync("sip:127.0.0.1:9");
@@ -86,6 +126,19 @@ public sealed class SpeechGatherCallTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("speech_recognizer_vendor", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+    }
+
+    private static async Task AddCredentialAsync(TestServer server, Uri baseUrl)
+    {
+        var response = await server.Client.PostAsJsonAsync($"/v1/Accounts/{server.App.AccountSid}/SpeechCredentials", new
+        {
+            vendor = "openai",
+            label = "whisper",
+            api_key = "sk-test-123",
+            base_url = baseUrl.ToString().TrimEnd('/'),
+            model = "small.en",
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
     /// <summary>A placed call to a <see cref="SpeakingCallee"/> whose application is <c>verbs</c>; every action hook hangs up.</summary>
@@ -106,7 +159,8 @@ public sealed class SpeechGatherCallTests
 
         public string Sid { get; }
 
-        public static async Task<SpeechCall> StartAsync(short[] audio, string verbs)
+        /// <param name="prepare">Runs on the server before the call is placed (a speech credential to add).</param>
+        public static async Task<SpeechCall> StartAsync(short[] audio, string verbs, Func<TestServer, Task>? prepare = null)
         {
             var callee = await SpeakingCallee.StartAsync(audio);
             var hooks = await WebhookReceiver.StartAsync();
@@ -117,6 +171,11 @@ public sealed class SpeechGatherCallTests
                 _ => (200, null),
             };
             var server = await TestServer.StartAsync(callee.Sipp.Uri);
+            if (prepare is not null)
+            {
+                await prepare(server);
+            }
+
             var response = await server.Client.PostAsJsonAsync($"/v1/Accounts/{server.App.AccountSid}/Calls", new JsonObject
             {
                 ["call_hook"] = hooks.Url("/call"),
