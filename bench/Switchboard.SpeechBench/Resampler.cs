@@ -37,25 +37,19 @@ static class Resampler
         return output;
     }
 
-    /// <summary>A second-order high-pass (RBJ biquad) for the lower edge of the telephone band.</summary>
+    /// <summary>A second-order high-pass for the lower edge of the telephone band (the media engine's filter).</summary>
     public static void HighPass(Span<short> samples, int rate, double cornerHz)
     {
-        var w0 = 2 * Math.PI * cornerHz / rate;
-        var alpha = Math.Sin(w0) / (2 * Math.Sqrt(0.5));
-        var cos = Math.Cos(w0);
-        var a0 = 1 + alpha;
-        double b0 = (1 + cos) / 2 / a0, b1 = -(1 + cos) / a0, b2 = (1 + cos) / 2 / a0;
-        double a1 = -2 * cos / a0, a2 = (1 - alpha) / a0;
-        double x1 = 0, x2 = 0, y1 = 0, y2 = 0;
+        var signal = new double[samples.Length];
         for (var i = 0; i < samples.Length; i++)
         {
-            double x0 = samples[i];
-            var y0 = b0 * x0 + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
-            x2 = x1;
-            x1 = x0;
-            y2 = y1;
-            y1 = y0;
-            samples[i] = Clip(y0);
+            signal[i] = samples[i];
+        }
+
+        Switchboard.Media.Audio.HighPassFilter.Apply(signal, rate, cornerHz);
+        for (var i = 0; i < samples.Length; i++)
+        {
+            samples[i] = Clip(signal[i]);
         }
     }
 

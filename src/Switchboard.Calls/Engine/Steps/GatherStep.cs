@@ -27,8 +27,9 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
     private bool _promptPlaying;
     private bool _speaking;
     private bool _recognizing;
+    private bool _keyPressed;
 
-    private bool HearsSpeech => gather.Speech is not null;
+    private bool HearsSpeech => gather.Speech is not null && !_keyPressed;
 
     public override void Start()
     {
@@ -69,9 +70,10 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
 
         if (HearsSpeech)
         {
-            // Keys and words are not mixed in one answer: the first key makes this a keypad gather.
+            // Keys and words are not mixed in one answer: the first key makes this a keypad gather, and what the
+            // tap or the engine still sends about speech is dropped.
             _listening.Stop();
-            (_speaking, _recognizing) = (false, false);
+            (_speaking, _recognizing, _keyPressed) = (false, false, true);
         }
 
         Accept(key);
@@ -79,6 +81,11 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
 
     public override void OnMessage(VerbStepMessage message)
     {
+        if (_keyPressed && message is SpeechStarted or UtteranceGrowing or InterimRecognized or UtteranceHeard or SpeechRecognized or SpeechFailed)
+        {
+            return;
+        }
+
         switch (message)
         {
             case PromptReady when !_promptPlaying:

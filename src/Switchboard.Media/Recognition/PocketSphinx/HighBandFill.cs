@@ -1,3 +1,5 @@
+using Switchboard.Media.Audio;
+
 namespace Switchboard.Media.Recognition.PocketSphinx;
 
 /// <summary>
@@ -46,27 +48,8 @@ internal sealed class HighBandFill
         }
 
         // Two second-order sections: 12 dB/octave alone would leak the fill into the speech band.
-        HighPass(noise);
-        HighPass(noise);
+        HighPassFilter.Apply(noise, Rate, CornerHz);
+        HighPassFilter.Apply(noise, Rate, CornerHz);
         return [.. noise.Select(v => (short)Math.Clamp(Math.Round(v), short.MinValue, short.MaxValue))];
-    }
-
-    /// <summary>A second-order Butterworth high-pass (RBJ audio EQ cookbook biquad).</summary>
-    private static void HighPass(double[] samples)
-    {
-        var w0 = 2 * Math.PI * CornerHz / Rate;
-        var alpha = Math.Sin(w0) / (2 * Math.Sqrt(0.5));
-        var cos = Math.Cos(w0);
-        var a0 = 1 + alpha;
-        double b0 = (1 + cos) / 2 / a0, b1 = -(1 + cos) / a0, b2 = (1 + cos) / 2 / a0;
-        double a1 = -2 * cos / a0, a2 = (1 - alpha) / a0;
-        double x1 = 0, x2 = 0, y1 = 0, y2 = 0;
-        for (var i = 0; i < samples.Length; i++)
-        {
-            var x0 = samples[i];
-            var y0 = (b0 * x0) + (b1 * x1) + (b2 * x2) - (a1 * y1) - (a2 * y2);
-            (x2, x1, y2, y1) = (x1, x0, y1, y0);
-            samples[i] = y0;
-        }
     }
 }

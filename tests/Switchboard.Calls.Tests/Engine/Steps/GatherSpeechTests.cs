@@ -126,6 +126,28 @@ public sealed class GatherSpeechTests
     }
 
     [Fact]
+    public async Task AfterAKey_SpeechNeitherAnswersNorHoldsOffTheInterDigitTimeout()
+    {
+        await using var call = await StepHarness.StartAsync();
+        var engine = new ScriptedRecognizer();
+        call.Recognizers = engine;
+        var gather = new GatherStep(SpeechOnly with { AcceptsDigits = true, MaxDigits = 4 }, call.Scope());
+        gather.Start();
+
+        // The caller starts talking; the key comes while the tap's "speech started" is still on its way.
+        await CallerVoice.SendAsync(call.FarEnd, call.Media.LocalPort, CallerVoice.Vowel(400));
+        gather.OnDigit('2');
+        await CallerVoice.SendAsync(call.FarEnd, call.Media.LocalPort, CallerVoice.Silence(1000));
+        call.RunPending(gather);
+        call.Time.Advance(TimeSpan.FromSeconds(5));
+        await call.RunUntilAsync(gather, () => call.Runner.Reported is not null);
+
+        var result = Assert.IsType<GatherResult>(call.Runner.Reported);
+        Assert.Equal(("2", GatherEndReason.Timeout), (result.Digits, result.Reason));
+        Assert.Empty(engine.Heard);
+    }
+
+    [Fact]
     public async Task SpeechOnlyGathers_KeepKeysForLater()
     {
         await using var call = await StepHarness.StartAsync();
