@@ -103,13 +103,7 @@ public sealed class ConnectionReuseHandlerTests
     public async Task AnHttp10ServerThatAnswersKeepAlive_KeepsOneConnection()
     {
         await using var server = RawHttpServer.Http10KeepAlive();
-        using var http = Client(new SocketsHttpHandler());
-
-        for (var i = 0; i < 3; i++)
-        {
-            using var response = await http.GetAsync(server.Url);
-            Assert.Equal("[]", await response.Content.ReadAsStringAsync());
-        }
+        await GetOneAfterAnotherAsync(server, 3);
 
         Assert.Equal(3, server.Requests);
         Assert.Equal(1, server.Connections);
@@ -121,13 +115,7 @@ public sealed class ConnectionReuseHandlerTests
         // The server holds each connection open long after its answer: a request written onto one would wait for that
         // close past the client's patience before anything noticed.
         await using var server = RawHttpServer.Http10(TimeSpan.FromSeconds(30));
-        using var http = Client(new SocketsHttpHandler());
-
-        for (var i = 0; i < 3; i++)
-        {
-            using var response = await http.GetAsync(server.Url);
-            Assert.Equal("[]", await response.Content.ReadAsStringAsync());
-        }
+        await GetOneAfterAnotherAsync(server, 3);
 
         Assert.Equal(3, server.Requests);
         Assert.Equal(3, server.Connections);
@@ -137,13 +125,7 @@ public sealed class ConnectionReuseHandlerTests
     public async Task AnHttp11ServerThatSaysConnectionClose_GetsEachRequestOnANewConnection()
     {
         await using var server = RawHttpServer.Http11Closing(TimeSpan.FromSeconds(30));
-        using var http = Client(new SocketsHttpHandler());
-
-        for (var i = 0; i < 3; i++)
-        {
-            using var response = await http.GetAsync(server.Url);
-            Assert.Equal("[]", await response.Content.ReadAsStringAsync());
-        }
+        await GetOneAfterAnotherAsync(server, 3);
 
         Assert.Equal(3, server.Requests);
         Assert.Equal(3, server.Connections);
@@ -153,13 +135,7 @@ public sealed class ConnectionReuseHandlerTests
     public async Task AKeepAliveServer_KeepsOneConnectionForSuccessiveRequests()
     {
         await using var server = RawHttpServer.KeepAlive();
-        using var http = Client(new SocketsHttpHandler());
-
-        for (var i = 0; i < 5; i++)
-        {
-            using var response = await http.GetAsync(server.Url);
-            Assert.Equal("[]", await response.Content.ReadAsStringAsync());
-        }
+        await GetOneAfterAnotherAsync(server, 5);
 
         Assert.Equal(5, server.Requests);
         Assert.Equal(1, server.Connections);
@@ -205,6 +181,17 @@ public sealed class ConnectionReuseHandlerTests
 
         Assert.IsType<RefusedAddressException>(refused.InnerException);
         Assert.Equal(0, server.Connections);
+    }
+
+    /// <summary>Sends <paramref name="count"/> GETs one after another through the handler; each must be answered <c>[]</c>.</summary>
+    private static async Task GetOneAfterAnotherAsync(RawHttpServer server, int count)
+    {
+        using var http = Client(new SocketsHttpHandler());
+        for (var i = 0; i < count; i++)
+        {
+            using var response = await http.GetAsync(server.Url);
+            Assert.Equal("[]", await response.Content.ReadAsStringAsync());
+        }
     }
 
     private static HttpClient Client(SocketsHttpHandler sockets) => new(new ConnectionReuseHandler(sockets)) { Timeout = Patience };

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -16,21 +15,12 @@ public sealed class RawHttpServer : IAsyncDisposable
     private const string Json = "application/json";
     private static readonly byte[] EmptyList = "[]"u8.ToArray();
 
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Func<RawHttpServer, NetworkStream, CancellationToken, Task> _answer;
-    private readonly Task _accepting;
-    private readonly List<Task> _connections = [];
+    private readonly LoopbackTcpServer _server;
     private int _requests;
-    private int _accepted;
     private long _bodyBytesSent;
 
-    private RawHttpServer(Func<RawHttpServer, NetworkStream, CancellationToken, Task> answer)
-    {
-        _answer = answer;
-        _listener.Start();
-        _accepting = AcceptAsync();
-    }
+    private RawHttpServer(Func<RawHttpServer, NetworkStream, CancellationToken, Task> answer) =>
+        _server = new LoopbackTcpServer((stream, token) => answer(this, stream, token));
 
     public Uri Url => new(UrlOf("/"));
 
@@ -38,12 +28,12 @@ public sealed class RawHttpServer : IAsyncDisposable
     public int Requests => Volatile.Read(ref _requests);
 
     /// <summary>Connections accepted.</summary>
-    public int Connections => Volatile.Read(ref _accepted);
+    public int Connections => _server.Accepted;
 
     /// <summary>Body bytes of <see cref="Large"/> written before the client stopped reading or closed.</summary>
     public long BodyBytesSent => Interlocked.Read(ref _bodyBytesSent);
 
-    public string UrlOf(string path) => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}{path}";
+    public string UrlOf(string path) => $"http://127.0.0.1:{_server.Port}{path}";
 
     /// <summary>
     /// Answers each request <c>HTTP/1.0 200 OK</c> with <paramref name="body"/> (<c>[]</c> unless given), a
@@ -101,20 +91,7 @@ public sealed class RawHttpServer : IAsyncDisposable
         }
     });
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        await _accepting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        Task[] connections;
-        lock (_connections)
-        {
-            connections = [.. _connections];
-        }
-
-        await Task.WhenAll(connections).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private static RawHttpServer Persistent(string version, string headers) => new(async (server, stream, token) =>
     {
@@ -143,80 +120,15 @@ public sealed class RawHttpServer : IAsyncDisposable
         await stream.WriteAsync(answer, token);
     }
 
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            Interlocked.Increment(ref _accepted);
-            lock (_connections)
-            {
-                _connections.Add(ServeAsync(client));
-            }
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using (client)
-        {
-            try
-            {
-                await _answer(this, client.GetStream(), _stop.Token);
-            }
-            catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException)
-            {
-                // The client went away or the test ended: either way this connection is done.
-            }
-        }
-    }
-
     /// <summary>Reads one request's head and its Content-Length body; false when the client closed first.</summary>
     private async Task<bool> ReadRequestAsync(NetworkStream stream, CancellationToken token)
     {
-        var received = new List<byte>();
-        var buffer = new byte[4096];
-        int headEnd;
-        while ((headEnd = IndexOfHeadEnd(received)) < 0)
+        if (await HttpRequestReader.ReadAsync(stream, [], token) is null)
         {
-            var read = await stream.ReadAsync(buffer, token);
-            if (read == 0)
-            {
-                return false;
-            }
-
-            received.AddRange(buffer.AsSpan(0, read));
-        }
-
-        var head = Encoding.ASCII.GetString([.. received.Take(headEnd)]);
-        var lengthLine = head.Split("\r\n").FirstOrDefault(line => line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
-        var length = lengthLine is null ? 0 : int.Parse(lengthLine["Content-Length:".Length..].Trim(), CultureInfo.InvariantCulture);
-        var have = received.Count - (headEnd + 4);
-        while (have < length)
-        {
-            var read = await stream.ReadAsync(buffer, token);
-            if (read == 0)
-            {
-                return false;
-            }
-
-            have += read;
+            return false;
         }
 
         Interlocked.Increment(ref _requests);
         return true;
-    }
-
-    private static int IndexOfHeadEnd(List<byte> bytes)
-    {
-        for (var i = 0; i + 3 < bytes.Count; i++)
-        {
-            if (bytes[i] == '\r' && bytes[i + 1] == '\n' && bytes[i + 2] == '\r' && bytes[i + 3] == '\n')
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

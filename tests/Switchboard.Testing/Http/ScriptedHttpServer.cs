@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -15,21 +14,17 @@ namespace Switchboard.Testing.Http;
 /// </summary>
 public sealed class ScriptedHttpServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
     private readonly Func<RecordedHttpRequest, ScriptedHttpAnswer?> _answer;
     private readonly ConcurrentQueue<RecordedHttpRequest> _received = new();
-    private readonly List<Task> _connections = [];
-    private readonly Task _accepting;
+    private readonly LoopbackTcpServer _server;
 
     private ScriptedHttpServer(Func<RecordedHttpRequest, ScriptedHttpAnswer?> answer)
     {
         _answer = answer;
-        _listener.Start();
-        _accepting = AcceptAsync();
+        _server = new LoopbackTcpServer(ServeAsync);
     }
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public int Port => _server.Port;
 
     public Uri Url => new($"http://127.0.0.1:{Port}/");
 
@@ -60,57 +55,21 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        await _accepting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        Task[] connections;
-        lock (_connections)
-        {
-            connections = [.. _connections];
-        }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-        await Task.WhenAll(connections).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
+    private async Task ServeAsync(NetworkStream stream, CancellationToken token)
     {
-        while (!_stop.IsCancellationRequested)
+        var buffered = new List<byte>();
+        while (await HttpRequestReader.ReadAsync(stream, buffered, token) is { } request)
         {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            lock (_connections)
+            _received.Enqueue(request);
+            if (_answer(request) is not { } answer)
             {
-                _connections.Add(ServeAsync(client));
+                await Task.Delay(Timeout.Infinite, token);
             }
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using (client)
-        {
-            try
+            else
             {
-                var stream = client.GetStream();
-                var buffered = new List<byte>();
-                while (await ReadRequestAsync(stream, buffered, _stop.Token) is { } request)
-                {
-                    _received.Enqueue(request);
-                    if (_answer(request) is not { } answer)
-                    {
-                        await Task.Delay(Timeout.Infinite, _stop.Token);
-                    }
-                    else
-                    {
-                        await WriteAnswerAsync(stream, answer, _stop.Token);
-                    }
-                }
-            }
-            catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException)
-            {
-                // The client went away or the test ended: either way this connection is done.
+                await WriteAnswerAsync(stream, answer, token);
             }
         }
     }
@@ -143,60 +102,4 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
         503 => "Service Unavailable",
         _ => "Status",
     };
-
-    /// <summary>One request, or null when the client closed first; bytes past it stay in <paramref name="buffered"/>.</summary>
-    private static async Task<RecordedHttpRequest?> ReadRequestAsync(NetworkStream stream, List<byte> buffered, CancellationToken token)
-    {
-        var chunk = new byte[16 * 1024];
-        int headEnd;
-        while ((headEnd = IndexOfHeadEnd(buffered)) < 0)
-        {
-            var read = await stream.ReadAsync(chunk, token);
-            if (read == 0)
-            {
-                return null;
-            }
-
-            buffered.AddRange(chunk.AsSpan(0, read));
-        }
-
-        var lines = Encoding.ASCII.GetString([.. buffered.Take(headEnd)]).Split("\r\n");
-        var requestLine = lines[0].Split(' ');
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in lines.Skip(1))
-        {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            var (name, value) = (line[..colon].Trim(), line[(colon + 1)..].Trim());
-            headers[name] = headers.TryGetValue(name, out var earlier) ? $"{earlier}, {value}" : value;
-        }
-
-        var length = headers.TryGetValue("Content-Length", out var announced) ? int.Parse(announced, CultureInfo.InvariantCulture) : 0;
-        while (buffered.Count < headEnd + 4 + length)
-        {
-            var read = await stream.ReadAsync(chunk, token);
-            if (read == 0)
-            {
-                return null;
-            }
-
-            buffered.AddRange(chunk.AsSpan(0, read));
-        }
-
-        var body = buffered.GetRange(headEnd + 4, length).ToArray();
-        buffered.RemoveRange(0, headEnd + 4 + length);
-        return new RecordedHttpRequest(requestLine[0], requestLine[1], headers, body);
-    }
-
-    private static int IndexOfHeadEnd(List<byte> bytes)
-    {
-        for (var i = 0; i + 3 < bytes.Count; i++)
-        {
-            if (bytes[i] == '\r' && bytes[i + 1] == '\n' && bytes[i + 2] == '\r' && bytes[i + 3] == '\n')
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 }

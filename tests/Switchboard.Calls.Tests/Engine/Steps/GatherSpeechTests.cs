@@ -26,9 +26,7 @@ public sealed class GatherSpeechTests
         var gather = new GatherStep(SpeechOnly, call.Scope());
         gather.Start();
 
-        var speaking = CallerVoice.SendAsync(call.FarEnd, call.Media.LocalPort, [.. CallerVoice.Silence(200), .. CallerVoice.Vowel(600), .. CallerVoice.Silence(1200)]);
-        await call.RunUntilAsync(gather, () => call.Runner.Reported is not null);
-        await speaking;
+        await SpeakUntilReportedAsync(call, gather, [.. CallerVoice.Silence(200), .. CallerVoice.Vowel(600), .. CallerVoice.Silence(1200)]);
 
         var result = Assert.IsType<GatherResult>(call.Runner.Reported);
         Assert.Equal(GatherEndReason.SpeechDetected, result.Reason);
@@ -48,9 +46,7 @@ public sealed class GatherSpeechTests
         var gather = new GatherStep(SpeechOnly, call.Scope());
         gather.Start();
 
-        var speaking = CallerVoice.SendAsync(call.FarEnd, call.Media.LocalPort, [.. CallerVoice.Vowel(400), .. CallerVoice.Silence(1000)]);
-        await call.RunUntilAsync(gather, () => call.Runner.Reported is not null);
-        await speaking;
+        await SpeakUntilReportedAsync(call, gather, [.. CallerVoice.Vowel(400), .. CallerVoice.Silence(1000)]);
 
         var result = Assert.IsType<GatherResult>(call.Runner.Reported);
         Assert.Equal((GatherEndReason.Error, "the key was refused"), (result.Reason, result.Error));
@@ -63,9 +59,7 @@ public sealed class GatherSpeechTests
         var gather = new GatherStep(SpeechOnly, call.Scope());
         gather.Start();
 
-        var speaking = CallerVoice.SendAsync(call.FarEnd, call.Media.LocalPort, [.. CallerVoice.Vowel(400), .. CallerVoice.Silence(1000)]);
-        await call.RunUntilAsync(gather, () => call.Runner.Reported is not null);
-        await speaking;
+        await SpeakUntilReportedAsync(call, gather, [.. CallerVoice.Vowel(400), .. CallerVoice.Silence(1000)]);
 
         var result = Assert.IsType<GatherResult>(call.Runner.Reported);
         Assert.Equal(GatherEndReason.Error, result.Reason);
@@ -97,12 +91,7 @@ public sealed class GatherSpeechTests
         var gather = new GatherStep(SpeechOnly, call.Scope());
         gather.Start();
 
-        var speaking = CallerVoice.SendAsync(
-            call.FarEnd,
-            call.Media.LocalPort,
-            [.. CallerVoice.Vowel(300), .. CallerVoice.Silence(1200), .. CallerVoice.Vowel(500), .. CallerVoice.Silence(1200)]);
-        await call.RunUntilAsync(gather, () => call.Runner.Reported is not null);
-        await speaking;
+        await SpeakUntilReportedAsync(call, gather, [.. CallerVoice.Vowel(300), .. CallerVoice.Silence(1200), .. CallerVoice.Vowel(500), .. CallerVoice.Silence(1200)]);
 
         Assert.Equal("support", Assert.IsType<GatherResult>(call.Runner.Reported).Speech!.Transcript);
     }
@@ -169,9 +158,7 @@ public sealed class GatherSpeechTests
         var gather = new GatherStep(SpeechOnly with { PartialResultHook = "https://app/partial" }, call.Scope());
         gather.Start();
 
-        var speaking = CallerVoice.SendAsync(call.FarEnd, call.Media.LocalPort, [.. CallerVoice.Vowel(1100), .. CallerVoice.Silence(1200)]);
-        await call.RunUntilAsync(gather, () => call.Runner.Reported is not null);
-        await speaking;
+        await SpeakUntilReportedAsync(call, gather, [.. CallerVoice.Vowel(1100), .. CallerVoice.Silence(1200)]);
 
         Assert.Equal([("https://app/partial", "I would", false)], call.Script.Transcripts);
         Assert.Equal("I would like to pay", Assert.IsType<GatherResult>(call.Runner.Reported).Speech!.Transcript);
@@ -193,5 +180,13 @@ public sealed class GatherSpeechTests
         Assert.Equal([("https://app/transcripts", "first", true), ("https://app/transcripts", "third", true)], call.Script.Transcripts);
         Assert.Null(call.Runner.Reported);
         transcribe.Leave();
+    }
+
+    /// <summary>The caller says <paramref name="audio"/> while the loop runs the gather until it reports.</summary>
+    private static async Task SpeakUntilReportedAsync(StepHarness call, GatherStep gather, short[] audio)
+    {
+        var speaking = CallerVoice.SendAsync(call.FarEnd, call.Media.LocalPort, audio);
+        await call.RunUntilAsync(gather, () => call.Runner.Reported is not null);
+        await speaking;
     }
 }
