@@ -1,9 +1,8 @@
 namespace Switchboard.Calls.Engine;
 
 /// <summary>
-/// How long a peer has sent no audio, for the taps whose detectors take the audio as their clock (answering-machine
-/// detection, speech endpointing): a phone with voice activity detection stops sending while its user is quiet, and
-/// that quiet must still count. Only a pause longer than <see cref="Slack"/> since the last packet is silence; audio
+/// How long a peer has sent no audio, for the speech tap, whose endpointer takes the audio as its clock: a phone with
+/// voice activity detection stops sending while its user is quiet, and that quiet must still count. Only a pause longer than <see cref="Slack"/> since the last packet is silence; audio
 /// that merely lags the wall clock (jitter, a late receive thread) is not, or silence would be cut into a word.
 /// Not thread-safe: the tap's lock orders its receive thread and its timer.
 /// </summary>
