@@ -52,6 +52,12 @@ public sealed record CallRequest(
     /// <summary>Record the whole call, from answer to end, as a stereo Recording (an application's <c>record_all_calls</c>).</summary>
     public bool RecordAll { get; init; }
 
+    /// <summary>The sid the whole-call recording is stored under (<see cref="RecordAll"/>), so a dialect can name it before it exists; a new one when null.</summary>
+    public string? RecordingSid { get; init; }
+
+    /// <summary>With <see cref="RecordAll"/>: the recording stops after this long; it lasts until the call ends when null.</summary>
+    public TimeSpan? RecordLimit { get; init; }
+
     /// <summary>Answering-machine detection from the answer on; null for none.</summary>
     public AmdSettings? Amd { get; init; }
 }

@@ -11,4 +11,7 @@ public sealed record GatherResult(GatherVerb Gather, string Digits, GatherEndRea
 
     /// <summary>Why recognition failed when <see cref="Reason"/> is <see cref="GatherEndReason.Error"/>.</summary>
     public string? Error { get; init; }
+
+    /// <summary>How long the gather's prompt played before it ended or was interrupted; zero without one.</summary>
+    public TimeSpan PromptPlayed { get; init; }
 }

@@ -23,4 +23,16 @@ public sealed record DialVerb(IReadOnlyList<Engine.CallTarget> Targets, TimeSpan
 
     /// <summary>Whether keys pressed on either side are passed to the other while connected.</summary>
     public bool PassDigits { get; init; } = true;
+
+    /// <summary>Played to the caller, over and over, while the targets ring (a prompt verb); the caller hears ringing or silence when null.</summary>
+    public Verb? HoldPrompt { get; init; }
+
+    /// <summary>Played to the target that answers before the two are connected (a prompt verb); none when null.</summary>
+    public Verb? Greeting { get; init; }
+
+    /// <summary>How many times <see cref="Greeting"/> plays after the first: 0 plays it once.</summary>
+    public int GreetingRepeats { get; init; }
+
+    /// <summary>Records both parties while connected, each as a Recording of its own (mono, what that party said).</summary>
+    public bool RecordParties { get; init; }
 }

@@ -18,7 +18,7 @@ public sealed record GatherVerb(int MaxDigits, char? FinishOnKey, TimeSpan Timeo
     /// <summary>The wait between keys; <see cref="Timeout"/> when null.</summary>
     public TimeSpan? InterDigitTimeout { get; init; }
 
-    /// <summary>A <see cref="SayVerb"/> or <see cref="PlayVerb"/> played while the gather already listens.</summary>
+    /// <summary>A <see cref="SayVerb"/>, <see cref="PlayVerb"/> or <see cref="AnnounceVerb"/> played while the gather already listens.</summary>
     public Verb? Prompt { get; init; }
 
     /// <summary>Whether a key stops the prompt (jambonz <c>dtmfBargein</c>).</summary>
@@ -38,4 +38,7 @@ public sealed record GatherVerb(int MaxDigits, char? FinishOnKey, TimeSpan Timeo
 
     /// <summary>Whether speech is heard while the prompt plays (jambonz <c>listenDuringPrompt</c>), or only after it.</summary>
     public bool ListenDuringPrompt { get; init; } = true;
+
+    /// <summary>The longest utterance heard; a caller who keeps talking is cut there. The endpointer's default when null.</summary>
+    public TimeSpan? SpeechLimit { get; init; }
 }
