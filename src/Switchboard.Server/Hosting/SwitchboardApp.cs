@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Callback;
 using Switchboard.Api.Conversation;
+using Switchboard.Api.EventAction;
 using Switchboard.Api.OpenApi;
 using Switchboard.Api.Problems;
 using Switchboard.Api.V1;
@@ -122,6 +123,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         web.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         web.MapGet("/health/ready", Readiness.Check);
         web.MapConversationApi();
+        web.MapEventActionApi();
         web.MapCallbackApi();
         web.MapCallsApi();
         web.MapV1Api();
@@ -172,6 +174,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSqliteResourceStores();
         services.AddSingleton(new RecordingFiles(Path.Combine(settings.DataDirectory, "recordings")));
         services.AddV1Api();
+        services.AddSingleton<EventActionCalls>();
         services.AddSwitchboardOpenApi();
         services.AddSingleton(new SipUserAgentOptions(settings.Sip, settings.PublicIp) { Tcp = settings.SipTcp });
         services.AddSingleton(SipTimerSettings.Default);

@@ -36,7 +36,7 @@ public static class RecognizerReader
         {
             Hints = ReadHints(recognizer, path + ".hints"),
             HintsBoost = JsonFields.OptionalNumber(recognizer, "hintsBoost", path + ".hintsBoost", 0, 100),
-            AlternativeLanguages = ReadLanguages(recognizer, path + ".altLanguages"),
+            AlternativeLanguages = ReadLanguages(recognizer, "altLanguages", path + ".altLanguages"),
             Interim = recognizer.TryGetProperty("interim", out _) ? JsonFields.OptionalBool(recognizer, "interim", path + ".interim", fallback: false) : null,
         };
     }
@@ -100,9 +100,10 @@ public static class RecognizerReader
         return phrases;
     }
 
-    private static List<string>? ReadLanguages(JsonElement recognizer, string path)
+    /// <summary>An array of at most ten language tags, or null when absent.</summary>
+    public static List<string>? ReadLanguages(JsonElement parent, string name, string path)
     {
-        if (!recognizer.TryGetProperty("altLanguages", out var languages) || languages.ValueKind == JsonValueKind.Null)
+        if (!parent.TryGetProperty(name, out var languages) || languages.ValueKind == JsonValueKind.Null)
         {
             return null;
         }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Api.Callback;
 using Switchboard.Api.Conversation;
+using Switchboard.Api.EventAction;
 using Switchboard.Api.V1.Calls;
 using Switchboard.Calls.Durability;
 
@@ -14,6 +15,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddSingleton<ICallEventSinkRestorer, StatusHookSinkRestorer>();
         services.AddSingleton<ICallEventSinkRestorer, ConversationEventSinkRestorer>();
         services.AddSingleton<ICallEventSinkRestorer, CallbackSinkRestorer>();
+        services.AddSingleton<ICallEventSinkRestorer, EventActionSinkRestorer>();
         return services;
     }
 }

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Switchboard.Api.Auth;
+using Switchboard.Api.Idempotency;
+using Switchboard.Api.Problems;
+using Switchboard.Api.V1.Recordings;
+using Switchboard.Calls.Engine;
+using Switchboard.Storage.Carriers;
+
+namespace Switchboard.Api.EventAction;
+
+/// <summary>The event/action API (seed 004, Webex Connect's voice API v1): <c>POST /v1/voice/calls</c> makes a call.</summary>
+public static class EventActionEndpoints
+{
+    public static IEndpointRouteBuilder MapEventActionApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/v1/voice/calls", CreateAsync).WithIdempotency("event-action");
+        return endpoints;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, CallEngine engine, EventActionCalls calls, IVoipCarrierStore carriers)
+    {
+        var accountSid = context.Account().Sid;
+        var cancellationToken = context.RequestAborted;
+        CallTargetField.Set(context, "dialedNumber");
+        var request = await JsonBody.ReadAsync(context, MakeCallRequestReader.Read).ConfigureAwait(false);
+        var target = CallTarget.Phone(request.DialedNumber);
+        if (request.Trunk is { } trunk)
+        {
+            var carrier = await carriers.FindByNameAsync(accountSid, trunk, cancellationToken).ConfigureAwait(false)
+                ?? throw new ValidationException("trunk", $"no carrier named '{trunk}' in the account");
+            target = target with { Carrier = CarrierRoute.Of(carrier), TrunkName = trunk };
+        }
+
+        var eventContext = new EventActionContext(request.CallbackUrl, request.CorrelationId, RecordingUrls.CollectionUrl(context.Request, accountSid));
+        var recordingSid = request.Record is null ? null : Guid.NewGuid().ToString();
+        var (script, sink, queue) = calls.Prepare(eventContext, recordingSid);
+        var callRequest = new CallRequest(accountSid, request.CallerId, null, null, target, request.RingTimeout, [], script, sink)
+        {
+            RecordAll = request.Record is not null,
+            RecordingSid = recordingSid,
+            RecordLimit = request.Record is { } limit && limit > TimeSpan.Zero ? limit : null,
+            Amd = new AmdSettings(EventActionCalls.VoicemailDetection, script),
+        };
+        var placed = await EngineRefusal.StartOrUndoAsync(engine.PlaceCallAsync(callRequest, cancellationToken), queue.Complete).ConfigureAwait(false);
+        return Results.Json(new MakeCallResponse(placed.Sid, request.CorrelationId), EventActionJsonContext.Default.MakeCallResponse, statusCode: StatusCodes.Status202Accepted);
+    }
+}
