@@ -2,7 +2,7 @@ using Switchboard.Storage.Paging;
 
 namespace Switchboard.Storage.PhoneNumbers;
 
-/// <summary>Phone numbers and the applications they route to.</summary>
+/// <summary>Phone numbers and the applications or callback URLs they route to.</summary>
 public interface IPhoneNumberStore
 {
     /// <summary>
@@ -17,7 +17,7 @@ public interface IPhoneNumberStore
     /// <summary>Adds the number; <see cref="WriteOutcome.Duplicate"/> when any account already has it (leading <c>+</c> ignored).</summary>
     Task<WriteOutcome> CreateAsync(PhoneNumberRecord phoneNumber, CancellationToken cancellationToken);
 
-    /// <summary>Writes the number, application and carrier; <see cref="WriteOutcome.Duplicate"/> as for create.</summary>
+    /// <summary>Writes the number, application, callback URL and carrier; <see cref="WriteOutcome.Duplicate"/> as for create.</summary>
     Task<WriteOutcome> UpdateAsync(PhoneNumberRecord phoneNumber, CancellationToken cancellationToken);
 
     Task<WriteOutcome> DeleteAsync(string accountSid, string phoneNumberSid, CancellationToken cancellationToken);

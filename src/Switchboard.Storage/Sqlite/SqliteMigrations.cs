@@ -232,6 +232,10 @@ internal static class SqliteMigrations
         ALTER TABLE applications ADD COLUMN speech_recognizer_language TEXT;
         ALTER TABLE applications ADD COLUMN speech_recognizer_label TEXT;
         """,
+        // 8: a number answered by an event/action callback URL instead of an application.
+        """
+        ALTER TABLE phone_numbers ADD COLUMN callback_url TEXT;
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

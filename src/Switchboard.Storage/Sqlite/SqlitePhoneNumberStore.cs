@@ -10,15 +10,16 @@ namespace Switchboard.Storage.Sqlite;
 public sealed class SqlitePhoneNumberStore(SqliteDatabase database)
     : SqliteResourceStore<PhoneNumberRecord>(database, "phone_numbers", Columns, Read, referencesMeanInUse: false), IPhoneNumberStore
 {
-    private const string Columns = "sid, account_sid, number, application_sid, voip_carrier_sid, created_at";
+    private const string Columns = "sid, account_sid, number, application_sid, voip_carrier_sid, created_at, callback_url";
 
     private const string InsertStatement = $"""
         INSERT INTO phone_numbers ({Columns}, number_key)
-        VALUES ($sid, $account, $number, $application, $carrier, $created, $key)
+        VALUES ($sid, $account, $number, $application, $carrier, $created, $callback, $key)
         """;
 
     private const string UpdateStatement = """
-        UPDATE phone_numbers SET number = $number, number_key = $key, application_sid = $application, voip_carrier_sid = $carrier
+        UPDATE phone_numbers SET number = $number, number_key = $key, application_sid = $application, voip_carrier_sid = $carrier,
+            callback_url = $callback
         WHERE sid = $sid AND account_sid = $account
         """;
 
@@ -39,6 +40,7 @@ public sealed class SqlitePhoneNumberStore(SqliteDatabase database)
         command.Bind("$key", PhoneNumberKey.Of(phoneNumber.Number));
         command.Bind("$application", phoneNumber.ApplicationSid);
         command.Bind("$carrier", phoneNumber.VoipCarrierSid);
+        command.Bind("$callback", phoneNumber.CallbackUrl);
     }
 
     private static PhoneNumberRecord Read(SqliteDataReader reader) => new(
@@ -47,5 +49,8 @@ public sealed class SqlitePhoneNumberStore(SqliteDatabase database)
         reader.GetString(2),
         reader.NullableString(3),
         reader.NullableString(4),
-        reader.GetTime(5));
+        reader.GetTime(5))
+    {
+        CallbackUrl = reader.NullableString(6),
+    };
 }

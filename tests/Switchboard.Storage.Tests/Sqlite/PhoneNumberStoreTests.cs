@@ -56,6 +56,60 @@ public sealed class PhoneNumberStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACallbackUrl_RoundTripsThroughCreateFindListAndUpdate()
+    {
+        var number = Records.PhoneNumber(_db.DefaultAccount.Sid, "+15550100") with { CallbackUrl = "https://example.com/events?app=1" };
+        Assert.Equal(WriteOutcome.Done, await _numbers.CreateAsync(number, default));
+
+        Assert.Equal("https://example.com/events?app=1", (await _numbers.FindAsync(_db.DefaultAccount.Sid, number.Sid, default))?.CallbackUrl);
+        Assert.Equal(number, await _numbers.FindByNumberAsync("15550100", default));
+        Assert.Equal([number], (await _numbers.ListAsync(_db.DefaultAccount.Sid, PageRequest.First, default)).Items);
+
+        var moved = number with { CallbackUrl = "http://192.0.2.7:8080/voice" };
+        Assert.Equal(WriteOutcome.Done, await _numbers.UpdateAsync(moved, default));
+        Assert.Equal(moved, await _numbers.FindAsync(_db.DefaultAccount.Sid, number.Sid, default));
+
+        var cleared = moved with { CallbackUrl = null };
+        Assert.Equal(WriteOutcome.Done, await _numbers.UpdateAsync(cleared, default));
+        Assert.Null((await _numbers.FindByNumberAsync("+15550100", default))!.CallbackUrl);
+    }
+
+    [Fact]
+    public async Task ANumberWithNeitherApplicationNorCallbackUrl_ReadsBackWithBothNull()
+    {
+        var number = Records.PhoneNumber(_db.DefaultAccount.Sid, "15550100");
+        await _numbers.CreateAsync(number, default);
+
+        var found = await _numbers.FindByNumberAsync("15550100", default);
+
+        Assert.NotNull(found);
+        Assert.Null(found.ApplicationSid);
+        Assert.Null(found.CallbackUrl);
+        Assert.Equal(number, found);
+    }
+
+    [Fact]
+    public async Task ANumberStoredBeforeCallbackUrls_ReadsBackWithNone()
+    {
+        var number = Records.PhoneNumber(_db.DefaultAccount.Sid, "15550100");
+        await _numbers.CreateAsync(number, default);
+        await using (var connection = await _db.Database.OpenConnectionAsync(default))
+        {
+            await using var downgrade = connection.CreateCommand();
+            // The table as a version 7 server left it, so opening the file again runs migration 8 on a stored row.
+            downgrade.CommandText = "ALTER TABLE phone_numbers DROP COLUMN callback_url; PRAGMA user_version = 7;";
+            await downgrade.ExecuteNonQueryAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var reopened = new SqlitePhoneNumberStore(await SqliteDatabase.OpenAsync(_db.Path, default));
+
+        Assert.Equal(number, await reopened.FindByNumberAsync("15550100", default));
+        Assert.Equal(WriteOutcome.Done, await reopened.UpdateAsync(number with { CallbackUrl = "https://example.com/e" }, default));
+        Assert.Equal("https://example.com/e", (await reopened.FindAsync(_db.DefaultAccount.Sid, number.Sid, default))?.CallbackUrl);
+    }
+
+    [Fact]
     public async Task Number_IsInvisibleToAnotherAccount_ExceptByInboundLookup()
     {
         var other = await _db.NewAccountAsync("other");

@@ -12,7 +12,8 @@ namespace Switchboard.Api.V1.PhoneNumbers;
 
 /// <summary>
 /// <c>.../PhoneNumbers</c>. A number is unique across the server (an INVITE names a number, not an account):
-/// a taken number is a 409 naming <c>number</c>. The application and carrier must be the account's own.
+/// a taken number is a 409 naming <c>number</c>. The application and carrier must be the account's own. A number
+/// with a <c>callback_url</c> instead of an application is answered through the event/action API.
 /// </summary>
 public sealed class PhoneNumberResource() : EditableAccountResource<PhoneNumberRecord, PhoneNumberBody, PhoneNumberResponse>("PhoneNumbers", "phone_number_sid", "phone number")
 {
@@ -30,7 +31,10 @@ public sealed class PhoneNumberResource() : EditableAccountResource<PhoneNumberR
 
     protected override PhoneNumberResponse Respond(HttpContext context, PhoneNumberRecord record) => PhoneNumberResponse.From(record);
 
-    /// <exception cref="ValidationException">A field is invalid, or the application or carrier is not the account's.</exception>
+    /// <exception cref="ValidationException">
+    /// A field is invalid, the number would have both an application and a callback URL, or the application or
+    /// carrier is not the account's.
+    /// </exception>
     protected override async Task<PhoneNumberRecord> ReadAsync(HttpContext context, JsonElement body, PhoneNumberRecord current, bool creating, CancellationToken cancellationToken)
     {
         var number = PhoneNumberReader.Read(body, current, creating);
