@@ -16,7 +16,8 @@ namespace Switchboard.Api.EventAction;
 /// singleUtterence}</c>: <c>maxsilence</c> is how long the caller may stay silent after the audio before the input
 /// ends without words, <c>timeout</c> the longest utterance heard. <c>asrEngine</c> names the recognizer (DEFAULT,
 /// POCKETSPHINX, OPENAI); <c>model</c>, <c>recordStream</c> and <c>singleUtterence</c> are read and checked, and one
-/// utterance is recognised per PLAY whatever they say.</item>
+/// utterance is recognised per PLAY whatever they say. <c>hints</c> (a Switchboard extension: the phrases expected)
+/// bias the recognizer, and make the offline one listen for those phrases only.</item>
 /// </list>
 /// </summary>
 public static class InputReader
@@ -72,7 +73,11 @@ public static class InputReader
         _ = JsonFields.OptionalBool(stream, "singleUtterence", "streamInput.singleUtterence", fallback: true);
         return gather with
         {
-            Speech = new RecognizerOptions(vendor, language, null) { AlternativeLanguages = alternatives },
+            Speech = new RecognizerOptions(vendor, language, null)
+            {
+                AlternativeLanguages = alternatives,
+                Hints = RecognizerReader.ReadHints(stream, "hints", "streamInput.hints"),
+            },
             SpeechBargeIn = true,
             SpeechLimit = limit is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             // With keys too, the keys' digitTimeout also bounds the wait for words.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Switchboard.Api.EventAction;
 using Switchboard.Api.V1.Calls;
 using Switchboard.Api.V1.Clients;
 using Switchboard.Calls.Engine;
@@ -12,6 +13,7 @@ public static class V1ServiceCollectionExtensions
     public static IServiceCollection AddV1Api(this IServiceCollection services)
     {
         services.TryAddSingleton(ClientDigestOptions.Default);
+        services.TryAddSingleton<EventActionCalls>();
         services.TryAddSingleton<IInboundCallRouter, InboundApplicationRouter>();
         return services;
     }

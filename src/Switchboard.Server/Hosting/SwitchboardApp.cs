@@ -174,7 +174,6 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSqliteResourceStores();
         services.AddSingleton(new RecordingFiles(Path.Combine(settings.DataDirectory, "recordings")));
         services.AddV1Api();
-        services.AddSingleton<EventActionCalls>();
         services.AddSwitchboardOpenApi();
         services.AddSingleton(new SipUserAgentOptions(settings.Sip, settings.PublicIp) { Tcp = settings.SipTcp });
         services.AddSingleton(SipTimerSettings.Default);

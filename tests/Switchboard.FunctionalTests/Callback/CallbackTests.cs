@@ -209,7 +209,7 @@ public sealed class CallbackTests
         await using var customer = await SippProcess.StartCalleeAsync("uas_answer_then_bye.xml", Sink(customerAudio));
         await using var agent = await SippProcess.StartCalleeAsync("uas_ring_forever.xml");
         await using var hooks = await WebhookReceiver.StartAsync();
-        hooks.Files["/hold.wav"] = ("audio/wav", Wav(SpokenAudio.Tone(600, 3000)));
+        hooks.Files["/hold.wav"] = ("audio/wav", WavFile.Pcm16(SpokenAudio.Tone(600, 3000)));
         await using var server = await TestServer.StartAsync(defaultCarrier: null);
 
         await CreateAsync(server, new JsonObject
@@ -318,30 +318,6 @@ public sealed class CallbackTests
             Assert.True(DateTime.UtcNow < deadline, "the session's recording was never stored");
             await Task.Delay(200);
         }
-    }
-
-    /// <summary>A 16-bit mono 8 kHz WAV of <paramref name="samples"/>, written by the test.</summary>
-    private static byte[] Wav(short[] samples)
-    {
-        var wav = new byte[44 + (samples.Length * 2)];
-        System.Text.Encoding.ASCII.GetBytes("RIFF").CopyTo(wav, 0);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(4), wav.Length - 8);
-        System.Text.Encoding.ASCII.GetBytes("WAVEfmt ").CopyTo(wav, 8);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(16), 16);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(20), 1);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(22), 1);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(24), 8000);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(28), 16000);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(32), 2);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(34), 16);
-        System.Text.Encoding.ASCII.GetBytes("data").CopyTo(wav, 36);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(40), samples.Length * 2);
-        for (var i = 0; i < samples.Length; i++)
-        {
-            System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(44 + (i * 2)), samples[i]);
-        }
-
-        return wav;
     }
 
     /// <summary>The share of 20 ms frames louder than quiet speech (RMS 300 of 32767, about −41 dBFS).</summary>

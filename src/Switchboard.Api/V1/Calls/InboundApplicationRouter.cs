@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
+using Switchboard.Api.EventAction;
 using Switchboard.Api.V1.Recordings;
 using Switchboard.Api.V1.VoipCarriers;
 using Switchboard.Calls.Engine;
@@ -10,15 +11,17 @@ using Switchboard.Webhooks.Outbox;
 namespace Switchboard.Api.V1.Calls;
 
 /// <summary>
-/// Routes an inbound INVITE the jambonz way: the dialled number's <c>PhoneNumbers</c> entry names the application
-/// whose <c>call_hook</c> runs the call. A number nobody has gets 404; an INVITE from outside the allow-list of
-/// the carrier the number belongs to gets 403, before anything is stored or posted.
+/// Routes an inbound INVITE: the dialled number's <c>PhoneNumbers</c> entry names the application whose
+/// <c>call_hook</c> runs the call (the jambonz way), or a <c>callback_url</c> that is offered the call with ACCEPTED
+/// (seed 004's event/action way). A number nobody has gets 404; an INVITE from outside the allow-list of the carrier
+/// the number belongs to gets 403, before anything is stored or posted.
 /// </summary>
 public sealed class InboundApplicationRouter(
     IPhoneNumberStore phoneNumbers,
     IApplicationStore applications,
     IVoipCarrierStore carriers,
     WebhookOutbox outbox,
+    EventActionCalls eventActionCalls,
     IServer server,
     TimeProvider timeProvider) : IInboundCallRouter
 {
@@ -35,6 +38,11 @@ public sealed class InboundApplicationRouter(
             && !CarrierAllowList.Allows(carrier.InboundAllowList, offer.Source.Address))
         {
             return InboundRoute.Refuse(403, "Forbidden");
+        }
+
+        if (number.CallbackUrl is { } callbackUrl)
+        {
+            return InboundRoute.Accept(EventAction(number, offer, new Uri(callbackUrl)));
         }
 
         if (number.ApplicationSid is not { } applicationSid
@@ -67,5 +75,13 @@ public sealed class InboundApplicationRouter(
             Recognizer = ApplicationSpeech.RecognizerOf(application),
         };
         return InboundRoute.Accept(request);
+    }
+
+    /// <summary>A call offered to the number's callback URL; it rings until the application answers ACCEPTED.</summary>
+    private CallRequest EventAction(PhoneNumberRecord number, InboundCallOffer offer, Uri callbackUrl)
+    {
+        var context = new EventActionContext(callbackUrl, null, RecordingUrls.CollectionUrl(server, number.AccountSid));
+        var (script, sink, _) = eventActionCalls.Prepare(context, null);
+        return new CallRequest(number.AccountSid, offer.Caller ?? "anonymous", offer.CallerName, null, CallTarget.Phone(number.Number), TimeSpan.Zero, offer.Headers, script, sink);
     }
 }

@@ -34,7 +34,7 @@ public static class RecognizerReader
             ReadLanguage(recognizer, "language", path + ".language"),
             JsonFields.OptionalString(recognizer, "label", path + ".label"))
         {
-            Hints = ReadHints(recognizer, path + ".hints"),
+            Hints = ReadHints(recognizer, "hints", path + ".hints"),
             HintsBoost = JsonFields.OptionalNumber(recognizer, "hintsBoost", path + ".hintsBoost", 0, 100),
             AlternativeLanguages = ReadLanguages(recognizer, "altLanguages", path + ".altLanguages"),
             Interim = recognizer.TryGetProperty("interim", out _) ? JsonFields.OptionalBool(recognizer, "interim", path + ".interim", fallback: false) : null,
@@ -66,9 +66,10 @@ public static class RecognizerReader
         return language;
     }
 
-    private static List<string>? ReadHints(JsonElement recognizer, string path)
+    /// <summary>Phrases the caller is expected to say (strings, or objects with a <c>phrase</c>), or null when absent.</summary>
+    public static List<string>? ReadHints(JsonElement parent, string name, string path)
     {
-        if (!recognizer.TryGetProperty("hints", out var hints) || hints.ValueKind == JsonValueKind.Null)
+        if (!parent.TryGetProperty(name, out var hints) || hints.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
