@@ -190,7 +190,7 @@ internal sealed class Call : IVerbHost, IDialLeg
             // A ring timeout and a live-control "no-answer" both cancel the INVITE; its 487 then ends the call no-answer.
             case RingTimeoutElapsed or NoAnswerRequested when !_progress.IsFinal && _progress.Status != CallStatus.InProgress:
                 _signalling!.Setup.OnGiveUp();
-                _cancelledBy = CallEndedBy.Server;
+                _cancelledBy ??= CallEndedBy.Server;
                 HangUpSip();
                 break;
             case HangupRequested hangup:

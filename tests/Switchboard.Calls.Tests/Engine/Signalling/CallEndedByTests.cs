@@ -50,7 +50,7 @@ public sealed class CallEndedByTests
     {
         var sink = new Events();
         var record = new CallRecord("call-1", "account-1", "outbound", "+100", "+200", null, "queued", null, DateTimeOffset.UnixEpoch, null, null);
-        var progress = new CallProgress(record, sink, new NoStore(), TimeProvider.System, NullLogger.Instance);
+        var progress = new CallProgress(record, sink, new NullCallStore(), TimeProvider.System, NullLogger.Instance);
 
         await progress.ChangeAsync(CallStatus.Trying, null, null, CancellationToken.None);
         await progress.ChangeAsync(CallStatus.InProgress, 200, null, CancellationToken.None);
@@ -68,26 +68,5 @@ public sealed class CallEndedByTests
         public List<CallStatusChanged> Changes { get; } = [];
 
         public void OnCallEvent(CallEvent callEvent) => Changes.Add((CallStatusChanged)callEvent);
-    }
-
-    private sealed class NoStore : ICallStore
-    {
-        public Task InsertAsync(CallRecord call, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task UpdateAsync(CallRecord call, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task AppendEventAsync(CallEventRecord callEvent, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<CallRecord?> FindAsync(string accountSid, string callSid, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<CallRecord>> ListAsync(string accountSid, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<CallRecord>> ListAsync(string accountSid, CallFilter filter, int limit, CancellationToken cancellationToken) =>
-            throw new NotSupportedException();
-
-        public Task<IReadOnlyList<CallEventRecord>> ListEventsAsync(string callSid, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<CallRecord>> ListInStatusAsync(IReadOnlyList<string> statuses, CancellationToken cancellationToken) =>
-            throw new NotSupportedException();
     }
 }

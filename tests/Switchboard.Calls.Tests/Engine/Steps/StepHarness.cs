@@ -79,12 +79,18 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
 
     public static async Task<StepHarness> StartAsync(bool recordings = false)
     {
-        // 28000-29999: apart from the media tests' slices and the functional servers' blocks, which ./test runs beside these.
-        var low = 28000 + (Interlocked.Add(ref s_nextPorts, 8) % 1992);
-        var engine = new MediaEngine(new MediaEngineOptions(IPAddress.Loopback, "127.0.0.1", low, low + 7), NullLoggerFactory.Instance, TimeProvider.System);
+        var engine = CreateMediaEngine();
         var (media, farEnd) = AnsweredSession(engine);
         var directory = recordings ? Directory.CreateTempSubdirectory("steps-").FullName : null;
         return await Task.FromResult(new StepHarness(engine, media, farEnd, directory));
+    }
+
+    /// <summary>A media engine with eight ports of its own (four sessions).</summary>
+    public static MediaEngine CreateMediaEngine()
+    {
+        // 28000-29999: apart from the media tests' slices and the functional servers' blocks, which ./test runs beside these.
+        var low = 28000 + (Interlocked.Add(ref s_nextPorts, 8) % 1992);
+        return new MediaEngine(new MediaEngineOptions(IPAddress.Loopback, "127.0.0.1", low, low + 7), NullLoggerFactory.Instance, TimeProvider.System);
     }
 
     /// <summary>
