@@ -2,12 +2,14 @@ using System.Net;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Calls.Engine;
+using Switchboard.Calls.Scripts;
 using Switchboard.Calls.Tests.Engine.Steps;
 using Switchboard.Calls.Verbs;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
 using Switchboard.Sip.UserAgent;
+using Switchboard.Storage.Recordings;
 
 namespace Switchboard.Calls.Tests.Engine;
 
@@ -25,6 +27,9 @@ public sealed class CallEndedByCallTests : IAsyncLifetime
     private SipUserAgent _sip = null!;
     private MediaEngine _media = null!;
     private CallEngine _engine = null!;
+    private readonly DirectoryInfo _recordings = Directory.CreateTempSubdirectory("ended-by-");
+
+    private InMemoryRecordingStore Recordings { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -44,7 +49,8 @@ public sealed class CallEndedByCallTests : IAsyncLifetime
             new AudioFetcher(new HttpClient(), new AudioFetcherOptions(), TimeProvider.System, NullLogger<AudioFetcher>.Instance),
             new NullCallStore(),
             TimeProvider.System,
-            NullLogger<CallEngine>.Instance);
+            NullLogger<CallEngine>.Instance,
+            new RecordingLibrary(Recordings, new RecordingFiles(_recordings.FullName), TimeProvider.System, NullLogger<RecordingLibrary>.Instance));
     }
 
     public async Task DisposeAsync()
@@ -53,6 +59,7 @@ public sealed class CallEndedByCallTests : IAsyncLifetime
         await _media.DisposeAsync();
         await _sip.DisposeAsync();
         await _phone.DisposeAsync();
+        _recordings.Delete(recursive: true);
     }
 
     [Fact]
@@ -132,11 +139,45 @@ public sealed class CallEndedByCallTests : IAsyncLifetime
         Assert.Equal((CallStatus.Completed, CallEndedBy.Server), (final.Call.Status, final.EndedBy));
     }
 
+    [Fact]
+    public async Task ACallerWhoHangsUpWhileConnected_EndsTheDial_WhoseResultStillReachesTheScript()
+    {
+        var script = new RecordingScript { StartVerbs = [new DialVerb([PhoneTarget], TimeSpan.FromSeconds(20), "https://app/dial") { RecordParties = true }] };
+        await PlaceAsync(request => request with { Script = script });
+        var caller = await AnswersAsync();
+        var callee = await RingsAsync();
+        Assert.True(callee.Answer(PhoneSdp));
+
+        // The party recordings start the moment the two are bridged.
+        await WaitUntilAsync(() => _recordings.GetFiles().Length == 2);
+        await caller.HangupAsync(CancellationToken.None);
+
+        var final = await FinalAsync();
+        Assert.Equal(CallEndedBy.FarEnd, final.EndedBy);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var result = Assert.IsType<DialResult>(await script.FirstResult.WaitAsync(patience.Token));
+        Assert.Equal((DialEndedBy.Caller, CallStatus.Completed), (result.EndedBy, result.Status));
+        Assert.NotNull(result.ConnectedAt);
+        Assert.Equal(2, result.RecordingSids.Count);
+        Assert.Equal(result.RecordingSids, Recordings.Rows.Select(row => row.Sid));
+    }
+
+    private CallTarget PhoneTarget => CallTarget.Sip($"sip:phone@127.0.0.1:{_phone.LocalEndPoint.Port}");
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            await Task.Delay(10, patience.Token);
+        }
+    }
+
     /// <summary>Places a call to the phone whose script pauses long enough for any test.</summary>
     private async Task<string> PlaceAsync(Func<CallRequest, CallRequest>? change = null)
     {
         var request = new CallRequest(
-            "account-1", "+100", null, null, CallTarget.Sip($"sip:phone@127.0.0.1:{_phone.LocalEndPoint.Port}"), TimeSpan.FromSeconds(20), [],
+            "account-1", "+100", null, null, PhoneTarget, TimeSpan.FromSeconds(20), [],
             new RecordingScript { StartVerbs = [new PauseVerb(TimeSpan.FromMinutes(1))] }, new Statuses(_statuses.Writer));
         return (await _engine.PlaceCallAsync(change is null ? request : change(request), CancellationToken.None)).Sid;
     }
