@@ -162,6 +162,38 @@ public sealed class CallEndedByCallTests : IAsyncLifetime
         Assert.Equal(result.RecordingSids, Recordings.Rows.Select(row => row.Sid));
     }
 
+    [Fact]
+    public async Task ARejectVerb_RefusesAnInboundCall_ForTheApplication()
+    {
+        _engine.AcceptInboundCalls(new Router(Inbound(new RecordingScript { StartVerbs = [new RejectVerb(486, null)] })));
+        var caller = new Caller();
+
+        _phone.PlaceCall(new OutboundCallRequest(EngineTarget, "+100", null, null, [], PhoneSdp), caller);
+
+        var final = await FinalAsync();
+        Assert.Equal((CallStatus.Busy, CallEndedBy.Application), (final.Call.Status, final.EndedBy));
+    }
+
+    [Fact]
+    public async Task ACallerWhoHangsUpWhileItRings_EndsAnInboundCallForTheFarEnd()
+    {
+        _engine.AcceptInboundCalls(new Router(Inbound(new SilentScript())));
+        var caller = new Caller();
+
+        var call = _phone.PlaceCall(new OutboundCallRequest(EngineTarget, "+100", null, null, [], PhoneSdp), caller);
+        await StatusAsync(CallStatus.Ringing);
+        await caller.Rang.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await call.HangupAsync(CancellationToken.None);
+
+        var final = await FinalAsync();
+        Assert.Equal((CallStatus.Canceled, CallEndedBy.FarEnd), (final.Call.Status, final.EndedBy));
+    }
+
+    private string EngineTarget => $"sip:+200@127.0.0.1:{_sip.LocalEndPoint.Port}";
+
+    private CallRequest Inbound(IScriptSource script) =>
+        new("account-1", "+100", null, null, CallTarget.Phone("+200"), TimeSpan.FromSeconds(20), [], script, new Statuses(_statuses.Writer));
+
     private CallTarget PhoneTarget => CallTarget.Sip($"sip:phone@127.0.0.1:{_phone.LocalEndPoint.Port}");
 
     private static async Task WaitUntilAsync(Func<bool> condition)
@@ -230,6 +262,38 @@ public sealed class CallEndedByCallTests : IAsyncLifetime
         public void OnSipEvent(SipCallEvent sipEvent)
         {
         }
+    }
+
+    private sealed class Router(CallRequest request) : IInboundCallRouter
+    {
+        public ValueTask<InboundRoute> RouteAsync(InboundCallOffer offer, CancellationToken cancellationToken) => ValueTask.FromResult(InboundRoute.Accept(request));
+    }
+
+    /// <summary>The calling side of an inbound call: it only needs to know that the engine rang.</summary>
+    private sealed class Caller : ISipCallObserver
+    {
+        public TaskCompletionSource Rang { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void OnSipEvent(SipCallEvent sipEvent)
+        {
+            if (sipEvent is SipCallProgress)
+            {
+                Rang.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>A script that never answers, so the call rings until the caller gives up.</summary>
+    private sealed class SilentScript : IScriptSource
+    {
+        public async ValueTask<IReadOnlyList<Verb>> StartAsync(CallSnapshot call, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return [];
+        }
+
+        public ValueTask<IReadOnlyList<Verb>?> OnVerbResultAsync(CallSnapshot call, VerbResult result, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyList<Verb>?>(null);
     }
 
     private sealed class Statuses(ChannelWriter<CallStatusChanged> statuses) : ICallEventSink
