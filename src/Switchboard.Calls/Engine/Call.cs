@@ -36,6 +36,9 @@ internal sealed class Call : IVerbHost, IDialLeg
     private WholeCallRecording? _wholeRecording;
     private CallAmd? _amd;
 
+    /// <summary>Who asked us to give up the call before its answer: our CANCEL's 487 then ends it in their name.</summary>
+    private CallEndedBy? _cancelledBy;
+
     /// <param name="legObserver">For a leg of another call's <c>dial</c>: hears its answer and end, and the leg runs no verbs.</param>
     public Call(CallRecord record, CallRequest request, CallServices services, IDialLegObserver? legObserver = null)
     {
@@ -59,12 +62,15 @@ internal sealed class Call : IVerbHost, IDialLeg
     /// <summary>Hands a message (a live-control command, a hang-up) to the call's loop. Thread-safe.</summary>
     public void Post(CallMessage message) => _mailbox.Post(message);
 
-    /// <summary>Asks the call to hang up. Thread-safe.</summary>
-    public void RequestHangup(string reason) => Post(new HangupRequested(reason, Failed: false));
+    /// <summary>Asks the call to hang up on the application's behalf (an API hang-up, the dial that placed it). Thread-safe.</summary>
+    public void RequestHangup(string reason) => RequestHangup(reason, CallEndedBy.Application);
+
+    /// <summary>Asks the call to hang up on behalf of <paramref name="by"/>. Thread-safe.</summary>
+    public void RequestHangup(string reason, CallEndedBy by) => Post(new HangupRequested(reason, Failed: false, by));
 
     public CallSnapshot Snapshot() => _progress.Snapshot();
 
-    void IVerbHost.EndCall(string reason, bool failed) => Post(new HangupRequested(reason, failed));
+    void IVerbHost.EndCall(string reason, bool failed) => Post(new HangupRequested(reason, failed, CallEndedBy.Application));
 
     void IVerbHost.SetTag(JsonElement tag) => _progress.Tag = tag.Clone();
 
@@ -149,7 +155,8 @@ internal sealed class Call : IVerbHost, IDialLeg
             }
 
             HangUpSip();
-            await _progress.FinishAsync(CallStatus.Failed, null, shuttingDown ? "server shutting down" : "internal error", CancellationToken.None).ConfigureAwait(false);
+            await _progress.FinishAsync(
+                CallStatus.Failed, null, shuttingDown ? "server shutting down" : "internal error", CallEndedBy.Server, CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
@@ -183,6 +190,7 @@ internal sealed class Call : IVerbHost, IDialLeg
             // A ring timeout and a live-control "no-answer" both cancel the INVITE; its 487 then ends the call no-answer.
             case RingTimeoutElapsed or NoAnswerRequested when !_progress.IsFinal && _progress.Status != CallStatus.InProgress:
                 _signalling!.Setup.OnGiveUp();
+                _cancelledBy ??= CallEndedBy.Server;
                 HangUpSip();
                 break;
             case HangupRequested hangup:
@@ -198,7 +206,7 @@ internal sealed class Call : IVerbHost, IDialLeg
                 _amd?.Handle(amd, Snapshot(), _verbs);
                 break;
             case TimeLimitReached:
-                await OnHangupRequestedAsync(new HangupRequested("time limit reached", Failed: false), cancellationToken).ConfigureAwait(false);
+                await OnHangupRequestedAsync(new HangupRequested("time limit reached", Failed: false, CallEndedBy.Server), cancellationToken).ConfigureAwait(false);
                 break;
             case MuteRequested mute when _media is not null:
                 _media.MutePeer = mute.Muted;
@@ -215,7 +223,7 @@ internal sealed class Call : IVerbHost, IDialLeg
                 break;
             // A peer gone without a BYE (crash, lost network): send ours and end completed; early media is the ring timer's.
             case MediaTimedOut when _progress.Status == CallStatus.InProgress:
-                await OnHangupRequestedAsync(new HangupRequested("media timeout", Failed: false), cancellationToken).ConfigureAwait(false);
+                await OnHangupRequestedAsync(new HangupRequested("media timeout", Failed: false, CallEndedBy.Server), cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
@@ -244,7 +252,9 @@ internal sealed class Call : IVerbHost, IDialLeg
                     HangUpSip();
                 }
 
-                await _progress.FinishAsync(ends.Status, ends.SipStatus, ends.Reason, cancellationToken).ConfigureAwait(false);
+                // Our CANCEL's 487 (or the one the SIP layer reports for a 2xx that raced it) ends the call for whoever gave up.
+                var by = ends.SipStatus == 487 && _cancelledBy is { } cancelledBy ? cancelledBy : ends.By;
+                await _progress.FinishAsync(ends.Status, ends.SipStatus, ends.Reason, by, cancellationToken).ConfigureAwait(false);
                 break;
             case KeyPressed key:
                 _verbs?.OnDigit(key.Key);
@@ -262,7 +272,7 @@ internal sealed class Call : IVerbHost, IDialLeg
         }
 
         // Both listen from the answer on, whichever side answered; a dial leg's request asks for neither.
-        _wholeRecording = WholeCallRecording.Start(_request.RecordAll, _services.Recordings, _media!, Snapshot(), _work, _services.Logger);
+        _wholeRecording = WholeCallRecording.Start(_request, _services.Recordings, _media!, Snapshot(), _work, _services.Logger);
         _amd = CallAmd.Start(_request.Amd, _media!, _inbox.Writer, _work, _services.Time, Sid, _services.Logger);
     }
 
@@ -282,22 +292,23 @@ internal sealed class Call : IVerbHost, IDialLeg
     {
         if (!_signalling!.CanRefuse)
         {
-            await OnHangupRequestedAsync(new HangupRequested($"declined with {decline.SipStatus} {decline.Reason}", Failed: false), cancellationToken).ConfigureAwait(false);
+            await OnHangupRequestedAsync(
+                new HangupRequested($"declined with {decline.SipStatus} {decline.Reason}", Failed: false, CallEndedBy.Application), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await RefuseAsync(decline.SipStatus, decline.Reason, decline.Reason, cancellationToken).ConfigureAwait(false);
+        await RefuseAsync(decline.SipStatus, decline.Reason, decline.Reason, CallEndedBy.Application, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Refuses the unanswered inbound INVITE (RFC 3261 §13.3.1.3) and ends the call with the status that response
     /// means, as if a callee had sent it; no SIP event follows our own refusal.
     /// </summary>
-    private async Task RefuseAsync(int sipStatus, string sipReason, string reason, CancellationToken cancellationToken)
+    private async Task RefuseAsync(int sipStatus, string sipReason, string reason, CallEndedBy by, CancellationToken cancellationToken)
     {
         if (_signalling!.Refuse(sipStatus, sipReason))
         {
-            await _progress.FinishAsync(_signalling.StatusOfRefusal(sipStatus, sipReason), sipStatus, reason, cancellationToken).ConfigureAwait(false);
+            await _progress.FinishAsync(_signalling.StatusOfRefusal(sipStatus, sipReason), sipStatus, reason, by, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -312,17 +323,19 @@ internal sealed class Call : IVerbHost, IDialLeg
         {
             // Nothing was answered: a broken script refuses with 500 (failed), any other hang-up with 480 (no-answer).
             var sipStatus = hangup.Failed ? 500 : 480;
-            await RefuseAsync(sipStatus, SipReasonPhrases.For(sipStatus), hangup.Reason, cancellationToken).ConfigureAwait(false);
+            await RefuseAsync(sipStatus, SipReasonPhrases.For(sipStatus), hangup.Reason, hangup.By, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         HangUpSip();
         if (_progress.Status == CallStatus.InProgress)
         {
-            await _progress.FinishAsync(hangup.Failed ? CallStatus.Failed : CallStatus.Completed, null, hangup.Reason, cancellationToken).ConfigureAwait(false);
+            await _progress.FinishAsync(hangup.Failed ? CallStatus.Failed : CallStatus.Completed, null, hangup.Reason, hangup.By, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        // Before the answer the CANCEL's 487 (or a racing final response) brings the final status.
+        // Before the answer the CANCEL's 487 (or a racing final response) brings the final status, for whoever asked first.
+        _cancelledBy ??= hangup.By;
     }
 
     /// <summary>Sends our CANCEL or BYE; the transaction's end is the call's own work, so a failure is logged, not lost.</summary>

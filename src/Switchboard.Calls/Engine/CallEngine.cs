@@ -288,7 +288,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
         await WaitForLiveCallsAsync(grace).ConfigureAwait(false);
         foreach (var (call, _) in _live.Values)
         {
-            call.RequestHangup("server shutting down");
+            call.RequestHangup("server shutting down", CallEndedBy.Server);
         }
 
         await WaitForLiveCallsAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);

@@ -39,18 +39,22 @@ internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICall
         Tag = Tag,
     };
 
-    /// <summary>Ends the call with <paramref name="status"/>, stamping when it ended.</summary>
-    public async Task FinishAsync(CallStatus status, int? sipStatus, string? reason, CancellationToken cancellationToken)
+    /// <summary>Ends the call with <paramref name="status"/>, stamping when it ended and who ended it.</summary>
+    public async Task FinishAsync(CallStatus status, int? sipStatus, string? reason, CallEndedBy endedBy, CancellationToken cancellationToken)
     {
         Record = Record with { EndedAt = time.GetUtcNow() };
-        await ChangeAsync(status, sipStatus, reason, cancellationToken).ConfigureAwait(false);
+        await MoveAsync(status, sipStatus, reason, endedBy, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Moves to <paramref name="next"/> and reports it; a repeat of the current status (a second 180) is no change.
     /// <see cref="CallStatus.Queued"/> is the starting status: it is reported, never moved to.
     /// </summary>
-    public async Task ChangeAsync(CallStatus next, int? sipStatus, string? reason, CancellationToken cancellationToken)
+    public Task ChangeAsync(CallStatus next, int? sipStatus, string? reason, CancellationToken cancellationToken) =>
+        MoveAsync(next, sipStatus, reason, null, cancellationToken);
+
+    /// <param name="endedBy">Who ended the call, carried by a final status only.</param>
+    private async Task MoveAsync(CallStatus next, int? sipStatus, string? reason, CallEndedBy? endedBy, CancellationToken cancellationToken)
     {
         if (next != CallStatus.Queued && !_status.TryTransitionTo(next))
         {
@@ -67,7 +71,7 @@ internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICall
         var detail = sipStatus is null && reason is null ? null : $"{sipStatus} {reason}".Trim();
         await store.AppendEventAsync(new CallEventRecord(Record.Sid, ++_eventSequence, now, "status:" + next.ToWire(), detail), cancellationToken).ConfigureAwait(false);
         Log.StatusChanged(logger, Record.Sid, next.ToWire(), sipStatus, reason);
-        sink.OnCallEvent(new CallStatusChanged(Snapshot(), now, sipStatus, reason));
+        sink.OnCallEvent(new CallStatusChanged(Snapshot(), now, sipStatus, reason) { EndedBy = next.IsFinal() ? endedBy : null });
         if (next.IsFinal())
         {
             LegObserver?.OnLegEnded(Leg!, next, sipStatus);

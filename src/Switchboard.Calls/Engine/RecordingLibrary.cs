@@ -14,12 +14,14 @@ public sealed class RecordingLibrary(IRecordingStore store, RecordingFiles files
 {
     /// <summary>Starts recording <paramref name="directions"/> of <paramref name="media"/> into a new recording's file.</summary>
     /// <param name="options">Everything but the path, which the library chooses.</param>
+    /// <param name="sid">The sid to store the recording under, when a dialect named it in advance; a new one when null.</param>
     /// <exception cref="IOException">The file could not be created.</exception>
     /// <exception cref="UnauthorizedAccessException">The recordings directory is not writable.</exception>
     /// <exception cref="ObjectDisposedException">The session has closed.</exception>
-    internal ActiveRecording Start(MediaSession media, AudioDirection directions, RecordingOptions options)
+    /// <exception cref="ArgumentException"><paramref name="sid"/> is not a plain name (letters, digits and dashes).</exception>
+    internal ActiveRecording Start(MediaSession media, AudioDirection directions, RecordingOptions options, string? sid = null)
     {
-        var sid = Guid.NewGuid().ToString();
+        sid ??= Guid.NewGuid().ToString();
         var recorder = media.StartRecording(options with { Path = files.PathOf(sid) }, directions);
         return new ActiveRecording(sid, recorder);
     }

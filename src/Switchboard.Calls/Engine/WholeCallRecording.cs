@@ -6,8 +6,10 @@ using Switchboard.Storage.Recordings;
 namespace Switchboard.Calls.Engine;
 
 /// <summary>
-/// An application's <c>record_all_calls</c>: the call from answer to end as one stereo WAV (the callee on the
-/// left, what we send on the right), stored as a Recording of the call once the file is closed.
+/// An application's <c>record_all_calls</c>: the call from answer to end (or to the request's
+/// <see cref="CallRequest.RecordLimit"/>) as one stereo WAV (the callee on the left, what we send on the right),
+/// stored as a Recording of the call, under the request's <see cref="CallRequest.RecordingSid"/> when it names one,
+/// once the file is closed.
 /// </summary>
 internal sealed class WholeCallRecording
 {
@@ -15,20 +17,22 @@ internal sealed class WholeCallRecording
 
     private WholeCallRecording(ActiveRecording recording) => _recording = recording;
 
-    /// <summary>Starts recording when <paramref name="enabled"/>; null otherwise, or (logged) when the file cannot be made.</summary>
-    public static WholeCallRecording? Start(bool enabled, RecordingLibrary? library, MediaSession media, CallSnapshot call, CallWork work, ILogger logger)
+    /// <summary>Starts recording when the request asks for it; null otherwise, or (logged) when the file cannot be made.</summary>
+    public static WholeCallRecording? Start(CallRequest request, RecordingLibrary? library, MediaSession media, CallSnapshot call, CallWork work, ILogger logger)
     {
-        if (!enabled || library is null)
+        if (!request.RecordAll || library is null)
         {
             return null;
         }
 
+        // A limit of zero is no limit (a dialect's "0: until it ends").
+        var limit = request.RecordLimit > TimeSpan.Zero ? request.RecordLimit : null;
         ActiveRecording recording;
         try
         {
-            recording = library.Start(media, AudioDirection.Both, new RecordingOptions(string.Empty));
+            recording = library.Start(media, AudioDirection.Both, new RecordingOptions(string.Empty) { MaxLength = limit }, request.RecordingSid);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ObjectDisposedException or ArgumentException)
         {
             MediaFeatureLog.RecordingNotStarted(logger, call.Sid, exception.Message);
             return null;
@@ -50,13 +54,18 @@ internal sealed class WholeCallRecording
         return new WholeCallRecording(recording);
     }
 
-    /// <summary>The call ended: close the file (it is then stored).</summary>
+    /// <summary>The call ended: close the file (it is then stored); a recording that reached its limit is already closed.</summary>
     public void Stop() => _recording.Recorder.RequestStop();
 
     private static async Task StoreWhenClosedAsync(RecordingLibrary library, ActiveRecording recording, CallSnapshot call)
     {
         var outcome = await recording.Recorder.Completion.ConfigureAwait(false);
-        var reason = outcome.Reason == RecordingEndReason.Failed ? "failed" : "hangup";
+        var reason = outcome.Reason switch
+        {
+            RecordingEndReason.Failed => "failed",
+            RecordingEndReason.MaxLength => "maxLength",
+            _ => "hangup",
+        };
         await library.StoreAsync(recording, outcome, call.AccountSid, call.Sid, RecordingSources.WholeCall, reason, CancellationToken.None).ConfigureAwait(false);
     }
 }

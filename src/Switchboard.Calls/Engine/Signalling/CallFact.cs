@@ -12,8 +12,11 @@ internal sealed record Rings(int SipStatus, bool EarlyMedia) : CallFact;
 /// <summary>The far end answered with media we can use.</summary>
 internal sealed record Answers : CallFact;
 
-/// <summary>The call is over with <paramref name="Status"/>; <paramref name="HangUpFirst"/>: our side must still end the dialog.</summary>
-internal sealed record Ends(CallStatus Status, int? SipStatus, string Reason, bool HangUpFirst = false) : CallFact;
+/// <summary>
+/// The call is over with <paramref name="Status"/>; <paramref name="HangUpFirst"/>: our side must still end the dialog.
+/// <paramref name="By"/>: who ended it, the far end unless the response only confirms that we gave up ringing.
+/// </summary>
+internal sealed record Ends(CallStatus Status, int? SipStatus, string Reason, bool HangUpFirst = false, CallEndedBy By = CallEndedBy.FarEnd) : CallFact;
 
 /// <summary>A key arrived in signalling (RFC 6086 INFO); it joins RFC 4733 and in-band keys.</summary>
 internal sealed record KeyPressed(char Key) : CallFact;

@@ -93,6 +93,8 @@ internal abstract class CallSignalling(MediaSession media, CallSetup setup, stri
     private Ends Ends(SipCallRejected rejected)
     {
         var (status, reason) = Setup.Classify(rejected);
-        return new Ends(status, rejected.StatusCode, reason);
+        // RFC 3261 §9.1: the 487 answers our own CANCEL when we gave up ringing; nobody at the far end ended the call.
+        var by = rejected.StatusCode == 487 && Setup.GaveUp ? CallEndedBy.Server : CallEndedBy.FarEnd;
+        return new Ends(status, rejected.StatusCode, reason, By: by);
     }
 }

@@ -1,31 +1,46 @@
 using Switchboard.Calls.Engine.Messages;
 using Switchboard.Calls.Scripts;
 using Switchboard.Calls.Verbs;
+using Switchboard.Media.Audio;
 using Switchboard.Media.Bridging;
 using Switchboard.Media.Sessions;
 
 namespace Switchboard.Calls.Engine.Steps;
 
 /// <summary>
-/// One running <c>dial</c>: every target rings at once, the first to answer is bridged to the dialling call and
-/// the others are canceled. Lives on the dialling call's loop; the legs report through the loop's channel, so only
-/// the list of placed legs (written by the placing work) needs a lock.
+/// One running <c>dial</c>: every target rings at once while the caller hears the hold prompt, if any, over and over;
+/// the first to answer hears the greeting, if any, then is bridged to the dialling call, and the others are canceled.
+/// Once connected both parties may be recorded. The result goes to the script when the dial ends, or, when the caller
+/// hung up while connected, straight to the script source after the call ended (once the recordings are stored). Lives
+/// on the dialling call's loop; the legs report through the loop's channel, so only the list of placed legs (written
+/// by the placing work) needs a lock.
 /// </summary>
 internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope), IDialLegObserver
 {
     private readonly Lock _placedGate = new();
     private readonly List<IDialLeg> _placed = [];
     private readonly CancellationTokenSource _placing = new();
+    private readonly DialAudioPlayer? _hold = verb.HoldPrompt is null ? null : new(scope, DialAudio.Hold, scope.Services.Media);
     private int _outstanding;
-    private IDialLeg? _connected;
+    private DialStage _stage = DialStage.Ringing;
+    private IDialLeg? _answered;
+    private DialAudioPlayer? _greeting;
+    private int _greetingsLeft;
+    private AudioClip? _holdClip;
+    private AudioClip? _greetingClip;
     private MediaBridge? _bridge;
     private long _connectedAt;
+    private DateTimeOffset _connectedWall;
+    private DialPartyRecordings? _recordings;
+    private DialResult? _owed;
+    private CallSnapshot? _endedCall;
     private DialLegEnded? _mostHopeful;
     private bool _left;
 
-    public override bool NeedsMedia => false;
+    /// <summary>A hold prompt must be heard, so the caller is answered first; without one the caller hears ringing until a target answers.</summary>
+    public override bool NeedsMedia => verb.HoldPrompt is not null;
 
-    /// <summary>Places every target; each one's outcome comes back through the channel.</summary>
+    /// <summary>Places every target, each one's outcome coming back through the channel, and renders the hold prompt.</summary>
     public override void Start()
     {
         _outstanding = verb.Targets.Count;
@@ -33,6 +48,11 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
         foreach (var target in verb.Targets)
         {
             Services.Work.Run(_ => PlaceAsync(target, placing), _ => null, endsWithOwner: false);
+        }
+
+        if (verb.HoldPrompt is { } hold)
+        {
+            _hold!.Render(hold);
         }
     }
 
@@ -54,13 +74,32 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
                 StepLog.DialEnded(Services.Logger, Services.CallSid, result.Status.ToWire(), result.DialCallSid);
                 Runner.Report(this, result);
                 break;
+            case DialAudioReady ready:
+                OnAudioReady(ready);
+                break;
+            case DialAudioEnded ended:
+                OnAudioEnded(ended);
+                break;
         }
     }
 
-    /// <summary>The first answer wins: the call is answered if it still rang, bridged, and the other legs canceled.</summary>
+    /// <summary>The party recordings are stored: the result they held back goes out.</summary>
+    public override void OnOwnMessage(StepWorkMessage message)
+    {
+        if (message is not DialRecordingsStored stored || _owed is not { } owed)
+        {
+            return;
+        }
+
+        _owed = null;
+        _stage = DialStage.Over;
+        Deliver(owed with { RecordingSids = stored.Sids });
+    }
+
+    /// <summary>The first answer wins: the call is answered if it still rang, the other legs canceled, then the greeting plays or the two are bridged.</summary>
     public void OnLegAnswered(IDialLeg leg)
     {
-        if (_connected is not null)
+        if (_answered is not null)
         {
             // Two answers crossed; the later one is hung up (RFC 3261 §13.2.2.4 leaves it to the UAC).
             leg.RequestHangup("another target answered first");
@@ -73,10 +112,7 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
             return;
         }
 
-        _connected = leg;
-        _bridge = MediaBridge.Connect(Services.Media, legMedia, new BridgeOptions { PassDigits = verb.PassDigits });
-        _connectedAt = Services.Time.GetTimestamp();
-        StepLog.DialConnected(Services.Logger, Services.CallSid, leg.Sid);
+        _answered = leg;
         foreach (var other in PlacedLegs())
         {
             if (!ReferenceEquals(other, leg))
@@ -84,16 +120,26 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
                 other.RequestHangup("another target answered first");
             }
         }
+
+        if (verb.Greeting is { } greeting)
+        {
+            StepLog.DialGreeting(Services.Logger, Services.CallSid, leg.Sid);
+            _stage = DialStage.Greeting;
+            _greeting = new DialAudioPlayer(Scope, DialAudio.Greeting, legMedia);
+            _greeting.Render(greeting);
+            return;
+        }
+
+        Connect(legMedia);
     }
 
     /// <summary>A leg has its final status; returns the dial's result once the dial is over, else null.</summary>
     public DialResult? OnLegEnded(DialLegEnded ended)
     {
         _outstanding--;
-        if (_connected is not null && ReferenceEquals(ended.Leg, _connected))
+        if (_answered is not null && ReferenceEquals(ended.Leg, _answered))
         {
-            DisconnectBridge();
-            return new DialResult(verb, CallStatus.Completed, 200, _connected.Sid, Services.Time.GetElapsedTime(_connectedAt));
+            return OnAnsweredLegEnded(ended);
         }
 
         if (_mostHopeful is null || Hope(ended.Status) < Hope(_mostHopeful.Status))
@@ -101,11 +147,13 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
             _mostHopeful = ended;
         }
 
-        if (_connected is not null || _outstanding > 0)
+        if (_answered is not null || _outstanding > 0)
         {
             return null;
         }
 
+        _stage = DialStage.Over;
+        _hold?.Stop();
         var outcome = _mostHopeful!;
         var status = outcome.Status == CallStatus.Canceled ? CallStatus.NoAnswer : outcome.Status;
         return new DialResult(verb, status, outcome.SipStatus, outcome.Leg?.Sid, TimeSpan.Zero);
@@ -128,10 +176,157 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
 
         _placing.Cancel();
         _placing.Dispose();
+        _hold?.Stop();
+        _greeting?.Stop();
         DisconnectBridge();
+        _recordings?.Stop();
         foreach (var leg in legs)
         {
             leg.RequestHangup("the dial was left");
+        }
+    }
+
+    /// <summary>
+    /// The dialling call ended. A connected dial still owes its result (the caller ended it), delivered to the script
+    /// source once its recordings are stored; a dial still ringing or greeting reports nothing.
+    /// </summary>
+    public override void OnCallEnded(CallSnapshot endedCall)
+    {
+        _endedCall = endedCall;
+        var result = _stage == DialStage.Connected ? Disconnect(DialEndedBy.Caller) : null;
+        Leave();
+        if (result is not null)
+        {
+            Deliver(result);
+        }
+    }
+
+    private DialResult? OnAnsweredLegEnded(DialLegEnded ended)
+    {
+        switch (_stage)
+        {
+            case DialStage.Greeting:
+                // The target hung up while it heard the greeting: the dial ends as with any target that ended.
+                _stage = DialStage.Over;
+                _hold?.Stop();
+                _greeting?.Stop();
+                return new DialResult(verb, ended.Status, ended.SipStatus, _answered!.Sid, TimeSpan.Zero);
+            case DialStage.Connected:
+                return Disconnect(DialEndedBy.Callee);
+            default:
+                return null;
+        }
+    }
+
+    private void OnAudioReady(DialAudioReady ready)
+    {
+        if (ready.Clip is not { } clip)
+        {
+            StepLog.PromptFailed(Services.Logger, Services.CallSid, ready.Error ?? "unknown");
+            if (ready.Audio == DialAudio.Greeting && _stage == DialStage.Greeting)
+            {
+                Connect(_answered!.Media!);
+            }
+
+            return;
+        }
+
+        if (ready.Audio == DialAudio.Hold && _stage is DialStage.Ringing or DialStage.Greeting && !clip.Samples.IsEmpty)
+        {
+            _holdClip = clip;
+            _hold!.Play(clip);
+        }
+        else if (ready.Audio == DialAudio.Greeting && _stage == DialStage.Greeting)
+        {
+            _greetingClip = clip;
+            _greetingsLeft = 1 + Math.Max(0, verb.GreetingRepeats);
+            _greeting!.Play(clip);
+        }
+    }
+
+    private void OnAudioEnded(DialAudioEnded ended)
+    {
+        // A play that did not reach its end was stopped (the bridge, the dial's end) or met a closed session, whose
+        // leg's end is on its way: nothing more plays.
+        if (!ended.Completed)
+        {
+            return;
+        }
+
+        if (ended.Audio == DialAudio.Hold && _stage is DialStage.Ringing or DialStage.Greeting)
+        {
+            _hold!.Play(_holdClip!);
+        }
+        else if (ended.Audio == DialAudio.Greeting && _stage == DialStage.Greeting)
+        {
+            if (--_greetingsLeft > 0)
+            {
+                _greeting!.Play(_greetingClip!);
+                return;
+            }
+
+            Connect(_answered!.Media!);
+        }
+    }
+
+    /// <summary>Bridges the caller to the answered leg: the hold prompt stops, the recordings start.</summary>
+    private void Connect(MediaSession legMedia)
+    {
+        _hold?.Stop();
+        try
+        {
+            _bridge = MediaBridge.Connect(Services.Media, legMedia, new BridgeOptions { PassDigits = verb.PassDigits });
+        }
+        catch (ObjectDisposedException)
+        {
+            // The target hung up at the end of its greeting: its end, on its way, ends the dial.
+            return;
+        }
+
+        _stage = DialStage.Connected;
+        _connectedAt = Services.Time.GetTimestamp();
+        _connectedWall = Services.Time.GetUtcNow();
+        StepLog.DialConnected(Services.Logger, Services.CallSid, _answered!.Sid);
+        if (verb.RecordParties)
+        {
+            _recordings = DialPartyRecordings.Start(this, Services, legMedia);
+        }
+    }
+
+    /// <summary>The bridge comes down; returns the result, or null when it waits for the party recordings to be stored.</summary>
+    private DialResult? Disconnect(DialEndedBy endedBy)
+    {
+        DisconnectBridge();
+        var result = new DialResult(verb, CallStatus.Completed, 200, _answered!.Sid, Services.Time.GetElapsedTime(_connectedAt))
+        {
+            ConnectedAt = _connectedWall,
+            EndedBy = endedBy,
+        };
+        if (_recordings is null)
+        {
+            _stage = DialStage.Over;
+            return result;
+        }
+
+        _stage = DialStage.Storing;
+        _owed = result;
+        _recordings.Stop();
+        return null;
+    }
+
+    /// <summary>Hands the finished dial's result to the script, or to the script source when the call has ended; nowhere when the dial was left.</summary>
+    private void Deliver(DialResult result)
+    {
+        StepLog.DialEnded(Services.Logger, Services.CallSid, result.Status.ToWire(), result.DialCallSid);
+        if (_endedCall is { } endedCall)
+        {
+            var logger = Services.Logger;
+            var callSid = Services.CallSid;
+            LateResults.Deliver(Services, endedCall, result, error => StepLog.DialHookFailed(logger, callSid, error));
+        }
+        else if (!_left)
+        {
+            Runner.Report(this, result);
         }
     }
 

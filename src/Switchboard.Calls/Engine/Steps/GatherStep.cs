@@ -18,6 +18,7 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
     /// <summary>No speech is a timeout of the gather's own timer, counted from the prompt's end, not the endpointer's.</summary>
     private static readonly EndpointingOptions Endpointing = EndpointingOptions.Default with { NoSpeechTimeout = TimeSpan.FromDays(1) };
 
+    private readonly EndpointingOptions _endpointing = gather.SpeechLimit is { } limit ? Endpointing with { MaxUtterance = limit } : Endpointing;
     private readonly GatherInput _input = new(gather);
     private readonly StepPlayback _playback = new(scope);
     private readonly StepListening _listening = new(scope);
@@ -28,6 +29,8 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
     private bool _speaking;
     private bool _recognizing;
     private bool _keyPressed;
+    private long? _promptStartedAt;
+    private TimeSpan _promptPlayed;
 
     private bool HearsSpeech => gather.Speech is not null && !_keyPressed;
 
@@ -64,8 +67,7 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
         if (_promptPlaying && gather.PromptBargeIn)
         {
             StepLog.BargeIn(Services.Logger, Services.CallSid, key);
-            _playback.Stop();
-            _promptPlaying = false;
+            StopPrompt();
         }
 
         if (HearsSpeech)
@@ -96,6 +98,7 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
                 OnPromptFinished();
                 break;
             case PromptReady { Clip: { } clip }:
+                _promptStartedAt = Services.Time.GetTimestamp();
                 _playback.Play(clip);
                 break;
             case PlaybackEnded when _promptPlaying:
@@ -161,7 +164,7 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
 
     private bool Listen()
     {
-        if (_listening.Listen(Endpointing, interim: _partialResults is not null))
+        if (_listening.Listen(_endpointing, interim: _partialResults is not null))
         {
             return true;
         }
@@ -177,8 +180,7 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
         if (_promptPlaying && gather.SpeechBargeIn)
         {
             SpeechLog.SpeechBargeIn(Services.Logger, Services.CallSid);
-            _playback.Stop();
-            _promptPlaying = false;
+            StopPrompt();
         }
     }
 
@@ -201,6 +203,7 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
     private void OnPromptFinished()
     {
         _promptPlaying = false;
+        CountPromptPlayed();
         if (HearsSpeech && !_listening.IsListening && !_recognizing && _input.Digits.Length == 0 && !Listen())
         {
             return;
@@ -232,7 +235,8 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
     private void Finish(GatherEndReason reason, RecognitionResult? speech = null, string? error = null)
     {
         _listening.Stop();
-        var result = new GatherResult(gather, _input.Digits, reason) { Speech = speech, Error = error };
+        CountPromptPlayed();
+        var result = new GatherResult(gather, _input.Digits, reason) { Speech = speech, Error = error, PromptPlayed = _promptPlayed };
         if (speech is not null || error is not null)
         {
             SpeechLog.GatherHeard(Services.Logger, Services.CallSid, speech?.Transcript, error);
@@ -243,6 +247,24 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
         }
 
         Runner.Report(this, result);
+    }
+
+    /// <summary>A key or speech barged in: the prompt stops where it is.</summary>
+    private void StopPrompt()
+    {
+        _playback.Stop();
+        _promptPlaying = false;
+        CountPromptPlayed();
+    }
+
+    /// <summary>The prompt stopped playing (its end, a barge-in, the gather's end): how long it played is known.</summary>
+    private void CountPromptPlayed()
+    {
+        if (_promptStartedAt is { } startedAt)
+        {
+            _promptPlayed = Services.Time.GetElapsedTime(startedAt);
+            _promptStartedAt = null;
+        }
     }
 
     private void ArmTimer(TimeSpan due) => Services.Timer.Arm(due, new VerbTimerElapsed(Generation));

@@ -180,21 +180,9 @@ internal sealed class RecordStep(RecordVerb record, StepScope scope) : VerbStep(
         if (_endedCall is { } endedCall)
         {
             // The call is over, so the hook's answer has nothing left to run; it is posted for the application's sake.
-            var script = Services.Script;
             var logger = Services.Logger;
             var callSid = Services.CallSid;
-            Services.Work.Run(
-                async _ =>
-                {
-                    await script.OnVerbResultAsync(endedCall, result, CancellationToken.None).ConfigureAwait(false);
-                    return null;
-                },
-                error =>
-                {
-                    MediaFeatureLog.RecordingHookFailed(logger, callSid, error.Message);
-                    return null;
-                },
-                endsWithOwner: false);
+            LateResults.Deliver(Services, endedCall, result, error => MediaFeatureLog.RecordingHookFailed(logger, callSid, error));
         }
         else if (!_left)
         {

@@ -23,4 +23,10 @@ internal static partial class StepLog
 
     [LoggerMessage(3013, LogLevel.Information, "Call {CallSid}: the dial ended {Status} (leg {LegSid})")]
     public static partial void DialEnded(ILogger logger, string callSid, string status, string? legSid);
+
+    [LoggerMessage(3015, LogLevel.Information, "Call {CallSid}: the dial's greeting plays to leg {LegSid} before it is connected")]
+    public static partial void DialGreeting(ILogger logger, string callSid, string legSid);
+
+    [LoggerMessage(3016, LogLevel.Warning, "Call {CallSid}: the result of a dial ended by hang-up could not be posted: {Error}")]
+    public static partial void DialHookFailed(ILogger logger, string callSid, string error);
 }

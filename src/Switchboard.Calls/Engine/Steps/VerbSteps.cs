@@ -10,6 +10,7 @@ internal static class VerbSteps
     {
         SayVerb say => PromptStep.For(say, scope),
         PlayVerb play => PromptStep.For(play, scope),
+        AnnounceVerb announce => new AnnounceStep(announce, scope),
         PauseVerb pause => new PauseStep(pause, scope),
         GatherVerb gather => new GatherStep(gather, scope),
         TranscribeVerb transcribe => new TranscribeStep(transcribe, scope),

@@ -182,6 +182,23 @@ public sealed class GatherSpeechTests
         transcribe.Leave();
     }
 
+    [Fact]
+    public async Task ASpeechLimit_CutsACallerWhoKeepsTalking()
+    {
+        await using var call = await StepHarness.StartAsync();
+        var engine = new ScriptedRecognizer().Answer("a long story");
+        call.Recognizers = engine;
+        var gather = new GatherStep(SpeechOnly with { SpeechLimit = TimeSpan.FromMilliseconds(500) }, call.Scope());
+        gather.Start();
+
+        await SpeakUntilReportedAsync(call, gather, [.. CallerVoice.Vowel(2500), .. CallerVoice.Silence(1000)]);
+
+        Assert.True(Assert.Single(call.Handled.OfType<UtteranceHeard>()).Cut, "the utterance is cut at the gather's limit");
+        Assert.Equal("a long story", Assert.IsType<GatherResult>(call.Runner.Reported).Speech!.Transcript);
+        // Half a second of the vowel with its lead-in, far from the two and a half the caller spoke.
+        Assert.True(Assert.Single(engine.Heard).Utterance.Length < 1500 * 8);
+    }
+
     /// <summary>The caller says <paramref name="audio"/> while the loop runs the gather until it reports.</summary>
     private static async Task SpeakUntilReportedAsync(StepHarness call, GatherStep gather, short[] audio)
     {

@@ -100,4 +100,51 @@ public sealed class GatherStepTests
         Assert.Equal(3, await PromptStepTests.ReceivedPacketsAsync(call, atLeast: 3));
         Assert.Null(call.Runner.Reported);
     }
+
+    [Fact]
+    public async Task ThePromptsPlayedTime_RunsFromItsStart_ToTheKeyThatStoppedIt()
+    {
+        await using var call = await StepHarness.StartAsync();
+        call.Prompts.Clip = new AudioClip(new short[8000 * 10]);
+        var gather = new GatherStep(FourDigits with { Prompt = new SayVerb("press", null, null, null, false) }, call.Scope());
+
+        gather.Start();
+        await call.RunUntilAsync(gather, () => call.Handled.Any(message => message is PromptReady));
+        call.Time.Advance(TimeSpan.FromSeconds(2));
+        gather.OnDigit('1');
+        call.Time.Advance(TimeSpan.FromSeconds(1));
+        gather.OnDigit('#');
+
+        var result = Assert.IsType<GatherResult>(call.Runner.Reported);
+        Assert.Equal(("1", TimeSpan.FromSeconds(2)), (result.Digits, result.PromptPlayed));
+    }
+
+    [Fact]
+    public async Task ThePromptsPlayedTime_RunsToItsEnd_WhenNothingStopsIt()
+    {
+        await using var call = await StepHarness.StartAsync();
+        var gather = new GatherStep(FourDigits with { Prompt = new SayVerb("press", null, null, null, false) }, call.Scope());
+
+        gather.Start();
+        await call.RunUntilAsync(gather, () => call.Handled.Any(message => message is PromptReady));
+        call.Time.Advance(TimeSpan.FromSeconds(4));
+        await call.RunUntilAsync(gather, () => call.Handled.Any(message => message is PlaybackEnded));
+        call.Time.Advance(TimeSpan.FromSeconds(1));
+        gather.OnDigit('#');
+
+        Assert.Equal(TimeSpan.FromSeconds(4), Assert.IsType<GatherResult>(call.Runner.Reported).PromptPlayed);
+    }
+
+    [Fact]
+    public async Task WithoutAPrompt_NothingPlayed()
+    {
+        await using var call = await StepHarness.StartAsync();
+        var gather = new GatherStep(FourDigits, call.Scope());
+
+        gather.Start();
+        call.Time.Advance(TimeSpan.FromSeconds(1));
+        gather.OnDigit('#');
+
+        Assert.Equal(TimeSpan.Zero, Assert.IsType<GatherResult>(call.Runner.Reported).PromptPlayed);
+    }
 }

@@ -67,7 +67,11 @@ public sealed class PromptStepTests
     }
 
     /// <summary>Counts the prompt's RTP packets the far end receives, until <paramref name="atLeast"/> or the patience runs out.</summary>
-    internal static async Task<int> ReceivedPacketsAsync(StepHarness call, int atLeast, TimeSpan? patience = null)
+    internal static Task<int> ReceivedPacketsAsync(StepHarness call, int atLeast, TimeSpan? patience = null) =>
+        ReceivedPacketsAsync(call.FarEnd, atLeast, patience);
+
+    /// <summary>Counts the prompt's RTP packets <paramref name="farEnd"/> receives, until <paramref name="atLeast"/> or the patience runs out.</summary>
+    internal static async Task<int> ReceivedPacketsAsync(System.Net.Sockets.UdpClient farEnd, int atLeast, TimeSpan? patience = null)
     {
         using var wait = new CancellationTokenSource(patience ?? TimeSpan.FromSeconds(5));
         var count = 0;
@@ -75,7 +79,7 @@ public sealed class PromptStepTests
         {
             while (count < atLeast)
             {
-                var packet = (await call.FarEnd.ReceiveAsync(wait.Token)).Buffer;
+                var packet = (await farEnd.ReceiveAsync(wait.Token)).Buffer;
                 // PCMU packets that carry the prompt's audio; silence (0xFF, 0x7F) the session may send does not count.
                 count += (packet[1] & 0x7f) == 0 && packet.AsSpan(12).IndexOfAnyExcept((byte)0xFF, (byte)0x7F) >= 0 ? 1 : 0;
             }

@@ -32,6 +32,7 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
 
     private readonly Channel<CallMessage> _inbox = Channel.CreateUnbounded<CallMessage>();
     private readonly MediaEngine _engine;
+    private readonly List<(MediaSession Media, UdpClient FarEnd)> _peers = [];
 
     private StepHarness(MediaEngine engine, MediaSession media, UdpClient farEnd, string? recordings)
     {
@@ -78,9 +79,36 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
 
     public static async Task<StepHarness> StartAsync(bool recordings = false)
     {
+        var engine = CreateMediaEngine();
+        var (media, farEnd) = AnsweredSession(engine);
+        var directory = recordings ? Directory.CreateTempSubdirectory("steps-").FullName : null;
+        return await Task.FromResult(new StepHarness(engine, media, farEnd, directory));
+    }
+
+    /// <summary>A media engine with eight ports of its own (four sessions).</summary>
+    public static MediaEngine CreateMediaEngine()
+    {
         // 28000-29999: apart from the media tests' slices and the functional servers' blocks, which ./test runs beside these.
         var low = 28000 + (Interlocked.Add(ref s_nextPorts, 8) % 1992);
-        var engine = new MediaEngine(new MediaEngineOptions(IPAddress.Loopback, "127.0.0.1", low, low + 7), NullLoggerFactory.Instance, TimeProvider.System);
+        return new MediaEngine(new MediaEngineOptions(IPAddress.Loopback, "127.0.0.1", low, low + 7), NullLoggerFactory.Instance, TimeProvider.System);
+    }
+
+    /// <summary>
+    /// A second answered session on the same engine, with its own far end: the media of a dial leg. The harness
+    /// closes it with the call.
+    /// </summary>
+    public (MediaSession Media, UdpClient FarEnd) CreatePeer()
+    {
+        var peer = AnsweredSession(_engine);
+        _peers.Add(peer);
+        return peer;
+    }
+
+    /// <summary>Places the legs of a dial under test; a dial cannot be placed when null.</summary>
+    public Func<CallTarget, IDialLegObserver, IDialLeg>? PlaceLeg { get; set; }
+
+    private static (MediaSession Media, UdpClient FarEnd) AnsweredSession(MediaEngine engine)
+    {
         var media = engine.CreateSession(new NoObserver());
         var farEnd = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         var port = ((IPEndPoint)farEnd.Client.LocalEndPoint!).Port;
@@ -89,8 +117,7 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
             "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
             + $"m=audio {port} RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n");
         Assert.True(applied.IsSuccess, applied.Reason);
-        var directory = recordings ? Directory.CreateTempSubdirectory("steps-").FullName : null;
-        return await Task.FromResult(new StepHarness(engine, media, farEnd, directory));
+        return (media, farEnd);
     }
 
     public StepScope Scope(int generation = 1) => new(generation, Services with { Recognizers = Recognizers }, Runner);
@@ -155,10 +182,16 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
     public void Alert(string alertInfo) => Alerted.Add(alertInfo);
 
     public Task<IDialLeg> PlaceDialLegAsync(DialVerb dial, CallTarget target, IDialLegObserver observer, CancellationToken cancellationToken) =>
-        throw new NotSupportedException();
+        Task.FromResult(PlaceLeg is { } place ? place(target, observer) : throw new NotSupportedException());
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var (media, farEnd) in _peers)
+        {
+            farEnd.Dispose();
+            await media.DisposeAsync();
+        }
+
         FarEnd.Dispose();
         await Media.DisposeAsync();
         await _engine.DisposeAsync();

@@ -1,0 +1,213 @@
+using Switchboard.Calls.Engine;
+using Switchboard.Calls.Engine.Messages;
+using Switchboard.Calls.Engine.Steps;
+using Switchboard.Calls.Scripts;
+using Switchboard.Calls.Verbs;
+using Switchboard.Media.Audio;
+using Switchboard.Media.Sessions;
+
+namespace Switchboard.Calls.Tests.Engine.Steps;
+
+/// <summary>
+/// What a dial plays and records, over real media sessions on loopback: the dialling call's and a leg's, each with
+/// a far end of its own. The leg's answer and end are handed to the dial as its call's loop would.
+/// </summary>
+public sealed class DialMediaTests
+{
+    private static readonly DialVerb OneTarget = new([CallTarget.Sip("sip:a@127.0.0.1")], TimeSpan.FromSeconds(20), "https://app/dial");
+
+    private static readonly SayVerb Hold = new("please hold", null, null, null, false);
+
+    private static readonly SayVerb Greeting = new("you have a call", null, null, null, false);
+
+    [Fact]
+    public async Task WithoutAHoldPrompt_TheCallerIsNotAnsweredForTheDial()
+    {
+        await using var call = await StepHarness.StartAsync();
+
+        Assert.False(new DialStep(OneTarget, call.Scope()).NeedsMedia);
+        Assert.True(new DialStep(OneTarget with { HoldPrompt = Hold }, call.Scope()).NeedsMedia);
+    }
+
+    [Fact]
+    public async Task TheHoldPrompt_LoopsWhileTheTargetRings_AndStopsWhenItIsConnected()
+    {
+        await using var call = await StepHarness.StartAsync();
+        var leg = Legs(call);
+        var dial = new DialStep(OneTarget with { HoldPrompt = Hold }, call.Scope());
+
+        dial.Start();
+        await call.RunUntilAsync(dial, () => call.Handled.Count(message => message is DialAudioEnded { Audio: DialAudio.Hold, Completed: true }) >= 2);
+        Assert.Equal(1, call.Prompts.Rendered);
+        Assert.True(await PromptStepTests.ReceivedPacketsAsync(call, atLeast: 6) >= 6, "the caller hears the hold prompt twice");
+
+        leg.Answer();
+        await call.RunUntilAsync(dial, () => call.Media.Bridge is not null);
+        // Every play is the call's own work: the loop falls idle only if the hold prompt stopped.
+        await call.RunUntilAsync(dial, () => call.Work.IsIdle);
+        Assert.Null(call.Runner.Reported);
+    }
+
+    [Fact]
+    public async Task TheGreeting_PlaysToTheTargetOnceAndAgain_BeforeTheBridge()
+    {
+        await using var call = await StepHarness.StartAsync();
+        var leg = Legs(call);
+        var dial = new DialStep(OneTarget with { HoldPrompt = Hold, Greeting = Greeting, GreetingRepeats = 1 }, call.Scope());
+
+        dial.Start();
+        await call.RunUntilAsync(dial, () => leg.Placed);
+        leg.Answer();
+        await call.RunUntilAsync(dial, () => call.Handled.Any(message => message is DialAudioEnded { Audio: DialAudio.Greeting }));
+        Assert.Null(call.Media.Bridge);
+
+        await call.RunUntilAsync(dial, () => call.Media.Bridge is not null);
+        Assert.Equal(2, call.Handled.Count(message => message is DialAudioEnded { Audio: DialAudio.Greeting, Completed: true }));
+        Assert.True(await PromptStepTests.ReceivedPacketsAsync(leg.FarEnd, atLeast: 6) >= 6, "the target hears the greeting twice");
+    }
+
+    [Fact]
+    public async Task ATargetThatHangsUpDuringTheGreeting_EndsTheDial_WithItsStatus()
+    {
+        await using var call = await StepHarness.StartAsync();
+        call.Prompts.Clip = new AudioClip(new short[8000 * 10]);
+        var leg = Legs(call);
+        var dial = new DialStep(OneTarget with { Greeting = Greeting }, call.Scope());
+
+        dial.Start();
+        await call.RunUntilAsync(dial, () => leg.Placed);
+        leg.Answer();
+        await call.RunUntilAsync(dial, () => call.Handled.Any(message => message is DialAudioReady { Audio: DialAudio.Greeting }));
+        leg.End(CallStatus.Completed);
+        await call.RunUntilAsync(dial, () => call.Runner.Reported is not null);
+
+        var result = Assert.IsType<DialResult>(call.Runner.Reported);
+        Assert.Equal((CallStatus.Completed, leg.Sid, TimeSpan.Zero), (result.Status, result.DialCallSid, result.Duration));
+        Assert.Equal((null, null), (result.ConnectedAt, result.EndedBy));
+        Assert.Null(call.Media.Bridge);
+    }
+
+    [Fact]
+    public async Task TheCalleeHangingUp_EndsTheDial_WhenItWasConnected_AndForHowLong()
+    {
+        await using var call = await StepHarness.StartAsync();
+        var leg = Legs(call);
+        var dial = new DialStep(OneTarget, call.Scope());
+        var connectedAt = call.Time.GetUtcNow();
+
+        dial.Start();
+        await call.RunUntilAsync(dial, () => leg.Placed);
+        leg.Answer();
+        await call.RunUntilAsync(dial, () => call.Media.Bridge is not null);
+        call.Time.Advance(TimeSpan.FromSeconds(7));
+        leg.End(CallStatus.Completed);
+        await call.RunUntilAsync(dial, () => call.Runner.Reported is not null);
+
+        var result = Assert.IsType<DialResult>(call.Runner.Reported);
+        Assert.Equal((CallStatus.Completed, 200, leg.Sid), (result.Status, result.SipStatus, result.DialCallSid));
+        Assert.Equal((connectedAt, DialEndedBy.Callee, TimeSpan.FromSeconds(7)), (result.ConnectedAt, result.EndedBy, result.Duration));
+        Assert.Empty(result.RecordingSids);
+        Assert.Null(call.Media.Bridge);
+    }
+
+    [Fact]
+    public async Task RecordedParties_AreStoredAsTwoRecordingsOfTheCall_BeforeTheResultGoesOut()
+    {
+        await using var call = await StepHarness.StartAsync(recordings: true);
+        var leg = Legs(call);
+        var dial = new DialStep(OneTarget with { RecordParties = true }, call.Scope());
+
+        dial.Start();
+        await call.RunUntilAsync(dial, () => leg.Placed);
+        leg.Answer();
+        await call.RunUntilAsync(dial, () => call.Media.Bridge is not null);
+        leg.End(CallStatus.Completed);
+        await call.RunUntilAsync(dial, () => call.Runner.Reported is not null);
+
+        var result = Assert.IsType<DialResult>(call.Runner.Reported);
+        Assert.Equal(DialEndedBy.Callee, result.EndedBy);
+        Assert.Equal(2, result.RecordingSids.Count);
+        Assert.Equal(result.RecordingSids, call.Stored.Rows.Select(row => row.Sid));
+        Assert.All(call.Stored.Rows, row => Assert.Equal(("call-1", 1), (row.CallSid, row.Channels)));
+    }
+
+    [Fact]
+    public async Task TheCallerHangingUpWhileConnected_StillDeliversTheResult_WithTheRecordings_AfterTheCallEnded()
+    {
+        await using var call = await StepHarness.StartAsync(recordings: true);
+        var leg = Legs(call);
+        var dial = new DialStep(OneTarget with { RecordParties = true }, call.Scope());
+
+        dial.Start();
+        await call.RunUntilAsync(dial, () => leg.Placed);
+        leg.Answer();
+        await call.RunUntilAsync(dial, () => call.Media.Bridge is not null);
+        dial.OnCallEnded(call.Snapshot());
+        await call.RunUntilAsync(dial, () => call.Work.IsIdle && call.Script.FirstResult.IsCompleted);
+
+        var result = Assert.IsType<DialResult>(await call.Script.FirstResult);
+        Assert.Equal((DialEndedBy.Caller, 2), (result.EndedBy, result.RecordingSids.Count));
+        Assert.Equal(result.RecordingSids, call.Stored.Rows.Select(row => row.Sid));
+        Assert.Null(call.Runner.Reported);
+        Assert.Equal(["the dial was left"], leg.HangupReasons);
+    }
+
+    [Fact]
+    public async Task TheCallerHangingUpWhileItRings_ReportsNothing()
+    {
+        await using var call = await StepHarness.StartAsync();
+        var leg = Legs(call);
+        var dial = new DialStep(OneTarget with { HoldPrompt = Hold }, call.Scope());
+
+        dial.Start();
+        await call.RunUntilAsync(dial, () => leg.Placed && call.Handled.Any(message => message is DialAudioReady));
+        dial.OnCallEnded(call.Snapshot());
+        await call.RunUntilAsync(dial, () => call.Work.IsIdle);
+
+        Assert.False(call.Script.FirstResult.IsCompleted);
+        Assert.Null(call.Runner.Reported);
+        Assert.Equal(["the dial was left"], leg.HangupReasons);
+    }
+
+    /// <summary>Makes the harness place one leg, on a media session of its own.</summary>
+    private static Leg Legs(StepHarness call)
+    {
+        var (media, farEnd) = call.CreatePeer();
+        var leg = new Leg(media, farEnd);
+        call.PlaceLeg = (_, observer) =>
+        {
+            leg.Observer = observer;
+            return leg;
+        };
+        return leg;
+    }
+
+    /// <summary>A placed leg whose answer and end the test decides; it reports them as the leg's loop does.</summary>
+    private sealed class Leg(MediaSession media, System.Net.Sockets.UdpClient farEnd) : IDialLeg
+    {
+        public string Sid => "leg-1";
+
+        public MediaSession? Media => media;
+
+        /// <summary>Where what the leg's party hears arrives.</summary>
+        public System.Net.Sockets.UdpClient FarEnd => farEnd;
+
+        public IDialLegObserver? Observer { get; set; }
+
+        public bool Placed => Observer is not null;
+
+        public List<string> HangupReasons { get; } = [];
+
+        public void Answer() => Observer!.OnLegAnswered(this);
+
+        public void End(CallStatus status) => Observer!.OnLegEnded(this, status, null);
+
+        public void RequestHangup(string reason)
+        {
+            lock (HangupReasons)
+            {
+                HangupReasons.Add(reason);
+            }
+        }
+    }
+}
