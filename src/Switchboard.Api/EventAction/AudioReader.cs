@@ -75,7 +75,7 @@ public sealed class AudioReader(Func<string, string?> speechVendor)
                     "female" => "female",
                     _ => throw new ValidationException(path + ".gender", "must be MALE or FEMALE"),
                 };
-                var vendor = Speech(audio, "engine", path) is { } engine ? speechVendor(engine) : null;
+                var vendor = Speech(audio, "engine", path) is { } engine ? speechVendor(engine.ToLowerInvariant()) : null;
                 // A voice belongs to its engine: it is used only when that engine speaks.
                 var voice = vendor is null ? null : Speech(audio, "voice", path);
                 _ = Speech(audio, "style", path);

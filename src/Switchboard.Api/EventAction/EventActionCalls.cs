@@ -26,10 +26,6 @@ public sealed class EventActionCalls(WebhookOutbox outbox, SpeechSynthesizerRegi
         return (new EventActionScriptSource(context, reader, outbox, timeProvider), EventActionSink.Durable(context, recordingSid, queue, timeProvider), queue);
     }
 
-    /// <summary>A TTS engine this server has, by the name seed 004's <c>engine</c> gives; null for the default synthesizer.</summary>
-    private string? Synthesizer(string engine)
-    {
-        var vendor = engine.ToLowerInvariant();
-        return speech.TryGet(vendor, out _) ? vendor : null;
-    }
+    /// <summary>A TTS engine this server has, by seed 004's <c>engine</c> in lower case; null for the default synthesizer.</summary>
+    private string? Synthesizer(string engine) => speech.TryGet(engine, out _) ? engine : null;
 }
