@@ -5,7 +5,7 @@ using Switchboard.Calls.Verbs;
 namespace Switchboard.Api.EventAction;
 
 /// <summary>
-/// Seed 004's audio objects: <c>{type: "URL", location}</c> plays a WAV or MP3 fetched over HTTP(S);
+/// Seed 004's audio objects: <c>{type: "URL", location}</c> plays a WAV fetched over HTTP(S);
 /// <c>{type: "TTS", text, language, voice, gender, style, engine}</c> speaks. A TTS <c>engine</c> this server has
 /// speaks with its <c>voice</c>; any other engine's text is still spoken, by the server's default synthesizer in the
 /// requested language and gender (the words matter more than the voice brand). <c>style</c> has no equivalent here.

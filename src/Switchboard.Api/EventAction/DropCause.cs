@@ -23,10 +23,11 @@ public sealed record DropCause(string Status, string DroppedBy, string Code, str
         {
             (_, null) => new(ResultEvents.Failure, System, "2009", reason),
             (CallStatus.Completed or CallStatus.Canceled, CallEndedBy.FarEnd) => new(ResultEvents.Success, farEnd, "2008", "Call Dropped by Network/End user"),
-            (CallStatus.Completed, CallEndedBy.Application) => new(ResultEvents.Success, Application, "2000", "Call ended by the application"),
             (CallStatus.Failed, CallEndedBy.Application) when change.SipStatus == ActionReader.RejectStatus =>
                 new(ResultEvents.Success, Application, "2004", "Call rejected by the application: " + reason),
-            (_, CallEndedBy.Application) => new(ResultEvents.Failure, Application, "2005", "Application error: " + reason),
+            (CallStatus.Failed, CallEndedBy.Application) => new(ResultEvents.Failure, Application, "2005", "Application error: " + reason),
+            // A HANGUP (or no action) ends an answered call, and refuses one still ringing (480 makes it no-answer).
+            (_, CallEndedBy.Application) => new(ResultEvents.Success, Application, "2000", "Call ended by the application"),
             (CallStatus.Completed, CallEndedBy.Server) => new(ResultEvents.Success, System, "2009", reason),
             (CallStatus.NoAnswer, CallEndedBy.Server) => new(ResultEvents.Failure, System, "2001", "No answer"),
             (CallStatus.NoAnswer or CallStatus.Busy or CallStatus.Failed, CallEndedBy.FarEnd) =>

@@ -15,7 +15,8 @@ public sealed class SwitchboardDocumentTransformer : IOpenApiDocumentTransformer
             Title = "Switchboard API",
             Version = "v1",
             Description = """
-                Calls API dialect (jambonz compatible, /v1, snake_case), Conversation API (/voice/conversation) and Callback API (/voice/call/callback).
+                Calls API dialect (jambonz compatible, /v1, snake_case), Conversation API (/voice/conversation), Callback API (/voice/call/callback)
+                and the event/action API (/v1/voice/calls, camelCase: events posted to a callback URL, actions in the answers).
                 Authenticate with `Authorization: Bearer <api key>`. Errors are application/problem+json; a 400 names
                 the offending field in `field`. Lists are JSON arrays paged with `?limit=` (1-500, default 100) and
                 `?cursor=`; the next page is in the `Link` header (rel="next") and its cursor in `X-Next-Cursor`.

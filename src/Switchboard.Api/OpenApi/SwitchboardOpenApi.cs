@@ -20,6 +20,7 @@ public static class SwitchboardOpenApi
             options.AddDocumentTransformer<SwitchboardDocumentTransformer>();
             options.AddDocumentTransformer<ConversationDocumentTransformer>();
             options.AddDocumentTransformer<CallbackDocumentTransformer>();
+            options.AddDocumentTransformer<EventActionDocumentTransformer>();
             options.AddDocumentTransformer<SnakeCaseDocumentTransformer>();
         });
         return services;

@@ -14,6 +14,8 @@ public sealed class DropCauseTests
     [InlineData("outbound", CallStatus.Completed, CallEndedBy.Application, null, "SUCCESS", "APPLICATION", "2000")]
     [InlineData("inbound", CallStatus.Failed, CallEndedBy.Application, 603, "SUCCESS", "APPLICATION", "2004")]
     [InlineData("outbound", CallStatus.Failed, CallEndedBy.Application, null, "FAILURE", "APPLICATION", "2005")]
+    [InlineData("inbound", CallStatus.NoAnswer, CallEndedBy.Application, 480, "SUCCESS", "APPLICATION", "2000")]
+    [InlineData("outbound", CallStatus.Canceled, CallEndedBy.Application, 487, "SUCCESS", "APPLICATION", "2000")]
     [InlineData("outbound", CallStatus.NoAnswer, CallEndedBy.Server, 487, "FAILURE", "SYSTEM", "2001")]
     [InlineData("outbound", CallStatus.NoAnswer, CallEndedBy.FarEnd, 480, "FAILURE", "CALLEE", "2001")]
     [InlineData("outbound", CallStatus.Busy, CallEndedBy.FarEnd, 486, "FAILURE", "CALLEE", "2002")]

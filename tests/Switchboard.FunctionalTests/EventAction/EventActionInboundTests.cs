@@ -106,6 +106,39 @@ public sealed class EventActionInboundTests
         }
     }
 
+    [Fact]
+    public async Task ACallerWhoHangsUpDuringAPatch_IsDroppedByTheCaller_InPatchedAndDropped()
+    {
+        await using var callerAudio = RtpSink.Start();
+        await using var agentAudio = RtpSink.Start();
+        await using var agent = await SippProcess.StartCalleeAsync("uas_answer_await_bye.xml", new Dictionary<string, string> { ["rtp_sink"] = agentAudio.Port.ToString() });
+        await using var events = await EventLog.StartAsync();
+        events.Answer = (name, _) => name switch
+        {
+            "ACCEPTED" => (200, """{"action": "ANSWER"}"""),
+            "ANSWERED" => (200, """{"action": "PATCH", "dialedNumber": "+15559990002"}"""),
+            _ => (200, null),
+        };
+        await using var server = await TestServer.StartAsync(agent.Uri);
+        await CreateNumberAsync(server, events);
+
+        await using var caller = await SippProcess.StartCallerAsync(
+            ScenarioTemplate.Fill("uac_talk_then_bye.xml", new Dictionary<string, string> { ["talk_ms"] = "4000" }),
+            server.App.SipEndPoint,
+            Number,
+            new Dictionary<string, string> { ["rtp_sink"] = callerAudio.Port.ToString() });
+
+        var patched = await events.WaitForAsync("PATCHED");
+        var dropped = await events.WaitForAsync("DROPPED");
+        Assert.Equal(0, await caller.WaitForExitAsync(Patience));
+        Assert.Equal(0, await agent.WaitForExitAsync(Patience));
+
+        Assert.Equal(("SUCCESS", "CALLER"), (patched.GetProperty("status").GetString(), patched.GetProperty("droppedBy").GetString()));
+        Assert.Equal(("SUCCESS", "CALLER", "2008"), EventActionCallTests.Cause(dropped));
+        // The patch's result is owed after the call ended, so PATCHED and DROPPED may cross; each comes once.
+        Assert.Equal(["ACCEPTED", "ANSWERED", "DROPPED", "PATCHED"], events.Names.Order(StringComparer.Ordinal));
+    }
+
     private static async Task CreateNumberAsync(TestServer server, EventLog events)
     {
         var number = await server.Client.PostAsJsonAsync(

@@ -46,6 +46,50 @@ public sealed class OpenApiTests(V1Server server) : IClassFixture<V1Server>
     }
 
     [Fact]
+    public async Task Document_DescribesTheEventActionApi_ItsRequest_AndTheEventsAndActionsOfItsCallback()
+    {
+        using var document = JsonDocument.Parse(await (await server.SendAsync(HttpMethod.Get, "/openapi.json", key: null)).Content.ReadAsStringAsync());
+        var root = document.RootElement;
+        var schemas = root.GetProperty("components").GetProperty("schemas");
+
+        var post = root.GetProperty("paths").GetProperty("/v1/voice/calls").GetProperty("post");
+        Assert.Equal("Event/action API", post.GetProperty("tags")[0].GetString());
+        var request = post.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.Equal(["callbackUrl", "callerId", "correlationId", "dialedNumber", "record", "timeout", "trunk"], Names(request.GetProperty("properties")));
+        Assert.Equal(["callbackUrl", "callerId", "dialedNumber"], request.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order());
+        var accepted = post.GetProperty("responses").GetProperty("202").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("properties");
+        Assert.Equal(["correlationId", "sessionId"], Names(accepted));
+
+        // The callback: each event is POSTed to the request's callbackUrl and answered with an action.
+        var events = post.GetProperty("callbacks").GetProperty("events").GetProperty("{$request.body#/callbackUrl}").GetProperty("post");
+        Assert.Equal("#/components/schemas/EventActionEvent", events.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.Equal("#/components/schemas/EventActionAction", events.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+
+        var eventSchema = schemas.GetProperty("EventActionEvent").GetProperty("properties");
+        Assert.Equal(
+            ["ACCEPTED", "ANSWERED", "COLLECTED_DIGITS", "DROPPED", "FAILURE", "PATCHED", "PLAYED", "RECORDED", "STREAMED", "VMDETECTED"],
+            eventSchema.GetProperty("event").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).Order());
+        foreach (var member in new[] { "callerId", "dialedNumber", "eventTime", "sessionId", "transactionId", "correlationId", "offeredTime", "answeredTime", "status", "error", "droppedBy", "playedDuration", "numOfDigits", "digitsReceived", "terminationDigit", "text", "recordingFileName", "recordingLength", "ConnectedOn" })
+        {
+            Assert.True(eventSchema.TryGetProperty(member, out _), $"the event schema lacks {member}");
+        }
+
+        var action = schemas.GetProperty("EventActionAction").GetProperty("properties");
+        Assert.Equal(["ANSWER", "HANGUP", "PATCH", "PLAY", "RECORD", "REJECT"], action.GetProperty("action").GetProperty("enum").EnumerateArray().Select(a => a.GetString()).Order());
+        foreach (var field in new[] { "reason", "audio", "collectInput", "streamInput", "timeoutSeconds", "terminationDigit", "dialedNumber", "patchCallerId", "holdAudio", "greetingAudio", "greetingRepeatCount", "recordCall", "passDtmf" })
+        {
+            Assert.True(action.TryGetProperty(field, out _), $"the action schema lacks {field}");
+        }
+
+        Assert.Equal("#/components/schemas/EventActionAudio", action.GetProperty("audio").GetProperty("items").GetProperty("$ref").GetString());
+        Assert.Equal(["engine", "gender", "language", "location", "style", "text", "type", "voice"], Names(schemas.GetProperty("EventActionAudio").GetProperty("properties")));
+        Assert.Equal(["digitTimeout", "maxDigits", "terminationDigit"], Names(schemas.GetProperty("EventActionCollectInput").GetProperty("properties")));
+        Assert.Equal(
+            ["alternateLanguages", "asrEngine", "hints", "language", "maxsilence", "model", "recordStream", "singleUtterence", "timeout"],
+            Names(schemas.GetProperty("EventActionStreamInput").GetProperty("properties")));
+    }
+
+    [Fact]
     public async Task Docs_AreServedWithoutAKey()
     {
         var response = await server.SendAsync(HttpMethod.Get, "/docs/index.html", key: null);
@@ -64,4 +108,6 @@ public sealed class OpenApiTests(V1Server server) : IClassFixture<V1Server>
         await V1Server.AssertProblemAsync(await server.SendAsync(HttpMethod.Get, "/docsx", key: null), HttpStatusCode.NotFound);
         await V1Server.AssertProblemAsync(await server.SendAsync(HttpMethod.Get, "/v1/Applications", key: null), HttpStatusCode.Unauthorized);
     }
+
+    private static IEnumerable<string> Names(JsonElement properties) => properties.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
 }
