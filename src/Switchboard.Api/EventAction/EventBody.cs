@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Switchboard.Api.Json;
 using Switchboard.Calls.Engine;
 
 namespace Switchboard.Api.EventAction;
@@ -13,16 +13,10 @@ namespace Switchboard.Api.EventAction;
 /// </summary>
 public static class EventBody
 {
-    /// <summary>
-    /// Phone numbers are written with a plain <c>+</c>: the body is JSON for a program, never embedded in HTML, so
-    /// the default encoder's <c>\u002B</c> would only make it harder to read.
-    /// </summary>
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static byte[] Build(string eventName, CallSnapshot call, EventActionContext context, string? transactionId, DateTimeOffset at, Action<Utf8JsonWriter>? addMembers = null)
     {
         var buffer = new ArrayBufferWriter<byte>(384);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, WebhookJson.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("event", eventName);

@@ -8,7 +8,8 @@ namespace Switchboard.Webhooks.Delivery;
 /// <summary>
 /// Sends one request of a webhook: POST with the JSON body, or GET with the body's members as the query; HTTP Basic
 /// auth when the hook has credentials; and always the <see cref="WebhookSignature"/> of what was sent (the body,
-/// or for GET the path and query), made with the account's secrets at the moment of sending.
+/// or for GET the path and query), made with the account's secrets at the moment of sending, under both its own
+/// header name and jambonz's.
 /// </summary>
 internal sealed class WebhookSender(HttpClient http, WebhookSecrets secrets, TimeProvider timeProvider, ILogger logger)
 {
@@ -37,7 +38,9 @@ internal sealed class WebhookSender(HttpClient http, WebhookSecrets secrets, Tim
             var keys = await secrets.GetAsync(accountSid, cancellationToken).ConfigureAwait(false);
             var now = timeProvider.GetUtcNow();
             var signed = get ? Encoding.UTF8.GetBytes(target.PathAndQuery) : delivery.Body;
-            request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Create(now.ToUnixTimeSeconds(), signed.Span, keys.ValidAt(now)));
+            var signature = WebhookSignature.Create(now.ToUnixTimeSeconds(), signed.Span, keys.ValidAt(now));
+            request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, signature);
+            request.Headers.TryAddWithoutValidation(WebhookSignature.JambonzHeaderName, signature);
         }
         else
         {

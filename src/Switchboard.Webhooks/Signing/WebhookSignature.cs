@@ -13,6 +13,12 @@ public static class WebhookSignature
 {
     public const string HeaderName = "Switchboard-Signature";
 
+    /// <summary>
+    /// The same signature under jambonz's name: its applications verify <c>Jambonz-Signature</c> with
+    /// <c>WebhookResponse.verifyJambonzSignature(secret)</c> (@jambonz/node-client), which reads this very format.
+    /// </summary>
+    public const string JambonzHeaderName = "Jambonz-Signature";
+
     /// <summary>How old a timestamp <see cref="Verify"/> accepts by default: enough for clock skew and one slow hop.</summary>
     public static readonly TimeSpan DefaultTolerance = TimeSpan.FromMinutes(5);
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Switchboard.Api.Json;
 using Switchboard.Calls.Engine;
 
 namespace Switchboard.Api.V1.Calls;
@@ -13,7 +14,7 @@ public static class CallPayload
     public static byte[] Build(CallSnapshot call, CallContext context, string? sipReason, Action<Utf8JsonWriter>? addMembers = null)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WebhookJson.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("call_sid", call.Sid);

@@ -1,0 +1,15 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Switchboard.Api.Json;
+
+/// <summary>
+/// How webhook bodies are written: with no escaping beyond what JSON requires (quotes, backslashes, control
+/// characters), so <c>+</c> and non-ASCII text travel as themselves. The body is JSON for a program, never embedded in
+/// HTML; and a receiver that checks the signature over its own re-serialisation (jambonz's
+/// <c>verifyJambonzSignature</c> signs <c>JSON.stringify(req.body)</c>) gets back the very bytes that were signed.
+/// </summary>
+public static class WebhookJson
+{
+    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}

@@ -1,0 +1,50 @@
+// A jambonz application written the way jambonz's own documentation shows: express, WebhookResponse to build the
+// verbs, and verifyJambonzSignature on every webhook. Nothing in it knows about Switchboard; the test gives it a
+// port (0 for any) and the account's webhook secret, and reads one JSON line per webhook it accepted (or refused).
+const express = require('express');
+const {WebhookResponse} = require('@jambonz/node-client');
+
+const secret = process.env.WEBHOOK_SECRET;
+const app = express();
+app.use(express.json());
+app.use(WebhookResponse.verifyJambonzSignature(secret));
+app.use((req, res, next) => {
+  console.log(JSON.stringify({path: req.path, body: req.body}));
+  next();
+});
+
+app.post('/call', (req, res) => {
+  const response = new WebhookResponse();
+  response
+    .say({text: 'Welcome to the support line.'})
+    .gather({
+      input: ['digits'],
+      numDigits: 1,
+      timeout: 15,
+      actionHook: '/menu',
+      say: {text: 'Press one for sales, two for support.'},
+    })
+    .say({text: 'We did not hear from you. Goodbye.'})
+    .hangup();
+  res.status(200).json(response);
+});
+
+app.post('/menu', (req, res) => {
+  const response = new WebhookResponse();
+  response
+    .say({text: `You pressed ${req.body.digits}. Goodbye.`})
+    .hangup();
+  res.status(200).json(response);
+});
+
+app.post('/status', (req, res) => res.sendStatus(200));
+
+// A webhook whose signature does not verify lands here: reported, and refused as jambonz apps refuse it.
+app.use((err, req, res, next) => {
+  console.log(JSON.stringify({path: req.path, error: err.message}));
+  res.sendStatus(403);
+});
+
+const server = app.listen(Number(process.env.PORT || 0), '127.0.0.1', () => {
+  console.log(JSON.stringify({listening: server.address().port}));
+});
