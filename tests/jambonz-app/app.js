@@ -24,18 +24,13 @@ app.post('/call', (req, res) => {
       actionHook: '/menu',
       say: {text: 'Press one for sales, two for support.'},
     })
-    .say({text: 'We did not hear from you. Goodbye.'})
+    .say({text: 'Thank you. Goodbye.'})
     .hangup();
   res.status(200).json(response);
 });
 
-app.post('/menu', (req, res) => {
-  const response = new WebhookResponse();
-  response
-    .say({text: `You pressed ${req.body.digits}. Goodbye.`})
-    .hangup();
-  res.status(200).json(response);
-});
+// The choice is only noted: an answer with no verbs lets the call go on with the verbs after the gather.
+app.post('/menu', (req, res) => res.sendStatus(200));
 
 app.post('/status', (req, res) => res.sendStatus(200));
 

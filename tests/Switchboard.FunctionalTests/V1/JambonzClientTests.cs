@@ -10,7 +10,8 @@ namespace Switchboard.FunctionalTests.V1;
 /// A jambonz application written with jambonz's own client library runs unchanged against Switchboard: every
 /// webhook passes the library's signature check (which re-serialises the parsed body, so the body must be written as
 /// <c>JSON.stringify</c> writes it: a plain <c>+</c>, non-ASCII as itself), and the verbs its WebhookResponse built run
-/// on a real call to a SIPp callee that presses 1.
+/// on a real call to a SIPp callee that presses 1; the gather's actionHook answers as Express's <c>sendStatus(200)</c> does
+/// (<c>OK</c> as text), which carries no verbs, so the call goes on with those after the gather and ends completed.
 /// </summary>
 public sealed class JambonzClientTests
 {

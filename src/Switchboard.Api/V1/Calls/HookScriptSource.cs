@@ -140,7 +140,16 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks
         {
             using var document = JsonDocument.Parse(reply.Body);
             JsonUnicode.Validate(document.RootElement);
-            return [.. _reader.ReadAll(document.RootElement, "$")];
+            // An empty object is no verbs, as an empty body is: what Express answers for res.json({}).
+            return document.RootElement is { ValueKind: JsonValueKind.Object } root && !root.EnumerateObject().Any()
+                ? null
+                : [.. _reader.ReadAll(document.RootElement, "$")];
+        }
+        catch (JsonException) when (!IsJson(reply.ContentType))
+        {
+            // Text that is not JSON and does not claim to be (Express's res.sendStatus(200) answers "OK" as
+            // text/plain) carries no verbs; jambonz reads it so too.
+            return null;
         }
         catch (JsonException invalidJson)
         {
@@ -151,6 +160,9 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks
             throw new InvalidOperationException($"{source} answered with invalid verbs: {invalid.Message}", invalid);
         }
     }
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null && (contentType.Contains("/json", StringComparison.OrdinalIgnoreCase) || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>jambonz's dial action: how the dial ended, the SIP status, and which leg it was about.</summary>
     private static void WriteDial(Utf8JsonWriter writer, DialResult dial)

@@ -65,7 +65,18 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             throw new ValidationException(path, "must be an object");
         }
 
-        var name = JsonFields.RequireString(verb, "verb", path + ".verb");
+        // jambonz takes a verb in either form: {"verb": "say", "text": ...} or {"say": {"text": ...}}.
+        if (!verb.TryGetProperty("verb", out _) && verb.EnumerateObject().ToList() is [{ Value.ValueKind: JsonValueKind.Object } keyed])
+        {
+            return Read(keyed.Name, path, keyed.Value, $"{path}.{keyed.Name}");
+        }
+
+        return Read(JsonFields.RequireString(verb, "verb", path + ".verb"), path + ".verb", verb, path);
+    }
+
+    /// <param name="namePath">Where the verb's name was written, for a refusal of the name itself.</param>
+    private Verb Read(string name, string namePath, JsonElement verb, string path)
+    {
         return name switch
         {
             "say" => ReadSay(verb, path),
@@ -86,8 +97,8 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             "record" => ReadRecord(verb, path),
             "conference" or "enqueue" or "dequeue" or "listen" or "lex" or "dialogflow"
                 or "rasa" or "leave" or "message" or "sip:refer" or "sip:request" or "stream" or "llm" =>
-                throw new ValidationException(path + ".verb", $"'{name}' is not supported by this server yet"),
-            _ => throw new ValidationException(path + ".verb", $"unknown verb '{name}' (expected one of {string.Join(", ", Supported)})"),
+                throw new ValidationException(namePath, $"'{name}' is not supported by this server yet"),
+            _ => throw new ValidationException(namePath, $"unknown verb '{name}' (expected one of {string.Join(", ", Supported)})"),
         };
     }
 
