@@ -17,9 +17,19 @@ internal sealed class JambonzApp : IAsyncDisposable
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly Task _reading;
 
+    private readonly ConcurrentQueue<string> _errors = new();
+
     private JambonzApp(Process node)
     {
         _node = node;
+        _node.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                _errors.Enqueue(line.Data);
+            }
+        };
+        _node.BeginErrorReadLine();
         _reading = ReadAsync();
     }
 
@@ -30,7 +40,17 @@ internal sealed class JambonzApp : IAsyncDisposable
     /// <summary>Every line so far: <c>{path, body}</c> for a webhook whose signature verified, <c>{path, error}</c> for one refused.</summary>
     public IReadOnlyList<JsonElement> Lines => [.. _lines];
 
+    /// <summary>The webhook application, app.js, on a port of its own, verifying signatures with the account's secret.</summary>
     public static async Task<JambonzApp> StartAsync(string webhookSecret)
+    {
+        var app = Run("app.js", new Dictionary<string, string> { ["PORT"] = "0", ["WEBHOOK_SECRET"] = webhookSecret });
+        var listening = await app.WaitForAsync(line => line.TryGetProperty("listening", out _), TimeSpan.FromSeconds(20));
+        app.Port = listening.GetProperty("listening").GetInt32();
+        return app;
+    }
+
+    /// <summary>Another script of the app's directory (rest.js drives the REST API with the client library), given its settings.</summary>
+    public static JambonzApp Run(string script, IReadOnlyDictionary<string, string> environment)
     {
         var directory = FindAppDirectory();
         if (!Directory.Exists(Path.Combine(directory, "node_modules", "@jambonz", "node-client")))
@@ -38,19 +58,28 @@ internal sealed class JambonzApp : IAsyncDisposable
             throw new InvalidOperationException($"the jambonz test app's packages are not installed: run `npm ci --prefix {directory}` (./test does)");
         }
 
-        var info = new ProcessStartInfo("node", "app.js")
+        var info = new ProcessStartInfo("node", script)
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.Environment["PORT"] = "0";
-        info.Environment["WEBHOOK_SECRET"] = webhookSecret;
-        var app = new JambonzApp(Process.Start(info) ?? throw new InvalidOperationException("node did not start"));
-        var listening = await app.WaitForAsync(line => line.TryGetProperty("listening", out _), TimeSpan.FromSeconds(20));
-        app.Port = listening.GetProperty("listening").GetInt32();
-        return app;
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        return new JambonzApp(Process.Start(info) ?? throw new InvalidOperationException("node did not start"));
+    }
+
+    /// <summary>The script's exit code, once it has ended by itself.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _node.WaitForExitAsync(cancel.Token);
+        await _reading;
+        return _node.ExitCode;
     }
 
     /// <summary>The first line that matches, waiting for it if needed.</summary>
@@ -70,7 +99,7 @@ internal sealed class JambonzApp : IAsyncDisposable
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
             {
-                throw new TimeoutException($"no matching line from the jambonz app within {timeout}; it wrote: {string.Join(" | ", _lines.Select(l => l.GetRawText()))}");
+                throw new TimeoutException($"no matching line from the jambonz app within {timeout}; it wrote: {string.Join(" | ", _lines.Select(l => l.GetRawText()))}; errors: {string.Join(" | ", _errors)}");
             }
         }
     }

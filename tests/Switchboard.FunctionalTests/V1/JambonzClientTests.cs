@@ -46,5 +46,47 @@ public sealed class JambonzClientTests
         Assert.Contains(app.Lines, line => Path(line) == "/call");
     }
 
+    [Fact]
+    public async Task TheClientLibrarysRestCalls_CreateReadListAndHangUpACall()
+    {
+        await using var rtp = RtpSink.Start();
+        await using var callee = await SippProcess.StartCalleeAsync("uas_answer_await_bye.xml", new Dictionary<string, string> { ["rtp_sink"] = rtp.Port.ToString() });
+        await using var server = await TestServer.StartAsync(callee.Uri);
+        var secret = (await server.Client.GetFromJsonAsync<JsonElement>($"/v1/Accounts/{server.App.AccountSid}/WebhookSecret")).GetProperty("webhook_secret").GetString()!;
+        await using var app = await JambonzApp.StartAsync(secret);
+
+        await using var rest = JambonzApp.Run("rest.js", new Dictionary<string, string>
+        {
+            ["BASE_URL"] = server.Client.BaseAddress!.ToString(),
+            ["ACCOUNT_SID"] = server.App.AccountSid,
+            ["API_KEY"] = TestServer.ApiKey,
+            ["CALL_HOOK"] = app.Url("/call"),
+            ["STATUS_HOOK"] = app.Url("/status"),
+            ["TO"] = "+15550002",
+        });
+        var exit = await rest.WaitForExitAsync(Patience);
+
+        Assert.True(exit == 0, "rest.js failed: " + string.Join(" | ", rest.Lines.Select(line => line.GetRawText())));
+        var sid = Step(rest, "create").GetString();
+        Assert.Equal(sid, Step(rest, "retrieve").GetProperty("call_sid").GetString());
+        Assert.Equal("in-progress", Step(rest, "retrieve").GetProperty("call_status").GetString());
+        Assert.Contains(Step(rest, "list").EnumerateArray(), call => call.GetProperty("call_sid").GetString() == sid);
+        var completed = await app.WaitForAsync(line => Path(line) == "/status" && line.GetProperty("body").GetProperty("call_status").GetString() == "completed", Patience);
+        Assert.Equal(sid, completed.GetProperty("body").GetProperty("call_sid").GetString());
+        Assert.Equal(0, await callee.WaitForExitAsync(Patience));
+
+        // jambonz's names beside ours: callStatus filters the list, and POST to a call updates it as PUT does.
+        var done = await server.Client.GetFromJsonAsync<JsonElement>($"/v1/Accounts/{server.App.AccountSid}/Calls?callStatus=completed");
+        Assert.Contains(done.EnumerateArray(), call => call.GetProperty("call_sid").GetString() == sid);
+        var live = await server.Client.GetFromJsonAsync<JsonElement>($"/v1/Accounts/{server.App.AccountSid}/Calls?callStatus=in-progress");
+        Assert.DoesNotContain(live.EnumerateArray(), call => call.GetProperty("call_sid").GetString() == sid);
+        var postUpdate = await server.Client.PostAsJsonAsync($"/v1/Accounts/{server.App.AccountSid}/Calls/{sid}", new JsonObject { ["call_status"] = "completed" });
+        // The call has ended, so the update is refused as PUT refuses it: 409, not 405.
+        Assert.Equal(HttpStatusCode.Conflict, postUpdate.StatusCode);
+    }
+
+    private static JsonElement Step(JambonzApp script, string name) =>
+        script.Lines.Single(line => line.TryGetProperty("step", out var step) && step.GetString() == name).GetProperty("result");
+
     private static string? Path(JsonElement line) => line.TryGetProperty("path", out var path) ? path.GetString() : null;
 }

@@ -4,7 +4,10 @@ using Switchboard.Storage.Calls;
 
 namespace Switchboard.Api.V1.Calls;
 
-/// <summary>The filters of <c>GET /Calls</c>: <c>status</c>, <c>direction</c>, <c>from</c>, <c>to</c>, and <c>limit</c>.</summary>
+/// <summary>
+/// The filters of <c>GET /Calls</c>: <c>status</c> (or jambonz's name for it, <c>callStatus</c>), <c>direction</c>,
+/// <c>from</c>, <c>to</c>, and <c>limit</c>.
+/// </summary>
 public sealed record CallQuery(string? Status, string? Direction, string? From, string? To, int Limit)
 {
     public const int DefaultLimit = 100;
@@ -16,10 +19,11 @@ public sealed record CallQuery(string? Status, string? Direction, string? From, 
     /// <exception cref="ValidationException">A filter has a value that can never match.</exception>
     public static CallQuery Read(IQueryCollection query)
     {
-        var status = query["status"].FirstOrDefault();
+        var statusName = query.ContainsKey("callStatus") ? "callStatus" : "status";
+        var status = query[statusName].FirstOrDefault();
         if (status is not null && !Statuses.Contains(status))
         {
-            throw new ValidationException("status", $"must be one of {string.Join(", ", Statuses)}");
+            throw new ValidationException(statusName, $"must be one of {string.Join(", ", Statuses)}");
         }
 
         var direction = query["direction"].FirstOrDefault();

@@ -31,6 +31,8 @@ public static class CallsEndpoints
             calls.MapGet(string.Empty, ListAsync);
             calls.MapGet("/{call_sid}", GetAsync);
             calls.MapPut("/{call_sid}", UpdateAsync);
+            // jambonz's client library updates a call with POST (its older form); it means the same as PUT.
+            calls.MapPost("/{call_sid}", UpdateAsync);
             calls.MapDelete("/{call_sid}", DeleteAsync);
         }
 
