@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Switchboard.Api.Json;
 using Switchboard.Api.Conversation;
 using Switchboard.Calls.Callbacks;
 using Switchboard.Calls.Durability;
@@ -46,7 +47,7 @@ public sealed class CallbackLegStatusSink(
         var payload = new CallbackLegStatusPayload(
             Guid.NewGuid().ToString(), session.SessionSid, leg.ToWire(), call.Sid, call.From, call.To, "Outbound",
             new ConversationStatus(name, callEvent.At), call.DurationSeconds(timeProvider.GetUtcNow()));
-        queue.Enqueue(new WebhookDelivery(callback.Url, JsonSerializer.SerializeToUtf8Bytes(payload, CallbackJsonContext.Default.CallbackLegStatusPayload))
+        queue.Enqueue(new WebhookDelivery(callback.Url, WebhookJson.Serialize(payload, CallbackJsonContext.Default.CallbackLegStatusPayload))
         {
             Event = $"{leg.ToWire()}:{name}",
             FallbackUrl = callback.FallbackUrl,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Switchboard.Api.Json;
 using Switchboard.Api.Conversation;
 using Switchboard.Calls.Callbacks;
 using Switchboard.Webhooks.Delivery;
@@ -46,7 +47,7 @@ public sealed class CallbackSessionNotifier(ConversationCallback? callback, Webh
         IReadOnlyDictionary<string, CallbackLegSummary> legs)
     {
         var payload = new CallbackSessionPayload(Guid.NewGuid().ToString(), sessionSid, name, at, failedLeg, reason, legs);
-        return new WebhookDelivery(callback.Url, JsonSerializer.SerializeToUtf8Bytes(payload, CallbackJsonContext.Default.CallbackSessionPayload))
+        return new WebhookDelivery(callback.Url, WebhookJson.Serialize(payload, CallbackJsonContext.Default.CallbackSessionPayload))
         {
             Event = "session:" + name,
             FallbackUrl = callback.FallbackUrl,

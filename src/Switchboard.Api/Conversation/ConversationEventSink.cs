@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Switchboard.Api.Json;
 using Switchboard.Calls.Durability;
 using Switchboard.Calls.Engine;
 using Switchboard.Webhooks.Delivery;
@@ -45,7 +46,7 @@ public sealed class ConversationEventSink(
             var payload = new ConversationStatusPayload(
                 call.Sid, conversationTrackingId, call.From, call.To, "Outbound",
                 new ConversationStatus(name, callEvent.At), call.DurationSeconds(timeProvider.GetUtcNow()));
-            var body = JsonSerializer.SerializeToUtf8Bytes(payload, ConversationJsonContext.Default.ConversationStatusPayload);
+            var body = WebhookJson.Serialize(payload, ConversationJsonContext.Default.ConversationStatusPayload);
             delivery = new WebhookDelivery(callback!.Url, body) { AccountSid = call.AccountSid, Event = callEvent.Name, FallbackUrl = callback.FallbackUrl };
         }
 

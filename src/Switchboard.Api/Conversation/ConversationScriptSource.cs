@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Switchboard.Api.Json;
 using Switchboard.Api.Problems;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Scripts;
@@ -29,7 +30,7 @@ public sealed class ConversationScriptSource(
         }
 
         var payload = new CollectPayload(call.Sid, conversationTrackingId, call.From, call.To, gather.Digits);
-        var body = JsonSerializer.SerializeToUtf8Bytes(payload, ConversationJsonContext.Default.CollectPayload);
+        var body = WebhookJson.Serialize(payload, ConversationJsonContext.Default.CollectPayload);
         WebhookReply reply;
         try
         {

@@ -159,6 +159,8 @@ public sealed class CallbackTests
         Assert.Equal(0, await second.WaitForExitAsync(Patience));
         Assert.Equal("Completed", Event(completed));
         Assert.Equal("ended by request", completed.Body.GetProperty("reason").GetString());
+        // Leg statuses name the numbers as JSON.stringify writes them: the + as itself, not \u002B.
+        Assert.Contains(hooks.Received, w => System.Text.Encoding.UTF8.GetString(w.RawBody).Contains("\"+15550002\""));
 
         // Both INVITEs left before either party answered.
         var firstAnswered = SippLog.Time(first.Messages(), "SIP/2.0 200 OK", sent: true);

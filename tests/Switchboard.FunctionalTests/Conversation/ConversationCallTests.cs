@@ -39,6 +39,8 @@ public sealed class ConversationCallTests
         Assert.Equal(0, await callee.WaitForExitAsync(Patience));
         var statuses = hooks.Received.Where(w => w.Path == "/status").Select(StatusName).ToArray();
         Assert.Equal(["Queued", "Initiated", "Ringing", "InProgress", "Completed"], statuses);
+        // Written as JSON.stringify writes it: the number's + as itself, not \u002B.
+        Assert.Contains("\"to\":\"+306970000001\"", System.Text.Encoding.UTF8.GetString(collect.RawBody));
         // The key came 4 s after the callee's answer; the answer's time is when the call's loop took the 200 OK, which
         // on a loaded machine is a little later than SIPp sent it, and the duration is whole seconds.
         Assert.InRange(hooks.Received.Single(w => StatusName(w) == "Completed").Body.GetProperty("duration").GetInt32(), 3, 30);
