@@ -72,6 +72,8 @@ internal sealed class Call : IVerbHost, IDialLeg
 
     void IVerbHost.EndCall(string reason, bool failed) => Post(new HangupRequested(reason, failed, CallEndedBy.Application));
 
+    void IVerbHost.Warn(string subject, string reason) => Post(new WarningRaised(subject, reason));
+
     void IVerbHost.SetTag(JsonElement tag) => _progress.Tag = tag.Clone();
 
     bool IVerbHost.EnsureAnswered() => _signalling!.EnsureAnswered();
@@ -192,6 +194,9 @@ internal sealed class Call : IVerbHost, IDialLeg
                 _signalling!.Setup.OnGiveUp();
                 _cancelledBy ??= CallEndedBy.Server;
                 HangUpSip();
+                break;
+            case WarningRaised warning:
+                await _progress.WarnAsync(warning.Subject, warning.Reason, cancellationToken).ConfigureAwait(false);
                 break;
             case HangupRequested hangup:
                 await OnHangupRequestedAsync(hangup, cancellationToken).ConfigureAwait(false);

@@ -53,6 +53,13 @@ internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICall
     public Task ChangeAsync(CallStatus next, int? sipStatus, string? reason, CancellationToken cancellationToken) =>
         MoveAsync(next, sipStatus, reason, null, cancellationToken);
 
+    /// <summary>Records a warning among the call's events (<see cref="CallEventNames.Warning"/>), where the call's API shows it.</summary>
+    public async Task WarnAsync(string subject, string reason, CancellationToken cancellationToken)
+    {
+        await store.AppendEventAsync(new CallEventRecord(Record.Sid, ++_eventSequence, time.GetUtcNow(), CallEventNames.Warning, $"{subject}: {reason}"), cancellationToken).ConfigureAwait(false);
+        Log.Warned(logger, Record.Sid, subject, reason);
+    }
+
     /// <param name="endedBy">Who ended the call, carried by a final status only.</param>
     private async Task MoveAsync(CallStatus next, int? sipStatus, string? reason, CallEndedBy? endedBy, CancellationToken cancellationToken)
     {

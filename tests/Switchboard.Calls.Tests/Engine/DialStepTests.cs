@@ -192,6 +192,8 @@ public sealed class DialStepTests
 
         public void SetTag(JsonElement tag) => throw new NotSupportedException();
 
+        public void Warn(string subject, string reason) => throw new NotSupportedException();
+
         public void Decline(int sipStatus, string reason) => throw new NotSupportedException();
 
         public void Alert(string alertInfo) => throw new NotSupportedException();

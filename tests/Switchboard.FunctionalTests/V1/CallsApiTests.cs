@@ -254,6 +254,43 @@ public sealed class CallsApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync($"{CallsPath(server)}/no-such-call")).StatusCode);
     }
 
+    [Fact]
+    public async Task AVerbNotYetSupported_IsSkipped_TheCallGoesOn_AndTheCallShowsTheWarning()
+    {
+        await using var rtp = RtpSink.Start();
+        await using var callee = await SippProcess.StartCalleeAsync("uas_answer_await_bye.xml", new Dictionary<string, string> { ["rtp_sink"] = rtp.Port.ToString() });
+        await using var hooks = await WebhookReceiver.StartAsync();
+        hooks.Respond = webhook => webhook.Path switch
+        {
+            "/call" => (200, """
+                [
+                  {"verb": "config", "bargeIn": {"enable": true, "input": ["digits"], "actionHook": "/barge"}},
+                  {"verb": "listen", "url": "wss://agent.example.com/stream"},
+                  {"verb": "say", "text": "Still here."},
+                  {"verb": "hangup"}
+                ]
+                """),
+            _ => (200, null),
+        };
+        await using var server = await TestServer.StartAsync(callee.Uri);
+
+        var response = await server.Client.PostAsJsonAsync(CallsPath(server), CallRequest(hooks, callee));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var sid = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sid").GetString()!;
+
+        await hooks.WaitForAsync(w => w.Path == "/status" && Status(w) == "completed", Patience);
+        Assert.Equal(0, await callee.WaitForExitAsync(Patience));
+        var heard = RtpAnalysis.Analyse(rtp.Packets, payloadType: 8);
+        Assert.True(heard.SpeechPackets > 20, $"the say after the skipped verbs was not heard: {heard.SpeechPackets} of {heard.Packets} packets carried speech");
+
+        var call = await server.Client.GetFromJsonAsync<JsonElement>($"{CallsPath(server)}/{sid}");
+        var warnings = call.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("detail").GetString()!).ToArray();
+        Assert.Equal(2, warnings.Length);
+        Assert.StartsWith("config.bargeIn: not supported", warnings[0], StringComparison.Ordinal);
+        Assert.StartsWith("listen: not supported", warnings[1], StringComparison.Ordinal);
+        Assert.All(call.GetProperty("warnings").EnumerateArray(), w => Assert.Equal("Skipped", w.GetProperty("title").GetString()));
+    }
+
     private static JsonObject CallRequest(WebhookReceiver hooks, SippProcess callee) => new()
     {
         ["call_hook"] = hooks.Url("/call"),

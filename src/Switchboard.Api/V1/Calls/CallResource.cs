@@ -21,6 +21,9 @@ public sealed record CallResource(
     string? ParentCallSid,
     string? CallerName)
 {
+    /// <summary>What the application asked for and was not done (shown on one call, not in lists); null when nothing was.</summary>
+    public IReadOnlyList<CallWarning>? Warnings { get; init; }
+
     public static CallResource Of(CallRecord call, DateTimeOffset now) => new(
         call.Sid, call.AccountSid, call.SipCallId, call.Direction, call.From, call.To,
         JambonzCallStatus.Of(call.Status), call.SipStatus, call.CreatedAt, call.AnsweredAt, call.EndedAt,

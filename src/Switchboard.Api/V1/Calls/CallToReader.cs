@@ -30,7 +30,9 @@ public static class CallToReader
 
                 return new CallTo(type, null, trunk, uri, null);
             case "user":
-                var name = JsonFields.RequireString(to, "name", path + ".name");
+                // jambonz writes a client as user@domain (its SIP realm); the user name is what identifies it here.
+                var written = JsonFields.RequireString(to, "name", path + ".name");
+                var name = written.Split('@')[0];
                 if (!SipSyntax.IsUser(name))
                 {
                     throw new ValidationException(path + ".name", "must be a SIP client's user name");

@@ -9,6 +9,7 @@ using Switchboard.Api.V1.Hooks;
 using Switchboard.Api.V1.Recordings;
 using Switchboard.Api.V1.Scoping;
 using Switchboard.Calls.Engine;
+using Switchboard.Storage.Clients;
 using Switchboard.Storage.Applications;
 using Switchboard.Storage.Calls;
 using Switchboard.Storage.Carriers;
@@ -93,9 +94,14 @@ public static class CallsEndpoints
     private static async Task<IResult> GetAsync(HttpContext context, string call_sid, ICallStore store, TimeProvider timeProvider)
     {
         var call = await FindCallAsync(context, call_sid, store).ConfigureAwait(false);
-        return call is null
-            ? ApiProblem.NotFound($"no call {call_sid}")
-            : Results.Json(CallResource.Of(call, timeProvider.GetUtcNow()), CallsJsonContext.Default.CallResource);
+        if (call is null)
+        {
+            return ApiProblem.NotFound($"no call {call_sid}");
+        }
+
+        var warnings = CallWarning.Of(await store.ListEventsAsync(call.Sid, context.RequestAborted).ConfigureAwait(false));
+        var resource = CallResource.Of(call, timeProvider.GetUtcNow()) with { Warnings = warnings.Count == 0 ? null : warnings };
+        return Results.Json(resource, CallsJsonContext.Default.CallResource);
     }
 
     private static async Task<IResult> UpdateAsync(HttpContext context, string call_sid, ICallStore store, CallEngine engine)
@@ -126,7 +132,9 @@ public static class CallsEndpoints
     }
 
     private static DialTrunks? DialTrunksOf(HttpContext context, string accountSid) =>
-        context.RequestServices.GetService<IVoipCarrierStore>() is { } carriers ? new DialTrunks(carriers, accountSid) : null;
+        context.RequestServices.GetService<IVoipCarrierStore>() is { } carriers
+            ? new DialTrunks(carriers, context.RequestServices.GetService<IClientStore>(), accountSid)
+            : null;
 
     private static Task<CallRecord?> FindCallAsync(HttpContext context, string callSid, ICallStore store) =>
         store.FindAsync(context.TargetAccount().Sid, callSid, context.RequestAborted);

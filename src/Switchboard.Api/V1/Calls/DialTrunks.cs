@@ -1,19 +1,22 @@
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Verbs;
 using Switchboard.Storage.Carriers;
+using Switchboard.Storage.Clients;
 
 namespace Switchboard.Api.V1.Calls;
 
 /// <summary>
 /// Resolves the carriers a <c>dial</c>'s phone targets name (<c>trunk</c>) in the call's account, so the engine gets
-/// routes, not names. Runs when the application's verbs arrive, before any of them starts.
+/// routes, not names, and checks that its <c>user</c> targets are SIP clients of that account (the registrar knows
+/// every account's devices; an application reaches only its own). Runs when the application's verbs arrive, before
+/// any of them starts.
 /// </summary>
-public sealed class DialTrunks(IVoipCarrierStore carriers, string accountSid)
+public sealed class DialTrunks(IVoipCarrierStore carriers, IClientStore? clients, string accountSid)
 {
-    /// <exception cref="InvalidOperationException">A target names a carrier the account does not have.</exception>
+    /// <exception cref="InvalidOperationException">A target names a carrier or SIP client the account does not have.</exception>
     public async Task<IReadOnlyList<Verb>> ResolveAsync(IReadOnlyList<Verb> verbs, CancellationToken cancellationToken)
     {
-        if (!verbs.Any(verb => verb is DialVerb dial && dial.Targets.Any(target => target.TrunkName is not null)))
+        if (!verbs.Any(verb => verb is DialVerb dial && dial.Targets.Any(target => target.TrunkName is not null || target.Kind == CallTargetKind.User)))
         {
             return verbs;
         }
@@ -32,6 +35,15 @@ public sealed class DialTrunks(IVoipCarrierStore carriers, string accountSid)
         var resolved = new List<CallTarget>(targets.Count);
         foreach (var target in targets)
         {
+            if (target.Kind == CallTargetKind.User)
+            {
+                var client = clients is null ? null : await clients.FindByUsernameAsync(target.Address, cancellationToken).ConfigureAwait(false);
+                resolved.Add(client is not null && client.AccountSid == accountSid
+                    ? target
+                    : throw new InvalidOperationException($"the dial names the SIP client '{target.Address}', which the account does not have"));
+                continue;
+            }
+
             if (target.TrunkName is not { } trunk)
             {
                 resolved.Add(target);

@@ -3,6 +3,7 @@ using Switchboard.Api.EventAction;
 using Switchboard.Api.V1.Recordings;
 using Switchboard.Api.V1.VoipCarriers;
 using Switchboard.Calls.Engine;
+using Switchboard.Storage.Clients;
 using Switchboard.Storage.Applications;
 using Switchboard.Storage.Carriers;
 using Switchboard.Storage.PhoneNumbers;
@@ -20,6 +21,7 @@ public sealed class InboundApplicationRouter(
     IPhoneNumberStore phoneNumbers,
     IApplicationStore applications,
     IVoipCarrierStore carriers,
+    IClientStore clients,
     WebhookOutbox outbox,
     EventActionCalls eventActionCalls,
     IServer server,
@@ -62,7 +64,7 @@ public sealed class InboundApplicationRouter(
             CallTarget.Phone(number.Number),
             TimeSpan.Zero,
             offer.Headers,
-            new HookScriptSource(application.CallHook, context, outbox, outbox.Options.ReplyTimeout, new DialTrunks(carriers, number.AccountSid))
+            new HookScriptSource(application.CallHook, context, outbox, outbox.Options.ReplyTimeout, new DialTrunks(carriers, clients, number.AccountSid))
             {
                 RecordingsUrl = RecordingUrls.CollectionUrl(server, number.AccountSid),
             },

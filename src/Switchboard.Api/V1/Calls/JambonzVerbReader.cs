@@ -9,8 +9,11 @@ namespace Switchboard.Api.V1.Calls;
 
 /// <summary>
 /// Translates a jambonz application (a JSON array of <c>{"verb": ...}</c> objects) into the engine's native
-/// verbs. Options Switchboard does not act on (filler noise, vendor-specific recognizer options, ...) are ignored, as jambonz ignores
-/// what a vendor does not support; a verb it cannot run is refused by name.
+/// verbs. Options that only tune a vendor (filler noise, vendor-specific recognizer options, ...) are ignored, as
+/// jambonz ignores what a vendor does not support. A verb of jambonz's set that this server cannot run yet, and an
+/// option that changes what a call does (<c>config.record</c>, <c>dial.confirmHook</c>, ...), becomes a
+/// <see cref="SkippedVerb"/>: the call goes on and records a warning naming it. A verb nobody defines, or a
+/// malformed one, is refused by name.
 /// </summary>
 /// <param name="baseUrl">The application's call hook: relative action hooks resolve against it.</param>
 /// <param name="hooks">Collects each action hook's method and credentials, keyed by its resolved URL.</param>
@@ -52,13 +55,48 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
         var index = 0;
         foreach (var verb in application.EnumerateArray())
         {
-            verbs.Add(Read(verb, $"{path}[{index++}]"));
+            var read = Read(verb, $"{path}[{index++}]");
+            verbs.AddRange(Skipped(read.Name, read.Json));
+            verbs.AddRange(_unavailable);
+            _unavailable.Clear();
+            verbs.Add(read.Verb);
         }
 
         return verbs;
     }
 
-    private Verb Read(JsonElement verb, string path)
+    /// <summary>What the verb being read asked for that this server does not have and replaces (a recognizer vendor).</summary>
+    private readonly List<SkippedVerb> _unavailable = [];
+
+    /// <summary>The verbs jambonz defines that this server cannot run yet: skipped with a warning, never a failed call.</summary>
+    private static readonly string[] NotYetSupported =
+        ["conference", "enqueue", "dequeue", "listen", "stream", "lex", "dialogflow", "rasa", "leave", "message",
+         "sip:refer", "sip:request", "llm", "s2s", "openai_s2s", "google_s2s", "elevenlabs_s2s", "deepgram_s2s",
+         "ultravox_s2s", "voice_agent", "pipeline", "dub", "rest:dial"];
+
+    /// <summary>
+    /// The options of <paramref name="name"/> that change what a call does and are not done yet, each as a
+    /// <see cref="SkippedVerb"/> that runs before the verb, so the call's warnings name them.
+    /// </summary>
+    private static IEnumerable<SkippedVerb> Skipped(string name, JsonElement verb)
+    {
+        string[] options = name switch
+        {
+            "config" => ["record", "amd", "listen", "transcribe", "bargeIn", "fillerNoise", "actionHookDelayAction", "onHoldMusic", "sipRequestWithinDialogHook", "boostAudioSignal", "vad", "referHook", "notifyEvents"],
+            "dial" => ["confirmHook", "dialMusic", "amd", "listen", "transcribe", "dtmfHook", "referHook", "exitMediaPath", "dub"],
+            "play" => ["seekOffset", "timeoutSecs", "actionHook"],
+            _ => [],
+        };
+        foreach (var option in options)
+        {
+            if (verb.TryGetProperty(option, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.False))
+            {
+                yield return new SkippedVerb($"{name}.{option}", "not supported by this server yet; the verb runs without it");
+            }
+        }
+    }
+
+    private (string Name, JsonElement Json, Verb Verb) Read(JsonElement verb, string path)
     {
         if (verb.ValueKind != JsonValueKind.Object)
         {
@@ -68,10 +106,11 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
         // jambonz takes a verb in either form: {"verb": "say", "text": ...} or {"say": {"text": ...}}.
         if (!verb.TryGetProperty("verb", out _) && verb.EnumerateObject().ToList() is [{ Value.ValueKind: JsonValueKind.Object } keyed])
         {
-            return Read(keyed.Name, path, keyed.Value, $"{path}.{keyed.Name}");
+            return (keyed.Name, keyed.Value, Read(keyed.Name, path, keyed.Value, $"{path}.{keyed.Name}"));
         }
 
-        return Read(JsonFields.RequireString(verb, "verb", path + ".verb"), path + ".verb", verb, path);
+        var name = JsonFields.RequireString(verb, "verb", path + ".verb");
+        return (name, verb, Read(name, path + ".verb", verb, path));
     }
 
     /// <param name="namePath">Where the verb's name was written, for a refusal of the name itself.</param>
@@ -87,7 +126,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             "hangup" => new HangupVerb(),
             "redirect" => new RedirectVerb(ReadActionHook(verb, path, required: true)!),
             "tag" => new TagVerb(JsonFields.RequireObject(verb, "data", path + ".data").Clone()),
-            "config" => new ConfigVerb(ReadSynthesizer(verb, path)) { Recognizer = RecognizerReader.Read(verb, path) },
+            "config" => new ConfigVerb(ReadSynthesizer(verb, path)) { Recognizer = RecognizerReader.Read(verb, path, _unavailable.Add) },
             "transcribe" => ReadTranscribe(verb, path),
             "answer" => new AnswerVerb(),
             "sip:decline" => ReadDecline(verb, path),
@@ -95,9 +134,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             "alert" => ReadAlert(verb, path),
             "dial" => ReadDial(verb, path),
             "record" => ReadRecord(verb, path),
-            "conference" or "enqueue" or "dequeue" or "listen" or "lex" or "dialogflow"
-                or "rasa" or "leave" or "message" or "sip:refer" or "sip:request" or "stream" or "llm" =>
-                throw new ValidationException(namePath, $"'{name}' is not supported by this server yet"),
+            _ when NotYetSupported.Contains(name) => new SkippedVerb(name, "not supported by this server yet; the call goes on with the next verb"),
             _ => throw new ValidationException(namePath, $"unknown verb '{name}' (expected one of {string.Join(", ", Supported)})"),
         };
     }
@@ -156,7 +193,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             Prompt = prompt,
             PromptBargeIn = JsonFields.OptionalBool(verb, "dtmfBargein", path + ".dtmfBargein", fallback: true),
             AcceptsDigits = digits,
-            Speech = speech ? RecognizerReader.Read(verb, path) ?? RecognizerOptions.None : null,
+            Speech = speech ? RecognizerReader.Read(verb, path, _unavailable.Add) ?? RecognizerOptions.None : null,
             SpeechBargeIn = JsonFields.OptionalBool(verb, "bargein", path + ".bargein", fallback: false),
             ListenDuringPrompt = JsonFields.OptionalBool(verb, "listenDuringPrompt", path + ".listenDuringPrompt", fallback: true),
             PartialResultHook = ReadHook(verb, "partialResultHook", path),
@@ -171,7 +208,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     {
         var hook = HookReader.Require(verb, "transcriptionHook", path + ".transcriptionHook", baseUrl);
         hooks[hook.Url] = hook;
-        return new TranscribeVerb(hook.Url, RecognizerReader.Read(verb, path) ?? RecognizerOptions.None);
+        return new TranscribeVerb(hook.Url, RecognizerReader.Read(verb, path, _unavailable.Add) ?? RecognizerOptions.None);
     }
 
     /// <summary>An optional hook other than <c>actionHook</c>, resolved and kept with its credentials.</summary>
@@ -246,7 +283,8 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             {
                 "phone" => CallTarget.Phone(to.Number!) with { TrunkName = to.Trunk },
                 "sip" => CallTarget.Sip(to.SipUri!),
-                _ => throw new ValidationException(targetPath + ".type", "user targets are not supported by dial yet"),
+                // A SIP client of the account, reached where it registered; DialTrunks checks it is the account's.
+                _ => CallTarget.User(to.Name!),
             });
         }
 
@@ -341,9 +379,15 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
         return new SpeechDefaults(
             JsonFields.OptionalString(synthesizer, "vendor", path + ".synthesizer.vendor"),
             JsonFields.OptionalString(synthesizer, "language", path + ".synthesizer.language"),
-            JsonFields.OptionalString(synthesizer, "voice", path + ".synthesizer.voice"),
+            ReadVoice(synthesizer, path + ".synthesizer.voice"),
             gender);
     }
+
+    /// <summary>A voice by name; a vendor's voice object (a custom model, say) names no voice this server has, so it is none.</summary>
+    private static string? ReadVoice(JsonElement synthesizer, string path) =>
+        synthesizer.TryGetProperty("voice", out var voice) && voice.ValueKind == JsonValueKind.Object
+            ? null
+            : JsonFields.OptionalString(synthesizer, "voice", path);
 
     private string? ReadActionHook(JsonElement verb, string path, bool required)
     {

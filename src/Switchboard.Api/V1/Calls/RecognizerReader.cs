@@ -10,7 +10,8 @@ namespace Switchboard.Api.V1.Calls;
 /// jambonz's <c>recognizer</c> object, as <c>gather</c>, <c>transcribe</c> and <c>config</c> carry it: <c>vendor</c>,
 /// <c>label</c>, <c>language</c>, <c>hints</c> (strings, or objects with a <c>phrase</c>), <c>hintsBoost</c>,
 /// <c>altLanguages</c> and <c>interim</c>. Vendor-specific options (Google's, Azure's, ...) are ignored, as jambonz ignores those of
-/// other vendors; a vendor this server has no engine for is refused by name.
+/// other vendors. A vendor this server has no engine for is refused by name, or, where the reader is told where to
+/// report it (a running call's verbs), replaced by the default engine with a warning on the call.
 /// </summary>
 public static class RecognizerReader
 {
@@ -21,7 +22,8 @@ public static class RecognizerReader
     public const int MaxHintLength = 100;
 
     /// <summary>The <c>recognizer</c> under <paramref name="owner"/>, or null when it has none.</summary>
-    public static RecognizerOptions? Read(JsonElement owner, string ownerPath)
+    /// <param name="unavailable">Told of a vendor this server has no engine for, which then falls back to the default; null to refuse it.</param>
+    public static RecognizerOptions? Read(JsonElement owner, string ownerPath, Action<SkippedVerb>? unavailable = null)
     {
         var path = ownerPath + ".recognizer";
         if (JsonFields.OptionalObject(owner, "recognizer", path) is not { } recognizer)
@@ -29,8 +31,19 @@ public static class RecognizerReader
             return null;
         }
 
+        string? vendor;
+        try
+        {
+            vendor = ReadVendor(recognizer, "vendor", path + ".vendor");
+        }
+        catch (ValidationException unknown) when (unavailable is not null && recognizer.GetProperty("vendor").ValueKind == JsonValueKind.String)
+        {
+            unavailable(new SkippedVerb("recognizer.vendor", unknown.Error.Message + "; the default recognizer listens instead"));
+            vendor = null;
+        }
+
         return new RecognizerOptions(
-            ReadVendor(recognizer, "vendor", path + ".vendor"),
+            vendor,
             ReadLanguage(recognizer, "language", path + ".language"),
             JsonFields.OptionalString(recognizer, "label", path + ".label"))
         {

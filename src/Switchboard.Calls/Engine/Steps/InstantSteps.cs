@@ -36,6 +36,18 @@ internal sealed class ConfigStep(ConfigVerb config, StepScope scope) : VerbStep(
     }
 }
 
+/// <summary>A verb this server cannot run yet: recorded as the call's warning, and the script goes on.</summary>
+internal sealed class SkipStep(SkippedVerb skipped, StepScope scope) : VerbStep(scope)
+{
+    public override bool NeedsMedia => false;
+
+    public override void Start()
+    {
+        Services.Host.Warn(skipped.Subject, skipped.Reason);
+        Runner.Complete(this);
+    }
+}
+
 /// <summary><c>answer</c>: answers a ringing inbound call (the runner answers before any step that needs media).</summary>
 internal sealed class AnswerStep(StepScope scope) : VerbStep(scope)
 {

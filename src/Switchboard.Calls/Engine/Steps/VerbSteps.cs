@@ -24,6 +24,7 @@ internal static class VerbSteps
         RedirectVerb redirect => new RedirectStep(redirect, scope),
         RejectVerb reject => new RejectStep(reject, scope),
         AlertVerb alert => new AlertStep(alert, scope),
+        SkippedVerb skipped => new SkipStep(skipped, scope),
         _ => null,
     };
 }

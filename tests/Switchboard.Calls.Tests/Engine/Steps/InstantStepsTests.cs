@@ -31,6 +31,18 @@ public sealed class InstantStepsTests
     }
 
     [Fact]
+    public async Task Skipped_RecordsAWarningNamingIt_AndCompletes()
+    {
+        await using var call = await StepHarness.StartAsync();
+
+        new SkipStep(new SkippedVerb("listen", "not supported by this server yet"), call.Scope()).Start();
+
+        Assert.Equal(["listen: not supported by this server yet"], call.Warnings);
+        Assert.True(call.Runner.Completed);
+        Assert.Empty(call.Ended);
+    }
+
+    [Fact]
     public async Task Hangup_EndsTheCall()
     {
         await using var call = await StepHarness.StartAsync();

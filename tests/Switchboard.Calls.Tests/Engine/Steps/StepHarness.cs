@@ -175,6 +175,11 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
 
     public void SetTag(JsonElement tag) => Tag = tag;
 
+    /// <summary>Every warning a step recorded, as "subject: reason".</summary>
+    public List<string> Warnings { get; } = [];
+
+    public void Warn(string subject, string reason) => Warnings.Add($"{subject}: {reason}");
+
     public bool EnsureAnswered() => true;
 
     public void Decline(int sipStatus, string reason) => Declined = (sipStatus, reason);

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Switchboard.Api.Problems;
+using Switchboard.Api.V1.Calls;
+using Switchboard.Calls.Verbs;
+using Switchboard.Storage.Applications;
+
+namespace Switchboard.Api.Tests.V1.Calls;
+
+/// <summary>
+/// What jambonz defines but this server cannot do yet is skipped with a warning, so the rest of the application runs;
+/// what nobody defines, or a malformed verb, is still refused by name.
+/// </summary>
+public sealed class SkippedVerbTests
+{
+    private static IReadOnlyList<Verb> Read(string application) =>
+        new JambonzVerbReader(new Uri("https://app.example.com/call"), new Dictionary<string, WebhookTarget>())
+            .ReadAll(JsonDocument.Parse(application).RootElement, "$");
+
+    [Fact]
+    public void AVerbNotYetSupported_IsSkippedByName_AndTheRestRuns()
+    {
+        var verbs = Read("""[{"verb": "listen", "url": "wss://agent.example.com"}, {"verb": "say", "text": "Hello"}]""");
+
+        Assert.Equal("listen", Assert.IsType<SkippedVerb>(verbs[0]).Subject);
+        Assert.IsType<SayVerb>(verbs[1]);
+    }
+
+    [Fact]
+    public void AKeyedVerbNotYetSupported_IsSkippedToo()
+    {
+        var verbs = Read("""[{"conference": {"name": "room"}}]""");
+
+        Assert.Equal("conference", Assert.IsType<SkippedVerb>(Assert.Single(verbs)).Subject);
+    }
+
+    [Fact]
+    public void ConfigSectionsNotYetDone_AreNamedBeforeTheConfigThatRuns()
+    {
+        var verbs = Read("""[{"verb": "config", "record": {"action": "startCallRecording"}, "bargeIn": {"enable": true}, "synthesizer": {"language": "de-DE"}}]""");
+
+        Assert.Equal(["config.record", "config.bargeIn"], verbs.OfType<SkippedVerb>().Select(s => s.Subject));
+        Assert.Equal("de-DE", Assert.IsType<ConfigVerb>(verbs[^1]).Synthesizer!.Language);
+    }
+
+    [Fact]
+    public void DialOptionsNotYetDone_AreNamed_AndTheDialRuns()
+    {
+        var verbs = Read("""[{"verb": "dial", "target": [{"type": "phone", "number": "+15550001"}], "confirmHook": "/confirm", "dialMusic": "https://example.com/music.wav"}]""");
+
+        Assert.Equal(["dial.confirmHook", "dial.dialMusic"], verbs.OfType<SkippedVerb>().Select(s => s.Subject));
+        Assert.IsType<DialVerb>(verbs[^1]);
+    }
+
+    [Fact]
+    public void AnOptionTurnedOff_IsNoWarning()
+    {
+        var verbs = Read("""[{"verb": "config", "bargeIn": false, "amd": null}]""");
+
+        Assert.IsType<ConfigVerb>(Assert.Single(verbs));
+    }
+
+    [Fact]
+    public void AVerbNobodyDefines_IsStillRefused()
+    {
+        var refused = Assert.Throws<ValidationException>(() => Read("""[{"verb": "dance"}]"""));
+
+        Assert.Equal("$[0].verb", refused.Error.Field);
+    }
+
+    [Fact]
+    public void AMalformedSupportedVerb_IsStillRefused()
+    {
+        var refused = Assert.Throws<ValidationException>(() => Read("""[{"verb": "pause", "length": "long"}]"""));
+
+        Assert.Equal("$[0].length", refused.Error.Field);
+    }
+
+    [Fact]
+    public void ADialToAUserAtItsRealm_CallsTheSipClientByItsUserName()
+    {
+        var dial = Assert.IsType<DialVerb>(Assert.Single(Read("""[{"verb": "dial", "target": [{"type": "user", "name": "spike@sip.example.com"}]}]""")));
+
+        Assert.Equal(Switchboard.Calls.Engine.CallTarget.User("spike"), Assert.Single(dial.Targets));
+    }
+
+    [Fact]
+    public void ARecognizerVendorThisServerLacks_FallsBackToTheDefault_WithAWarning()
+    {
+        var verbs = Read("""[{"verb": "gather", "input": ["speech"], "actionHook": "/heard", "recognizer": {"vendor": "google", "language": "en-US"}}]""");
+
+        Assert.Equal("recognizer.vendor", Assert.IsType<SkippedVerb>(verbs[0]).Subject);
+        Assert.Null(Assert.IsType<GatherVerb>(verbs[1]).Speech!.Vendor);
+    }
+}
