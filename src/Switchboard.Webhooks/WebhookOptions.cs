@@ -7,8 +7,11 @@ public sealed record WebhookOptions
 {
     public static WebhookOptions Default { get; } = new();
 
-    /// <summary>How long a hook whose answer the call needs (call hook, action hooks, eventUrl) may take.</summary>
-    public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long a hook whose answer the call needs (call hook, action hooks, eventUrl) may take: 10 s, as jambonz
+    /// waits, so an application that answers in 6 s there does not fail here.
+    /// </summary>
+    public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// The largest answer read from a hook whose answer the call needs; a larger one fails that hook. A notification's

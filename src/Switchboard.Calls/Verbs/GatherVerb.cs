@@ -3,7 +3,7 @@ namespace Switchboard.Calls.Verbs;
 /// <summary>
 /// Collects keys, speech or both. Key input ends when <paramref name="MaxDigits"/> keys are in, on <paramref name="FinishOnKey"/>,
 /// or when no key comes in time: <paramref name="Timeout"/> for the first key (counted from the end of the
-/// prompt), <see cref="InterDigitTimeout"/> between keys. The result goes to the script source with
+/// prompt; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none), <see cref="InterDigitTimeout"/> between keys. The result goes to the script source with
 /// <paramref name="ActionHook"/>.
 /// With <see cref="Speech"/> the gather also listens: the first utterance, recognised, ends it, and so does the
 /// first key (keys and words are not mixed in one answer).

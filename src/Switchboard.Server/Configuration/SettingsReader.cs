@@ -37,7 +37,7 @@ public static class SettingsReader
         ("--max-calls", "SWITCHBOARD_MAX_CALLS", "1000"),
         ("--max-call-duration", "SWITCHBOARD_MAX_CALL_DURATION", "14400"),
         ("--shutdown-grace", "SWITCHBOARD_SHUTDOWN_GRACE", "30"),
-        ("--webhook-timeout", "SWITCHBOARD_WEBHOOK_TIMEOUT", "5"),
+        ("--webhook-timeout", "SWITCHBOARD_WEBHOOK_TIMEOUT", "10"),
         ("--webhook-attempt-timeout", "SWITCHBOARD_WEBHOOK_ATTEMPT_TIMEOUT", "15"),
         ("--webhook-retry-for", "SWITCHBOARD_WEBHOOK_RETRY_FOR", "3600"),
         ("--webhook-secret-grace", "SWITCHBOARD_WEBHOOK_SECRET_GRACE", "86400"),

@@ -64,8 +64,8 @@ public sealed record SwitchboardSettings(
     /// <summary>SWITCHBOARD_SHUTDOWN_GRACE: how long shutdown lets live calls finish before hanging them up.</summary>
     public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>SWITCHBOARD_WEBHOOK_TIMEOUT: how long a hook whose answer the call needs may take.</summary>
-    public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>SWITCHBOARD_WEBHOOK_TIMEOUT: how long a hook whose answer the call needs may take (jambonz waits 10 s too).</summary>
+    public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>SWITCHBOARD_WEBHOOK_ATTEMPT_TIMEOUT: how long one attempt at a notification may take.</summary>
     public TimeSpan WebhookAttemptTimeout { get; init; } = TimeSpan.FromSeconds(15);

@@ -14,7 +14,7 @@ public sealed class LimitSettingsTests
         Assert.Equal(1000, settings.MaxLiveCalls);
         Assert.Equal(TimeSpan.FromHours(4), settings.MaxCallDuration);
         Assert.Equal(TimeSpan.FromSeconds(30), settings.ShutdownGrace);
-        Assert.Equal(TimeSpan.FromSeconds(5), settings.WebhookTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(10), settings.WebhookTimeout);
         Assert.Equal(TimeSpan.FromSeconds(15), settings.WebhookAttemptTimeout);
         Assert.Equal(TimeSpan.FromHours(1), settings.WebhookRetryFor);
         Assert.Equal(TimeSpan.FromHours(24), settings.WebhookSecretGrace);

@@ -22,8 +22,8 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     /// <summary>Keys a gather takes at most when it names no limit; input then ends on its key or timeout.</summary>
     public const int UnlimitedDigits = 64;
 
-    /// <summary>Seconds a gather waits for the first key when it names no <c>timeout</c>.</summary>
-    public const int DefaultGatherTimeoutSeconds = 5;
+    /// <summary>Seconds a gather waits for the first key when it names no <c>timeout</c> (jambonz's default).</summary>
+    public const int DefaultGatherTimeoutSeconds = 15;
 
     /// <summary>A <c>record</c> verb's longest recording, in seconds, when it names no <c>maxLength</c> (Twilio's default).</summary>
     public const int DefaultRecordSeconds = 3600;
@@ -174,7 +174,9 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             throw new ValidationException(path + ".finishOnKey", "must be one key: 0-9, *, # or A-D");
         }
 
-        var timeout = JsonFields.OptionalNumber(verb, "timeout", path + ".timeout", 0.1, 600) ?? DefaultGatherTimeoutSeconds;
+        // jambonz: a timeout of 0 is none; the gather ends on its keys or words alone.
+        var timeoutSeconds = JsonFields.OptionalNumber(verb, "timeout", path + ".timeout", 0, 600) ?? DefaultGatherTimeoutSeconds;
+        var timeout = timeoutSeconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(timeoutSeconds);
         var interDigit = JsonFields.OptionalNumber(verb, "interDigitTimeout", path + ".interDigitTimeout", 0.1, 600);
         Verb? prompt = null;
         if (JsonFields.OptionalObject(verb, "say", path + ".say") is { } say)
@@ -186,7 +188,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             prompt = ReadPlay(play, path + ".play");
         }
 
-        return new GatherVerb(maxDigits, finishOnKey?[0], TimeSpan.FromSeconds(timeout), actionHook)
+        return new GatherVerb(maxDigits, finishOnKey?[0], timeout, actionHook)
         {
             MinDigits = minDigits,
             InterDigitTimeout = interDigit is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
@@ -403,8 +405,17 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
         return hook.Url;
     }
 
+    /// <summary>
+    /// jambonz <c>loop</c>: a count (1–1000), or <c>"forever"</c>: the prompt repeats until something ends it (a
+    /// barge-in key, a live-control redirect, the call's end), which <see cref="LoopForever"/> stands for.
+    /// </summary>
     private static int ReadLoop(JsonElement verb, string path) =>
-        (int)(JsonFields.OptionalNumber(verb, "loop", path + ".loop", 1, 1000) ?? 1);
+        verb.TryGetProperty("loop", out var loop) && loop.ValueKind == JsonValueKind.String
+            ? loop.GetString() == "forever" ? LoopForever : throw new ValidationException(path + ".loop", "must be a count from 1 to 1000 or \"forever\"")
+            : (int)(JsonFields.OptionalNumber(verb, "loop", path + ".loop", 1, 1000) ?? 1);
+
+    /// <summary>A loop count no call outlives (68 years of one-second prompts): jambonz's <c>"forever"</c>.</summary>
+    public const int LoopForever = int.MaxValue;
 
     private static int? ReadCount(JsonElement verb, string name, string path) =>
         JsonFields.OptionalNumber(verb, name, path + "." + name, 1, UnlimitedDigits) is { } count ? (int)count : null;

@@ -91,4 +91,19 @@ public sealed class SkippedVerbTests
         Assert.Equal("recognizer.vendor", Assert.IsType<SkippedVerb>(verbs[0]).Subject);
         Assert.Null(Assert.IsType<GatherVerb>(verbs[1]).Speech!.Vendor);
     }
+
+    [Fact]
+    public void LoopForever_RepeatsWithoutEnd_AndAnotherWordIsRefused()
+    {
+        Assert.Equal(JambonzVerbReader.LoopForever, Assert.IsType<PlayVerb>(Assert.Single(Read("""[{"verb": "play", "url": "https://example.com/hold.wav", "loop": "forever"}]"""))).Loop);
+        Assert.Equal(JambonzVerbReader.LoopForever, Assert.IsType<SayVerb>(Assert.Single(Read("""[{"say": {"text": "Please hold.", "loop": "forever"}}]"""))).Loop);
+        Assert.Equal("$[0].loop", Assert.Throws<ValidationException>(() => Read("""[{"verb": "say", "text": "x", "loop": "often"}]""")).Error.Field);
+    }
+
+    [Fact]
+    public void GatherTimeout_DefaultsToJambonzs15Seconds_AndZeroIsNone()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(15), Assert.IsType<GatherVerb>(Assert.Single(Read("""[{"verb": "gather", "actionHook": "/a"}]"""))).Timeout);
+        Assert.Equal(Timeout.InfiniteTimeSpan, Assert.IsType<GatherVerb>(Assert.Single(Read("""[{"verb": "gather", "actionHook": "/a", "timeout": 0}]"""))).Timeout);
+    }
 }

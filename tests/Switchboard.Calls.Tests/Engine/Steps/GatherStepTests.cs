@@ -60,6 +60,26 @@ public sealed class GatherStepTests
     }
 
     [Fact]
+    public async Task AnInfiniteTimeout_WaitsForKeysAlone()
+    {
+        await using var call = await StepHarness.StartAsync();
+        var gather = new GatherStep(FourDigits with { Timeout = Timeout.InfiniteTimeSpan }, call.Scope());
+
+        gather.Start();
+        call.Time.Advance(TimeSpan.FromHours(2));
+        call.RunPending(gather);
+        Assert.Null(call.Runner.Reported);
+        gather.OnDigit('7');
+        call.Time.Advance(TimeSpan.FromHours(2));
+        call.RunPending(gather);
+        Assert.Null(call.Runner.Reported);
+        gather.OnDigit('#');
+
+        var result = Assert.IsType<GatherResult>(call.Runner.Reported);
+        Assert.Equal(("7", GatherEndReason.Terminator), (result.Digits, result.Reason));
+    }
+
+    [Fact]
     public async Task AKeyDuringThePrompt_StopsIt_AndEachKeyRestartsTheInterDigitTimeout()
     {
         await using var call = await StepHarness.StartAsync();
