@@ -72,6 +72,8 @@ internal sealed class Call : IVerbHost, IDialLeg
 
     void IVerbHost.EndCall(string reason, bool failed) => Post(new HangupRequested(reason, failed, CallEndedBy.Application));
 
+    void IVerbHost.ReportVerbFailed(Verb verb, string reason) => Post(new VerbFailedReported(verb, reason));
+
     void IVerbHost.SetTag(JsonElement tag) => _progress.Tag = tag.Clone();
 
     bool IVerbHost.EnsureAnswered() => _signalling!.EnsureAnswered();
@@ -198,6 +200,9 @@ internal sealed class Call : IVerbHost, IDialLeg
                 break;
             case RedirectRequested redirect:
                 _verbs?.Redirect(redirect.ActionHook);
+                break;
+            case VerbFailedReported failed:
+                await _progress.ReportVerbFailedAsync(failed.Verb, failed.Reason, cancellationToken).ConfigureAwait(false);
                 break;
             case TagUpdateRequested update:
                 _progress.Tag = update.Tag;

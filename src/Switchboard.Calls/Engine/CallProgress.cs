@@ -53,6 +53,19 @@ internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICall
     public Task ChangeAsync(CallStatus next, int? sipStatus, string? reason, CancellationToken cancellationToken) =>
         MoveAsync(next, sipStatus, reason, null, cancellationToken);
 
+    /// <summary>Stores and reports a verb the call skipped because it could not run it; nothing once the call has ended.</summary>
+    public async Task ReportVerbFailedAsync(Verbs.Verb verb, string reason, CancellationToken cancellationToken)
+    {
+        if (IsFinal)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        await store.AppendEventAsync(new CallEventRecord(Record.Sid, ++_eventSequence, now, "verb:failed", $"{verb.Name}: {reason}"), cancellationToken).ConfigureAwait(false);
+        sink.OnCallEvent(new VerbFailed(Snapshot(), now, verb, reason));
+    }
+
     /// <param name="endedBy">Who ended the call, carried by a final status only.</param>
     private async Task MoveAsync(CallStatus next, int? sipStatus, string? reason, CallEndedBy? endedBy, CancellationToken cancellationToken)
     {

@@ -195,5 +195,7 @@ public sealed class DialStepTests
         public void Decline(int sipStatus, string reason) => throw new NotSupportedException();
 
         public void Alert(string alertInfo) => throw new NotSupportedException();
+
+        public void ReportVerbFailed(Verb verb, string reason) => throw new NotSupportedException();
     }
 }
