@@ -39,7 +39,10 @@ public static class ConversationEndpoints
             request.RingTimeout,
             Headers: [],
             new ConversationScriptSource(conversationTrackingId, request.Verbs, outbox, outbox.Options.ReplyTimeout),
-            new DurableCallEventSink(new ConversationEventSink(conversationTrackingId, request.Callback, queue, timeProvider), queue));
+            new DurableCallEventSink(new ConversationEventSink(conversationTrackingId, request.Callback, queue, timeProvider), queue))
+        {
+            CreateLegSink = ConversationEventSink.ForDialLegs(conversationTrackingId, request.Callback, outbox, timeProvider),
+        };
         var placed = await EngineRefusal.StartOrUndoAsync(engine.PlaceCallAsync(callRequest, cancellationToken), queue.Complete).ConfigureAwait(false);
         var response = new ConversationResponse(placed.Sid, conversationTrackingId, "Queued", request.From, request.Phone, placed.CreatedAt);
         return Results.Json(response, ConversationJsonContext.Default.ConversationResponse);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Switchboard.Api.Json;
 using Switchboard.Calls.Durability;
 using Switchboard.Calls.Engine;
+using Switchboard.Calls.Verbs;
 using Switchboard.Webhooks.Delivery;
 using Switchboard.Webhooks.Outbox;
 
@@ -9,7 +10,8 @@ namespace Switchboard.Api.Conversation;
 
 /// <summary>
 /// Posts a conversation's status callbacks: every change of the Conversation API's status name
-/// (<see cref="CallbackStrategy.OnChange"/>) or only the final one, exactly once, in order.
+/// (<see cref="CallbackStrategy.OnChange"/>) or only the final one, exactly once, in order. A verb skipped because it
+/// could not run is listed in <c>failedVerbs</c> from then on, and with OnChange it is posted at once.
 /// </summary>
 public sealed class ConversationEventSink(
     string conversationTrackingId,
@@ -19,9 +21,23 @@ public sealed class ConversationEventSink(
 {
     public const string DialectName = "conversation";
 
+    private readonly List<ConversationFailedVerb> _failedVerbs = [];
     private string? _lastPosted;
 
     public string Dialect => DialectName;
+
+    /// <summary>The sink of each leg a DIAL places: the same callback hears the leg's statuses, with the leg's own messageId.</summary>
+    public static Func<ICallEventSink> ForDialLegs(string conversationTrackingId, ConversationCallback? callback, WebhookOutbox outbox, TimeProvider timeProvider) =>
+        () =>
+        {
+            if (callback is null)
+            {
+                return SilentSink.Instance;
+            }
+
+            var queue = outbox.OpenQueue();
+            return new DurableCallEventSink(new ConversationEventSink(conversationTrackingId, callback, queue, timeProvider), queue);
+        };
 
     public string SaveState(CallSnapshot call) => JsonSerializer.Serialize(
         new ConversationSinkState(conversationTrackingId, callback?.Url, callback?.FallbackUrl, callback?.Strategy ?? CallbackStrategy.OnChange),
@@ -29,6 +45,12 @@ public sealed class ConversationEventSink(
 
     public void OnCallEvent(CallEvent callEvent)
     {
+        if (callEvent is VerbFailed failed)
+        {
+            OnVerbFailed(failed);
+            return;
+        }
+
         if (callEvent is not CallStatusChanged { Call: var call })
         {
             return;
@@ -43,11 +65,7 @@ public sealed class ConversationEventSink(
         if (wanted)
         {
             _lastPosted = name;
-            var payload = new ConversationStatusPayload(
-                call.Sid, conversationTrackingId, call.From, call.To, "Outbound",
-                new ConversationStatus(name, callEvent.At), call.DurationSeconds(timeProvider.GetUtcNow()));
-            var body = WebhookJson.Serialize(payload, ConversationJsonContext.Default.ConversationStatusPayload);
-            delivery = new WebhookDelivery(callback!.Url, body) { AccountSid = call.AccountSid, Event = callEvent.Name, FallbackUrl = callback.FallbackUrl };
+            delivery = Delivery(callEvent, name);
         }
 
         if (final)
@@ -58,5 +76,31 @@ public sealed class ConversationEventSink(
         {
             queue.Enqueue(delivery);
         }
+    }
+
+    private void OnVerbFailed(VerbFailed failed)
+    {
+        _failedVerbs.Add(new ConversationFailedVerb(failed.Verb is PlayVerb ? "PLAY" : failed.Verb.Name.ToUpperInvariant(), failed.Reason, failed.At)
+        {
+            FileUrl = (failed.Verb as PlayVerb)?.Url.AbsoluteUri,
+        });
+        if (callback is { Strategy: CallbackStrategy.OnChange })
+        {
+            queue.Enqueue(Delivery(failed, failed.Call.Status.ToConversation()));
+        }
+    }
+
+    private WebhookDelivery Delivery(CallEvent callEvent, string statusName)
+    {
+        var call = callEvent.Call;
+        var payload = new ConversationStatusPayload(
+            call.Sid, conversationTrackingId, call.From, call.To, "Outbound",
+            new ConversationStatus(statusName, callEvent.At), call.DurationSeconds(timeProvider.GetUtcNow()))
+        {
+            ParentMessageId = call.ParentCallSid,
+            FailedVerbs = _failedVerbs.Count == 0 ? null : [.. _failedVerbs],
+        };
+        var body = WebhookJson.Serialize(payload, ConversationJsonContext.Default.ConversationStatusPayload);
+        return new WebhookDelivery(callback!.Url, body) { AccountSid = call.AccountSid, Event = callEvent.Name, FallbackUrl = callback.FallbackUrl };
     }
 }

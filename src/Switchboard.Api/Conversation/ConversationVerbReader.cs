@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Switchboard.Api.Problems;
+using Switchboard.Calls.Engine;
 using Switchboard.Calls.Verbs;
 
 namespace Switchboard.Api.Conversation;
 
-/// <summary>Translates <c>dialPlan.verbs</c> (PAUSE, SAY, COLLECT) into the engine's native verbs.</summary>
+/// <summary>Translates <c>dialPlan.verbs</c> (PAUSE, SAY, PLAY, COLLECT, DIAL) into the engine's native verbs.</summary>
 public static class ConversationVerbReader
 {
     /// <summary>Keys a COLLECT takes when it names no <c>maxDigits</c>: one key answers a menu.</summary>
@@ -12,6 +13,9 @@ public static class ConversationVerbReader
 
     /// <summary>Seconds a COLLECT waits for a key when it names no <c>timeout</c>.</summary>
     public const int DefaultCollectTimeoutSeconds = 10;
+
+    /// <summary>Seconds a DIAL lets its number ring when it names no <c>timeout</c>, as long as the conversation's own call.</summary>
+    public const int DefaultDialTimeoutSeconds = 60;
 
     /// <exception cref="ValidationException">A verb is unknown or has an invalid field.</exception>
     public static IReadOnlyList<Verb> ReadAll(JsonElement parent, string path)
@@ -23,9 +27,25 @@ public static class ConversationVerbReader
 
         var result = new List<Verb>(verbs.GetArrayLength());
         var index = 0;
-        foreach (var verb in verbs.EnumerateArray())
+        var bargeInCarried = false;
+        foreach (var element in verbs.EnumerateArray())
         {
-            result.Add(Read(verb, $"{path}[{index++}]"));
+            var verb = Read(element, $"{path}[{index++}]");
+            // A PAUSE right after a bargeIn SAY or PLAY (or after such a PAUSE) is the time the callee is given to
+            // answer the prompt: a key then goes to the next COLLECT at once, as it would have during the prompt.
+            if (verb is PauseVerb answerTime && bargeInCarried)
+            {
+                verb = answerTime with { BargeIn = true };
+            }
+
+            bargeInCarried = verb switch
+            {
+                SayVerb say => say.BargeIn,
+                PlayVerb play => play.BargeIn,
+                PauseVerb pause => pause.BargeIn,
+                _ => false,
+            };
+            result.Add(verb);
         }
 
         return result;
@@ -43,9 +63,10 @@ public static class ConversationVerbReader
         {
             "PAUSE" => ReadPause(verb, path),
             "SAY" => ReadSay(verb, path),
+            "PLAY" => ReadPlay(verb, path),
             "COLLECT" => ReadCollect(verb, path),
-            "PLAY" or "DIAL" => throw new ValidationException(path + ".type", $"{type} is not supported by this server yet"),
-            _ => throw new ValidationException(path + ".type", $"unknown verb type '{type}' (expected PAUSE, SAY or COLLECT)"),
+            "DIAL" => ReadDial(verb, path),
+            _ => throw new ValidationException(path + ".type", $"unknown verb type '{type}' (expected PAUSE, SAY, PLAY, COLLECT or DIAL)"),
         };
     }
 
@@ -69,6 +90,35 @@ public static class ConversationVerbReader
         var language = JsonFields.OptionalString(message, "language", path + ".message.language");
         var bargeIn = JsonFields.OptionalBool(verb, "bargeIn", path + ".bargeIn", fallback: false);
         return new SayVerb(text, language, gender, Voice: null, bargeIn);
+    }
+
+    private static PlayVerb ReadPlay(JsonElement verb, string path)
+    {
+        var fileUrl = JsonFields.RequireHttpUrl(verb, "fileUrl", path + ".fileUrl");
+        var bargeIn = JsonFields.OptionalBool(verb, "bargeIn", path + ".bargeIn", fallback: false);
+        return new PlayVerb(fileUrl, Loop: 1, bargeIn);
+    }
+
+    /// <summary>
+    /// A DIAL calls one phone number, routed as <c>to.phone</c> is, and bridges it to the call; when that number hangs
+    /// up the plan goes on. Without <c>from</c> the number sees the conversation's own <c>from</c>.
+    /// </summary>
+    private static DialVerb ReadDial(JsonElement verb, string path)
+    {
+        var to = JsonFields.RequireString(verb, "to", path + ".to");
+        if (!SipSyntax.IsPhoneNumber(to))
+        {
+            throw new ValidationException(path + ".to", "must be a phone number (digits, optionally with a leading +)");
+        }
+
+        var from = JsonFields.OptionalString(verb, "from", path + ".from");
+        if (from is not null && !SipSyntax.IsUser(from))
+        {
+            throw new ValidationException(path + ".from", "must be a phone number or a SIP user name (no spaces, @ or :)");
+        }
+
+        var timeout = JsonFields.OptionalNumber(verb, "timeout", path + ".timeout", 1, 600) ?? DefaultDialTimeoutSeconds;
+        return new DialVerb([CallTarget.Phone(to)], TimeSpan.FromSeconds(timeout), ActionHook: null) { CallerId = from };
     }
 
     private static GatherVerb ReadCollect(JsonElement verb, string path)

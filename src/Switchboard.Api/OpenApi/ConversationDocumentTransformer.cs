@@ -35,11 +35,27 @@ public sealed class ConversationDocumentTransformer : IOpenApiDocumentTransforme
         {
             Type = JsonSchemaType.Array,
             Description = "PAUSE {duration}, SAY {message {text, gender, language}, bargeIn}, PLAY {fileUrl, bargeIn}, COLLECT {eventUrl, maxDigits, submitOnHash, timeout}, DIAL {to, from}",
-            Items = Object(["type"], ("type", new OpenApiSchema
-            {
-                Type = JsonSchemaType.String,
-                Enum = [JsonValue.Create("PAUSE"), JsonValue.Create("SAY"), JsonValue.Create("PLAY"), JsonValue.Create("COLLECT"), JsonValue.Create("DIAL")],
-            })),
+            Items = Object(
+                ["type"],
+                ("type", new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Enum = [JsonValue.Create("PAUSE"), JsonValue.Create("SAY"), JsonValue.Create("PLAY"), JsonValue.Create("COLLECT"), JsonValue.Create("DIAL")],
+                }),
+                ("duration", Number("PAUSE: seconds of silence, 0-3600 (required)")),
+                ("message", Object(
+                    ["text"],
+                    ("text", Text("SAY: the text spoken")),
+                    ("gender", new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("male"), JsonValue.Create("female")] }),
+                    ("language", Text("SAY: a language tag, e.g. en-US")))),
+                ("bargeIn", new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "SAY, PLAY: a key stops the prompt (and the PAUSEs right after it) and goes to the next COLLECT" }),
+                ("fileUrl", Text("PLAY: http(s) URL of a WAV or MP3 file (required)")),
+                ("eventUrl", Text("COLLECT: http(s) URL the digits are posted to (required)")),
+                ("maxDigits", Number("COLLECT: keys to collect, 1-64 (default 1)")),
+                ("submitOnHash", new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "COLLECT: # ends the input" }),
+                ("timeout", Number("COLLECT: seconds without a key, 1-600 (default 10); DIAL: seconds to ring, 1-600 (default 60)")),
+                ("to", Text("DIAL: the phone number called and bridged to the call (required)")),
+                ("from", Text("DIAL: the caller ID the number sees (default: the conversation's from)"))),
         }))),
         ("callback", Object(
             ["url"],

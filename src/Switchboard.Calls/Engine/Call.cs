@@ -72,7 +72,7 @@ internal sealed class Call : IVerbHost, IDialLeg
 
     void IVerbHost.EndCall(string reason, bool failed) => Post(new HangupRequested(reason, failed, CallEndedBy.Application));
 
-    void IVerbHost.Warn(string subject, string reason) => Post(new WarningRaised(subject, reason));
+    void IVerbHost.ReportVerbFailed(Verb verb, string reason) => Post(new VerbFailedReported(verb, reason));
 
     void IVerbHost.SetTag(JsonElement tag) => _progress.Tag = tag.Clone();
 
@@ -195,14 +195,14 @@ internal sealed class Call : IVerbHost, IDialLeg
                 _cancelledBy ??= CallEndedBy.Server;
                 HangUpSip();
                 break;
-            case WarningRaised warning:
-                await _progress.WarnAsync(warning.Subject, warning.Reason, cancellationToken).ConfigureAwait(false);
-                break;
             case HangupRequested hangup:
                 await OnHangupRequestedAsync(hangup, cancellationToken).ConfigureAwait(false);
                 break;
             case RedirectRequested redirect:
                 _verbs?.Redirect(redirect.ActionHook);
+                break;
+            case VerbFailedReported failed:
+                await _progress.ReportVerbFailedAsync(failed.Verb, failed.Reason, cancellationToken).ConfigureAwait(false);
                 break;
             case TagUpdateRequested update:
                 _progress.Tag = update.Tag;

@@ -53,11 +53,22 @@ internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICall
     public Task ChangeAsync(CallStatus next, int? sipStatus, string? reason, CancellationToken cancellationToken) =>
         MoveAsync(next, sipStatus, reason, null, cancellationToken);
 
-    /// <summary>Records a warning among the call's events (<see cref="CallEventNames.Warning"/>), where the call's API shows it.</summary>
-    public async Task WarnAsync(string subject, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores and reports a verb the call skipped because it could not run it (or, as a <see cref="Verbs.SkippedVerb"/>,
+    /// one this server cannot run yet); nothing once the call has ended. The stored detail is "subject: reason".
+    /// </summary>
+    public async Task ReportVerbFailedAsync(Verbs.Verb verb, string reason, CancellationToken cancellationToken)
     {
-        await store.AppendEventAsync(new CallEventRecord(Record.Sid, ++_eventSequence, time.GetUtcNow(), CallEventNames.Warning, $"{subject}: {reason}"), cancellationToken).ConfigureAwait(false);
-        Log.Warned(logger, Record.Sid, subject, reason);
+        if (IsFinal)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var subject = verb is Verbs.SkippedVerb skipped ? skipped.Subject : verb.Name;
+        await store.AppendEventAsync(new CallEventRecord(Record.Sid, ++_eventSequence, now, CallEventNames.VerbFailed, $"{subject}: {reason}"), cancellationToken).ConfigureAwait(false);
+        Log.VerbNotRun(logger, Record.Sid, subject, reason);
+        sink.OnCallEvent(new VerbFailed(Snapshot(), now, verb, reason));
     }
 
     /// <param name="endedBy">Who ended the call, carried by a final status only.</param>

@@ -11,8 +11,8 @@ internal interface IVerbHost
     /// <summary>Ends the call from the script's side; <paramref name="failed"/> when the script broke.</summary>
     void EndCall(string reason, bool failed);
 
-    /// <summary>Records that <paramref name="subject"/>, which the application asked for, was not done, and why.</summary>
-    void Warn(string subject, string reason);
+    /// <summary>Reports that <paramref name="verb"/> could not run and was skipped (a <see cref="VerbFailed"/> event).</summary>
+    void ReportVerbFailed(Verb verb, string reason);
 
     /// <summary>Replaces the call's application data, which every later event carries.</summary>
     void SetTag(JsonElement tag);

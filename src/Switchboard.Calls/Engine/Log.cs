@@ -31,7 +31,7 @@ internal static partial class Log
     public static partial void InboundFailed(ILogger logger, Exception exception, string sipCallId);
 
     [LoggerMessage(3057, LogLevel.Warning, "Call {CallSid}: {Subject} was skipped: {Reason}")]
-    public static partial void Warned(ILogger logger, string callSid, string subject, string reason);
+    public static partial void VerbNotRun(ILogger logger, string callSid, string subject, string reason);
 
     [LoggerMessage(3014, LogLevel.Warning, "Call {CallSid}: {Running} piece(s) of its work had not ended {Seconds} s after its final status; the call is released without them")]
     public static partial void WorkAbandoned(ILogger logger, string callSid, int running, double seconds);

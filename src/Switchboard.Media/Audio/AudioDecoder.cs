@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Switchboard.Media.Audio;
 
 /// <summary>
-/// Turns audio files into <see cref="AudioClip"/>s: decoded, down-mixed and resampled to 8 kHz with the
+/// Turns audio files (WAVE, MP3) into <see cref="AudioClip"/>s: decoded, down-mixed and resampled to 8 kHz with the
 /// windowed-sinc <see cref="Resampler"/>.
 /// </summary>
 public static class AudioDecoder
@@ -26,6 +26,19 @@ public static class AudioDecoder
     /// <summary>Decodes a WAVE file to an 8 kHz clip.</summary>
     /// <exception cref="WavFormatException">The bytes are not a readable WAVE file.</exception>
     public static AudioClip FromWav(ReadOnlySpan<byte> file) => To8kHz(WavReader.Read(file));
+
+    /// <summary>
+    /// Decodes a WAVE or MPEG audio (MP3) file to an 8 kHz clip, telling them apart by their first bytes (a RIFF
+    /// header; an ID3 tag or an MPEG frame header), never by what a server called them.
+    /// </summary>
+    /// <exception cref="AudioFormatException">The bytes are neither a readable WAVE file nor decodable MPEG audio.</exception>
+    public static AudioClip Decode(byte[] file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return !file.AsSpan().StartsWith("RIFF"u8) && Mp3Reader.LooksLikeMpegAudio(file)
+            ? To8kHz(Mp3Reader.Read(file))
+            : FromWav(file);
+    }
 
     /// <summary>Resamples mono audio to the 8 kHz of an <see cref="AudioClip"/>.</summary>
     public static AudioClip To8kHz(WavAudio audio)

@@ -144,7 +144,7 @@ public sealed class AudioFetcher
             {
                 clip = Decode(body, response.Content.Headers.ContentType?.MediaType);
             }
-            catch (WavFormatException exception)
+            catch (AudioFormatException exception)
             {
                 var type = response.Content.Headers.ContentType?.MediaType ?? "no content type";
                 return AudioFetchResult.Failure(AudioFetchError.NotAudio, $"{type}: {exception.Message}");
@@ -207,7 +207,7 @@ public sealed class AudioFetcher
         }
     }
 
-    /// <summary>WAV by its RIFF signature; <c>audio/basic</c> is headerless 8 kHz µ-law (RFC 2046 §4.3).</summary>
+    /// <summary>WAV and MP3 by their first bytes; <c>audio/basic</c> is headerless 8 kHz µ-law (RFC 2046 §4.3).</summary>
     private static AudioClip Decode(byte[] body, string? mediaType)
     {
         if (string.Equals(mediaType, "audio/basic", StringComparison.OrdinalIgnoreCase) && !body.AsSpan().StartsWith("RIFF"u8))
@@ -217,7 +217,7 @@ public sealed class AudioFetcher
             return new AudioClip(samples);
         }
 
-        return AudioDecoder.FromWav(body);
+        return AudioDecoder.Decode(body);
     }
 
     private DateTimeOffset ExpiresAt(HttpResponseMessage response)

@@ -192,10 +192,11 @@ public sealed class DialStepTests
 
         public void SetTag(JsonElement tag) => throw new NotSupportedException();
 
-        public void Warn(string subject, string reason) => throw new NotSupportedException();
 
         public void Decline(int sipStatus, string reason) => throw new NotSupportedException();
 
         public void Alert(string alertInfo) => throw new NotSupportedException();
+
+        public void ReportVerbFailed(Verb verb, string reason) => throw new NotSupportedException();
     }
 }

@@ -48,6 +48,26 @@ public sealed class VerbRunnerTests
     }
 
     [Fact]
+    public async Task AKeyDuringABargeInPause_SkipsThePromptsLeft_AndTheGatherTakesItAtOnce()
+    {
+        await using var call = await StepHarness.StartAsync();
+        var prompt = new SayVerb("press one", null, null, null, BargeIn: true);
+        var answerTime = new PauseVerb(TimeSpan.FromSeconds(10)) { BargeIn = true };
+        call.Script.StartVerbs = [prompt, answerTime, prompt, answerTime with { Duration = TimeSpan.FromSeconds(6) }, OneKey];
+        var runner = new VerbRunner(call.Services, SpeechDefaults.None);
+
+        runner.Start();
+        await call.RunUntilAsync(runner, () => call.Handled.Count(message => message is PlaybackEnded) == 1);
+        call.Time.Advance(TimeSpan.FromSeconds(4));
+        runner.OnDigit('1');
+        await call.RunUntilAsync(runner, () => call.Ended.Count > 0);
+
+        var gathered = Assert.IsType<GatherResult>(Assert.Single(call.Script.Results));
+        Assert.Equal(("1", GatherEndReason.MaxDigits), (gathered.Digits, gathered.Reason));
+        Assert.Equal(1, call.Prompts.Rendered);
+    }
+
+    [Fact]
     public async Task KeysPressedBeforeAGather_AreKeptForIt()
     {
         await using var call = await StepHarness.StartAsync();

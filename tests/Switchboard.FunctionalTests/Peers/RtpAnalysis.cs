@@ -47,7 +47,7 @@ internal static class RtpAnalysis
     {
         var samples = packets
             .Where(p => p.Packet.Length > 12 && (p.Packet[1] & 0x7F) == payloadType && Rms(p.Packet.AsSpan(12), payloadType) > 1000)
-            .SelectMany(p => p.Packet.Skip(12).Select(DecodeMuLaw))
+            .SelectMany(p => p.Packet.Skip(12).Select(code => Decode(code, payloadType)))
             .ToArray();
         var crossings = 0;
         for (var i = 1; i < samples.Length; i++)
@@ -57,6 +57,27 @@ internal static class RtpAnalysis
 
         return samples.Length == 0 ? 0 : crossings / 2.0 / (samples.Length / 8000.0);
     }
+
+    /// <summary>
+    /// The pitch of each packet that carries sound, in arrival order (zero crossings over its 20 ms): to tell apart
+    /// tones that follow one another in one stream, such as a bridged party's and a prompt's.
+    /// </summary>
+    public static double[] PacketFrequencies(IReadOnlyList<(long Ticks, byte[] Packet)> packets, int payloadType) =>
+        packets
+            .Where(p => p.Packet.Length > 12 && (p.Packet[1] & 0x7F) == payloadType && Rms(p.Packet.AsSpan(12), payloadType) > 1000)
+            .Select(p =>
+            {
+                var crossings = 0;
+                for (var i = 13; i < p.Packet.Length; i++)
+                {
+                    crossings += (Decode(p.Packet[i - 1], payloadType) < 0) != (Decode(p.Packet[i], payloadType) < 0) ? 1 : 0;
+                }
+
+                return crossings / 2.0 / ((p.Packet.Length - 12) / 8000.0);
+            })
+            .ToArray();
+
+    private static int Decode(byte code, int payloadType) => payloadType == 8 ? DecodeALaw(code) : DecodeMuLaw(code);
 
     /// <summary>The loudness of one payload: A-law for payload type 8 (PCMA), µ-law otherwise.</summary>
     private static double Rms(ReadOnlySpan<byte> payload, int payloadType)

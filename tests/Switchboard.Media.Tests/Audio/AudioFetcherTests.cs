@@ -29,6 +29,16 @@ public sealed class AudioFetcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnMp3ServedAsOctetStream_IsDecodedTo8kHz_AndKeepsItsPitch()
+    {
+        var result = await Create().FetchAsync(_server.Url("/tone.mp3"), CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Detail);
+        Assert.InRange(result.Clip.Samples.Length, 7900, 8700);
+        Assert.InRange(AudioDecoderTests.MeasuredFrequency(result.Clip.Samples.Span[1600..7200]), 436, 444);
+    }
+
+    [Fact]
     public async Task ASecondFetchWithinTheTtl_IsServedFromTheCacheWithoutARequest()
     {
         var fetcher = Create();
@@ -156,6 +166,7 @@ public sealed class AudioFetcherTests : IAsyncLifetime
     [InlineData("/missing.wav", AudioFetchError.NotFound, 404)]
     [InlineData("/broken.wav", AudioFetchError.HttpError, 500)]
     [InlineData("/page.html", AudioFetchError.NotAudio, null)]
+    [InlineData("/garbage.mp3", AudioFetchError.NotAudio, null)]
     public async Task ServerFailures_AreTyped(string path, AudioFetchError error, int? status)
     {
         var result = await Create().FetchAsync(_server.Url(path), CancellationToken.None);

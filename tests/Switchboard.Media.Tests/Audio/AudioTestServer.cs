@@ -28,6 +28,8 @@ internal sealed class AudioTestServer : IAsyncDisposable
 
     public static byte[] ShortWav { get; } = new WavBuilder().Build(WavBuilder.Pcm16(new short[800]));
 
+    public static byte[] Mp3Tone { get; } = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Audio", "Assets", "tone-440hz-44khz-stereo-id3.mp3"));
+
     public string Url(string path) => BaseUrl + path;
 
     public static async Task<AudioTestServer> StartAsync()
@@ -76,6 +78,9 @@ internal sealed class AudioTestServer : IAsyncDisposable
             context.Response.Headers.CacheControl = "no-store";
             return Results.Bytes(ShortWav, "audio/wav");
         });
+        // Served as a generic type on purpose: the decoder goes by the bytes, not by the label.
+        app.MapGet("/tone.mp3", () => Results.Bytes(Mp3Tone, "application/octet-stream"));
+        app.MapGet("/garbage.mp3", () => Results.Bytes([0xFF, 0xFB, 0x90, 0x64, .. new byte[600]], "audio/mpeg"));
         app.MapGet("/missing.wav", () => Results.NotFound());
         app.MapGet("/broken.wav", () => Results.StatusCode(500));
         app.MapGet("/page.html", () => Results.Content("<html><body>hello</body></html>", "text/html"));

@@ -38,6 +38,10 @@ public sealed class OpenApiTests(V1Server server) : IClassFixture<V1Server>
         var conversation = root.GetProperty("paths").GetProperty("/voice/conversation").GetProperty("post");
         Assert.True(conversation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("properties").TryGetProperty("dialPlan", out _));
         Assert.True(root.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiKey", out _));
+        var verb = conversation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema")
+            .GetProperty("properties").GetProperty("dialPlan").GetProperty("properties").GetProperty("verbs").GetProperty("items").GetProperty("properties");
+        Assert.Equal(["COLLECT", "DIAL", "PAUSE", "PLAY", "SAY"], verb.GetProperty("type").GetProperty("enum").EnumerateArray().Select(t => t.GetString()).Order());
+        Assert.All(["fileUrl", "bargeIn", "to", "from"], field => Assert.True(verb.TryGetProperty(field, out _), field));
         var callback = root.GetProperty("paths").GetProperty("/voice/call/callback").GetProperty("post");
         Assert.Equal("Callback", callback.GetProperty("tags")[0].GetString());
         var legA = callback.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("properties").GetProperty("leg_A");

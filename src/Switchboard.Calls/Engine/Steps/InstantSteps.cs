@@ -43,7 +43,7 @@ internal sealed class SkipStep(SkippedVerb skipped, StepScope scope) : VerbStep(
 
     public override void Start()
     {
-        Services.Host.Warn(skipped.Subject, skipped.Reason);
+        Services.Host.ReportVerbFailed(skipped, skipped.Reason);
         Runner.Complete(this);
     }
 }

@@ -48,6 +48,7 @@ internal sealed class PromptStep : VerbStep
         {
             case PromptReady { Clip: null } failed:
                 StepLog.PromptFailed(Services.Logger, Services.CallSid, failed.Error ?? "unknown");
+                Services.Host.ReportVerbFailed(_prompt, failed.Error ?? "unknown");
                 Runner.Complete(this);
                 break;
             case PromptReady { Clip: { } clip }:

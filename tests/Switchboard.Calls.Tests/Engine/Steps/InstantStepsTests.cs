@@ -37,7 +37,8 @@ public sealed class InstantStepsTests
 
         new SkipStep(new SkippedVerb("listen", "not supported by this server yet"), call.Scope()).Start();
 
-        Assert.Equal(["listen: not supported by this server yet"], call.Warnings);
+        var (verb, reason) = Assert.Single(call.FailedVerbs);
+        Assert.Equal(("listen", "not supported by this server yet"), (Assert.IsType<SkippedVerb>(verb).Subject, reason));
         Assert.True(call.Runner.Completed);
         Assert.Empty(call.Ended);
     }

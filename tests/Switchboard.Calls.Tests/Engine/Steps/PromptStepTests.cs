@@ -66,6 +66,22 @@ public sealed class PromptStepTests
         Assert.Equal(0, await ReceivedPacketsAsync(call, atLeast: 1, patience: TimeSpan.FromMilliseconds(200)));
     }
 
+    [Fact]
+    public async Task APlayWhoseAudioCannotBeHad_IsReportedAsAFailedVerb_AndSkipped()
+    {
+        await using var call = await StepHarness.StartAsync();
+        call.Prompts.Failure = "NotFound: HTTP 404";
+        var verb = new PlayVerb(new Uri("http://audio.example/missing.mp3"), 1, BargeIn: false);
+        var play = PromptStep.For(verb, call.Scope());
+
+        play.Start();
+        await call.RunUntilAsync(play, () => call.Runner.Completed);
+
+        var (failed, reason) = Assert.Single(call.FailedVerbs);
+        Assert.Same(verb, failed);
+        Assert.Contains("HTTP 404", reason, StringComparison.Ordinal);
+    }
+
     /// <summary>Counts the prompt's RTP packets the far end receives, until <paramref name="atLeast"/> or the patience runs out.</summary>
     internal static Task<int> ReceivedPacketsAsync(StepHarness call, int atLeast, TimeSpan? patience = null) =>
         ReceivedPacketsAsync(call.FarEnd, atLeast, patience);

@@ -77,6 +77,8 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
 
     public List<string> Alerted { get; } = [];
 
+    public List<(Verb Verb, string Reason)> FailedVerbs { get; } = [];
+
     public static async Task<StepHarness> StartAsync(bool recordings = false)
     {
         var engine = CreateMediaEngine();
@@ -175,16 +177,14 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
 
     public void SetTag(JsonElement tag) => Tag = tag;
 
-    /// <summary>Every warning a step recorded, as "subject: reason".</summary>
-    public List<string> Warnings { get; } = [];
-
-    public void Warn(string subject, string reason) => Warnings.Add($"{subject}: {reason}");
 
     public bool EnsureAnswered() => true;
 
     public void Decline(int sipStatus, string reason) => Declined = (sipStatus, reason);
 
     public void Alert(string alertInfo) => Alerted.Add(alertInfo);
+
+    public void ReportVerbFailed(Verb verb, string reason) => FailedVerbs.Add((verb, reason));
 
     public Task<IDialLeg> PlaceDialLegAsync(DialVerb dial, CallTarget target, IDialLegObserver observer, CancellationToken cancellationToken) =>
         Task.FromResult(PlaceLeg is { } place ? place(target, observer) : throw new NotSupportedException());
