@@ -57,6 +57,11 @@ public sealed class DialTests
         // The agent's leg is a call of its own, linked to the caller's, reported on the same status hook.
         var legStatuses = await WaitForFinalAsync(hooks, legSid!);
         Assert.Equal(["trying", "ringing", "in-progress", "completed"], legStatuses.Select(Status));
+        // The agent hung up its own leg (jambonz names the far end "caller", whichever way the call went); the
+        // caller's call was ended by the application's hangup.
+        Assert.Equal("caller", legStatuses[^1].Body.GetProperty("call_termination_by").GetString());
+        var callerCompleted = await WaitForFinalAsync(hooks, parentSid!);
+        Assert.Equal("jambonz", callerCompleted[^1].Body.GetProperty("call_termination_by").GetString());
         Assert.All(legStatuses, w => Assert.Equal(parentSid, w.Body.GetProperty("parent_call_sid").GetString()));
         var leg = await server.Client.GetFromJsonAsync<JsonElement>($"/v1/Accounts/{server.App.AccountSid}/Calls/{legSid}");
         Assert.Equal(parentSid, leg.GetProperty("parent_call_sid").GetString());

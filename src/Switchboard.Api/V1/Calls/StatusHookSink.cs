@@ -36,6 +36,19 @@ public sealed class StatusHookSink(WebhookTarget? statusHook, CallContext contex
         new StatusHookSinkState(statusHook, context.ApplicationSid, context.CallerName, call.Tag),
         StatusHookJsonContext.Default.StatusHookSinkState);
 
+    /// <summary>
+    /// jambonz's <c>call_termination_by</c>: who hung up a call that was answered, <c>caller</c> for the far end
+    /// (whichever way the call went) and <c>jambonz</c> for the platform's side (the application, the API, a limit);
+    /// and <c>caller</c> for an inbound caller who gave up while it rang. Absent otherwise, as in jambonz.
+    /// </summary>
+    private static string? TerminationBy(CallSnapshot call, CallEndedBy? endedBy) => (call.Status, endedBy) switch
+    {
+        (CallStatus.Completed, CallEndedBy.FarEnd) => "caller",
+        (CallStatus.Completed, CallEndedBy.Application or CallEndedBy.Server) => "jambonz",
+        (CallStatus.Canceled or CallStatus.NoAnswer, CallEndedBy.FarEnd) when call.Direction == "inbound" => "caller",
+        _ => null,
+    };
+
     public void OnCallEvent(CallEvent callEvent)
     {
         if (callEvent is not CallStatusChanged { Call: var call } change)
@@ -54,6 +67,10 @@ public sealed class StatusHookSink(WebhookTarget? statusHook, CallContext contex
                 if (final)
                 {
                     writer.WriteNumber("duration", call.DurationSeconds(timeProvider.GetUtcNow()));
+                    if (TerminationBy(call, change.EndedBy) is { } by)
+                    {
+                        writer.WriteString("call_termination_by", by);
+                    }
                 }
             });
             delivery = statusHook.ToDelivery(payload) with { AccountSid = call.AccountSid, Event = change.Name };
