@@ -189,7 +189,10 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
                 return;
             }
 
-            var offer = new InboundCallOffer(sip.DialledNumber, sip.FromUser, sip.FromDisplayName, sip.Source, sip.RequestUri.ToString(), sip.CallId, sip.Headers);
+            var offer = new InboundCallOffer(sip.DialledNumber, sip.FromUser, sip.FromDisplayName, sip.Source, sip.RequestUri.ToString(), sip.CallId, sip.Headers)
+            {
+                Sdp = sip.SdpOffer,
+            };
             var route = await router.RouteAsync(offer, _shutdown.Token).ConfigureAwait(false);
             if (route.Request is not { } request)
             {

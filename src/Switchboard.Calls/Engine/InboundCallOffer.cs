@@ -17,4 +17,8 @@ public sealed record InboundCallOffer(
     IPEndPoint Source,
     string RequestUri,
     string SipCallId,
-    IReadOnlyList<KeyValuePair<string, string>> Headers);
+    IReadOnlyList<KeyValuePair<string, string>> Headers)
+{
+    /// <summary>The INVITE's session description (its SDP body), or null when it came without one.</summary>
+    public string? Sdp { get; init; }
+}

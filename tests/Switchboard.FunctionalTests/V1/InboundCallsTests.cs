@@ -51,6 +51,17 @@ public sealed class InboundCallsTests
         Assert.Equal(applicationSid, call.GetProperty("application_sid").GetString());
         Assert.Equal(["trying", "ringing", "in-progress", "completed"], hooks.Received.Where(w => w.Path == "/status").Select(Status));
 
+        // The INVITE itself, as jambonz hands it to the call hook: headers, Request-URI and SDP body.
+        Assert.Equal("127.0.0.1", call.GetProperty("originating_sip_ip").GetString());
+        Assert.Equal(call.GetProperty("call_id").GetString(), call.GetProperty("sbc_callid").GetString());
+        var invite = call.GetProperty("sip");
+        Assert.Equal("INVITE", invite.GetProperty("method").GetString());
+        Assert.Contains(Number, invite.GetProperty("uri").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Alice Caller", invite.GetProperty("headers").GetProperty("From").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("v=0", invite.GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.Equal("application/sdp", invite.GetProperty("payload")[0].GetProperty("type").GetString());
+        Assert.False(hooks.Received.Single(w => w.Path == "/action").Body.TryGetProperty("sip", out _), "only the first call hook carries the INVITE");
+
         var sid = call.GetProperty("call_sid").GetString();
         var stored = await server.Client.GetFromJsonAsync<JsonElement>($"/v1/Accounts/{server.App.AccountSid}/Calls/{sid}");
         Assert.Equal("inbound", stored.GetProperty("direction").GetString());

@@ -11,6 +11,37 @@ namespace Switchboard.Api.V1.Calls;
 /// </summary>
 public static class CallPayload
 {
+    /// <summary>
+    /// jambonz's <c>sip</c> object, which the first call hook of an inbound call carries: the INVITE's Request-URI,
+    /// headers (a header sent more than once, as Via, is one comma-separated value, as SIP allows) and body.
+    /// </summary>
+    public static void WriteInvite(Utf8JsonWriter writer, InboundCallOffer invite)
+    {
+        writer.WriteStartObject("sip");
+        writer.WriteStartObject("headers");
+        foreach (var header in invite.Headers.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            writer.WriteString(header.Key, string.Join(", ", header.Select(h => h.Value)));
+        }
+
+        writer.WriteEndObject();
+        writer.WriteString("method", "INVITE");
+        writer.WriteString("version", "2.0");
+        writer.WriteString("uri", invite.RequestUri);
+        writer.WriteString("body", invite.Sdp ?? string.Empty);
+        writer.WriteStartArray("payload");
+        if (invite.Sdp is { } sdp)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", "application/sdp");
+            writer.WriteString("content", sdp);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
     public static byte[] Build(CallSnapshot call, CallContext context, string? sipReason, Action<Utf8JsonWriter>? addMembers = null)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
@@ -33,6 +64,15 @@ public static class CallPayload
             WriteOptional(writer, "application_sid", context.ApplicationSid);
             WriteOptional(writer, "parent_call_sid", call.ParentCallSid);
             WriteOptional(writer, "caller_name", context.CallerName);
+            if (context.Origin is { } origin)
+            {
+                // As jambonz: the address the INVITE came from, the carrier it came through, and (there the SBC's,
+                // here ours, for we are the edge) the Call-ID it carried.
+                writer.WriteString("originating_sip_ip", origin.Offer.Source.Address.ToString());
+                WriteOptional(writer, "originating_sip_trunk_name", origin.CarrierName);
+                writer.WriteString("sbc_callid", origin.Offer.SipCallId);
+            }
+
             if (call.Tag is { } tag)
             {
                 writer.WritePropertyName("customerData");

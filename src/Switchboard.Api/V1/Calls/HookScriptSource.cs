@@ -43,7 +43,10 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks
     /// <summary>Posts the call to the call hook; its answer is the application. A hook that fails ends the call.</summary>
     public async ValueTask<IReadOnlyList<Verb>> StartAsync(CallSnapshot call, CancellationToken cancellationToken)
     {
-        var reply = await PostAsync(_callHook, call, "call", CallPayload.Build(call, _context, null), cancellationToken).ConfigureAwait(false);
+        var payload = _context.Origin is { } origin
+            ? CallPayload.Build(call, _context, null, writer => CallPayload.WriteInvite(writer, origin.Offer))
+            : CallPayload.Build(call, _context, null);
+        var reply = await PostAsync(_callHook, call, "call", payload, cancellationToken).ConfigureAwait(false);
         if (!reply.IsSuccess)
         {
             throw new InvalidOperationException($"the call hook answered HTTP {reply.StatusCode}");

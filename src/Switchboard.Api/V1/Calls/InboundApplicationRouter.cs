@@ -35,9 +35,10 @@ public sealed class InboundApplicationRouter(
             return InboundRoute.Refuse(404, "Not Found");
         }
 
-        if (number.VoipCarrierSid is { } carrierSid
-            && await carriers.FindAsync(number.AccountSid, carrierSid, cancellationToken).ConfigureAwait(false) is { } carrier
-            && !CarrierAllowList.Allows(carrier.InboundAllowList, offer.Source.Address))
+        var carrier = number.VoipCarrierSid is { } carrierSid
+            ? await carriers.FindAsync(number.AccountSid, carrierSid, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (carrier is not null && !CarrierAllowList.Allows(carrier.InboundAllowList, offer.Source.Address))
         {
             return InboundRoute.Refuse(403, "Forbidden");
         }
@@ -55,7 +56,7 @@ public sealed class InboundApplicationRouter(
         }
 
         var caller = offer.Caller ?? "anonymous";
-        var context = new CallContext(application.Sid, offer.CallerName);
+        var context = new CallContext(application.Sid, offer.CallerName) { Origin = new InboundOrigin(offer, carrier?.Name) };
         var request = new CallRequest(
             number.AccountSid,
             caller,
