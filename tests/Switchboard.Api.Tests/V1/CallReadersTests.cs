@@ -76,6 +76,9 @@ public sealed class CallReadersTests
     [InlineData("""{"dtmf": {}}""", "dtmf.digit")]
     [InlineData("""{"dtmf": {"digit": "1", "duration": 1}}""", "dtmf.duration")]
     [InlineData("""{"listen_status": "pause"}""", "listen_status")]
+    [InlineData("""{"call_hook": "https://app.example.com/next", "child_call_hook": "https://app.example.com/child"}""", "child_call_hook")]
+    [InlineData("""{"record": {"action": "startCallRecording"}}""", "record")]
+    [InlineData("""{"transcribe_status": "pause"}""", "transcribe_status")]
     [InlineData("""{}""", "$")]
     public void LiveUpdate_WithAnInvalidField_IsRefusedNamingIt(string body, string field)
     {

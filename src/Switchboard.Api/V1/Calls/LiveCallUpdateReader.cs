@@ -31,7 +31,9 @@ public static class LiveCallUpdateReader
         };
         var dtmf = ReadDtmf(body);
 
-        foreach (var unsupported in (string[])["listen_status", "whisper", "conf_mute_status", "conf_hold_status", "sip_request"])
+        // Refused by name rather than dropped: a caller that asked for these must learn they did not happen.
+        foreach (var unsupported in (string[])["listen_status", "whisper", "conf_mute_status", "conf_hold_status", "sip_request",
+                     "record", "child_call_hook", "transcribe_status", "dub", "media_path"])
         {
             if (body.TryGetProperty(unsupported, out _))
             {
