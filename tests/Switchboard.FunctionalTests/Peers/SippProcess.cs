@@ -4,7 +4,7 @@ namespace Switchboard.FunctionalTests.Peers;
 
 /// <summary>
 /// A real SIPp run by the test on 127.0.0.1 with one of the scenarios under <c>Scenarios/</c>. It handles one
-/// call (<c>-m 1</c>) and exits; its exit code says whether the scenario ran as written.
+/// call (<c>-m 1</c>, or as many as the test asks) and exits; its exit code says whether the scenario ran as written.
 /// </summary>
 internal sealed class SippProcess : IAsyncDisposable
 {
@@ -57,8 +57,9 @@ internal sealed class SippProcess : IAsyncDisposable
     }
 
     /// <summary>Starts SIPp as a callee (UAS) with <paramref name="scenario"/>; keys become <c>[name]</c> in the scenario.</summary>
-    public static Task<SippProcess> StartCalleeAsync(string scenario, IReadOnlyDictionary<string, string>? keys = null) =>
-        StartAsync(scenario, keys, []);
+    /// <param name="calls">How many calls SIPp takes before it exits (each runs the scenario).</param>
+    public static Task<SippProcess> StartCalleeAsync(string scenario, IReadOnlyDictionary<string, string>? keys = null, int calls = 1) =>
+        StartAsync(scenario, keys, [], calls);
 
     /// <summary>
     /// Starts SIPp as a caller (UAC) that places one call with <paramref name="scenario"/> to <paramref name="target"/>;
@@ -67,7 +68,7 @@ internal sealed class SippProcess : IAsyncDisposable
     public static Task<SippProcess> StartCallerAsync(string scenario, System.Net.IPEndPoint target, string dialled, IReadOnlyDictionary<string, string>? keys = null) =>
         StartAsync(scenario, keys, ["-s", dialled, target.ToString()]);
 
-    private static async Task<SippProcess> StartAsync(string scenario, IReadOnlyDictionary<string, string>? keys, string[] extraArguments)
+    private static async Task<SippProcess> StartAsync(string scenario, IReadOnlyDictionary<string, string>? keys, string[] extraArguments, int calls = 1)
     {
         var port = FreePort.Udp();
         var info = new ProcessStartInfo("sipp")
@@ -79,7 +80,7 @@ internal sealed class SippProcess : IAsyncDisposable
         };
         var scenarioPath = Path.Combine(AppContext.BaseDirectory, "Scenarios", scenario);
         var messageLog = Path.Combine(Path.GetTempPath(), $"sipp-{Guid.NewGuid():N}.log");
-        foreach (var arg in new[] { "-sf", scenarioPath, "-i", "127.0.0.1", "-p", port.ToString(), "-mp", FreePort.Udp().ToString(), "-m", "1", "-nostdin", "-timeout", "60s", "-timeout_error", "-nd", "-trace_msg", "-message_file", messageLog })
+        foreach (var arg in new[] { "-sf", scenarioPath, "-i", "127.0.0.1", "-p", port.ToString(), "-mp", FreePort.Udp().ToString(), "-m", calls.ToString(System.Globalization.CultureInfo.InvariantCulture), "-nostdin", "-timeout", "60s", "-timeout_error", "-nd", "-trace_msg", "-message_file", messageLog })
         {
             info.ArgumentList.Add(arg);
         }
