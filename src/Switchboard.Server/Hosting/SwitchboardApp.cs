@@ -135,10 +135,11 @@ public sealed class SwitchboardApp : IAsyncDisposable
         // Before anything can place a call: end what a crash left live and resume what it left undelivered.
         await web.Services.GetRequiredService<CrashRecovery>().RunAsync(cancellationToken).ConfigureAwait(false);
         await web.Services.GetRequiredService<CallbackSessionRecovery>().RunAsync(cancellationToken).ConfigureAwait(false);
-        await web.Services.GetRequiredService<Escalations>().ResumeAsync(cancellationToken).ConfigureAwait(false);
         await web.Services.GetRequiredService<IIdempotencyStore>().ReleaseUnansweredAsync(cancellationToken).ConfigureAwait(false);
         web.Services.GetRequiredService<CallEngine>().AcceptInboundCalls(web.Services.GetRequiredService<IInboundCallRouter>());
         await web.Services.GetRequiredService<SipUserAgent>().StartAsync(cancellationToken).ConfigureAwait(false);
+        // Once SIP is up, since a resumed escalation may place its next attempt at once.
+        await web.Services.GetRequiredService<Escalations>().ResumeAsync(cancellationToken).ConfigureAwait(false);
         await web.StartAsync(cancellationToken).ConfigureAwait(false);
         return new SwitchboardApp(web, newKey, account.Sid);
     }

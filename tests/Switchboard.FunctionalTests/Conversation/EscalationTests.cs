@@ -182,6 +182,25 @@ public sealed partial class EscalationTests
         }
     }
 
+    [Fact]
+    public async Task Escalation_WithABadField_IsA400NamingIt_AndCallsNobody()
+    {
+        await using var callee = await SippProcess.StartCalleeAsync("uas_busy.xml");
+        await using var hooks = await WebhookReceiver.StartAsync();
+        await using var server = await TestServer.StartAsync(callee.Uri);
+        var request = Request(hooks, [Second], attempts: 2, retryAfter: 0);
+        request["escalation"] = new { recipients = new object[] { new { phone = Second }, new { phone = "not a number" } }, attempts = 2 };
+
+        var response = await server.Client.PostAsJsonAsync("/voice/conversation", request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("escalation.recipients[1].phone", problem.GetProperty("field").GetString());
+        await Task.Delay(500);
+        Assert.Empty(callee.InvitedCallIds());
+    }
+
     /// <summary>
     /// The callee's scenario with its behaviour per call number (regular expressions over 1, 2, ...); unmatched calls
     /// answer and stay silent.
