@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Switchboard.Api.Problems;
-using Switchboard.Calls.Durability;
 using Switchboard.Calls.Engine;
 using Switchboard.Storage.Escalations;
 using Switchboard.Webhooks.Delivery;
@@ -21,12 +20,14 @@ internal sealed class EscalationRun
     private readonly ConversationRequest _request;
     private readonly EscalationPlan _plan;
     private readonly EscalationServices _services;
+    private readonly IEscalationCalls _calls;
     private readonly WebhookQueue _posts;
     private EscalationRecord _record;
     private ITimer? _timer;
 
-    public EscalationRun(EscalationRecord record, ConversationRequest request, EscalationServices services)
+    public EscalationRun(EscalationRecord record, ConversationRequest request, IEscalationCalls calls, EscalationServices services)
     {
+        _calls = calls;
         _record = record;
         _request = request;
         _plan = EscalationPlan.Of(request.Phone, request.Escalation ?? throw new ArgumentException("the request has no escalation", nameof(request)));
@@ -48,7 +49,7 @@ internal sealed class EscalationRun
     public async Task<PlacedCall> StartAsync(CancellationToken cancellationToken)
     {
         var attempt = NewAttempt(new EscalationStep.Call(0, 1, _services.Time.GetUtcNow()));
-        var placed = await PlaceAsync(attempt, cancellationToken).ConfigureAwait(false);
+        var placed = await _calls.PlaceAsync(attempt, _inbox.Writer, cancellationToken).ConfigureAwait(false);
         _record = _record with { Attempts = [attempt with { StartedAt = placed.CreatedAt }] };
         try
         {
@@ -56,7 +57,7 @@ internal sealed class EscalationRun
         }
         catch
         {
-            _services.Engine.Hangup(placed.Sid);
+            _calls.Hangup(placed.Sid);
             throw;
         }
 
@@ -199,7 +200,7 @@ internal sealed class EscalationRun
         await SaveAsync(attempt, null).ConfigureAwait(false);
         try
         {
-            await PlaceAsync(attempt, CancellationToken.None).ConfigureAwait(false);
+            await _calls.PlaceAsync(attempt, _inbox.Writer, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception refusal) when (EngineRefusal.Is(refusal))
         {
@@ -213,7 +214,7 @@ internal sealed class EscalationRun
         _timer?.Dispose();
         if (Live is { } live)
         {
-            _services.Engine.Hangup(live.CallSid);
+            _calls.Hangup(live.CallSid);
             var stopped = live with { Result = EscalationResults.Stopped, EndedAt = _services.Time.GetUtcNow() };
             _record = _record with { Attempts = [.. _record.Attempts.SkipLast(1), stopped] };
             await FinishAsync(EscalationResults.Stopped, stopped, stopped).ConfigureAwait(false);
@@ -262,23 +263,6 @@ internal sealed class EscalationRun
 
     private EscalationAttemptRecord NewAttempt(EscalationStep.Call step) => new(
         _record.Attempts.Count + 1, step.RecipientIndex, _plan.People[step.RecipientIndex], step.Attempt, Guid.NewGuid().ToString(), _services.Time.GetUtcNow());
-
-    /// <summary>
-    /// Places one attempt: a conversation call like any other (its statuses to <c>callback.url</c> under its own
-    /// <c>messageId</c>, its COLLECTs to their <c>eventUrl</c>), whose keys and end also come to this loop.
-    /// </summary>
-    private Task<PlacedCall> PlaceAsync(EscalationAttemptRecord attempt, CancellationToken cancellationToken)
-    {
-        var outbox = _services.Outbox;
-        var queue = outbox.OpenQueue();
-        var script = new EscalationAttemptScript(new ConversationScriptSource(Sid, _request.Verbs, outbox, outbox.Options.ReplyTimeout), _inbox.Writer);
-        var sink = new EscalationAttemptSink(new DurableCallEventSink(new ConversationEventSink(Sid, _request.Callback, queue, _services.Time), queue), _inbox.Writer);
-        var call = new CallRequest(_record.AccountSid, _request.From, null, null, CallTarget.Phone(attempt.Recipient), _request.RingTimeout, [], script, sink)
-        {
-            Sid = attempt.CallSid,
-        };
-        return EngineRefusal.StartOrUndoAsync(_services.Engine.PlaceCallAsync(call, cancellationToken), queue.Complete);
-    }
 
     private void Arm(TimeSpan due, int number)
     {

@@ -17,11 +17,13 @@ public sealed class Escalations : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (EscalationRun Run, Task Loop)> _live = new();
     private readonly CancellationTokenSource _suspend = new();
     private readonly EscalationServices _services;
+    private readonly CallEngine _engine;
     private int _suspended;
 
     public Escalations(CallEngine engine, WebhookOutbox outbox, IEscalationStore store, TimeProvider timeProvider, ILogger<Escalations> logger)
     {
-        _services = new EscalationServices(engine, outbox, store, timeProvider, logger);
+        _engine = engine;
+        _services = new EscalationServices(outbox, store, timeProvider, logger);
     }
 
     /// <summary>How many escalations are live right now.</summary>
@@ -43,7 +45,7 @@ public sealed class Escalations : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _suspended) == 1, this);
         var record = new EscalationRecord(sid, accountSid, requestText, EscalationStates.Running, _services.Time.GetUtcNow());
-        var run = new EscalationRun(record, request, _services);
+        var run = Run(record, request);
         PlacedCall placed;
         try
         {
@@ -103,7 +105,7 @@ public sealed class Escalations : IAsyncDisposable
                 continue;
             }
 
-            Track(new EscalationRun(record, request, _services), resumed: true);
+            Track(Run(record, request), resumed: true);
             resumed++;
         }
 
@@ -130,6 +132,9 @@ public sealed class Escalations : IAsyncDisposable
         await SuspendAsync().ConfigureAwait(false);
         _suspend.Dispose();
     }
+
+    private EscalationRun Run(EscalationRecord record, ConversationRequest request) =>
+        new(record, request, new ConversationAttemptCalls(record.Sid, record.AccountSid, request, _engine, _services.Outbox, _services.Time), _services);
 
     private void Track(EscalationRun run, bool resumed)
     {
