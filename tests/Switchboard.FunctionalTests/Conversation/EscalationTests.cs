@@ -183,6 +183,42 @@ public sealed partial class EscalationTests
     }
 
     [Fact]
+    public async Task Escalation_StoppedBySigterm_PausesWithoutCallingOn_AndResumesAtTheNextStart()
+    {
+        await using var rtp = RtpSink.Start();
+        // Call 1 is answered and silent; the shutdown ends it. Call 2, after the next start, presses 1.
+        await using var callee = await SippProcess.StartCalleeAsync(Behaviours(busy: "^$", ring: "^$", reject: "^$", accept: "^2$"), new Dictionary<string, string> { ["rtp_sink"] = rtp.Port.ToString() }, calls: 2);
+        await using var hooks = await WebhookReceiver.StartAsync();
+        var data = Path.Combine(Path.GetTempPath(), "switchboard-tests", Guid.NewGuid().ToString("N"));
+        var settings = new Dictionary<string, string> { ["SWITCHBOARD_SHUTDOWN_GRACE"] = "1" };
+        try
+        {
+            await using (var first = await ServerProcess.StartAsync(data, callee.Uri, settings))
+            {
+                await first.Client.PostAsJsonAsync("/voice/conversation", Request(hooks, [Second], attempts: 2, retryAfter: 0));
+                await hooks.WaitForAsync(w => w.Path == "/status" && StatusName(w) == "InProgress", Patience);
+
+                Assert.Equal(0, await first.TerminateAsync(Patience));
+            }
+
+            // The shutdown hung the call up (its final status posted) but did not take that for an unanswered try.
+            await hooks.WaitForAsync(w => w.Path == "/status" && StatusName(w) == "Completed", Patience);
+            Assert.DoesNotContain(hooks.Received, w => OutcomeName(w) != "");
+            Assert.Single(InvitedNumbers(callee));
+            await using (var second = await ServerProcess.StartAsync(data, callee.Uri, settings))
+            {
+                var final = await hooks.WaitForAsync(w => OutcomeName(w) != "", Patience);
+                Assert.Equal("Accepted", OutcomeName(final));
+                Assert.Equal([$"{First} 1 Failed", $"{First} 2 Accepted"], Attempts(final.Body));
+            }
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Escalation_WithABadField_IsA400NamingIt_AndCallsNobody()
     {
         await using var callee = await SippProcess.StartCalleeAsync("uas_busy.xml");
