@@ -2,16 +2,21 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Switchboard.Api.Auth;
+using Switchboard.Api.Conversation.Escalation;
 using Switchboard.Api.Idempotency;
 using Switchboard.Api.Problems;
 using Switchboard.Calls.Durability;
 using Switchboard.Calls.Engine;
+using Switchboard.Storage.Escalations;
 using Switchboard.Webhooks;
 using Switchboard.Webhooks.Outbox;
 
 namespace Switchboard.Api.Conversation;
 
-/// <summary>The Conversation API (seed 002): <c>POST /voice/conversation</c>.</summary>
+/// <summary>
+/// The Conversation API (seed 002): <c>POST /voice/conversation</c>, and for an escalation (a Switchboard extension)
+/// <c>GET</c> and <c>DELETE /voice/conversation/{conversationTrackingId}</c>.
+/// </summary>
 public static class ConversationEndpoints
 {
     /// <summary>How long a COLLECT waits for its <c>eventUrl</c> to answer before the plan goes on as written, unless configured.</summary>
@@ -20,31 +25,68 @@ public static class ConversationEndpoints
     public static IEndpointRouteBuilder MapConversationApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/voice/conversation", CreateAsync).WithIdempotency("conversation");
+        endpoints.MapGet("/voice/conversation/{conversationTrackingId}", GetAsync);
+        endpoints.MapDelete("/voice/conversation/{conversationTrackingId}", DeleteAsync);
         return endpoints;
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, CallEngine engine, WebhookOutbox outbox, TimeProvider timeProvider)
+    private static async Task<IResult> CreateAsync(HttpContext context, CallEngine engine, WebhookOutbox outbox, Escalations escalations, TimeProvider timeProvider)
     {
         var cancellationToken = context.RequestAborted;
         CallTargetField.Set(context, "to.phone");
-        var request = await JsonBody.ReadAsync(context, ConversationRequestReader.Read).ConfigureAwait(false);
+        var (request, requestText) = await JsonBody.ReadAsync(context, body => (ConversationRequestReader.Read(body), body.GetRawText())).ConfigureAwait(false);
         var conversationTrackingId = Guid.NewGuid().ToString();
-        var queue = outbox.OpenQueue();
-        var callRequest = new CallRequest(
-            context.Account().Sid,
-            request.From,
-            FromDisplayName: null,
-            FromHost: null,
-            CallTarget.Phone(request.Phone),
-            request.RingTimeout,
-            Headers: [],
-            new ConversationScriptSource(conversationTrackingId, request.Verbs, outbox, outbox.Options.ReplyTimeout),
-            new DurableCallEventSink(new ConversationEventSink(conversationTrackingId, request.Callback, queue, timeProvider), queue))
+        PlacedCall placed;
+        if (request.Escalation is not null)
         {
-            CreateLegSink = ConversationEventSink.ForDialLegs(conversationTrackingId, request.Callback, outbox, timeProvider),
-        };
-        var placed = await EngineRefusal.StartOrUndoAsync(engine.PlaceCallAsync(callRequest, cancellationToken), queue.Complete).ConfigureAwait(false);
+            placed = await escalations.StartAsync(context.Account().Sid, conversationTrackingId, requestText, request, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var queue = outbox.OpenQueue();
+            var callRequest = new CallRequest(
+                context.Account().Sid,
+                request.From,
+                FromDisplayName: null,
+                FromHost: null,
+                CallTarget.Phone(request.Phone),
+                request.RingTimeout,
+                Headers: [],
+                new ConversationScriptSource(conversationTrackingId, request.Verbs, outbox, outbox.Options.ReplyTimeout),
+                new DurableCallEventSink(new ConversationEventSink(conversationTrackingId, request.Callback, queue, timeProvider), queue))
+            {
+                CreateLegSink = ConversationEventSink.ForDialLegs(conversationTrackingId, request.Callback, outbox, timeProvider),
+            };
+            placed = await EngineRefusal.StartOrUndoAsync(engine.PlaceCallAsync(callRequest, cancellationToken), queue.Complete).ConfigureAwait(false);
+        }
+
         var response = new ConversationResponse(placed.Sid, conversationTrackingId, "Queued", request.From, request.Phone, placed.CreatedAt);
         return Results.Json(response, ConversationJsonContext.Default.ConversationResponse);
+    }
+
+    /// <summary>Where an escalation stands: its plan, state, outcome and every attempt. A plain conversation has no such resource.</summary>
+    private static async Task<IResult> GetAsync(HttpContext context, string conversationTrackingId, IEscalationStore store)
+    {
+        var escalation = await store.FindAsync(context.Account().Sid, conversationTrackingId, context.RequestAborted).ConfigureAwait(false);
+        if (escalation is null)
+        {
+            return ApiProblem.NotFound($"no escalation {conversationTrackingId}");
+        }
+
+        var resource = EscalationViews.Resource(escalation, Escalations.ReadStored(escalation.Request));
+        return Results.Json(resource, EscalationJsonContext.Default.EscalationResource);
+    }
+
+    /// <summary>Stops a running escalation: its live call is hung up and nobody else is called. An ended one stays as it is.</summary>
+    private static async Task<IResult> DeleteAsync(HttpContext context, string conversationTrackingId, IEscalationStore store, Escalations escalations)
+    {
+        var escalation = await store.FindAsync(context.Account().Sid, conversationTrackingId, context.RequestAborted).ConfigureAwait(false);
+        if (escalation is null)
+        {
+            return ApiProblem.NotFound($"no escalation {conversationTrackingId}");
+        }
+
+        escalations.Stop(conversationTrackingId);
+        return Results.NoContent();
     }
 }

@@ -1,3 +1,4 @@
+using Switchboard.Api.Conversation.Escalation;
 using Switchboard.Calls.Verbs;
 
 namespace Switchboard.Api.Conversation;
@@ -8,4 +9,8 @@ public sealed record ConversationRequest(
     string Phone,
     IReadOnlyList<Verb> Verbs,
     ConversationCallback? Callback,
-    TimeSpan RingTimeout);
+    TimeSpan RingTimeout)
+{
+    /// <summary>The escalation (a Switchboard extension), when the request asks for more than one call.</summary>
+    public EscalationRequest? Escalation { get; init; }
+}

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Switchboard.Api.Conversation.Escalation;
 using Switchboard.Api.Problems;
 
 namespace Switchboard.Api.Conversation;
@@ -30,7 +31,7 @@ public static class ConversationRequestReader
         var ringTimeout = JsonFields.OptionalNumber(body, "timeout", "timeout", 1, 600) is { } seconds
             ? TimeSpan.FromSeconds(seconds)
             : DefaultRingTimeout;
-        return new ConversationRequest(from, phone, verbs, ReadCallback(body), ringTimeout);
+        return new ConversationRequest(from, phone, verbs, ReadCallback(body), ringTimeout) { Escalation = EscalationReader.Read(body) };
     }
 
     /// <summary>The optional <c>callback {url, strategy}</c>; the Callback API reads the same object.</summary>

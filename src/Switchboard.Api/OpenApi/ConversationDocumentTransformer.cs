@@ -7,23 +7,38 @@ namespace Switchboard.Api.OpenApi;
 
 /// <summary>
 /// <c>POST /voice/conversation</c> reads its body by hand (to name bad fields), so the endpoint carries no body type
-/// for the generator to describe; this writes the request shape of seed 002 into the document instead.
+/// for the generator to describe; this writes the request shape of seed 002 into the document instead, with the
+/// escalation extension and its <c>GET</c> and <c>DELETE</c>.
 /// </summary>
 public sealed class ConversationDocumentTransformer : IOpenApiDocumentTransformer
 {
     public const string Path = "/voice/conversation";
     private const string Tag = "Conversation";
+    private const string TagDescription = "The Conversation API (seed 002)";
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        if (document.Paths?.TryGetValue(Path, out var item) != true || item!.Operations?.TryGetValue(HttpMethod.Post, out var operation) != true)
+        if (document.Paths?.TryGetValue(Path, out var item) == true && item!.Operations?.TryGetValue(HttpMethod.Post, out var operation) == true)
         {
-            return Task.CompletedTask;
+            OpenApiSchemas.Describe(document, operation!, Tag, TagDescription, RequestSchema());
+            operation!.Summary = "Place a call that runs a dial plan (Conversation API)";
+            operation.Description = "Answers 200 with trackingId and conversationTrackingId; status changes go to callback.url. With an "
+                + "escalation, trackingId is the first attempt's call, each attempt's statuses carry its own messageId, and outcome "
+                + "posts {conversationTrackingId, outcome {name, updatedDate}, recipient, attempt, attempts} go to callback.url: "
+                + "Rejected for a person's reject key, then exactly one final Accepted, NoAnswer or Stopped.";
         }
 
-        OpenApiSchemas.Describe(document, operation!, Tag, "The Conversation API (seed 002)", RequestSchema());
-        operation!.Summary = "Place a call that runs a dial plan (Conversation API)";
-        operation.Description = "Answers 200 with trackingId and conversationTrackingId; status changes go to callback.url.";
+        if (document.Paths?.TryGetValue(Path + "/{conversationTrackingId}", out var one) == true && one!.Operations is { } operations)
+        {
+            foreach (var (method, escalation) in operations)
+            {
+                OpenApiSchemas.Describe(document, escalation, Tag, TagDescription, schema: null);
+                (escalation.Summary, escalation.Description) = method == HttpMethod.Delete
+                    ? ("Stop an escalation (Switchboard extension)", "Hangs up its live call and calls nobody else; the final outcome Stopped is posted once. 204; an ended escalation stays as it is; 404 for an unknown id or another account's.")
+                    : ("Where an escalation stands (Switchboard extension)", "Its state (Running, Ended), final outcome (Accepted, NoAnswer, Stopped), plan, next attempt's time and every attempt {recipient, attempt, messageId, result, startedAt, endedAt}; 404 for an unknown id, a plain conversation or another account's.");
+            }
+        }
+
         return Task.CompletedTask;
     }
 
@@ -61,5 +76,26 @@ public sealed class ConversationDocumentTransformer : IOpenApiDocumentTransforme
             ["url"],
             ("url", Text("Receives status changes")),
             ("strategy", new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("OnChange"), JsonValue.Create("OnCompletion")] }))),
-        ("timeout", new OpenApiSchema { Type = JsonSchemaType.Number, Description = "Seconds to ring, 1-600 (default 60)" }));
+        ("timeout", new OpenApiSchema { Type = JsonSchemaType.Number, Description = "Seconds to ring, 1-600 (default 60)" }),
+        ("escalation", EscalationSchema()));
+
+    private static OpenApiSchema EscalationSchema()
+    {
+        var schema = Object(
+            [],
+            ("recipients", new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Description = "The people called after to, in order",
+                Items = Object(["phone"], ("phone", Text("A phone number: digits, optionally with a leading +"))),
+            }),
+            ("attempts", Number("How many times each person is called at most, 1-10 (default 1)")),
+            ("retryAfter", Number("Seconds between two attempts of the same person, 0-3600 (default 30)")),
+            ("accept", Text("The keys that accept (default \"1\"); the first key a COLLECT gets decides")),
+            ("reject", Text("The keys that reject: the next person is called at once (default \"2\" when accept is not given either)")));
+        schema.Description = "A Switchboard extension: to is called first, then each recipient, each up to attempts times while they do not "
+            + "pick up or press no accept or reject key, until one accepts (Accepted) or all were tried (NoAnswer). Stored, and resumed after a restart. "
+            + "No recipients and one attempt is a plain conversation.";
+        return schema;
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Callback;
 using Switchboard.Api.Conversation;
+using Switchboard.Api.Conversation.Escalation;
 using Switchboard.Api.EventAction;
 using Switchboard.Api.OpenApi;
 using Switchboard.Api.Problems;
@@ -137,6 +138,8 @@ public sealed class SwitchboardApp : IAsyncDisposable
         await web.Services.GetRequiredService<IIdempotencyStore>().ReleaseUnansweredAsync(cancellationToken).ConfigureAwait(false);
         web.Services.GetRequiredService<CallEngine>().AcceptInboundCalls(web.Services.GetRequiredService<IInboundCallRouter>());
         await web.Services.GetRequiredService<SipUserAgent>().StartAsync(cancellationToken).ConfigureAwait(false);
+        // Once SIP is up, since a resumed escalation may place its next attempt at once.
+        await web.Services.GetRequiredService<Escalations>().ResumeAsync(cancellationToken).ConfigureAwait(false);
         await web.StartAsync(cancellationToken).ConfigureAwait(false);
         return new SwitchboardApp(web, newKey, account.Sid);
     }
@@ -145,6 +148,8 @@ public sealed class SwitchboardApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Escalations first: their loops must not take the calls the engine hangs up for unanswered attempts.
+        await _web.Services.GetRequiredService<Escalations>().SuspendAsync().ConfigureAwait(false);
         await _web.Services.GetRequiredService<CallEngine>().DisposeAsync().ConfigureAwait(false);
         // The calls' final statuses were just queued; give them a moment to go out. Whatever is left stays in the
         // outbox and is sent after the next start.
@@ -224,6 +229,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSingleton<CallEngine>();
         services.AddSingleton<CallbackSessions>();
         services.AddSingleton<CallbackSessionRecovery>();
+        services.AddSingleton<Escalations>();
         services.AddHostedService<GracefulShutdownService>();
         services.AddSingleton<IWebhookSecretStore, SqliteWebhookSecretStore>();
         services.AddSingleton<IWebhookOutboxStore, SqliteWebhookOutboxStore>();

@@ -236,6 +236,33 @@ internal static class SqliteMigrations
         """
         ALTER TABLE phone_numbers ADD COLUMN callback_url TEXT;
         """,
+        // 9: escalations (a Conversation API extension): the request to rebuild the plan from, where it stands, and
+        // each attempt (one call) with how it ended.
+        """
+        CREATE TABLE escalations (
+            sid             TEXT PRIMARY KEY,
+            account_sid     TEXT NOT NULL REFERENCES accounts(sid) ON DELETE CASCADE,
+            request         TEXT NOT NULL,
+            state           TEXT NOT NULL,
+            outcome         TEXT,
+            next_attempt_at TEXT,
+            created_at      TEXT NOT NULL,
+            ended_at        TEXT
+        );
+        CREATE INDEX escalations_state ON escalations(state, created_at);
+        CREATE TABLE escalation_attempts (
+            escalation_sid  TEXT NOT NULL REFERENCES escalations(sid) ON DELETE CASCADE,
+            number          INTEGER NOT NULL,
+            recipient_index INTEGER NOT NULL,
+            recipient       TEXT NOT NULL,
+            attempt         INTEGER NOT NULL,
+            call_sid        TEXT NOT NULL,
+            result          TEXT,
+            started_at      TEXT NOT NULL,
+            ended_at        TEXT,
+            PRIMARY KEY (escalation_sid, number)
+        );
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

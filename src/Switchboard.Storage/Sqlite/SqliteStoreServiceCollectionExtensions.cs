@@ -4,6 +4,7 @@ using Switchboard.Storage.Applications;
 using Switchboard.Storage.Callbacks;
 using Switchboard.Storage.Carriers;
 using Switchboard.Storage.Clients;
+using Switchboard.Storage.Escalations;
 using Switchboard.Storage.PhoneNumbers;
 using Switchboard.Storage.Recordings;
 using Switchboard.Storage.Resilience;
@@ -13,7 +14,7 @@ namespace Switchboard.Storage.Sqlite;
 
 /// <summary>
 /// Registers the account resource stores (applications, numbers, carriers, clients, recordings, speech credentials,
-/// callback sessions) on the embedded database; a live callback session's writes outlast a failing store
+/// callback sessions, escalations) on the embedded database; a live callback session's writes outlast a failing store
 /// (<see cref="DeferredWrites"/>).
 /// </summary>
 public static class SqliteStoreServiceCollectionExtensions
@@ -31,6 +32,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<SqliteCallbackSessionStore>();
         services.AddSingleton<ICallbackSessionStore>(provider => new ResilientCallbackSessionStore(
             provider.GetRequiredService<SqliteCallbackSessionStore>(), provider.GetRequiredService<DeferredWrites>()));
+        services.AddSingleton<IEscalationStore, SqliteEscalationStore>();
         return services;
     }
 }

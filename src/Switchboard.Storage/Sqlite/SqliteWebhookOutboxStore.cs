@@ -137,7 +137,7 @@ public sealed class SqliteWebhookOutboxStore(SqliteDatabase database) : IWebhook
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction? transaction, OutboxMessage message, CancellationToken cancellationToken)
+    internal static async Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction? transaction, OutboxMessage message, CancellationToken cancellationToken)
     {
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;

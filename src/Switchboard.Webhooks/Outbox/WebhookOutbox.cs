@@ -39,6 +39,13 @@ public sealed class WebhookOutbox : IAsyncDisposable
     /// <summary>A queue for one call's notifications.</summary>
     public WebhookQueue OpenQueue() => Track(new WebhookQueue(_services, _shutdown.Token));
 
+    /// <summary>
+    /// A queue for the notifications of something other than a call (an escalation), bound to it from the start:
+    /// its messages are stored under <paramref name="ownerSid"/> and resumed after a restart like a call's. No final
+    /// status is owed.
+    /// </summary>
+    public WebhookQueue OpenQueue(string ownerSid, string accountSid) => Track(new WebhookQueue(_services, ownerSid, accountSid, owed: false, [], _shutdown.Token));
+
     /// <summary>Posts once (then to the fallback) and returns the answer, or throws <see cref="HttpRequestException"/> / a timeout.</summary>
     public Task<WebhookReply> PostForReplyAsync(WebhookDelivery delivery, TimeSpan timeout, CancellationToken cancellationToken) =>
         _replies.PostAsync(delivery, timeout, _shutdown.Token, cancellationToken);

@@ -59,6 +59,16 @@ public sealed class WebhookQueue
     public void Enqueue(WebhookDelivery delivery) => _incoming.Writer.TryWrite(new QueueItem.Send(delivery));
 
     /// <summary>
+    /// The outbox row for <paramref name="delivery"/> in this queue, for an owner that writes it in its own transaction
+    /// (beside its own state) and then hands it back with <see cref="EnqueueStored"/>. Needs a queue bound to its owner.
+    /// </summary>
+    public OutboxMessage ToMessage(WebhookDelivery delivery, DateTimeOffset createdAt) =>
+        OutboxMessages.ToMessage(Stamp(delivery), _accountSid ?? throw new InvalidOperationException("the queue is not bound to an owner"), _callSid!, createdAt);
+
+    /// <summary>Sends a message already written to the outbox (its <see cref="OutboxMessage.Id"/> set), after what was queued before it.</summary>
+    public void EnqueueStored(OutboxMessage message) => _incoming.Writer.TryWrite(new QueueItem.Stored(message));
+
+    /// <summary>
     /// The call has its final status: <paramref name="final"/> (null when the dialect posts nothing for it) is written
     /// in the same transaction that settles the debt, so after a crash it exists exactly once. No more deliveries come.
     /// </summary>
@@ -119,6 +129,8 @@ public sealed class WebhookQueue
                         ? await _services.Store.AddAsync(OutboxMessages.ToMessage(sent, account, callSid, now), CancellationToken.None).ConfigureAwait(false)
                         : 0;
                     return new PendingWebhook(id, callSid, sent, now);
+                case QueueItem.Stored { Message: var message }:
+                    return OutboxMessages.ToPending(message);
                 case QueueItem.Settle { Final: var final }:
                     return await SettleAsync(final is null ? null : Stamp(final), callSid, now).ConfigureAwait(false);
                 default:

@@ -105,7 +105,7 @@ public sealed class ErrorSurfaceTests(V1Server server) : IClassFixture<V1Server>
     [Theory]
     [InlineData("DELETE", "/health", null)]
     [InlineData("PATCH", "/v1/Accounts", V1Server.AdminKey)]
-    [InlineData("POST", "/v1/Accounts/ACCOUNT/Calls/CA0000", V1Server.AdminKey)]
+    [InlineData("PATCH", "/v1/Accounts/ACCOUNT/Calls/CA0000", V1Server.AdminKey)]
     [InlineData("PUT", "/voice/conversation", V1Server.AdminKey)]
     public async Task AMethodTheAddressDoesNotTake_Is405Problem(string method, string path, string? key)
     {

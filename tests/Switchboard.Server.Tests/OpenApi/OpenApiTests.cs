@@ -50,6 +50,26 @@ public sealed class OpenApiTests(V1Server server) : IClassFixture<V1Server>
     }
 
     [Fact]
+    public async Task Document_DescribesTheEscalation_ItsGetAndItsDelete()
+    {
+        using var document = JsonDocument.Parse(await (await server.SendAsync(HttpMethod.Get, "/openapi.json", key: null)).Content.ReadAsStringAsync());
+        var paths = document.RootElement.GetProperty("paths");
+
+        var body = paths.GetProperty("/voice/conversation").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        var escalation = body.GetProperty("properties").GetProperty("escalation");
+        Assert.Contains("Switchboard extension", escalation.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(
+            ["accept", "attempts", "recipients", "reject", "retryAfter"],
+            escalation.GetProperty("properties").EnumerateObject().Select(property => property.Name).Order(StringComparer.Ordinal));
+        var one = paths.GetProperty("/voice/conversation/{conversationTrackingId}");
+        foreach (var method in new[] { "get", "delete" })
+        {
+            Assert.Equal("Conversation", one.GetProperty(method).GetProperty("tags")[0].GetString());
+            Assert.Contains("escalation", one.GetProperty(method).GetProperty("summary").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Document_DescribesTheEventActionApi_ItsRequest_AndTheEventsAndActionsOfItsCallback()
     {
         using var document = JsonDocument.Parse(await (await server.SendAsync(HttpMethod.Get, "/openapi.json", key: null)).Content.ReadAsStringAsync());

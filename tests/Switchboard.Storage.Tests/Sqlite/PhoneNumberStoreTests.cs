@@ -96,8 +96,8 @@ public sealed class PhoneNumberStoreTests : IAsyncLifetime
         await using (var connection = await _db.Database.OpenConnectionAsync(default))
         {
             await using var downgrade = connection.CreateCommand();
-            // The table as a version 7 server left it, so opening the file again runs migration 8 on a stored row.
-            downgrade.CommandText = "ALTER TABLE phone_numbers DROP COLUMN callback_url; PRAGMA user_version = 7;";
+            // The tables as a version 7 server left them, so opening the file again runs migration 8 on a stored row.
+            downgrade.CommandText = "ALTER TABLE phone_numbers DROP COLUMN callback_url; DROP TABLE escalation_attempts; DROP TABLE escalations; PRAGMA user_version = 7;";
             await downgrade.ExecuteNonQueryAsync();
         }
 
