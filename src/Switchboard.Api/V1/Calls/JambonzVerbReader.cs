@@ -85,6 +85,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             "config" => ["record", "amd", "listen", "transcribe", "bargeIn", "fillerNoise", "actionHookDelayAction", "onHoldMusic", "sipRequestWithinDialogHook", "boostAudioSignal", "vad", "referHook", "notifyEvents"],
             "dial" => ["confirmHook", "dialMusic", "amd", "listen", "transcribe", "dtmfHook", "referHook", "exitMediaPath", "dub"],
             "play" => ["seekOffset", "timeoutSecs", "actionHook"],
+            "sip:decline" => ["headers"],
             _ => [],
         };
         foreach (var option in options)

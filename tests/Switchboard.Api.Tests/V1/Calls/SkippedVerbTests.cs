@@ -106,4 +106,13 @@ public sealed class SkippedVerbTests
         Assert.Equal(TimeSpan.FromSeconds(15), Assert.IsType<GatherVerb>(Assert.Single(Read("""[{"verb": "gather", "actionHook": "/a"}]"""))).Timeout);
         Assert.Equal(Timeout.InfiniteTimeSpan, Assert.IsType<GatherVerb>(Assert.Single(Read("""[{"verb": "gather", "actionHook": "/a", "timeout": 0}]"""))).Timeout);
     }
+
+    [Fact]
+    public void DeclineHeaders_AreNamed_AndTheDeclineRuns()
+    {
+        var verbs = Read("""[{"verb": "sip:decline", "status": 486, "headers": {"X-Reason": "busy"}}]""");
+
+        Assert.Equal("sip:decline.headers", Assert.IsType<SkippedVerb>(verbs[0]).Subject);
+        Assert.Equal(486, Assert.IsType<RejectVerb>(verbs[1]).Status);
+    }
 }
