@@ -51,6 +51,7 @@ public sealed class DialTests
         Assert.Equal("completed", action.Body.GetProperty("dial_call_status").GetString());
         Assert.Equal(200, action.Body.GetProperty("dial_sip_status").GetInt32());
         Assert.True(action.Body.GetProperty("duration").GetInt32() >= 3);
+        Assert.Equal(action.Body.GetProperty("duration").GetInt32(), action.Body.GetProperty("dial_call_duration").GetInt32());
         var legSid = action.Body.GetProperty("dial_call_sid").GetString();
         Assert.NotEqual(parentSid, legSid);
 

@@ -181,7 +181,9 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks
             writer.WriteString("dial_call_sid", legSid);
         }
 
+        // Seconds connected, under our first name for it and under jambonz's.
         writer.WriteNumber("duration", (int)dial.Duration.TotalSeconds);
+        writer.WriteNumber("dial_call_duration", (int)dial.Duration.TotalSeconds);
     }
 
     /// <summary>jambonz's gather action: <c>reason</c> <c>dtmfDetected</c> with <c>digits</c>, <c>speechDetected</c> with <c>speech</c>, <c>timeout</c>, or <c>error</c> with <c>details</c>.</summary>
