@@ -29,6 +29,15 @@ app.post('/call', (req, res) => {
   res.status(200).json(response);
 });
 
+// Where a live redirect sends a call: a short message, then it holds until it is hung up.
+app.post('/moved', (req, res) => {
+  const response = new WebhookResponse();
+  response
+    .say({text: 'Your call has been moved.'})
+    .pause({length: 30});
+  res.status(200).json(response);
+});
+
 // The choice is only noted: an answer with no verbs lets the call go on with the verbs after the gather.
 app.post('/menu', (req, res) => res.sendStatus(200));
 

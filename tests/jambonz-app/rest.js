@@ -1,9 +1,9 @@
 // Drives Switchboard's Calls API with jambonz's own REST client, as a jambonz application does: create a call,
-// read it back, list calls, hang it up with an update. Each step's result is one JSON line on standard output;
+// read it back, list calls, redirect it to another hook while it runs, hang it up with an update. Each step's result is one JSON line on standard output;
 // a step that fails prints {step, error} and the script exits 1. The test gives the base URL, account, key and hooks.
 const jambonz = require('@jambonz/node-client');
 
-const {BASE_URL, ACCOUNT_SID, API_KEY, CALL_HOOK, STATUS_HOOK, TO} = process.env;
+const {BASE_URL, ACCOUNT_SID, API_KEY, CALL_HOOK, STATUS_HOOK, MOVED_HOOK, TO} = process.env;
 const client = jambonz(ACCOUNT_SID, API_KEY, {baseUrl: BASE_URL});
 
 const report = (line) => console.log(JSON.stringify(line));
@@ -36,5 +36,7 @@ async function step(name, action) {
   }
   report({step: 'retrieve', result: call});
   await step('list', () => client.calls.list());
+  await step('redirect', () => client.calls.update(sid, {call_hook: MOVED_HOOK}));
+  await sleep(2000);
   await step('update', () => client.calls.update(sid, {call_status: 'completed'}));
 })();

@@ -47,7 +47,7 @@ public sealed class JambonzClientTests
     }
 
     [Fact]
-    public async Task TheClientLibrarysRestCalls_CreateReadListAndHangUpACall()
+    public async Task TheClientLibrarysRestCalls_CreateReadListRedirectAndHangUpACall()
     {
         await using var rtp = RtpSink.Start();
         await using var callee = await SippProcess.StartCalleeAsync("uas_answer_await_bye.xml", new Dictionary<string, string> { ["rtp_sink"] = rtp.Port.ToString() });
@@ -62,6 +62,7 @@ public sealed class JambonzClientTests
             ["API_KEY"] = TestServer.ApiKey,
             ["CALL_HOOK"] = app.Url("/call"),
             ["STATUS_HOOK"] = app.Url("/status"),
+            ["MOVED_HOOK"] = app.Url("/moved"),
             ["TO"] = "+15550002",
         });
         var exit = await rest.WaitForExitAsync(Patience);
@@ -73,6 +74,10 @@ public sealed class JambonzClientTests
         Assert.Contains(Step(rest, "list").EnumerateArray(), call => call.GetProperty("call_sid").GetString() == sid);
         var completed = await app.WaitForAsync(line => Path(line) == "/status" && line.GetProperty("body").GetProperty("call_status").GetString() == "completed", Patience);
         Assert.Equal(sid, completed.GetProperty("body").GetProperty("call_sid").GetString());
+        // The live redirect reached the app's other hook with the call, whose verbs then ran until the hang-up.
+        var moved = app.Lines.Single(line => Path(line) == "/moved");
+        Assert.Equal(sid, moved.GetProperty("body").GetProperty("call_sid").GetString());
+        Assert.Equal("jambonz", completed.GetProperty("body").GetProperty("call_termination_by").GetString());
         Assert.Equal(0, await callee.WaitForExitAsync(Patience));
 
         // jambonz's names beside ours: callStatus filters the list, and POST to a call updates it as PUT does.
