@@ -50,19 +50,28 @@ public sealed class AnsweringMachineDetectorContractTests
             warmUp.Process(signal.AsSpan(offset, Math.Min(160, signal.Length - offset)), events);
         }
 
-        var detector = new AnsweringMachineDetector();
-        detector.Process(signal.AsSpan(0, 160), events);
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var total = 0;
-        for (var offset = 160; offset < signal.Length; offset += 160)
+        // A detector that allocates per frame does so on every pass; the runtime's tiering, which may still install
+        // faster code during the first measured pass on a loaded machine, does not repeat. So the best of three
+        // passes must be zero.
+        var fewest = long.MaxValue;
+        for (var pass = 0; pass < 3 && fewest > 0; pass++)
         {
-            total += detector.Process(signal.AsSpan(offset, Math.Min(160, signal.Length - offset)), events);
+            var detector = new AnsweringMachineDetector();
+            detector.Process(signal.AsSpan(0, 160), events);
+
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var total = 0;
+            for (var offset = 160; offset < signal.Length; offset += 160)
+            {
+                total += detector.Process(signal.AsSpan(offset, Math.Min(160, signal.Length - offset)), events);
+            }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.True(detector.IsComplete);
+            Assert.Equal(3, total);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.True(detector.IsComplete);
-        Assert.Equal(3, total);
+        Assert.Equal(0, fewest);
     }
 
     private static short[] RoundTrip(short[] samples, G711Codec codec)

@@ -61,7 +61,7 @@ public sealed class MediaSessionPlaybackTests
     [Fact]
     public async Task PortPool_HandsOutEvenPorts_ThrowsWhenExhausted_AndReusesReleasedPorts()
     {
-        await using var engine = TestEngines.Create(pairs: 2);
+        await using var engine = TestEngines.CreateOnFreePorts(pairs: 2);
         var observer = new RecordingObserver();
         var a = engine.CreateSession(observer);
         var b = engine.CreateSession(observer);
