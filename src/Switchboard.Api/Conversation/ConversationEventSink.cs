@@ -80,7 +80,7 @@ public sealed class ConversationEventSink(
 
     private void OnVerbFailed(VerbFailed failed)
     {
-        _failedVerbs.Add(new ConversationFailedVerb(failed.Verb is PlayVerb ? "PLAY" : failed.Verb.Name.ToUpperInvariant(), failed.Reason, failed.At)
+        _failedVerbs.Add(new ConversationFailedVerb(failed.Verb.Name.ToUpperInvariant(), failed.Reason, failed.At)
         {
             FileUrl = (failed.Verb as PlayVerb)?.Url.AbsoluteUri,
         });

@@ -14,9 +14,6 @@ public static class ConversationVerbReader
     /// <summary>Seconds a COLLECT waits for a key when it names no <c>timeout</c>.</summary>
     public const int DefaultCollectTimeoutSeconds = 10;
 
-    /// <summary>Seconds a DIAL lets its number ring when it names no <c>timeout</c>, as long as the conversation's own call.</summary>
-    public const int DefaultDialTimeoutSeconds = 60;
-
     /// <exception cref="ValidationException">A verb is unknown or has an invalid field.</exception>
     public static IReadOnlyList<Verb> ReadAll(JsonElement parent, string path)
     {
@@ -117,21 +114,20 @@ public static class ConversationVerbReader
             throw new ValidationException(path + ".from", "must be a phone number or a SIP user name (no spaces, @ or :)");
         }
 
-        var timeout = JsonFields.OptionalNumber(verb, "timeout", path + ".timeout", 1, 600) ?? DefaultDialTimeoutSeconds;
-        return new DialVerb([CallTarget.Phone(to)], TimeSpan.FromSeconds(timeout), ActionHook: null) { CallerId = from };
+        // Without a timeout the number rings as long as the conversation's own call would.
+        var timeout = JsonFields.OptionalNumber(verb, "timeout", path + ".timeout", 1, 600) is { } seconds
+            ? TimeSpan.FromSeconds(seconds)
+            : ConversationRequestReader.DefaultRingTimeout;
+        return new DialVerb([CallTarget.Phone(to)], timeout, ActionHook: null) { CallerId = from };
     }
 
     private static GatherVerb ReadCollect(JsonElement verb, string path)
     {
         var eventUrl = JsonFields.RequireHttpUrl(verb, "eventUrl", path + ".eventUrl");
-        var maxDigits = JsonFields.OptionalNumber(verb, "maxDigits", path + ".maxDigits", 1, 64) ?? DefaultMaxDigits;
-        if (maxDigits != Math.Floor(maxDigits))
-        {
-            throw new ValidationException(path + ".maxDigits", "must be a whole number");
-        }
+        var maxDigits = JsonFields.OptionalWholeNumber(verb, "maxDigits", path + ".maxDigits", 1, 64) ?? DefaultMaxDigits;
 
         var submitOnHash = JsonFields.OptionalBool(verb, "submitOnHash", path + ".submitOnHash", fallback: false);
         var timeout = JsonFields.OptionalNumber(verb, "timeout", path + ".timeout", 1, 600) ?? DefaultCollectTimeoutSeconds;
-        return new GatherVerb((int)maxDigits, submitOnHash ? '#' : null, TimeSpan.FromSeconds(timeout), eventUrl.AbsoluteUri);
+        return new GatherVerb(maxDigits, submitOnHash ? '#' : null, TimeSpan.FromSeconds(timeout), eventUrl.AbsoluteUri);
     }
 }

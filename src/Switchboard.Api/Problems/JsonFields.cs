@@ -82,6 +82,17 @@ public static class JsonFields
         return number;
     }
 
+    /// <summary><see cref="OptionalNumber"/> for a count: a number with a fraction is refused as "must be a whole number".</summary>
+    public static int? OptionalWholeNumber(JsonElement parent, string name, string path, int min, int max)
+    {
+        if (OptionalNumber(parent, name, path, min, max) is not { } number)
+        {
+            return null;
+        }
+
+        return number == Math.Floor(number) ? (int)number : throw new ValidationException(path, "must be a whole number");
+    }
+
     public static Uri RequireHttpUrl(JsonElement parent, string name, string path)
     {
         var text = RequireString(parent, name, path);

@@ -55,7 +55,7 @@ internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICall
 
     /// <summary>
     /// Stores and reports a verb the call skipped because it could not run it (or, as a <see cref="Verbs.SkippedVerb"/>,
-    /// one this server cannot run yet); nothing once the call has ended. The stored detail is "subject: reason".
+    /// one this server cannot run yet); nothing once the call has ended. The stored detail is "name: reason".
     /// </summary>
     public async Task ReportVerbFailedAsync(Verbs.Verb verb, string reason, CancellationToken cancellationToken)
     {
@@ -65,9 +65,8 @@ internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICall
         }
 
         var now = time.GetUtcNow();
-        var subject = verb is Verbs.SkippedVerb skipped ? skipped.Subject : verb.Name;
-        await store.AppendEventAsync(new CallEventRecord(Record.Sid, ++_eventSequence, now, CallEventNames.VerbFailed, $"{subject}: {reason}"), cancellationToken).ConfigureAwait(false);
-        Log.VerbNotRun(logger, Record.Sid, subject, reason);
+        await store.AppendEventAsync(new CallEventRecord(Record.Sid, ++_eventSequence, now, CallEventNames.VerbFailed, $"{verb.Name}: {reason}"), cancellationToken).ConfigureAwait(false);
+        Log.VerbNotRun(logger, Record.Sid, verb.Name, reason);
         sink.OnCallEvent(new VerbFailed(Snapshot(), now, verb, reason));
     }
 

@@ -9,5 +9,6 @@ namespace Switchboard.Calls.Verbs;
 /// <param name="Reason">Why, for the call's warnings: "not supported by this server yet".</param>
 public sealed record SkippedVerb(string Subject, string Reason) : Verb
 {
-    public override string Name => "skipped";
+    /// <summary>What was skipped, so events and logs name it as the application wrote it.</summary>
+    public override string Name => Subject;
 }

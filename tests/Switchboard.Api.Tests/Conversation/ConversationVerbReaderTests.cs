@@ -24,7 +24,7 @@ public sealed class ConversationVerbReaderTests
 
         Assert.Equal([CallTarget.Phone("+306970000002")], dial.Targets);
         Assert.Equal("+302100000000", dial.CallerId);
-        Assert.Equal(TimeSpan.FromSeconds(ConversationVerbReader.DefaultDialTimeoutSeconds), dial.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(60), dial.Timeout);
         Assert.Null(dial.ActionHook);
         Assert.True(dial.PassDigits);
     }

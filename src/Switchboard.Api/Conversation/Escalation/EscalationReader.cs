@@ -34,11 +34,7 @@ public static class EscalationReader
         }
 
         var recipients = ReadRecipients(escalation);
-        var attempts = JsonFields.OptionalNumber(escalation, "attempts", "escalation.attempts", 1, MaxAttempts) ?? DefaultAttempts;
-        if (attempts != Math.Floor(attempts))
-        {
-            throw new ValidationException("escalation.attempts", "must be a whole number");
-        }
+        var attempts = JsonFields.OptionalWholeNumber(escalation, "attempts", "escalation.attempts", 1, MaxAttempts) ?? DefaultAttempts;
 
         var retryAfter = JsonFields.OptionalNumber(escalation, "retryAfter", "escalation.retryAfter", 0, MaxRetryAfterSeconds) ?? DefaultRetryAfterSeconds;
         var accept = ReadKeys(escalation, "accept");
@@ -65,7 +61,7 @@ public static class EscalationReader
             return null;
         }
 
-        return new EscalationRequest(recipients, (int)attempts, TimeSpan.FromSeconds(retryAfter), accept, reject);
+        return new EscalationRequest(recipients, attempts, TimeSpan.FromSeconds(retryAfter), accept, reject);
     }
 
     private static List<string> ReadRecipients(JsonElement escalation)

@@ -173,13 +173,13 @@ internal sealed class EscalationRun
         switch (step)
         {
             case EscalationStep.End end:
-                // A reject that was the last chance posts Rejected, then the final outcome.
+                // A reject that was the last chance posts Rejected (stored with the attempt), then the final outcome.
                 if (post is not null)
                 {
                     await SaveAsync(changed, post).ConfigureAwait(false);
                 }
 
-                await FinishAsync(end.Outcome, changed, post is null ? changed : null).ConfigureAwait(false);
+                await FinishAsync(end.Outcome, post is null ? changed : null, changed).ConfigureAwait(false);
                 break;
             case EscalationStep.Call call when call.DueAt > now:
                 _record = _record with { NextAttemptAt = call.DueAt };

@@ -23,14 +23,9 @@ public static class AmdRequestReader
 
         var hook = HookReader.Require(amd, "actionHook", path + ".actionHook");
         var options = AmdOptions.Default;
-        if (JsonFields.OptionalNumber(amd, "thresholdWordCount", path + ".thresholdWordCount", 1, 100) is { } words)
+        if (JsonFields.OptionalWholeNumber(amd, "thresholdWordCount", path + ".thresholdWordCount", 1, 100) is { } words)
         {
-            if (words != Math.Floor(words))
-            {
-                throw new ValidationException(path + ".thresholdWordCount", "must be a whole number");
-            }
-
-            options = options with { ThresholdWordCount = (int)words };
+            options = options with { ThresholdWordCount = words };
         }
 
         if (JsonFields.OptionalObject(amd, "timers", path + ".timers") is { } timers)

@@ -47,7 +47,7 @@ internal sealed class PromptStep : VerbStep
         switch (message)
         {
             case PromptReady { Clip: null } failed:
-                StepLog.PromptFailed(Services.Logger, Services.CallSid, failed.Error ?? "unknown");
+                // Logged where the call stores it (a failed verb), not here as well.
                 Services.Host.ReportVerbFailed(_prompt, failed.Error ?? "unknown");
                 Runner.Complete(this);
                 break;
