@@ -17,10 +17,15 @@ public sealed class SpeechGatherCallTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
 
+    // The callee starts speaking this long after its ACK. Before the gather listens, Switchboard fetches the call hook
+    // and starts the verb, which on a loaded machine (every suite running at once) can take over a second; words
+    // spoken before that are rightly not heard, so the callee waits long enough that the test never races it.
+    private static readonly short[] LeadIn = SpokenAudio.Silence(2000);
+
     [Fact]
     public async Task SpokenWords_ReachTheGathersActionHook_AsJambonzSendsThem()
     {
-        short[] says = [.. SpokenAudio.Silence(500), .. await SpokenAudio.SpeakAsync("support"), .. SpokenAudio.Silence(3000)];
+        short[] says = [.. LeadIn, .. await SpokenAudio.SpeakAsync("support"), .. SpokenAudio.Silence(3000)];
         await using var call = await SpeechCall.StartAsync(says, """
             [{"verb": "gather", "input": ["speech"], "actionHook": "/gather", "timeout": 10,
               "recognizer": {"vendor": "pocketsphinx", "language": "en-US", "hints": ["sales", "support", "billing"]}},
@@ -60,7 +65,7 @@ public sealed class SpeechGatherCallTests
     {
         short[] says =
         [
-            .. SpokenAudio.Silence(500), .. await SpokenAudio.SpeakAsync("yes"), .. SpokenAudio.Silence(1500),
+            .. LeadIn, .. await SpokenAudio.SpeakAsync("yes"), .. SpokenAudio.Silence(1500),
             .. await SpokenAudio.SpeakAsync("no"), .. SpokenAudio.Silence(1500),
         ];
         await using var call = await SpeechCall.StartAsync(says, """
@@ -77,7 +82,7 @@ public sealed class SpeechGatherCallTests
     public async Task AnOpenAiCompatibleServer_GetsTheUtterance_AndItsTextReachesTheHook()
     {
         await using var whisper = ScriptedHttpServer.Answering(ScriptedHttpAnswer.Json(200, """{"text": " I would like to pay my bill. "}"""));
-        short[] says = [.. SpokenAudio.Silence(500), .. await SpokenAudio.SpeakAsync("I would like to pay my bill"), .. SpokenAudio.Silence(3000)];
+        short[] says = [.. LeadIn, .. await SpokenAudio.SpeakAsync("I would like to pay my bill"), .. SpokenAudio.Silence(3000)];
         await using var call = await SpeechCall.StartAsync(
             says,
             """[{"verb": "gather", "input": ["speech"], "actionHook": "/gather", "recognizer": {"vendor": "openai", "label": "whisper"}}]""",
@@ -97,7 +102,7 @@ public sealed class SpeechGatherCallTests
     public async Task AnEngineThatFails_EndsTheGatherWithError_AndTheCallGoesOn()
     {
         await using var whisper = ScriptedHttpServer.Answering(ScriptedHttpAnswer.Json(500, """{"error": {"message": "the model is overloaded"}}"""));
-        short[] says = [.. SpokenAudio.Silence(500), .. await SpokenAudio.SpeakAsync("billing"), .. SpokenAudio.Silence(3000)];
+        short[] says = [.. LeadIn, .. await SpokenAudio.SpeakAsync("billing"), .. SpokenAudio.Silence(3000)];
         await using var call = await SpeechCall.StartAsync(
             says,
             """[{"verb": "gather", "input": ["speech"], "actionHook": "/gather", "recognizer": {"vendor": "openai", "label": "whisper"}}]""",
