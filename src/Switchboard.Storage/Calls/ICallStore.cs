@@ -19,6 +19,12 @@ public interface ICallStore
     /// <summary>The account's most recent calls that match <paramref name="filter"/>, newest first.</summary>
     Task<IReadOnlyList<CallRecord>> ListAsync(string accountSid, CallFilter filter, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The matching calls from the <paramref name="offset"/>th newest on, at most <paramref name="count"/>, and how many match.</summary>
+    Task<CallPage> PageAsync(string accountSid, CallFilter filter, int offset, int count, CancellationToken cancellationToken);
+
+    /// <summary>How many of the account's calls are in one of <paramref name="liveStatuses"/>, by direction.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountLiveByDirectionAsync(string accountSid, IReadOnlyList<string> liveStatuses, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<CallEventRecord>> ListEventsAsync(string callSid, CancellationToken cancellationToken);
 
     /// <summary>The calls of every account whose status is one of <paramref name="statuses"/>, oldest first.</summary>

@@ -41,6 +41,15 @@ public sealed class ResilientCallStore(ICallStore inner, DeferredWrites writes) 
     public async Task<IReadOnlyList<CallRecord>> ListAsync(string accountSid, CallFilter filter, int limit, CancellationToken cancellationToken) =>
         Overlay(await inner.ListAsync(accountSid, filter, limit, cancellationToken).ConfigureAwait(false), filter.Statuses);
 
+    public async Task<CallPage> PageAsync(string accountSid, CallFilter filter, int offset, int count, CancellationToken cancellationToken)
+    {
+        var page = await inner.PageAsync(accountSid, filter, offset, count, cancellationToken).ConfigureAwait(false);
+        return page with { Calls = Overlay(page.Calls, filter.Statuses) };
+    }
+
+    public Task<IReadOnlyDictionary<string, int>> CountLiveByDirectionAsync(string accountSid, IReadOnlyList<string> liveStatuses, CancellationToken cancellationToken) =>
+        inner.CountLiveByDirectionAsync(accountSid, liveStatuses, cancellationToken);
+
     public Task<IReadOnlyList<CallEventRecord>> ListEventsAsync(string callSid, CancellationToken cancellationToken) =>
         inner.ListEventsAsync(callSid, cancellationToken);
 
@@ -50,7 +59,7 @@ public sealed class ResilientCallStore(ICallStore inner, DeferredWrites writes) 
     private static string Key(string callSid) => "call " + callSid;
 
     /// <summary>Stored rows with any newer status kept in memory; a row whose newer status the filter excludes is left out.</summary>
-    private IReadOnlyList<CallRecord> Overlay(IReadOnlyList<CallRecord> stored, IReadOnlyList<string>? statuses)
+    private IReadOnlyList<CallRecord> Overlay(IReadOnlyList<CallRecord> stored, IReadOnlyList<CallStatusMatch>? statuses)
     {
         if (_unwritten.IsEmpty)
         {
@@ -61,7 +70,7 @@ public sealed class ResilientCallStore(ICallStore inner, DeferredWrites writes) 
         foreach (var call in stored)
         {
             var newest = _unwritten.TryGetValue(call.Sid, out var newer) ? newer : call;
-            if (statuses is null || statuses.Contains(newest.Status, StringComparer.Ordinal))
+            if (statuses is null || statuses.Any(match => match.Matches(newest.Status, newest.SipStatus)))
             {
                 shown.Add(newest);
             }

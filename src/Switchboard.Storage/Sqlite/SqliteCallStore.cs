@@ -67,14 +67,60 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var query = connection.CreateCommand();
+        query.CommandText = $"SELECT {CallColumns} FROM calls WHERE {Where(query, accountSid, filter)} ORDER BY created_at DESC LIMIT $limit";
+        query.Parameters.AddWithValue("$limit", limit);
+        return await ReadCallsAsync(query, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<CallPage> PageAsync(string accountSid, CallFilter filter, int offset, int count, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var total = connection.CreateCommand();
+        total.CommandText = $"SELECT COUNT(*) FROM calls WHERE {Where(total, accountSid, filter)}";
+        var matching = Convert.ToInt32(await total.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        await using var query = connection.CreateCommand();
+        query.CommandText = $"SELECT {CallColumns} FROM calls WHERE {Where(query, accountSid, filter)} ORDER BY created_at DESC, sid LIMIT $limit OFFSET $offset";
+        query.Parameters.AddWithValue("$limit", count);
+        query.Parameters.AddWithValue("$offset", offset);
+        return new CallPage(matching, await ReadCallsAsync(query, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> CountLiveByDirectionAsync(string accountSid, IReadOnlyList<string> liveStatuses, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = connection.CreateCommand();
+        var statuses = new CallFilter([.. liveStatuses.Select(status => new CallStatusMatch(status))], null, null, null);
+        query.CommandText = $"SELECT direction, COUNT(*) FROM calls WHERE {Where(query, accountSid, statuses)} GROUP BY direction";
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            counts[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return counts;
+    }
+
+    private static string Where(SqliteCommand query, string accountSid, CallFilter filter)
+    {
         var where = new StringBuilder("account_sid = $account");
+        query.Parameters.AddWithValue("$account", accountSid);
         if (filter.Statuses is { Count: > 0 } statuses)
         {
-            where.Append(" AND status IN (");
+            where.Append(" AND (");
             for (var i = 0; i < statuses.Count; i++)
             {
-                where.Append(i == 0 ? "$status" : ", $status").Append(i);
-                query.Parameters.AddWithValue("$status" + i.ToString(CultureInfo.InvariantCulture), statuses[i]);
+                var name = "$status" + i.ToString(CultureInfo.InvariantCulture);
+                where.Append(i == 0 ? "(status = " : " OR (status = ").Append(name);
+                query.Parameters.AddWithValue(name, statuses[i].Status);
+                if (statuses[i].SipStatuses is { Count: > 0 } sipStatuses)
+                {
+                    // Whole numbers from code, never from a request: written in place.
+                    var list = string.Join(", ", sipStatuses.Select(code => code.ToString(CultureInfo.InvariantCulture)));
+                    where.Append(statuses[i].Excluding ? $" AND (sip_status IS NULL OR sip_status NOT IN ({list}))" : $" AND sip_status IN ({list})");
+                }
+
+                where.Append(')');
             }
 
             where.Append(')');
@@ -83,9 +129,40 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
         AddEquals(query, where, "direction", filter.Direction);
         AddEquals(query, where, "from_number", filter.From);
         AddEquals(query, where, "to_target", filter.To);
-        query.CommandText = $"SELECT {CallColumns} FROM calls WHERE {where} ORDER BY created_at DESC LIMIT $limit";
-        query.Parameters.AddWithValue("$account", accountSid);
-        query.Parameters.AddWithValue("$limit", limit);
+        if (filter.EndedOnly)
+        {
+            where.Append(" AND ended_at IS NOT NULL");
+        }
+
+        if (filter.Answered is { } answered)
+        {
+            where.Append(answered ? " AND answered_at IS NOT NULL" : " AND answered_at IS NULL");
+        }
+
+        // Times are stored as round-trip UTC text, so they compare as they sort.
+        if (filter.CreatedFrom is { } from)
+        {
+            where.Append(" AND created_at >= $createdFrom");
+            query.Parameters.AddWithValue("$createdFrom", Format(from.ToUniversalTime()));
+        }
+
+        if (filter.CreatedBefore is { } before)
+        {
+            where.Append(" AND created_at < $createdBefore");
+            query.Parameters.AddWithValue("$createdBefore", Format(before.ToUniversalTime()));
+        }
+
+        if (filter.Party is { } party)
+        {
+            where.Append(" AND (from_number = $party OR to_target = $party OR sid = $party OR sip_call_id = $party)");
+            query.Parameters.AddWithValue("$party", party);
+        }
+
+        return where.ToString();
+    }
+
+    private static async Task<IReadOnlyList<CallRecord>> ReadCallsAsync(SqliteCommand query, CancellationToken cancellationToken)
+    {
         await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var calls = new List<CallRecord>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -129,14 +206,7 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
         }
 
         query.CommandText = $"SELECT {CallColumns} FROM calls WHERE status IN ({(statuses.Count == 0 ? "NULL" : names)}) ORDER BY created_at";
-        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var calls = new List<CallRecord>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            calls.Add(ReadCall(reader));
-        }
-
-        return calls;
+        return await ReadCallsAsync(query, cancellationToken).ConfigureAwait(false);
     }
 
     private static void AddEquals(SqliteCommand query, StringBuilder where, string column, string? value)

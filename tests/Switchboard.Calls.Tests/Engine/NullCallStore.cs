@@ -19,6 +19,12 @@ internal sealed class NullCallStore : ICallStore
     public Task<IReadOnlyList<CallRecord>> ListAsync(string accountSid, CallFilter filter, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<CallRecord>>([]);
 
+    public Task<CallPage> PageAsync(string accountSid, CallFilter filter, int offset, int count, CancellationToken cancellationToken) =>
+        Task.FromResult(new CallPage(0, []));
+
+    public Task<IReadOnlyDictionary<string, int>> CountLiveByDirectionAsync(string accountSid, IReadOnlyList<string> liveStatuses, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, int>>(new Dictionary<string, int>());
+
     public Task<IReadOnlyList<CallEventRecord>> ListEventsAsync(string callSid, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<CallEventRecord>>([]);
 

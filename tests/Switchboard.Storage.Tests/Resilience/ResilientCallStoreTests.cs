@@ -53,7 +53,7 @@ public sealed class ResilientCallStoreTests : IAsyncLifetime
 
         Assert.Equal("completed", (await _store.FindAsync(call.AccountSid, call.Sid, default))?.Status);
         Assert.Equal(["completed"], (await _store.ListAsync(call.AccountSid, 10, default)).Select(c => c.Status));
-        Assert.Empty(await _store.ListAsync(call.AccountSid, new CallFilter(["in-progress"], null, null, null), 10, default));
+        Assert.Empty(await _store.ListAsync(call.AccountSid, new CallFilter([new CallStatusMatch("in-progress")], null, null, null), 10, default));
         Assert.Equal("in-progress", (await _sqlite.FindAsync(call.AccountSid, call.Sid, default))?.Status);
 
         _sqlite.Full = false;
@@ -89,6 +89,12 @@ public sealed class ResilientCallStoreTests : IAsyncLifetime
 
         public Task<IReadOnlyList<CallRecord>> ListAsync(string accountSid, CallFilter filter, int limit, CancellationToken cancellationToken) =>
             inner.ListAsync(accountSid, filter, limit, cancellationToken);
+
+        public Task<CallPage> PageAsync(string accountSid, CallFilter filter, int offset, int count, CancellationToken cancellationToken) =>
+            inner.PageAsync(accountSid, filter, offset, count, cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, int>> CountLiveByDirectionAsync(string accountSid, IReadOnlyList<string> liveStatuses, CancellationToken cancellationToken) =>
+            inner.CountLiveByDirectionAsync(accountSid, liveStatuses, cancellationToken);
 
         public Task<IReadOnlyList<CallEventRecord>> ListEventsAsync(string callSid, CancellationToken cancellationToken) => inner.ListEventsAsync(callSid, cancellationToken);
 

@@ -87,4 +87,60 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Null(await calls.FindAsync("another-account", "call-1", default));
         Assert.Equal(["status:1", "status:2", "status:3"], (await calls.ListEventsAsync("call-1", default)).Select(e => e.Name).ToArray());
     }
+
+    [Fact]
+    public async Task StatusMatches_QualifiedBySipStatus_FindOnlyTheirCalls()
+    {
+        var (calls, account) = await OpenCallsAsync();
+        var at = DateTimeOffset.UtcNow;
+        await calls.InsertAsync(Ended("unavailable", account, "no-answer", 480, at), default);
+        await calls.InsertAsync(Ended("rang-out", account, "no-answer", 487, at), default);
+        await calls.InsertAsync(Ended("unreached", account, "no-answer", null, at), default);
+        await calls.InsertAsync(Ended("broken", account, "failed", 503, at), default);
+
+        var failed = await calls.ListAsync(account, new CallFilter([new("failed"), new("no-answer", [408, 480])], null, null, null), 10, default);
+        var unanswered = await calls.ListAsync(account, new CallFilter([new("no-answer", [408, 480], Excluding: true)], null, null, null), 10, default);
+
+        Assert.Equal(["broken", "unavailable"], failed.Select(call => call.Sid).Order().ToArray());
+        Assert.Equal(["rang-out", "unreached"], unanswered.Select(call => call.Sid).Order().ToArray());
+    }
+
+    [Fact]
+    public async Task Pages_CountEveryMatch_AndFollowOneAnotherNewestFirst()
+    {
+        var (calls, account) = await OpenCallsAsync();
+        var start = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 5; i++)
+        {
+            await calls.InsertAsync(Ended("call-" + i, account, "completed", 200, start.AddMinutes(i)) with { AnsweredAt = start.AddMinutes(i) }, default);
+        }
+
+        await calls.InsertAsync(Ended("unanswered", account, "busy", 486, start.AddMinutes(10)), default);
+        await calls.InsertAsync(new CallRecord("live", account, "inbound", "+1", "+2", null, "in-progress", 200, start.AddMinutes(11), start, null), default);
+
+        var answered = new CallFilter(null, null, null, null) { EndedOnly = true, Answered = true };
+        var first = await calls.PageAsync(account, answered, 0, 2, default);
+        var third = await calls.PageAsync(account, answered, 4, 2, default);
+        var window = await calls.PageAsync(account, CallFilter.All with { EndedOnly = true, CreatedFrom = start.AddMinutes(3), CreatedBefore = start.AddMinutes(10) }, 0, 10, default);
+        var named = await calls.PageAsync(account, CallFilter.All with { Party = "call-2" }, 0, 10, default);
+
+        Assert.Equal((5, 5), (first.Total, third.Total));
+        Assert.Equal(["call-4", "call-3"], first.Calls.Select(call => call.Sid).ToArray());
+        Assert.Equal(["call-0"], third.Calls.Select(call => call.Sid).ToArray());
+        Assert.Equal(["call-4", "call-3"], window.Calls.Select(call => call.Sid).ToArray());
+        Assert.Equal("call-2", Assert.Single(named.Calls).Sid);
+        var live = await calls.CountLiveByDirectionAsync(account, ["ringing", "in-progress"], default);
+        Assert.Equal(1, live["inbound"]);
+        Assert.False(live.ContainsKey("outbound"));
+    }
+
+    private async Task<(SqliteCallStore Calls, string AccountSid)> OpenCallsAsync()
+    {
+        var database = await SqliteDatabase.OpenAsync(_path, default);
+        var account = await new SqliteAccountStore(database, TimeProvider.System).EnsureDefaultAccountAsync(default);
+        return (new SqliteCallStore(database), account.Sid);
+    }
+
+    private static CallRecord Ended(string sid, string accountSid, string status, int? sipStatus, DateTimeOffset at) =>
+        new(sid, accountSid, "outbound", "+15550001", "+15550002", sid + "@host", status, sipStatus, at, null, at.AddSeconds(30));
 }

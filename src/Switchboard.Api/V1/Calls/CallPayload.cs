@@ -59,7 +59,7 @@ public static class CallPayload
             }
 
             WriteOptional(writer, "sip_reason", sipReason ?? StandardReason(call.SipStatus));
-            writer.WriteString("call_status", JambonzCallStatus.Of(call.Status));
+            writer.WriteString("call_status", JambonzCallStatus.Of(call.Status, call.SipStatus));
             writer.WriteString("account_sid", call.AccountSid);
             WriteOptional(writer, "application_sid", context.ApplicationSid);
             WriteOptional(writer, "parent_call_sid", call.ParentCallSid);

@@ -26,6 +26,6 @@ public sealed record CallResource(
 
     public static CallResource Of(CallRecord call, DateTimeOffset now) => new(
         call.Sid, call.AccountSid, call.SipCallId, call.Direction, call.From, call.To,
-        JambonzCallStatus.Of(call.Status), call.SipStatus, call.CreatedAt, call.AnsweredAt, call.EndedAt,
+        JambonzCallStatus.Of(call.Status, call.SipStatus), call.SipStatus, call.CreatedAt, call.AnsweredAt, call.EndedAt,
         CallDuration.Seconds(call.AnsweredAt, call.EndedAt, now), call.ApplicationSid, call.ParentCallSid, call.CallerName);
 }

@@ -23,6 +23,9 @@ namespace Switchboard.Api.V1.Calls;
 /// </summary>
 public static class CallsEndpoints
 {
+    private static readonly string[] LiveStatuses =
+        [.. Enum.GetValues<CallStatus>().Where(status => !status.IsFinal()).Select(status => status.ToWire())];
+
     public static IEndpointRouteBuilder MapCallsApi(this IEndpointRouteBuilder endpoints)
     {
         foreach (var scope in new[] { endpoints.MapAccountScope(), endpoints.MapOwnAccountScope() })
@@ -35,6 +38,8 @@ public static class CallsEndpoints
             // jambonz's client library updates a call with POST (its older form); it means the same as PUT.
             calls.MapPost("/{call_sid}", UpdateAsync);
             calls.MapDelete("/{call_sid}", DeleteAsync);
+            scope.MapGet("/RecentCalls", ListRecentAsync);
+            scope.MapGet("/CallCount", CountLiveAsync);
         }
 
         return endpoints;
@@ -89,6 +94,21 @@ public static class CallsEndpoints
         var calls = await store.ListAsync(accountSid, query.ToFilter(), query.Limit, context.RequestAborted).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
         return Results.Json(calls.Select(call => CallResource.Of(call, now)).ToList(), CallsJsonContext.Default.ListCallResource);
+    }
+
+    /// <summary>jambonz's call detail records: finished calls, newest first, a page at a time.</summary>
+    private static async Task<IResult> ListRecentAsync(HttpContext context, ICallStore store, TimeProvider timeProvider)
+    {
+        var query = RecentCallsQuery.Read(context.Request.Query, timeProvider.GetUtcNow());
+        var page = await store.PageAsync(context.TargetAccount().Sid, query.Filter, query.Offset, query.Count, context.RequestAborted).ConfigureAwait(false);
+        var data = page.Calls.Select(RecentCall.Of).ToList();
+        return Results.Json(new RecentCallsPage(page.Total, data.Count, query.Page, data), CallsJsonContext.Default.RecentCallsPage);
+    }
+
+    private static async Task<IResult> CountLiveAsync(HttpContext context, ICallStore store)
+    {
+        var counts = await store.CountLiveByDirectionAsync(context.TargetAccount().Sid, LiveStatuses, context.RequestAborted).ConfigureAwait(false);
+        return Results.Json(new CallCount(counts.GetValueOrDefault("inbound"), counts.GetValueOrDefault("outbound")), CallsJsonContext.Default.CallCount);
     }
 
     private static async Task<IResult> GetAsync(HttpContext context, string call_sid, ICallStore store, TimeProvider timeProvider)

@@ -6,4 +6,6 @@ namespace Switchboard.Api.V1.Calls;
 [JsonSerializable(typeof(CallCreated))]
 [JsonSerializable(typeof(CallResource))]
 [JsonSerializable(typeof(List<CallResource>))]
+[JsonSerializable(typeof(RecentCallsPage))]
+[JsonSerializable(typeof(CallCount))]
 internal sealed partial class CallsJsonContext : JsonSerializerContext;

@@ -170,7 +170,7 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks
     /// <summary>jambonz's dial action: how the dial ended, the SIP status, and which leg it was about.</summary>
     private static void WriteDial(Utf8JsonWriter writer, DialResult dial)
     {
-        writer.WriteString("dial_call_status", JambonzCallStatus.Of(dial.Status));
+        writer.WriteString("dial_call_status", JambonzCallStatus.Of(dial.Status, dial.SipStatus));
         if (dial.SipStatus is { } sipStatus)
         {
             writer.WriteNumber("dial_sip_status", sipStatus);

@@ -66,7 +66,9 @@ internal sealed class CallSetup(SetupState initial, ILogger logger)
     /// <summary>What a final non-2xx response (or our own refusal) means for the call's status.</summary>
     public (CallStatus Status, string Reason) Classify(SipCallRejected rejected) => rejected.StatusCode switch
     {
-        486 or 600 => (CallStatus.Busy, rejected.ReasonPhrase),
+        // 603 Decline (RFC 3261 §21.6.2) is the callee refusing this call, as a rejected call on a mobile phone is:
+        // the person is there and will not talk now, which is what busy tells an application (jambonz says the same).
+        486 or 600 or 603 => (CallStatus.Busy, rejected.ReasonPhrase),
         487 when GaveUp => (CallStatus.NoAnswer, "ring timeout"),
         487 => (CallStatus.Canceled, "canceled"),
         // A silence with no provisional at all is an unreachable carrier, not a callee who let it ring.

@@ -58,6 +58,7 @@ public sealed class CallSetupTests
     [Theory]
     [InlineData(486, CallStatus.Busy)]
     [InlineData(600, CallStatus.Busy)]
+    [InlineData(603, CallStatus.Busy)]
     [InlineData(480, CallStatus.NoAnswer)]
     [InlineData(404, CallStatus.Failed)]
     [InlineData(503, CallStatus.Failed)]
