@@ -23,7 +23,8 @@ public sealed record DropCause(string Status, string DroppedBy, string Code, str
         {
             (_, null) => new(ResultEvents.Failure, System, "2009", reason),
             (CallStatus.Completed or CallStatus.Canceled, CallEndedBy.FarEnd) => new(ResultEvents.Success, farEnd, "2008", "Call Dropped by Network/End user"),
-            (CallStatus.Failed, CallEndedBy.Application) when change.SipStatus == ActionReader.RejectStatus =>
+            // REJECT's 603 Decline is busy to the engine (a refusal means what its status code means).
+            (CallStatus.Failed or CallStatus.Busy, CallEndedBy.Application) when change.SipStatus == ActionReader.RejectStatus =>
                 new(ResultEvents.Success, Application, "2004", "Call rejected by the application: " + reason),
             (CallStatus.Failed, CallEndedBy.Application) => new(ResultEvents.Failure, Application, "2005", "Application error: " + reason),
             // A HANGUP (or no action) ends an answered call, and refuses one still ringing (480 makes it no-answer).

@@ -82,6 +82,8 @@ internal sealed class Call : IVerbHost, IDialLeg
 
     void IVerbHost.Alert(string alertInfo) => _signalling!.Alert(alertInfo);
 
+    void IVerbHost.Ring() => _signalling!.Ring();
+
     Task<IDialLeg> IVerbHost.PlaceDialLegAsync(DialVerb dial, CallTarget target, IDialLegObserver observer, CancellationToken cancellationToken) =>
         _services.Legs.PlaceLegAsync(DialLegRequest.For(_request, Sid, dial, target), observer, cancellationToken);
 
@@ -109,7 +111,7 @@ internal sealed class Call : IVerbHost, IDialLeg
     public void StartInbound(InboundCall sip)
     {
         _media = _services.Media.CreateSession(_mailbox);
-        var inbound = new InboundSignalling(sip, _media, _inbox.Writer, Sid, _services.Logger);
+        var inbound = new InboundSignalling(sip, _media, _inbox.Writer, Sid, _request.RingsOnArrival, _services.Logger);
         inbound.Start(_mailbox);
         _signalling = inbound;
     }

@@ -60,4 +60,10 @@ public sealed record CallRequest(
 
     /// <summary>Answering-machine detection from the answer on; null for none.</summary>
     public AmdSettings? Amd { get; init; }
+
+    /// <summary>
+    /// For an inbound call: whether it rings (180) as soon as it arrives, before the application has said anything.
+    /// When false it stays at 100 Trying until a verb answers, alerts or refuses it, as jambonz leaves it.
+    /// </summary>
+    public bool RingsOnArrival { get; init; } = true;
 }

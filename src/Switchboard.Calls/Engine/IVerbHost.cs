@@ -26,6 +26,9 @@ internal interface IVerbHost
     /// <summary>Rings an inbound call not yet answered again, with <paramref name="alertInfo"/> as its Alert-Info; a no-op for any other.</summary>
     void Alert(string alertInfo);
 
+    /// <summary>Lets an inbound call not yet answered ring (180), if it has not rung already; a no-op for any other.</summary>
+    void Ring();
+
     /// <summary>Refuses an inbound call not yet answered with <paramref name="sipStatus"/>; hangs up any other.</summary>
     void Decline(int sipStatus, string reason);
 

@@ -197,6 +197,10 @@ public sealed class DialStepTests
 
         public void Alert(string alertInfo) => throw new NotSupportedException();
 
+        public void Ring()
+        {
+        }
+
         public void ReportVerbFailed(Verb verb, string reason) => throw new NotSupportedException();
     }
 }

@@ -76,6 +76,8 @@ public sealed class InboundApplicationRouter(
             CreateLegSink = StatusHookSink.ForDialLegs(application.CallStatusHook, context, outbox, timeProvider),
             Speech = ApplicationSpeech.Of(application),
             Recognizer = ApplicationSpeech.RecognizerOf(application),
+            // As jambonz: the call hook hears the call at trying, and the call rings only if a verb says so (alert).
+            RingsOnArrival = false,
         };
         return InboundRoute.Accept(request);
     }

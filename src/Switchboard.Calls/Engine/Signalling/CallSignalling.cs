@@ -47,6 +47,11 @@ internal abstract class CallSignalling(MediaSession media, CallSetup setup, stri
     {
     }
 
+    /// <summary>Rings (180) an unanswered call that has not rung yet; otherwise nothing.</summary>
+    public virtual void Ring()
+    {
+    }
+
     /// <summary>The call has its final status: timers of the setup stop.</summary>
     public virtual void Stop()
     {

@@ -7,19 +7,22 @@ using Switchboard.Sip.UserAgent;
 namespace Switchboard.Calls.Engine.Signalling;
 
 /// <summary>
-/// An inbound call's SIP side: the INVITE we received rings until a verb needs the media (then we answer) or the
-/// application refuses it; the caller may cancel first.
+/// An inbound call's SIP side: the INVITE we received rings (or, <paramref name="ringsOnArrival"/> false, waits at
+/// 100 Trying) until a verb needs the media (then we answer) or the application refuses it; the caller may cancel
+/// first.
 /// </summary>
-internal sealed class InboundSignalling(InboundCall dialog, MediaSession media, ChannelWriter<CallMessage> inbox, string callSid, ILogger logger)
+internal sealed class InboundSignalling(
+    InboundCall dialog, MediaSession media, ChannelWriter<CallMessage> inbox, string callSid, bool ringsOnArrival, ILogger logger)
     : CallSignalling(media, new CallSetup(SetupState.Ringing, logger), callSid, logger)
 {
     private string? _answerSdp;
+    private bool _rang;
 
     public override SipCall? Dialog => dialog;
 
-    /// <summary>The user agent has answered 100 Trying and <see cref="Start"/> 180 Ringing; the application decides the rest.</summary>
+    /// <summary>The user agent has answered 100 Trying and <see cref="Start"/> 180 Ringing when it rings on arrival; the application decides the rest.</summary>
     public override IReadOnlyList<(CallStatus Status, int? SipStatus)> OpeningStatuses { get; } =
-        [(CallStatus.Trying, 100), (CallStatus.Ringing, 180)];
+        ringsOnArrival ? [(CallStatus.Trying, 100), (CallStatus.Ringing, 180)] : [(CallStatus.Trying, 100)];
 
     public override bool RunsVerbsBeforeAnswer => true;
 
@@ -47,7 +50,10 @@ internal sealed class InboundSignalling(InboundCall dialog, MediaSession media, 
 
         dialog.OfferAnswerer = new MediaOfferAnswerer(Media);
         dialog.Attach(mailbox);
-        dialog.Ring();
+        if (ringsOnArrival)
+        {
+            Ring();
+        }
     }
 
     public override bool EnsureAnswered()
@@ -73,7 +79,15 @@ internal sealed class InboundSignalling(InboundCall dialog, MediaSession media, 
     {
         if (!Setup.IsAnswered)
         {
-            dialog.Ring(alertInfo);
+            _rang |= dialog.Ring(alertInfo);
+        }
+    }
+
+    public override void Ring()
+    {
+        if (!Setup.IsAnswered && !_rang)
+        {
+            _rang = dialog.Ring();
         }
     }
 

@@ -43,6 +43,8 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
     /// <summary>Places every target, each one's outcome coming back through the channel, and renders the hold prompt.</summary>
     public override void Start()
     {
+        // A caller who has heard nothing since 100 Trying hears ringback while the targets ring.
+        Services.Host.Ring();
         _outstanding = verb.Targets.Count;
         var placing = _placing.Token;
         foreach (var target in verb.Targets)

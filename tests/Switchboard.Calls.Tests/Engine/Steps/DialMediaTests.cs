@@ -30,6 +30,17 @@ public sealed class DialMediaTests
     }
 
     [Fact]
+    public async Task Dialling_LetsTheCallerHearRingback()
+    {
+        await using var call = await StepHarness.StartAsync();
+        Legs(call);
+
+        new DialStep(OneTarget, call.Scope()).Start();
+
+        Assert.Equal(1, call.Rang);
+    }
+
+    [Fact]
     public async Task TheHoldPrompt_LoopsWhileTheTargetRings_AndStopsWhenItIsConnected()
     {
         await using var call = await StepHarness.StartAsync();

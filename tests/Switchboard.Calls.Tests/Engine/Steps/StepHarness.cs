@@ -77,6 +77,9 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
 
     public List<string> Alerted { get; } = [];
 
+    /// <summary>How many times a step let the call ring.</summary>
+    public int Rang { get; private set; }
+
     public List<(Verb Verb, string Reason)> FailedVerbs { get; } = [];
 
     public static async Task<StepHarness> StartAsync(bool recordings = false)
@@ -183,6 +186,8 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
     public void Decline(int sipStatus, string reason) => Declined = (sipStatus, reason);
 
     public void Alert(string alertInfo) => Alerted.Add(alertInfo);
+
+    public void Ring() => Rang++;
 
     public void ReportVerbFailed(Verb verb, string reason) => FailedVerbs.Add((verb, reason));
 
