@@ -78,7 +78,8 @@ internal sealed class Call : IVerbHost, IDialLeg
 
     bool IVerbHost.EnsureAnswered() => _signalling!.EnsureAnswered();
 
-    void IVerbHost.Decline(int sipStatus, string reason) => Post(new DeclineRequested(sipStatus, reason));
+    void IVerbHost.Decline(int sipStatus, string reason, IReadOnlyList<KeyValuePair<string, string>> headers) =>
+        Post(new DeclineRequested(sipStatus, reason, headers));
 
     void IVerbHost.Alert(string alertInfo) => _signalling!.Alert(alertInfo);
 
@@ -304,16 +305,17 @@ internal sealed class Call : IVerbHost, IDialLeg
             return;
         }
 
-        await RefuseAsync(decline.SipStatus, decline.Reason, decline.Reason, CallEndedBy.Application, cancellationToken).ConfigureAwait(false);
+        await RefuseAsync(decline.SipStatus, decline.Reason, decline.Reason, CallEndedBy.Application, cancellationToken, decline.Headers).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Refuses the unanswered inbound INVITE (RFC 3261 §13.3.1.3) and ends the call with the status that response
     /// means, as if a callee had sent it; no SIP event follows our own refusal.
     /// </summary>
-    private async Task RefuseAsync(int sipStatus, string sipReason, string reason, CallEndedBy by, CancellationToken cancellationToken)
+    private async Task RefuseAsync(
+        int sipStatus, string sipReason, string reason, CallEndedBy by, CancellationToken cancellationToken, IReadOnlyList<KeyValuePair<string, string>>? headers = null)
     {
-        if (_signalling!.Refuse(sipStatus, sipReason))
+        if (_signalling!.Refuse(sipStatus, sipReason, headers ?? []))
         {
             await _progress.FinishAsync(_signalling.StatusOfRefusal(sipStatus, sipReason), sipStatus, reason, by, cancellationToken).ConfigureAwait(false);
         }

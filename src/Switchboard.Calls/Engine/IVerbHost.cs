@@ -29,8 +29,8 @@ internal interface IVerbHost
     /// <summary>Lets an inbound call not yet answered ring (180), if it has not rung already; a no-op for any other.</summary>
     void Ring();
 
-    /// <summary>Refuses an inbound call not yet answered with <paramref name="sipStatus"/>; hangs up any other.</summary>
-    void Decline(int sipStatus, string reason);
+    /// <summary>Refuses an inbound call not yet answered with <paramref name="sipStatus"/> and <paramref name="headers"/>; hangs up any other.</summary>
+    void Decline(int sipStatus, string reason, IReadOnlyList<KeyValuePair<string, string>> headers);
 
     /// <summary>
     /// Places one leg of <paramref name="dial"/> to <paramref name="target"/>, as a call of its own whose parent is

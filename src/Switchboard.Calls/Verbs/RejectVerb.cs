@@ -7,4 +7,12 @@ namespace Switchboard.Calls.Verbs;
 public sealed record RejectVerb(int Status, string? Reason) : Verb
 {
     public override string Name => "reject";
+
+    /// <summary>SIP headers the refusal carries (jambonz <c>sip:decline</c>'s <c>headers</c>).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    public bool Equals(RejectVerb? other) =>
+        other is not null && (Status, Reason) == (other.Status, other.Reason) && Headers.SequenceEqual(other.Headers);
+
+    public override int GetHashCode() => HashCode.Combine(Status, Reason, Headers.Count);
 }

@@ -142,13 +142,25 @@ public sealed class InboundCall : SipCall
     /// </summary>
     public bool Reject(int statusCode, string reasonPhrase, TimeSpan? retryAfter)
     {
+        SipHeader[] retry = retryAfter is { } delay
+            ? [SipHeader.Create(SipHeaderNames.RetryAfter, Math.Max(1, (long)Math.Ceiling(delay.TotalSeconds)).ToString(CultureInfo.InvariantCulture))]
+            : [];
+        return Reject(statusCode, reasonPhrase, retry);
+    }
+
+    /// <summary>
+    /// As <see cref="Reject(int, string)"/>, with headers the application chose (jambonz <c>sip:decline</c>'s
+    /// <c>headers</c>, such as a Diversion or an X- header for the carrier). Their names and values must be valid.
+    /// </summary>
+    public bool Reject(int statusCode, string reasonPhrase, IReadOnlyList<KeyValuePair<string, string>> headers) =>
+        Reject(statusCode, reasonPhrase, [.. headers.Select(header => SipHeader.Create(header.Key, header.Value))]);
+
+    private bool Reject(int statusCode, string reasonPhrase, SipHeader[] extraHeaders)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 300);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 699);
         ArgumentException.ThrowIfNullOrEmpty(reasonPhrase);
-        SipHeader? retry = retryAfter is { } delay
-            ? SipHeader.Create(SipHeaderNames.RetryAfter, Math.Max(1, (long)Math.Ceiling(delay.TotalSeconds)).ToString(CultureInfo.InvariantCulture))
-            : default(SipHeader?);
-        return EndBeforeAnswer(statusCode, reasonPhrase, null, retry: retry);
+        return EndBeforeAnswer(statusCode, reasonPhrase, null, extraHeaders: extraHeaders);
     }
 
     /// <summary>
@@ -233,7 +245,7 @@ public sealed class InboundCall : SipCall
     }
 
     /// <summary>Sends a final non-2xx response while the INVITE is still unanswered, and ends the call.</summary>
-    private bool EndBeforeAnswer(int statusCode, string reasonPhrase, SipCallEvent? report, string? reasonText = null, SipHeader? retry = null)
+    private bool EndBeforeAnswer(int statusCode, string reasonPhrase, SipCallEvent? report, string? reasonText = null, SipHeader[]? extraHeaders = null)
     {
         lock (Gate)
         {
@@ -244,9 +256,7 @@ public sealed class InboundCall : SipCall
 
             HangupRequested |= report is null;
             var reason = SipHeader.Create(SipHeaderNames.Reason, $"SIP;cause={statusCode};text=\"{Quote(reasonText ?? reasonPhrase)}\"");
-            _transaction.SendResponse(retry is null
-                ? SipResponseFactory.Create(_invite, statusCode, reasonPhrase, LocalTag, reason)
-                : SipResponseFactory.Create(_invite, statusCode, reasonPhrase, LocalTag, reason, retry.Value));
+            _transaction.SendResponse(SipResponseFactory.Create(_invite, statusCode, reasonPhrase, LocalTag, [reason, .. extraHeaders ?? []]));
             TryTransitionTo(SipCallState.Ended);
         }
 

@@ -65,12 +65,17 @@ public sealed class SqliteEscalationStore(SqliteDatabase database) : IEscalation
     public async Task<EscalationRecord?> FindAsync(string accountSid, string sid, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // One read transaction for both reads: the escalation and its attempts come from the same save, never an
+        // attempt's new result beside the escalation's state from before it.
+        // Deferred: a read transaction that takes no write lock (BEGIN IMMEDIATE would).
+        await using var snapshot = connection.BeginTransaction(deferred: true);
         await using var query = connection.CreateCommand();
+        query.Transaction = snapshot;
         query.CommandText = $"SELECT {Columns} FROM escalations WHERE sid = $sid AND account_sid = $account";
         query.Bind("$sid", sid);
         query.Bind("$account", accountSid);
         var escalation = await SqliteCommands.ReadSingleAsync(query, Read, cancellationToken).ConfigureAwait(false);
-        return escalation is null ? null : escalation with { Attempts = await ListAttemptsAsync(connection, sid, cancellationToken).ConfigureAwait(false) };
+        return escalation is null ? null : escalation with { Attempts = await ListAttemptsAsync(connection, snapshot, sid, cancellationToken).ConfigureAwait(false) };
     }
 
     public async Task<IReadOnlyList<EscalationRecord>> ListRunningAsync(CancellationToken cancellationToken)
@@ -89,7 +94,7 @@ public sealed class SqliteEscalationStore(SqliteDatabase database) : IEscalation
 
         for (var i = 0; i < running.Count; i++)
         {
-            running[i] = running[i] with { Attempts = await ListAttemptsAsync(connection, running[i].Sid, cancellationToken).ConfigureAwait(false) };
+            running[i] = running[i] with { Attempts = await ListAttemptsAsync(connection, null, running[i].Sid, cancellationToken).ConfigureAwait(false) };
         }
 
         return running;
@@ -116,9 +121,11 @@ public sealed class SqliteEscalationStore(SqliteDatabase database) : IEscalation
         await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<IReadOnlyList<EscalationAttemptRecord>> ListAttemptsAsync(SqliteConnection connection, string sid, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<EscalationAttemptRecord>> ListAttemptsAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, string sid, CancellationToken cancellationToken)
     {
         await using var query = connection.CreateCommand();
+        query.Transaction = transaction;
         query.CommandText = $"SELECT {AttemptColumns} FROM escalation_attempts WHERE escalation_sid = $sid ORDER BY number";
         query.Bind("$sid", sid);
         var attempts = new List<EscalationAttemptRecord>();

@@ -193,7 +193,7 @@ public sealed class DialStepTests
         public void SetTag(JsonElement tag) => throw new NotSupportedException();
 
 
-        public void Decline(int sipStatus, string reason) => throw new NotSupportedException();
+        public void Decline(int sipStatus, string reason, IReadOnlyList<KeyValuePair<string, string>> headers) => throw new NotSupportedException();
 
         public void Alert(string alertInfo) => throw new NotSupportedException();
 

@@ -108,11 +108,11 @@ public sealed class InboundCallsTests
     }
 
     [Fact]
-    public async Task Call_WhoseApplicationDeclines_IsRefusedWithItsStatusAndEndsBusy()
+    public async Task Call_WhoseApplicationDeclines_IsRefusedWithItsStatusAndHeaders_AndEndsBusy()
     {
         await using var hooks = await WebhookReceiver.StartAsync();
         hooks.Respond = webhook => webhook.Path == "/call"
-            ? (200, """[{"verb": "sip:decline", "status": 486, "reason": "Agents Busy"}]""")
+            ? (200, """[{"verb": "sip:decline", "status": 486, "reason": "Agents Busy", "headers": {"Retry-After": "300", "X-Queue": "sales"}}]""")
             : (200, null);
         await using var server = await TestServer.StartAsync(defaultCarrier: null);
         var applicationSid = await CreateApplicationAsync(server, hooks);
@@ -121,7 +121,9 @@ public sealed class InboundCallsTests
         await using var caller = await SippProcess.StartCallerAsync("uac_refused.xml", server.App.SipEndPoint, Number);
 
         Assert.Equal(0, await caller.WaitForExitAsync(Patience));
-        Assert.Contains("SIP/2.0 486 Agents Busy", caller.Messages(), StringComparison.Ordinal);
+        var refusal = caller.Messages().Split("SIP/2.0 486 Agents Busy")[1];
+        Assert.Contains("Retry-After: 300", refusal, StringComparison.Ordinal);
+        Assert.Contains("X-Queue: sales", refusal, StringComparison.Ordinal);
         var final = await hooks.WaitForAsync(w => w.Path == "/status" && Status(w) is "busy" or "failed" or "completed" or "no-answer", Patience);
         Assert.Equal("busy", Status(final));
         Assert.Equal(486, final.Body.GetProperty("sip_status").GetInt32());

@@ -85,7 +85,6 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             "config" => ["record", "amd", "listen", "transcribe", "bargeIn", "fillerNoise", "actionHookDelayAction", "onHoldMusic", "sipRequestWithinDialogHook", "boostAudioSignal", "vad", "referHook", "notifyEvents"],
             "dial" => ["confirmHook", "dialMusic", "amd", "listen", "transcribe", "dtmfHook", "referHook", "exitMediaPath", "dub"],
             "play" => ["seekOffset", "timeoutSecs", "actionHook"],
-            "sip:decline" => ["headers"],
             _ => [],
         };
         foreach (var option in options)
@@ -312,7 +311,10 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     {
         var status = JsonFields.OptionalNumber(verb, "status", path + ".status", 400, 699)
             ?? throw new ValidationException(path + ".status", "is required");
-        return new RejectVerb((int)status, JsonFields.OptionalString(verb, "reason", path + ".reason"));
+        return new RejectVerb((int)status, JsonFields.OptionalString(verb, "reason", path + ".reason"))
+        {
+            Headers = SipHeadersReader.Read(verb, path + ".headers"),
+        };
     }
 
     /// <summary>

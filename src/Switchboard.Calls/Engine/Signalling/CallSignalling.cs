@@ -58,7 +58,7 @@ internal abstract class CallSignalling(MediaSession media, CallSetup setup, stri
     }
 
     /// <summary>Refuses the unanswered call with our final response (RFC 3261 §13.3.1.3); false when too late.</summary>
-    public virtual bool Refuse(int sipStatus, string reason) => false;
+    public virtual bool Refuse(int sipStatus, string reason, IReadOnlyList<KeyValuePair<string, string>> headers) => false;
 
     /// <summary>What <paramref name="sipEvent"/> means for the call, whose status is now <paramref name="current"/>.</summary>
     public CallFact? Interpret(SipCallEvent sipEvent, CallStatus current) => sipEvent switch

@@ -73,7 +73,7 @@ internal sealed class InboundSignalling(
         return true;
     }
 
-    public override bool Refuse(int sipStatus, string reason) => dialog.Reject(sipStatus, reason);
+    public override bool Refuse(int sipStatus, string reason, IReadOnlyList<KeyValuePair<string, string>> headers) => dialog.Reject(sipStatus, reason, headers);
 
     public override void Alert(string alertInfo)
     {

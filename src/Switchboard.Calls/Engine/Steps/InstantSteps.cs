@@ -75,5 +75,5 @@ internal sealed class RejectStep(RejectVerb reject, StepScope scope) : VerbStep(
 {
     public override bool NeedsMedia => false;
 
-    public override void Start() => Services.Host.Decline(reject.Status, reject.Reason ?? SipReasonPhrases.For(reject.Status));
+    public override void Start() => Services.Host.Decline(reject.Status, reject.Reason ?? SipReasonPhrases.For(reject.Status), reject.Headers);
 }

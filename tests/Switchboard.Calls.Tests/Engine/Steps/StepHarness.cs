@@ -183,7 +183,7 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
 
     public bool EnsureAnswered() => true;
 
-    public void Decline(int sipStatus, string reason) => Declined = (sipStatus, reason);
+    public void Decline(int sipStatus, string reason, IReadOnlyList<KeyValuePair<string, string>> headers) => Declined = (sipStatus, reason);
 
     public void Alert(string alertInfo) => Alerted.Add(alertInfo);
 
