@@ -4,4 +4,7 @@ namespace Switchboard.Calls.Verbs;
 public sealed record RedirectVerb(string ActionHook) : Verb
 {
     public override string Name => "redirect";
+
+    /// <summary>Where the call's status changes go from now on (jambonz <c>statusHook</c>); null keeps the call's own.</summary>
+    public string? StatusHook { get; init; }
 }

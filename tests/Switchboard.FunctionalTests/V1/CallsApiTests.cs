@@ -206,6 +206,27 @@ public sealed class CallsApiTests
     }
 
     [Fact]
+    public async Task Redirect_WithAStatusHook_SendsTheCallsLaterStatusesThere()
+    {
+        await using var rtp = RtpSink.Start();
+        await using var callee = await SippProcess.StartCalleeAsync("uas_answer_dtmf.xml", new Dictionary<string, string> { ["rtp_sink"] = rtp.Port.ToString() });
+        await using var hooks = await WebhookReceiver.StartAsync();
+        hooks.Respond = webhook => webhook.Path switch
+        {
+            "/call" => (200, """[{"verb": "redirect", "actionHook": "/next", "statusHook": "/status-next"}]"""),
+            "/next" => (200, """[{"verb": "hangup"}]"""),
+            _ => (200, null),
+        };
+        await using var server = await TestServer.StartAsync(callee.Uri);
+
+        await server.Client.PostAsJsonAsync(CallsPath(server), CallRequest(hooks, callee));
+
+        var final = await hooks.WaitForAsync(w => w.Path.StartsWith("/status", StringComparison.Ordinal) && Status(w) == "completed", Patience);
+        Assert.Equal("/status-next", final.Path);
+        Assert.Equal(["trying", "ringing", "in-progress"], hooks.Received.Where(w => w.Path == "/status").Select(Status));
+    }
+
+    [Fact]
     public async Task Call_WhoseHookAnswersInvalidVerbs_EndsFailed()
     {
         await using var rtp = RtpSink.Start();

@@ -7,6 +7,9 @@ public sealed record CallContext(string? ApplicationSid, string? CallerName)
 {
     /// <summary>For an inbound call: the INVITE that brought it and the carrier it came through, as jambonz reports them.</summary>
     public InboundOrigin? Origin { get; init; }
+
+    /// <summary>Where a <c>redirect</c> sent the call's status changes; shared by every copy of the context.</summary>
+    public StatusHookRedirect StatusRedirect { get; init; } = new();
 }
 
 /// <summary>

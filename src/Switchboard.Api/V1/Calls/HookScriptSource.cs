@@ -72,6 +72,11 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks
             case RecordResult { Record.ActionHook: { } hook } record:
                 return await AskAsync(hook, call, CallPayload.Build(call, _context, null, writer => WriteRecord(writer, record)), replaceAll: false, cancellationToken).ConfigureAwait(false);
             case RedirectResult redirect:
+                if (redirect.Redirect.StatusHook is { } statusHook)
+                {
+                    _context.StatusRedirect.Hook = _hooks[statusHook];
+                }
+
                 return await AskAsync(redirect.Redirect.ActionHook, call, CallPayload.Build(call, _context, null), replaceAll: true, cancellationToken).ConfigureAwait(false);
             default:
                 return null;

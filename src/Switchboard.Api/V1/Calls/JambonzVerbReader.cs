@@ -124,7 +124,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
                 ?? throw new ValidationException(path + ".length", "is required"))),
             "gather" => ReadGather(verb, path),
             "hangup" => new HangupVerb(),
-            "redirect" => new RedirectVerb(ReadActionHook(verb, path, required: true)!),
+            "redirect" => new RedirectVerb(ReadActionHook(verb, path, required: true)!) { StatusHook = ReadHook(verb, "statusHook", path) },
             "tag" => new TagVerb(JsonFields.RequireObject(verb, "data", path + ".data").Clone()),
             "config" => new ConfigVerb(ReadSynthesizer(verb, path)) { Recognizer = RecognizerReader.Read(verb, path, _unavailable.Add) },
             "transcribe" => ReadTranscribe(verb, path),
@@ -396,14 +396,12 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
 
     private string? ReadActionHook(JsonElement verb, string path, bool required)
     {
-        var hook = required
-            ? HookReader.Require(verb, "actionHook", path + ".actionHook", baseUrl)
-            : HookReader.Optional(verb, "actionHook", path + ".actionHook", baseUrl);
-        if (hook is null)
+        if (!required)
         {
-            return null;
+            return ReadHook(verb, "actionHook", path);
         }
 
+        var hook = HookReader.Require(verb, "actionHook", path + ".actionHook", baseUrl);
         hooks[hook.Url] = hook;
         return hook.Url;
     }

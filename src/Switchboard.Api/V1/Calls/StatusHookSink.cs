@@ -30,10 +30,10 @@ public sealed class StatusHookSink(WebhookTarget? statusHook, CallContext contex
     /// each leg with its own ordered, durable queue.
     /// </summary>
     public static Func<ICallEventSink> ForDialLegs(WebhookTarget? statusHook, CallContext context, WebhookOutbox outbox, TimeProvider timeProvider) =>
-        () => statusHook is null ? SilentSink.Instance : Durable(statusHook, context, outbox.OpenQueue(), timeProvider);
+        () => statusHook is null && context.StatusRedirect.Hook is null ? SilentSink.Instance : Durable(statusHook, context, outbox.OpenQueue(), timeProvider);
 
     public string SaveState(CallSnapshot call) => JsonSerializer.Serialize(
-        new StatusHookSinkState(statusHook, context.ApplicationSid, context.CallerName, call.Tag),
+        new StatusHookSinkState(Hook, context.ApplicationSid, context.CallerName, call.Tag),
         StatusHookJsonContext.Default.StatusHookSinkState);
 
     /// <summary>
@@ -49,6 +49,9 @@ public sealed class StatusHookSink(WebhookTarget? statusHook, CallContext contex
         _ => null,
     };
 
+    /// <summary>The hook a <c>redirect</c>'s <c>statusHook</c> chose, else the one the call began with.</summary>
+    private WebhookTarget? Hook => context.StatusRedirect.Hook ?? statusHook;
+
     public void OnCallEvent(CallEvent callEvent)
     {
         if (callEvent is not CallStatusChanged { Call: var call } change)
@@ -58,7 +61,7 @@ public sealed class StatusHookSink(WebhookTarget? statusHook, CallContext contex
 
         var final = call.Status.IsFinal();
         WebhookDelivery? delivery = null;
-        if (statusHook is not null && call.Status != CallStatus.Queued)
+        if (Hook is { } hook && call.Status != CallStatus.Queued)
         {
             // A failure the engine decided (no SIP answer to quote) still says why.
             var reason = change.SipStatus is not null || call.Status == CallStatus.Failed ? change.Reason : null;
@@ -73,7 +76,7 @@ public sealed class StatusHookSink(WebhookTarget? statusHook, CallContext contex
                     }
                 }
             });
-            delivery = statusHook.ToDelivery(payload) with { AccountSid = call.AccountSid, Event = change.Name };
+            delivery = hook.ToDelivery(payload) with { AccountSid = call.AccountSid, Event = change.Name };
         }
 
         if (final)
