@@ -13,5 +13,9 @@ public sealed record SipInDialogResult(int StatusCode, string ReasonPhrase, stri
     /// <summary>True when the peer answered 2xx.</summary>
     public bool IsSuccess => IsAnswered && StatusCode is >= 200 and < 300;
 
-    internal static SipInDialogResult NoDialog { get; } = new(481, "Call/Transaction Does Not Exist", "the call has no established dialog");
+    /// <summary>False when nothing was sent because the call had no established dialog.</summary>
+    public bool WasSent { get; init; } = true;
+
+    /// <summary>The result of a request the call could not send: it has no established dialog (not answered yet, or ending).</summary>
+    public static SipInDialogResult NoDialog { get; } = new(481, "Call/Transaction Does Not Exist", "the call has no established dialog") { WasSent = false };
 }

@@ -12,6 +12,9 @@ public sealed record SipReferRequest(string ReferTo)
     /// <summary>Who asks for the transfer (RFC 3892 Referred-By), in the same forms; our side of the dialog when null.</summary>
     public string? ReferredBy { get; init; }
 
+    /// <summary>A display name written before <see cref="ReferredBy"/> (jambonz <c>referredByDisplayName</c>).</summary>
+    public string? ReferredByDisplayName { get; init; }
+
     /// <summary>Headers added after the dialog's own, in order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
 }

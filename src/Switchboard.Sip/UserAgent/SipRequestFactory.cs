@@ -149,7 +149,14 @@ internal static class SipRequestFactory
         headers.Add(SipHeader.Create(SipHeaderNames.UserAgent, UserAgentValue));
         AddExtra(headers, refer.Headers);
         headers.Add(SipHeader.Create(SipHeaderNames.ReferTo, ReferAddress(refer.ReferTo, dialog)));
-        headers.Add(SipHeader.Create("Referred-By", refer.ReferredBy is { } by ? ReferAddress(by, dialog) : $"<{dialog.Local.Uri}>"));
+        var referredBy = refer.ReferredBy is { } by ? ReferAddress(by, dialog) : $"<{dialog.Local.Uri}>";
+        if (refer.ReferredByDisplayName is { Length: > 0 } name && referredBy.StartsWith('<'))
+        {
+            // RFC 3261 §25.1: a display name is a quoted-string, with its quotes and backslashes escaped.
+            referredBy = $"\"{name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\" {referredBy}";
+        }
+
+        headers.Add(SipHeader.Create("Referred-By", referredBy));
         return new SipRequest(SipMethod.Refer, requestUri, headers, ReadOnlyMemory<byte>.Empty);
     }
 

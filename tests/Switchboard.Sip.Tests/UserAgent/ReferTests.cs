@@ -42,13 +42,13 @@ public class ReferTests
         using var peer = new UdpPeer();
         var (call, _, _) = await InDialogRequestTests.ConfirmedInboundAsync(agent, peer);
 
-        var referring = call.ReferAsync(new SipReferRequest(referTo) { ReferredBy = "+15550100" }, CancellationToken.None);
+        var referring = call.ReferAsync(new SipReferRequest(referTo) { ReferredBy = "+15550100", ReferredByDisplayName = "Alice \"A\"" }, CancellationToken.None);
         var refer = await peer.ReceiveRequestAsync("REFER");
         peer.Respond(refer, 202, "Accepted", agent.LocalEndPoint, toTag: null);
         await referring.WaitAsync(Patience);
 
         Assert.Equal(header, refer.GetHeader("Refer-To"));
-        Assert.Equal("<sip:+15550100@127.0.0.1>", refer.GetHeader("Referred-By"));
+        Assert.Equal("\"Alice \\\"A\\\"\" <sip:+15550100@127.0.0.1>", refer.GetHeader("Referred-By"));
     }
 
     [Fact]

@@ -6,4 +6,5 @@ namespace Switchboard.Api.V1.Calls;
 [JsonSerializable(typeof(CallCreated))]
 [JsonSerializable(typeof(CallResource))]
 [JsonSerializable(typeof(List<CallResource>))]
+[JsonSerializable(typeof(SipRequestAnswered))]
 internal sealed partial class CallsJsonContext : JsonSerializerContext;
