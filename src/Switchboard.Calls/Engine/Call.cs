@@ -85,6 +85,36 @@ internal sealed class Call : IVerbHost, IDialLeg
 
     void IVerbHost.Ring() => _signalling!.Ring();
 
+    Task<InDialogAnswer> IVerbHost.SendInDialogAsync(InDialogRequest request, CancellationToken cancellationToken) =>
+        SendInDialogAsync(request, cancellationToken);
+
+    async Task<InDialogAnswer> IVerbHost.ReferAsync(ReferVerb refer, CancellationToken cancellationToken)
+    {
+        if (_signalling?.Dialog is not { } dialog)
+        {
+            return InDialogAnswer.NoDialog;
+        }
+
+        var sip = new SipReferRequest(refer.ReferTo)
+        {
+            ReferredBy = refer.ReferredBy,
+            ReferredByDisplayName = refer.ReferredByDisplayName,
+            Headers = refer.Headers,
+        };
+        return InDialogAnswer.Of(await dialog.ReferAsync(sip, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Sends a request inside the call's dialog: for its <c>sip:request</c> verbs and for live control.</summary>
+    private async Task<InDialogAnswer> SendInDialogAsync(InDialogRequest request, CancellationToken cancellationToken)
+    {
+        if (_signalling?.Dialog is not { } dialog)
+        {
+            return InDialogAnswer.NoDialog;
+        }
+
+        return InDialogAnswer.Of(await dialog.SendRequestAsync(request.ToSip(), cancellationToken).ConfigureAwait(false));
+    }
+
     Task<IDialLeg> IVerbHost.PlaceDialLegAsync(DialVerb dial, CallTarget target, IDialLegObserver observer, CancellationToken cancellationToken) =>
         _services.Legs.PlaceLegAsync(DialLegRequest.For(_request, Sid, dial, target), observer, cancellationToken);
 
@@ -223,6 +253,9 @@ internal sealed class Call : IVerbHost, IDialLeg
                 // The keys go out on the media clock; a call that ends first simply stops sending them.
                 _work.Watch(_media.SendDigitsAsync(digits.Digits, DigitSendOptions.Default with { ToneDuration = digits.ToneDuration }, CancellationToken.None), static _ => null);
                 break;
+            case InDialogRequested requested:
+                SendForLiveControl(requested);
+                break;
             case InboundAnswerSent:
                 await EnterInProgressAsync(cancellationToken).ConfigureAwait(false);
                 break;
@@ -267,6 +300,9 @@ internal sealed class Call : IVerbHost, IDialLeg
             case KeyPressed key:
                 _verbs?.OnDigit(key.Key);
                 break;
+            case TransferProgress progress:
+                _verbs?.OnTransferProgress(progress);
+                break;
         }
     }
 
@@ -293,6 +329,30 @@ internal sealed class Call : IVerbHost, IDialLeg
         };
         _verbs = new VerbRunner(steps, _request.Speech) { Recognizer = _request.Recognizer };
         _verbs.Start();
+    }
+
+    /// <summary>Live control's request in the dialog: only an answered call has one; the answer completes the caller's wait.</summary>
+    private void SendForLiveControl(InDialogRequested requested)
+    {
+        if (_progress.Status != CallStatus.InProgress)
+        {
+            requested.Answer.TrySetResult(InDialogAnswer.NoDialog);
+            return;
+        }
+
+        _work.Watch(SendInDialogAsync(requested.Request, CancellationToken.None), sent =>
+        {
+            if (sent.IsCompletedSuccessfully)
+            {
+                requested.Answer.TrySetResult(((Task<InDialogAnswer>)sent).Result);
+            }
+            else
+            {
+                requested.Answer.TrySetException(sent.Exception?.InnerException ?? new OperationCanceledException());
+            }
+
+            return null;
+        });
     }
 
     /// <summary>Refuses an inbound call not yet answered; an answered one (or an outbound one) is hung up instead.</summary>

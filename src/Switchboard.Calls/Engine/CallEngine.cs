@@ -160,6 +160,32 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
         WithLive(callSid, call => call.Post(new DigitsRequested(digits, toneDuration)));
 
     /// <summary>
+    /// Live control: sends <paramref name="request"/> inside the call's dialog and waits for the peer's answer (or
+    /// the failure that left none; an unanswered call has no dialog). Null when no such call is live.
+    /// </summary>
+    public async Task<InDialogAnswer?> SendInDialogAsync(string callSid, InDialogRequest request, CancellationToken cancellationToken)
+    {
+        var answer = new TaskCompletionSource<InDialogAnswer>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!WithLive(callSid, call => call.Post(new InDialogRequested(request, answer))))
+        {
+            return null;
+        }
+
+        try
+        {
+            // A call that ends before its loop takes the request never answers it; a transaction ends within 64*T1.
+            return await answer.Task.WaitAsync(InDialogPatience, _services.Time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return InDialogAnswer.NoDialog;
+        }
+    }
+
+    /// <summary>How long live control waits for a request in the dialog: longer than its transaction (64*T1, RFC 3261 §17.1.2.2).</summary>
+    private static readonly TimeSpan InDialogPatience = TimeSpan.FromSeconds(40);
+
+    /// <summary>
     /// Graceful shutdown: takes no new calls, lets live ones finish by themselves for the limits' shutdown grace, then
     /// hangs up the rest (answered calls end <c>completed</c>, ringing ones are canceled) and waits for their final
     /// status. Idempotent. Disposing without it hangs up at once.

@@ -33,6 +33,18 @@ internal interface IVerbHost
     void Decline(int sipStatus, string reason, IReadOnlyList<KeyValuePair<string, string>> headers);
 
     /// <summary>
+    /// Sends <paramref name="request"/> inside the call's dialog (from the loop); completes with the peer's final
+    /// answer, or the failure's status when none came (481 at once when the call has no dialog).
+    /// </summary>
+    Task<InDialogAnswer> SendInDialogAsync(InDialogRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sends the REFER of <paramref name="refer"/> (from the loop); completes with its answer. The referred call's
+    /// progress arrives afterwards as the running step's <see cref="Steps.VerbStep.OnTransferProgress"/>.
+    /// </summary>
+    Task<InDialogAnswer> ReferAsync(ReferVerb refer, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Places one leg of <paramref name="dial"/> to <paramref name="target"/>, as a call of its own whose parent is
     /// this call. Thread-safe: called from the dial's placing tasks.
     /// </summary>

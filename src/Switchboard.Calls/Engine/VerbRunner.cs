@@ -61,6 +61,15 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
         }
     }
 
+    /// <summary>The peer reported on a transfer: only the step that asked for it (a running <c>sip:refer</c>) cares.</summary>
+    public void OnTransferProgress(Signalling.TransferProgress progress)
+    {
+        if (!_stopped)
+        {
+            _current?.OnTransferProgress(progress);
+        }
+    }
+
     public void OnStep(VerbStepMessage message)
     {
         if (_stopped || message.Generation != _generation)

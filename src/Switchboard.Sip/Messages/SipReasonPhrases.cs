@@ -5,15 +5,18 @@ public static class SipReasonPhrases
 {
     public static string For(int statusCode) => statusCode switch
     {
+        100 => "Trying",
         180 => "Ringing",
         183 => "Session Progress",
         200 => "OK",
+        202 => "Accepted",
         400 => "Bad Request",
         403 => "Forbidden",
         404 => "Not Found",
         408 => "Request Timeout",
         410 => "Gone",
         480 => "Temporarily Unavailable",
+        481 => "Call/Transaction Does Not Exist",
         484 => "Address Incomplete",
         486 => "Busy Here",
         487 => "Request Terminated",

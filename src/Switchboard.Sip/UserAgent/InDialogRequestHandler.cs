@@ -8,7 +8,7 @@ namespace Switchboard.Sip.UserAgent;
 
 /// <summary>
 /// Answers what the peer sends inside one call's dialog (RFC 3261 §12.2.2): BYE (§15.1.2), re-INVITE (§14.2),
-/// UPDATE (RFC 3311), INFO (RFC 6086) and OPTIONS (§11.2). Offers are answered synchronously by the call's
+/// UPDATE (RFC 3311), INFO (RFC 6086), the NOTIFYs of our REFER (RFC 3515) and OPTIONS (§11.2). Offers are answered synchronously by the call's
 /// <see cref="ISipOfferAnswerer"/>, because the answer travels in the response.
 /// </summary>
 internal sealed class InDialogRequestHandler(SipCall call)
@@ -37,6 +37,11 @@ internal sealed class InDialogRequestHandler(SipCall call)
         if (request.Method == SipMethod.Info)
         {
             return AnswerInfo(request);
+        }
+
+        if (request.Method == SipMethod.Notify)
+        {
+            return AnswerNotify(request);
         }
 
         if (request.Method == SipMethod.Options)
@@ -147,6 +152,25 @@ internal sealed class InDialogRequestHandler(SipCall call)
         }
 
         call.Report(offer is null ? null : new SipCallSessionModified(offer, answer!));
+        return response;
+    }
+
+    /// <summary>
+    /// A NOTIFY belongs to the subscription of our REFER (RFC 3515 §2.4.4), which answers it; without one there is
+    /// no subscription to notify (RFC 6665 §4.1.3: 481).
+    /// </summary>
+    private SipResponse AnswerNotify(SipRequest notify)
+    {
+        SipResponse response;
+        SipCallReferNotify? report = null;
+        lock (call.Gate)
+        {
+            response = call.ReferSubscriptionLocked is { } refer
+                ? refer.Answer(notify, out report)
+                : SipResponseFactory.Create(notify, 481, "Subscription Does Not Exist", null);
+        }
+
+        call.Report(report);
         return response;
     }
 

@@ -23,6 +23,7 @@ public abstract class SipCall
     private readonly InDialogRequestHandler _inDialog;
     private readonly StateMachine<SipCallState> _state;
     private ReinviteClient? _reinvite;
+    private ReferSubscription? _refer;
     private AwaitedAck? _awaitedAck;
 
     private protected SipCall(SipUserAgent agent, string callId, string localTag, SipLocalAddress local, ISipTransport transport, TransitionTable<SipCallState> transitions, SipCallState initial)
@@ -125,6 +126,77 @@ public abstract class SipCall
         client.Start();
         return client.Result.WaitAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Sends an application's request inside the dialog (INFO, MESSAGE, NOTIFY ...; RFC 3261 §12.2.1.1) and completes
+    /// with its final response, or a 408/503/481 result naming why none came. A 481, or no answer, also ends the call
+    /// with <see cref="SipCallDialogFailed"/> (§12.2.1.2). Cancelling the token stops the wait, not the transaction.
+    /// </summary>
+    /// <exception cref="ArgumentException">The method is one the dialog layer owns, or a header one it writes itself.</exception>
+    public Task<SipInDialogResult> SendRequestAsync(SipInDialogRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (SipInDialogRequest.IsReservedForDialog(request.Method))
+        {
+            throw new ArgumentException($"{request.Method} is sent by the dialog layer only", nameof(request));
+        }
+
+        SipRequest sip;
+        lock (Gate)
+        {
+            if (!CanSendInDialogLocked)
+            {
+                return Task.FromResult(SipInDialogResult.NoDialog);
+            }
+
+            sip = SipRequestFactory.CreateInDialogRequest(Dialog!, request, Local);
+        }
+
+        return InDialogClient.SendAsync(this, sip).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a REFER (RFC 3515) asking the peer to call <see cref="SipReferRequest.ReferTo"/> instead, and completes
+    /// with its final response (202 when accepted). The NOTIFYs of its implicit subscription are answered here and
+    /// reported as <see cref="SipCallReferNotify"/>. One transfer at a time: while one is under way another gets 491.
+    /// </summary>
+    /// <exception cref="ArgumentException">A header is one the dialog layer writes itself.</exception>
+    public Task<SipInDialogResult> ReferAsync(SipReferRequest refer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(refer);
+        SipRequest sip;
+        ReferSubscription subscription;
+        lock (Gate)
+        {
+            if (!CanSendInDialogLocked)
+            {
+                return Task.FromResult(SipInDialogResult.NoDialog);
+            }
+
+            if (_refer is { State: not ReferSubscriptionState.Terminated })
+            {
+                return Task.FromResult(new SipInDialogResult(491, "Request Pending", "a transfer is already under way"));
+            }
+
+            sip = SipRequestFactory.CreateRefer(Dialog!, refer, Local);
+            subscription = new ReferSubscription(sip.CSeq!.Value.Number, Agent.Logger);
+            _refer = subscription;
+        }
+
+        return InDialogClient.SendAsync(this, sip, result =>
+        {
+            lock (Gate)
+            {
+                subscription.OnReferAnswered(result.StatusCode);
+            }
+        }).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>The subscription of our last REFER, for its NOTIFYs; read under <see cref="Gate"/>.</summary>
+    internal ReferSubscription? ReferSubscriptionLocked => _refer;
+
+    /// <summary>Whether requests may be sent in the dialog: it exists, and nobody asked to end the call.</summary>
+    private bool CanSendInDialogLocked => Dialog is not null && !HangupRequested && State is SipCallState.Accepted or SipCallState.Confirmed;
 
     /// <summary>A 2xx to one of our INVITEs that matched no transaction any more: ACK it again (RFC 3261 §13.2.2.4).</summary>
     internal void OnStraySuccess(SipResponse response)

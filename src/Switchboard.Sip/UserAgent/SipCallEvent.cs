@@ -1,3 +1,5 @@
+using Switchboard.Sip.Messages;
+
 namespace Switchboard.Sip.UserAgent;
 
 /// <summary>Something that happened to a call at the SIP level, reported to its <see cref="ISipCallObserver"/>.</summary>
@@ -55,3 +57,10 @@ public sealed record SipCallAckTimedOut : SipCallEnded;
 /// A request inside the dialog was answered 481 or timed out (408), so the dialog is gone (RFC 3261 §12.2.1.2).
 /// </summary>
 public sealed record SipCallDialogFailed(int StatusCode, string ReasonPhrase) : SipCallEnded;
+
+/// <summary>
+/// A NOTIFY of our REFER's implicit subscription (RFC 3515 §2.4.4), already answered 200: <paramref name="Status"/>
+/// is the referred call's progress from its <c>message/sipfrag</c> body (null when a terminating NOTIFY had none);
+/// <paramref name="SubscriptionTerminated"/>: no further NOTIFY follows (Subscription-State: terminated).
+/// </summary>
+public sealed record SipCallReferNotify(SipFragStatus? Status, bool SubscriptionTerminated) : SipCallEvent;

@@ -6,11 +6,11 @@ namespace Switchboard.Sip.UserAgent;
 
 /// <summary>
 /// Builds the requests a user agent sends: INVITE (RFC 3261 §8.1.1), ACK for 2xx (§13.2.2.4), BYE (§15.1.1),
-/// CANCEL (§9.1) and re-INVITE (§14.1).
+/// CANCEL (§9.1), re-INVITE (§14.1), an application's requests in the dialog and REFER (RFC 3515).
 /// </summary>
 internal static class SipRequestFactory
 {
-    public const string AllowValue = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE";
+    public const string AllowValue = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, NOTIFY";
     public const string UserAgentValue = "Switchboard";
 
     /// <summary>
@@ -118,10 +118,85 @@ internal static class SipRequestFactory
         return new SipRequest(SipMethod.Cancel, invite.RequestUri, headers, ReadOnlyMemory<byte>.Empty);
     }
 
-    private static SipRequest CreateInDialog(SipDialog dialog, SipMethod method, uint sequence, SipLocalAddress local, string? sdp)
+    /// <summary>
+    /// An application's request in the dialog (INFO, MESSAGE, NOTIFY ...): the dialog's headers, then the request's
+    /// own, then its body (<c>text/plain</c> when it names no type).
+    /// </summary>
+    public static SipRequest CreateInDialogRequest(SipDialog dialog, SipInDialogRequest request, SipLocalAddress local)
     {
-        var (requestUri, routes) = RouteFor(dialog);
-        var headers = new List<SipHeader>(12 + routes.Count)
+        var headers = DialogHeaders(dialog, request.Method, dialog.NextSequence(), local, out var requestUri);
+        headers.Add(SipHeader.Create(SipHeaderNames.UserAgent, UserAgentValue));
+        AddExtra(headers, request.Headers);
+        if (string.IsNullOrEmpty(request.Body))
+        {
+            return new SipRequest(request.Method, requestUri, headers, ReadOnlyMemory<byte>.Empty);
+        }
+
+        headers.Add(SipHeader.Create(SipHeaderNames.ContentType, request.ContentType ?? "text/plain"));
+        return new SipRequest(request.Method, requestUri, headers, Encoding.UTF8.GetBytes(request.Body));
+    }
+
+    /// <summary>
+    /// RFC 3515 §2.1: REFER names the target in Refer-To; RFC 3892 names who asks in Referred-By. Like SUBSCRIBE it
+    /// creates a subscription in the dialog, so it carries our Contact (RFC 6665 §4.1.2.1) and says which event
+    /// package its NOTIFYs use by being a REFER. A number or user name alone is sent to the host of the dialog's
+    /// remote target, which is where a carrier or PBX that sent us the call takes its calls.
+    /// </summary>
+    public static SipRequest CreateRefer(SipDialog dialog, SipReferRequest refer, SipLocalAddress local)
+    {
+        var headers = DialogHeaders(dialog, SipMethod.Refer, dialog.NextSequence(), local, out var requestUri);
+        headers.Add(Contact(local));
+        headers.Add(SipHeader.Create(SipHeaderNames.UserAgent, UserAgentValue));
+        AddExtra(headers, refer.Headers);
+        headers.Add(SipHeader.Create(SipHeaderNames.ReferTo, ReferAddress(refer.ReferTo, dialog)));
+        var referredBy = refer.ReferredBy is { } by ? ReferAddress(by, dialog) : $"<{dialog.Local.Uri}>";
+        if (refer.ReferredByDisplayName is { Length: > 0 } name && referredBy.StartsWith('<'))
+        {
+            // RFC 3261 §25.1: a display name is a quoted-string, with its quotes and backslashes escaped.
+            referredBy = $"\"{name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\" {referredBy}";
+        }
+
+        headers.Add(SipHeader.Create("Referred-By", referredBy));
+        return new SipRequest(SipMethod.Refer, requestUri, headers, ReadOnlyMemory<byte>.Empty);
+    }
+
+    /// <summary>
+    /// A Refer-To or Referred-By value (RFC 3515 §2.1, RFC 3892 §3): a name-addr as given, a URI in angle brackets
+    /// (its own parameters and headers stay the URI's), a bare number or user name as a SIP URI at the remote
+    /// target's host.
+    /// </summary>
+    internal static string ReferAddress(string value, SipDialog dialog)
+    {
+        if (value.StartsWith('<') || value.StartsWith('"'))
+        {
+            return value;
+        }
+
+        return value.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) || value.StartsWith("sips:", StringComparison.OrdinalIgnoreCase)
+            || value.StartsWith("tel:", StringComparison.OrdinalIgnoreCase)
+            ? $"<{value}>"
+            : $"<sip:{value}@{dialog.RemoteTarget.Host}>";
+    }
+
+    private static void AddExtra(List<SipHeader> headers, IReadOnlyList<KeyValuePair<string, string>> extra)
+    {
+        foreach (var header in extra)
+        {
+            if (SipInDialogRequest.IsDialogHeader(header.Key) || header.Value.AsSpan().ContainsAny('\r', '\n'))
+            {
+                throw new ArgumentException($"the header {header.Key} cannot be set by the application", nameof(extra));
+            }
+
+            headers.Add(SipHeader.Create(header.Key, header.Value));
+        }
+    }
+
+    /// <summary>RFC 3261 §12.2.1.1: the headers every request in the dialog carries, and where it goes.</summary>
+    private static List<SipHeader> DialogHeaders(SipDialog dialog, SipMethod method, uint sequence, SipLocalAddress local, out SipUri requestUri)
+    {
+        var (uri, routes) = RouteFor(dialog);
+        requestUri = uri;
+        var headers = new List<SipHeader>(16 + routes.Count)
         {
             Via(local),
             SipHeader.Create(SipHeaderNames.MaxForwards, "70"),
@@ -135,6 +210,12 @@ internal static class SipRequestFactory
             headers.Add(SipHeader.Create(SipHeaderNames.Route, route));
         }
 
+        return headers;
+    }
+
+    private static SipRequest CreateInDialog(SipDialog dialog, SipMethod method, uint sequence, SipLocalAddress local, string? sdp)
+    {
+        var headers = DialogHeaders(dialog, method, sequence, local, out var requestUri);
         if (method == SipMethod.Invite)
         {
             headers.Add(Contact(local));

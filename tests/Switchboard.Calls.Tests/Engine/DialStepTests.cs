@@ -202,5 +202,9 @@ public sealed class DialStepTests
         }
 
         public void ReportVerbFailed(Verb verb, string reason) => throw new NotSupportedException();
+
+        public Task<InDialogAnswer> SendInDialogAsync(InDialogRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<InDialogAnswer> ReferAsync(ReferVerb refer, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

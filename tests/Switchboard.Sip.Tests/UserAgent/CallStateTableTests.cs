@@ -55,6 +55,19 @@ public class CallStateTableTests
     }
 
     [Fact]
+    public void ReferSubscription_IsRfc3515sImplicitSubscription()
+    {
+        (ReferSubscriptionState, string, ReferSubscriptionState)[] diagram =
+        [
+            (ReferSubscriptionState.Pending, "2xx to the REFER (RFC 3515 §2.4.2)", ReferSubscriptionState.Active),
+            (ReferSubscriptionState.Pending, "REFER refused or failed, or a NOTIFY overtaking its 2xx ends it (RFC 6665 §4.1.2.4)", ReferSubscriptionState.Terminated),
+            (ReferSubscriptionState.Active, "NOTIFY with Subscription-State: terminated (RFC 3515 §2.4.7)", ReferSubscriptionState.Terminated),
+        ];
+
+        TransactionFigureTests.AssertTableIs(diagram, ReferSubscription.Transitions.Edges);
+    }
+
+    [Fact]
     public void Reinvite_IsOneTryAndOneRetryAfterGlare()
     {
         (ReinviteClientState, string, ReinviteClientState)[] diagram =

@@ -133,9 +133,30 @@ public static class CallsEndpoints
         }
 
         var update = await JsonBody.ReadAsync(context, LiveCallUpdateReader.Read).ConfigureAwait(false);
-        return update.ApplyTo(engine, call_sid)
-            ? Results.Accepted()
-            : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The call has ended", detail: $"call {call_sid} is {call.Status}; only live calls can be changed");
+        if (!update.ApplyTo(engine, call_sid))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The call has ended", detail: $"call {call_sid} is {call.Status}; only live calls can be changed");
+        }
+
+        return update.SipRequest is { } sipRequest
+            ? await SendSipRequestAsync(context, call_sid, sipRequest, engine).ConfigureAwait(false)
+            : Results.Accepted();
+    }
+
+    /// <summary>
+    /// jambonz's live <c>sip_request</c>: sent inside the call's dialog, answered 200 with the peer's status and reason
+    /// once it answered. Only an answered call has a dialog to send it in.
+    /// </summary>
+    private static async Task<IResult> SendSipRequestAsync(HttpContext context, string callSid, InDialogRequest request, CallEngine engine)
+    {
+        var answer = await engine.SendInDialogAsync(callSid, request, context.RequestAborted).ConfigureAwait(false);
+        if (answer is not { WasSent: true })
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The call has no dialog",
+                detail: $"call {callSid} is not answered or has ended; a sip_request needs an answered call");
+        }
+
+        return Results.Json(new SipRequestAnswered(answer.SipStatus, answer.Reason, answer.Error), CallsJsonContext.Default.SipRequestAnswered);
     }
 
     /// <summary>Hangs the call up (a ringing call is canceled). A call that has already ended stays as it is.</summary>

@@ -8,4 +8,5 @@ namespace Switchboard.Api.V1.Calls;
 [JsonSerializable(typeof(List<CallResource>))]
 [JsonSerializable(typeof(RecentCallsPage))]
 [JsonSerializable(typeof(CallCount))]
+[JsonSerializable(typeof(SipRequestAnswered))]
 internal sealed partial class CallsJsonContext : JsonSerializerContext;

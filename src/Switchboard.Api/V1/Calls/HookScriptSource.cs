@@ -17,9 +17,9 @@ namespace Switchboard.Api.V1.Calls;
 /// The jambonz way of running a call: the application's <c>call_hook</c> answers with a verb array; a verb
 /// with an <c>actionHook</c> posts its result there, and a non-empty answer replaces the verbs still queued.
 /// A <c>transcribe</c> verb's transcripts go to its <c>transcriptionHook</c>, a gather's interim results to its
-/// <c>partialResultHook</c>; those answers are not read.
+/// <c>partialResultHook</c>, a <c>sip:refer</c>'s progress to its <c>eventHook</c>; those answers are not read.
 /// </summary>
-public sealed class HookScriptSource : IScriptSource, ISpeechHooks
+public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHooks
 {
     private readonly WebhookTarget _callHook;
     private readonly CallContext _context;
@@ -71,6 +71,10 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks
                 return await AskAsync(hook, call, CallPayload.Build(call, _context, null, writer => WriteDial(writer, dial)), replaceAll: false, cancellationToken).ConfigureAwait(false);
             case RecordResult { Record.ActionHook: { } hook } record:
                 return await AskAsync(hook, call, CallPayload.Build(call, _context, null, writer => WriteRecord(writer, record)), replaceAll: false, cancellationToken).ConfigureAwait(false);
+            case SipRequestResult { Request.ActionHook: { } hook } request:
+                return await AskAsync(hook, call, CallPayload.Build(call, _context, null, writer => WriteSipRequest(writer, request)), replaceAll: false, cancellationToken).ConfigureAwait(false);
+            case ReferResult { Refer.ActionHook: { } hook } refer:
+                return await AskAsync(hook, call, CallPayload.Build(call, _context, null, writer => WriteRefer(writer, call, refer)), replaceAll: false, cancellationToken).ConfigureAwait(false);
             case RedirectResult redirect:
                 if (redirect.Redirect.StatusHook is { } statusHook)
                 {
@@ -87,6 +91,19 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks
     {
         var target = _hooks.TryGetValue(hook, out var known) ? known : new WebhookTarget(hook, "POST", null, null);
         await PostAsync(target, call, "transcription", CallPayload.Build(call, _context, null, writer => SpeechPayload.Write(writer, transcript, isFinal)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>jambonz's <c>sip:refer</c> event: <c>{event: "transfer-status", call_status}</c>, the status as the NOTIFY's sipfrag wrote it.</summary>
+    public async ValueTask OnTransferProgressAsync(CallSnapshot call, string hook, int sipStatus, CancellationToken cancellationToken)
+    {
+        var target = _hooks.TryGetValue(hook, out var known) ? known : new WebhookTarget(hook, "POST", null, null);
+        var payload = CallPayload.Build(call, _context, null, writer =>
+        {
+            writer.WriteString("event", "transfer-status");
+            writer.WriteString("call_status", sipStatus.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteNumber("sip_status", sipStatus);
+        });
+        await PostAsync(target, call, "transfer-status", payload, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -189,6 +206,37 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks
         // Seconds connected, under our first name for it and under jambonz's.
         writer.WriteNumber("duration", (int)dial.Duration.TotalSeconds);
         writer.WriteNumber("dial_call_duration", (int)dial.Duration.TotalSeconds);
+    }
+
+    /// <summary>
+    /// jambonz's <c>sip:request</c> action: <c>result</c> <c>success</c> with the peer's <c>sipStatus</c> whatever it
+    /// answered, or <c>failed</c> with <c>err</c> when no answer came.
+    /// </summary>
+    private static void WriteSipRequest(Utf8JsonWriter writer, SipRequestResult request)
+    {
+        if (request.Answer.IsAnswered)
+        {
+            writer.WriteString("result", "success");
+            writer.WriteNumber("sipStatus", request.Answer.SipStatus);
+            return;
+        }
+
+        writer.WriteString("result", "failed");
+        writer.WriteString("err", request.Answer.Error);
+    }
+
+    /// <summary>
+    /// jambonz's <c>sip:refer</c> action: the REFER's answer <c>refer_status</c> and, when a final NOTIFY came, the
+    /// referred call's <c>final_referred_call_status</c>; <c>referring_call_sid</c> names this call.
+    /// </summary>
+    private static void WriteRefer(Utf8JsonWriter writer, CallSnapshot call, ReferResult refer)
+    {
+        writer.WriteString("referring_call_sid", call.Sid);
+        writer.WriteNumber("refer_status", refer.ReferStatus);
+        if (refer.FinalReferredStatus is { } final)
+        {
+            writer.WriteNumber("final_referred_call_status", final);
+        }
     }
 
     /// <summary>jambonz's gather action: <c>reason</c> <c>dtmfDetected</c> with <c>digits</c>, <c>speechDetected</c> with <c>speech</c>, <c>timeout</c>, or <c>error</c> with <c>details</c>.</summary>

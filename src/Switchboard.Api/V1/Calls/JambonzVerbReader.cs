@@ -38,7 +38,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     public const string DefaultRecordFinishKeys = "1234567890*#";
 
     private static readonly string[] Supported =
-        ["say", "play", "pause", "gather", "transcribe", "dial", "record", "hangup", "redirect", "tag", "config", "answer", "sip:decline", "dtmf", "alert"];
+        ["say", "play", "pause", "gather", "transcribe", "dial", "record", "hangup", "redirect", "tag", "config", "answer", "sip:decline", "sip:request", "sip:refer", "dtmf", "alert"];
 
     /// <summary>Targets one <c>dial</c> may ring at once.</summary>
     public const int MaxDialTargets = 10;
@@ -71,7 +71,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     /// <summary>The verbs jambonz defines that this server cannot run yet: skipped with a warning, never a failed call.</summary>
     private static readonly string[] NotYetSupported =
         ["conference", "enqueue", "dequeue", "listen", "stream", "lex", "dialogflow", "rasa", "leave", "message",
-         "sip:refer", "sip:request", "llm", "s2s", "openai_s2s", "google_s2s", "elevenlabs_s2s", "deepgram_s2s",
+         "llm", "s2s", "openai_s2s", "google_s2s", "elevenlabs_s2s", "deepgram_s2s",
          "ultravox_s2s", "voice_agent", "pipeline", "dub", "rest:dial"];
 
     /// <summary>
@@ -130,6 +130,8 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             "transcribe" => ReadTranscribe(verb, path),
             "answer" => new AnswerVerb(),
             "sip:decline" => ReadDecline(verb, path),
+            "sip:request" => SipVerbReader.ReadRequest(verb, path, ReadActionHook(verb, path, required: false)),
+            "sip:refer" => SipVerbReader.ReadRefer(verb, path, ReadActionHook(verb, path, required: false), ReadHook(verb, "eventHook", path)),
             "dtmf" => ReadDtmf(verb, path),
             "alert" => ReadAlert(verb, path),
             "dial" => ReadDial(verb, path),

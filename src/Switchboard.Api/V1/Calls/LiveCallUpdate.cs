@@ -12,6 +12,12 @@ public sealed record LiveCallUpdate(string? RedirectHook, string? CallStatus, Js
     /// <summary>Keys to send to the call, and how long each lasts.</summary>
     public (string Digits, TimeSpan Duration)? Dtmf { get; init; }
 
+    /// <summary>
+    /// A request to send inside the call's dialog (jambonz <c>sip_request</c>); the endpoint sends it after the other
+    /// commands and answers with the peer's response.
+    /// </summary>
+    public InDialogRequest? SipRequest { get; init; }
+
     /// <summary>Sends the commands to the live call; false when the call is no longer live.</summary>
     public bool ApplyTo(CallEngine engine, string callSid)
     {

@@ -4,7 +4,7 @@ using Switchboard.Api.V1.Hooks;
 
 namespace Switchboard.Api.V1.Calls;
 
-/// <summary>Validates a live-control body: <c>call_hook</c>, <c>call_status</c>, <c>mute_status</c>, <c>dtmf</c>, <c>tag</c>.</summary>
+/// <summary>Validates a live-control body: <c>call_hook</c>, <c>call_status</c>, <c>mute_status</c>, <c>dtmf</c>, <c>tag</c>, <c>sip_request</c>.</summary>
 public static class LiveCallUpdateReader
 {
     /// <exception cref="ValidationException">A field is invalid, or the body asks for nothing.</exception>
@@ -32,7 +32,7 @@ public static class LiveCallUpdateReader
         var dtmf = ReadDtmf(body);
 
         // Refused by name rather than dropped: a caller that asked for these must learn they did not happen.
-        foreach (var unsupported in (string[])["listen_status", "whisper", "conf_mute_status", "conf_hold_status", "sip_request",
+        foreach (var unsupported in (string[])["listen_status", "whisper", "conf_mute_status", "conf_hold_status",
                      "record", "child_call_hook", "transcribe_status", "dub", "media_path"])
         {
             if (body.TryGetProperty(unsupported, out _))
@@ -42,12 +42,13 @@ public static class LiveCallUpdateReader
         }
 
         var tag = JsonFields.OptionalObject(body, "tag", "tag")?.Clone();
-        if (hook is null && status is null && tag is null && mute is null && dtmf is null)
+        var sipRequest = body.TryGetProperty("sip_request", out _) ? SipVerbReader.ReadLive(body, "sip_request") : null;
+        if (hook is null && status is null && tag is null && mute is null && dtmf is null && sipRequest is null)
         {
-            throw new ValidationException("$", "give at least one of call_hook, call_status, mute_status, dtmf and tag");
+            throw new ValidationException("$", "give at least one of call_hook, call_status, mute_status, dtmf, tag and sip_request");
         }
 
-        return new LiveCallUpdate(hook?.Url, status, tag) { Mute = mute, Dtmf = dtmf };
+        return new LiveCallUpdate(hook?.Url, status, tag) { Mute = mute, Dtmf = dtmf, SipRequest = sipRequest };
     }
 
     /// <summary>jambonz's <c>dtmf: {digit, duration}</c>: keys to send, each lasting <c>duration</c> ms (default 250).</summary>

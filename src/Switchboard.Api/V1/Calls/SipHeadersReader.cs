@@ -15,8 +15,18 @@ public static class SipHeadersReader
     /// <param name="owner">The object that may hold <c>headers</c>.</param>
     /// <param name="path">The path of <c>headers</c> itself, for errors.</param>
     /// <exception cref="ValidationException">A name is not a SIP token, is one the dialog sets, or a value is invalid.</exception>
-    public static List<KeyValuePair<string, string>> Read(JsonElement owner, string path)
+    public static List<KeyValuePair<string, string>> Read(JsonElement owner, string path) => Read(owner, path, out _, allowContentType: false);
+
+    /// <summary>
+    /// Reads <c>headers</c> for a request with a body of the application's (jambonz <c>sip:request</c>): there
+    /// <c>Content-Type</c> names the body's type, so it is taken out into <paramref name="contentType"/> instead of refused.
+    /// </summary>
+    public static List<KeyValuePair<string, string>> ReadWithContentType(JsonElement owner, string path, out string? contentType) =>
+        Read(owner, path, out contentType, allowContentType: true);
+
+    private static List<KeyValuePair<string, string>> Read(JsonElement owner, string path, out string? contentType, bool allowContentType)
     {
+        contentType = null;
         var headers = new List<KeyValuePair<string, string>>();
         if (JsonFields.OptionalObject(owner, "headers", path) is not { } given)
         {
@@ -29,6 +39,17 @@ public static class SipHeadersReader
             if (!SipSyntax.IsHeaderName(header.Name))
             {
                 throw new ValidationException(headerPath, "is not a valid SIP header name");
+            }
+
+            if (allowContentType && header.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                contentType = JsonFields.RequireString(given, header.Name, headerPath);
+                if (contentType.Length is 0 or > 128 || !SipSyntax.IsHeaderValue(contentType) || !contentType.Contains('/', StringComparison.Ordinal))
+                {
+                    throw new ValidationException(headerPath, "must be a media type such as application/json");
+                }
+
+                continue;
             }
 
             if (ReservedHeaders.Contains(header.Name))

@@ -18,5 +18,12 @@ internal sealed record Answers : CallFact;
 /// </summary>
 internal sealed record Ends(CallStatus Status, int? SipStatus, string Reason, bool HangUpFirst = false, CallEndedBy By = CallEndedBy.FarEnd) : CallFact;
 
+/// <summary>
+/// The peer reported how the call it was referred to is going (a NOTIFY of our REFER, RFC 3515):
+/// <paramref name="SipStatus"/> from its sipfrag, null when a NOTIFY only ended the report;
+/// <paramref name="ReportsEnded"/>: no further report follows.
+/// </summary>
+internal sealed record TransferProgress(int? SipStatus, bool ReportsEnded) : CallFact;
+
 /// <summary>A key arrived in signalling (RFC 6086 INFO); it joins RFC 4733 and in-band keys.</summary>
 internal sealed record KeyPressed(char Key) : CallFact;

@@ -67,6 +67,7 @@ internal abstract class CallSignalling(MediaSession media, CallSetup setup, stri
         SipCallHungUp => new Ends(CallStatus.Completed, null, HungUpReason),
         // RFC 6086 INFO keys join the same stream of digits as RFC 4733 and in-band ones.
         SipCallDtmf info => new KeyPressed(info.Digit),
+        SipCallReferNotify notify => new TransferProgress(notify.Status?.StatusCode, notify.SubscriptionTerminated),
         SipCallDialogFailed failed => new Ends(
             current == CallStatus.InProgress ? CallStatus.Completed : CallStatus.Failed, failed.StatusCode, "dialog lost: " + failed.ReasonPhrase),
         _ => InterpretOwn(sipEvent),

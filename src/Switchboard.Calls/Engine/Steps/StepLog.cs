@@ -29,4 +29,16 @@ internal static partial class StepLog
 
     [LoggerMessage(3016, LogLevel.Warning, "Call {CallSid}: the result of a dial ended by hang-up could not be posted: {Error}")]
     public static partial void DialHookFailed(ILogger logger, string callSid, string error);
+
+    [LoggerMessage(3040, LogLevel.Information, "Call {CallSid}: {Method} in the dialog was answered {SipStatus} {Reason}")]
+    public static partial void InDialogAnswered(ILogger logger, string callSid, string method, int sipStatus, string reason);
+
+    [LoggerMessage(3041, LogLevel.Information, "Call {CallSid}: the transfer's REFER was answered {SipStatus}; the referred call ended {FinalStatus}")]
+    public static partial void TransferEnded(ILogger logger, string callSid, int sipStatus, int? finalStatus);
+
+    [LoggerMessage(3042, LogLevel.Warning, "Call {CallSid}: no final report of the transfer came within {Seconds} s; the call goes on")]
+    public static partial void TransferReportsTimedOut(ILogger logger, string callSid, double seconds);
+
+    [LoggerMessage(3043, LogLevel.Warning, "Call {CallSid}: a transfer's report or result could not be posted: {Error}")]
+    public static partial void TransferHookFailed(ILogger logger, string callSid, string error);
 }

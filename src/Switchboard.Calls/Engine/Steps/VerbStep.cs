@@ -41,6 +41,11 @@ internal abstract class VerbStep(StepScope scope)
     {
     }
 
+    /// <summary>The peer reported how a transfer this call asked for is going; only a <c>sip:refer</c> listens.</summary>
+    public virtual void OnTransferProgress(Signalling.TransferProgress progress)
+    {
+    }
+
     /// <summary>The verb is left (its end, a barge-in, a redirect, new verbs): stop whatever it runs.</summary>
     public virtual void Leave()
     {

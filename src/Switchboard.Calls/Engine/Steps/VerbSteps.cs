@@ -24,6 +24,8 @@ internal static class VerbSteps
         RedirectVerb redirect => new RedirectStep(redirect, scope),
         RejectVerb reject => new RejectStep(reject, scope),
         AlertVerb alert => new AlertStep(alert, scope),
+        SipRequestVerb request => new SipRequestStep(request, scope),
+        ReferVerb refer => new ReferStep(refer, scope),
         SkippedVerb skipped => new SkipStep(skipped, scope),
         _ => null,
     };

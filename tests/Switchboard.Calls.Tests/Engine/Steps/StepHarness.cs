@@ -191,6 +191,32 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
 
     public void ReportVerbFailed(Verb verb, string reason) => FailedVerbs.Add((verb, reason));
 
+    /// <summary>Requests the steps sent inside the dialog, and REFERs, in order.</summary>
+    public List<object> SentInDialog { get; } = [];
+
+    /// <summary>How the far end answers what is sent inside the dialog; a request waits until it is set.</summary>
+    public TaskCompletionSource<InDialogAnswer> InDialogAnswer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<InDialogAnswer> SendInDialogAsync(InDialogRequest request, CancellationToken cancellationToken)
+    {
+        lock (SentInDialog)
+        {
+            SentInDialog.Add(request);
+        }
+
+        return InDialogAnswer.Task.WaitAsync(cancellationToken);
+    }
+
+    public Task<InDialogAnswer> ReferAsync(ReferVerb refer, CancellationToken cancellationToken)
+    {
+        lock (SentInDialog)
+        {
+            SentInDialog.Add(refer);
+        }
+
+        return InDialogAnswer.Task.WaitAsync(cancellationToken);
+    }
+
     public Task<IDialLeg> PlaceDialLegAsync(DialVerb dial, CallTarget target, IDialLegObserver observer, CancellationToken cancellationToken) =>
         Task.FromResult(PlaceLeg is { } place ? place(target, observer) : throw new NotSupportedException());
 
@@ -299,8 +325,21 @@ internal sealed class ScriptedPrompts : IPromptRenderer
 }
 
 /// <summary>A script source that starts with <see cref="StartVerbs"/>, keeps the results it is told of and answers each with <see cref="Reply"/>.</summary>
-internal sealed class RecordingScript : IScriptSource, ISpeechHooks
+internal sealed class RecordingScript : IScriptSource, ISpeechHooks, ITransferHooks
 {
+    /// <summary>Transfer progress posted to event hooks, in order.</summary>
+    public List<(string Hook, int SipStatus)> TransferReports { get; } = [];
+
+    public ValueTask OnTransferProgressAsync(CallSnapshot call, string hook, int sipStatus, CancellationToken cancellationToken)
+    {
+        lock (TransferReports)
+        {
+            TransferReports.Add((hook, sipStatus));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>Transcripts posted to hooks (a transcribe's, a gather's interim results), in order.</summary>
     public List<(string Hook, string Transcript, bool IsFinal)> Transcripts { get; } = [];
 
