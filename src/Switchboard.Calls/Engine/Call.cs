@@ -80,6 +80,17 @@ internal sealed class Call : IVerbHost, IDialLeg
 
     void IVerbHost.Decline(int sipStatus, string reason) => Post(new DeclineRequested(sipStatus, reason));
 
+    void IVerbHost.StartAmd(AmdSettings settings)
+    {
+        if (_amd is not null)
+        {
+            Steps.BackgroundLog.AmdNotStarted(_services.Logger, Sid, "detection already runs on this call");
+            return;
+        }
+
+        _amd = CallAmd.Start(settings, _media!, _inbox.Writer, _work, _services.Time, Sid, _services.Logger);
+    }
+
     void IVerbHost.Alert(string alertInfo) => _signalling!.Alert(alertInfo);
 
     Task<IDialLeg> IVerbHost.PlaceDialLegAsync(DialVerb dial, CallTarget target, IDialLegObserver observer, CancellationToken cancellationToken) =>
@@ -278,7 +289,8 @@ internal sealed class Call : IVerbHost, IDialLeg
 
         // Both listen from the answer on, whichever side answered; a dial leg's request asks for neither.
         _wholeRecording = WholeCallRecording.Start(_request, _services.Recordings, _media!, Snapshot(), _work, _services.Logger);
-        _amd = CallAmd.Start(_request.Amd, _media!, _inbox.Writer, _work, _services.Time, Sid, _services.Logger);
+        // A config.amd may have started detection already (an inbound call answered for it).
+        _amd ??= CallAmd.Start(_request.Amd, _media!, _inbox.Writer, _work, _services.Time, Sid, _services.Logger);
     }
 
     private void StartVerbs()

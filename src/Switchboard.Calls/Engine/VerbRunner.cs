@@ -9,20 +9,32 @@ namespace Switchboard.Calls.Engine;
 /// Runs a call's verbs one after another, each as its own <see cref="VerbStep"/>. The runner keeps only the queue,
 /// the keys kept for the next gather and the generation that stamps every message asked for: a message whose
 /// generation is not the current one belongs to a step (or a script request) already left behind and is dropped.
-/// It lives on the call's loop, so nothing here needs a lock.
+/// It also owns the call's background verbs (<see cref="BackgroundSteps"/>), whose messages carry generations of their
+/// own. It lives on the call's loop, so nothing here needs a lock.
 /// </summary>
-internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) : IStepRunner
+internal sealed class VerbRunner : IStepRunner, IForegroundVerbs
 {
+    private readonly StepServices _services;
     private Queue<Verb> _queue = new();
+    private int _lastIssued;
     private int _generation;
     private VerbStep? _current;
     private bool _stopped;
 
-    public SpeechDefaults Speech { get; set; } = speech;
+    public VerbRunner(StepServices services, SpeechDefaults speech)
+    {
+        _services = services;
+        Speech = speech;
+        Background = new BackgroundSteps(services, this, IssueGeneration, this);
+    }
+
+    public SpeechDefaults Speech { get; set; }
 
     public RecognizerOptions Recognizer { get; set; } = RecognizerOptions.None;
 
     public TypeAheadKeys TypeAhead { get; } = new();
+
+    public BackgroundSteps Background { get; }
 
     /// <summary>Asks the script source for the first verbs.</summary>
     public void Start() => Ask(async (script, call, token) => await script.StartAsync(call, token).ConfigureAwait(false));
@@ -51,6 +63,11 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
 
     public void OnDigit(char key)
     {
+        if (!_stopped && Background.TakeDigit(key, _current))
+        {
+            return;
+        }
+
         if (_current is not null)
         {
             _current.OnDigit(key);
@@ -63,8 +80,15 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
 
     public void OnStep(VerbStepMessage message)
     {
-        if (_stopped || message.Generation != _generation)
+        if (_stopped)
         {
+            return;
+        }
+
+        if (message.Generation != _generation)
+        {
+            // A background verb's, or a late answer for a step already left (dropped).
+            Background.OnStep(message);
             return;
         }
 
@@ -89,8 +113,9 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
         }
 
         _stopped = true;
-        _generation++;
-        services.Timer.Disarm();
+        _generation = IssueGeneration();
+        _services.Timer.Disarm();
+        Background.Dispose();
         var current = _current;
         _current = null;
         current?.OnCallEnded(endedCall);
@@ -118,6 +143,16 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
         }
     }
 
+    /// <summary>A background barge-in: a say or play that runs now stops, and the next verb runs.</summary>
+    public void InterruptPrompt()
+    {
+        if (!_stopped && _current is { IsPrompt: true })
+        {
+            BackgroundLog.PromptInterrupted(_services.Logger, _services.CallSid);
+            Next();
+        }
+    }
+
     void IStepRunner.BargeIn(VerbStep step, char key)
     {
         if (!ReferenceEquals(step, _current))
@@ -126,7 +161,7 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
         }
 
         TypeAhead.Keep(key);
-        StepLog.BargeIn(services.Logger, services.CallSid, key);
+        StepLog.BargeIn(_services.Logger, _services.CallSid, key);
         LeaveCurrent();
         while (_queue.TryPeek(out var verb) && verb is not GatherVerb)
         {
@@ -140,8 +175,8 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
     {
         if (replied.Error is not null)
         {
-            Log.ScriptFailed(services.Logger, services.CallSid, replied.Error);
-            services.Host.EndCall("script error: " + replied.Error, failed: true);
+            Log.ScriptFailed(_services.Logger, _services.CallSid, replied.Error);
+            _services.Host.EndCall("script error: " + replied.Error, failed: true);
             return;
         }
 
@@ -158,28 +193,32 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
         LeaveCurrent();
         if (!_queue.TryDequeue(out var verb))
         {
-            services.Host.EndCall("script ended", failed: false);
+            _services.Host.EndCall("script ended", failed: false);
             return;
         }
 
-        var step = VerbSteps.Create(verb, new StepScope(++_generation, services, this));
-        Log.VerbStarted(services.Logger, services.CallSid, verb.Name);
+        _generation = IssueGeneration();
+        var step = VerbSteps.Create(verb, new StepScope(_generation, _services, this));
+        Log.VerbStarted(_services.Logger, _services.CallSid, verb.Name);
         if (step is null)
         {
-            services.Host.EndCall("unsupported verb " + verb.Name, failed: true);
+            _services.Host.EndCall("unsupported verb " + verb.Name, failed: true);
             return;
         }
 
         _current = step;
-        if (!step.NeedsMedia || services.Host.EnsureAnswered())
+        if (!step.NeedsMedia || _services.Host.EnsureAnswered())
         {
             step.Start();
         }
     }
 
+    /// <summary>A generation no step, background verb or script question of this call had before.</summary>
+    private int IssueGeneration() => ++_lastIssued;
+
     private void LeaveCurrent()
     {
-        services.Timer.Disarm();
+        _services.Timer.Disarm();
         var left = _current;
         _current = null;
         left?.Leave();
@@ -190,10 +229,10 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
 
     private void Ask(Func<IScriptSource, CallSnapshot, CancellationToken, ValueTask<IReadOnlyList<Verb>?>> question)
     {
-        var generation = ++_generation;
-        var script = services.Script;
-        var call = services.Host.Snapshot();
-        services.Work.Run(
+        var generation = _generation = IssueGeneration();
+        var script = _services.Script;
+        var call = _services.Host.Snapshot();
+        _services.Work.Run(
             async token => new ScriptReplied(generation, await question(script, call, token).ConfigureAwait(false), null),
             error => new ScriptReplied(generation, null, error.Message));
     }

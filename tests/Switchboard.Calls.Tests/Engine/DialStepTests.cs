@@ -122,6 +122,8 @@ public sealed class DialStepTests
 
         public TypeAheadKeys TypeAhead { get; } = new();
 
+        public BackgroundSteps? Background => null;
+
         public void Complete(VerbStep step) => throw new NotSupportedException();
 
         public void Report(VerbStep step, VerbResult result) => throw new NotSupportedException();
@@ -196,6 +198,8 @@ public sealed class DialStepTests
         public void Decline(int sipStatus, string reason) => throw new NotSupportedException();
 
         public void Alert(string alertInfo) => throw new NotSupportedException();
+
+        public void StartAmd(AmdSettings settings) => throw new NotSupportedException();
 
         public void ReportVerbFailed(Verb verb, string reason) => throw new NotSupportedException();
     }

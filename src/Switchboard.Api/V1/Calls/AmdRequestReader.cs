@@ -13,15 +13,16 @@ namespace Switchboard.Api.V1.Calls;
 /// </summary>
 public static class AmdRequestReader
 {
+    /// <param name="baseUrl">What a relative <c>actionHook</c> resolves against (a <c>config.amd</c>'s application); none for the REST body.</param>
     /// <exception cref="ValidationException">A field is missing, out of range, or the timers contradict each other.</exception>
-    public static AmdRequest? Read(JsonElement body, string path)
+    public static AmdRequest? Read(JsonElement body, string path, Uri? baseUrl = null)
     {
         if (JsonFields.OptionalObject(body, "amd", path) is not { } amd)
         {
             return null;
         }
 
-        var hook = HookReader.Require(amd, "actionHook", path + ".actionHook");
+        var hook = HookReader.Require(amd, "actionHook", path + ".actionHook", baseUrl);
         var options = AmdOptions.Default;
         if (JsonFields.OptionalWholeNumber(amd, "thresholdWordCount", path + ".thresholdWordCount", 1, 100) is { } words)
         {

@@ -6,6 +6,7 @@ using Switchboard.Api.V1.Recordings;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Scripts;
 using Switchboard.Calls.Verbs;
+using Switchboard.Media.Amd;
 using Switchboard.Media.Recognition;
 using Switchboard.Storage.Applications;
 using Switchboard.Webhooks.Outbox;
@@ -17,9 +18,10 @@ namespace Switchboard.Api.V1.Calls;
 /// The jambonz way of running a call: the application's <c>call_hook</c> answers with a verb array; a verb
 /// with an <c>actionHook</c> posts its result there, and a non-empty answer replaces the verbs still queued.
 /// A <c>transcribe</c> verb's transcripts go to its <c>transcriptionHook</c>, a gather's interim results to its
-/// <c>partialResultHook</c>; those answers are not read.
+/// <c>partialResultHook</c>; those answers are not read. A <c>config.amd</c>'s events go to its <c>actionHook</c>, whose
+/// answer takes over the call as a placed call's <c>amd</c> hook's does.
 /// </summary>
-public sealed class HookScriptSource : IScriptSource, ISpeechHooks
+public sealed class HookScriptSource : IScriptSource, ISpeechHooks, IAmdHooks
 {
     private readonly WebhookTarget _callHook;
     private readonly CallContext _context;
@@ -82,6 +84,12 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks
     {
         var target = _hooks.TryGetValue(hook, out var known) ? known : new WebhookTarget(hook, "POST", null, null);
         await PostAsync(target, call, "transcription", CallPayload.Build(call, _context, null, writer => SpeechPayload.Write(writer, transcript, isFinal)), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<Verb>?> OnAmdEventAsync(CallSnapshot call, string hook, AmdEvent amdEvent, CancellationToken cancellationToken)
+    {
+        var payload = CallPayload.Build(call, _context, null, writer => AmdEventPayload.Write(writer, amdEvent));
+        return await AskAsync(hook, call, payload, replaceAll: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -184,6 +184,11 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
 
     public void Alert(string alertInfo) => Alerted.Add(alertInfo);
 
+    /// <summary>Detection a config verb started, in order.</summary>
+    public List<AmdSettings> AmdStarted { get; } = [];
+
+    public void StartAmd(AmdSettings settings) => AmdStarted.Add(settings);
+
     public void ReportVerbFailed(Verb verb, string reason) => FailedVerbs.Add((verb, reason));
 
     public Task<IDialLeg> PlaceDialLegAsync(DialVerb dial, CallTarget target, IDialLegObserver observer, CancellationToken cancellationToken) =>
@@ -252,6 +257,8 @@ internal sealed class RecordingRunner : IStepRunner
     public RecognizerOptions Recognizer { get; set; } = RecognizerOptions.None;
 
     public TypeAheadKeys TypeAhead { get; } = new();
+
+    public BackgroundSteps? Background => null;
 
     public bool Completed { get; private set; }
 
