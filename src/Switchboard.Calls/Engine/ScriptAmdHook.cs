@@ -8,5 +8,8 @@ namespace Switchboard.Calls.Engine;
 internal sealed class ScriptAmdHook(IAmdHooks hooks, string hook) : IAmdHook
 {
     public ValueTask<IReadOnlyList<Verb>?> OnAmdEventAsync(CallSnapshot call, AmdEvent amdEvent, CancellationToken cancellationToken) =>
-        hooks.OnAmdEventAsync(call, hook, amdEvent, cancellationToken);
+        hooks.OnAmdReportAsync(call, hook, AmdReport.Of(amdEvent), cancellationToken);
+
+    public ValueTask<IReadOnlyList<Verb>?> OnAmdReportAsync(CallSnapshot call, AmdReport report, CancellationToken cancellationToken) =>
+        hooks.OnAmdReportAsync(call, hook, report, cancellationToken);
 }

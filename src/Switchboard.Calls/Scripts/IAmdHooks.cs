@@ -1,6 +1,5 @@
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Verbs;
-using Switchboard.Media.Amd;
 
 namespace Switchboard.Calls.Scripts;
 
@@ -10,6 +9,6 @@ namespace Switchboard.Calls.Scripts;
 /// </summary>
 public interface IAmdHooks
 {
-    /// <summary>Posts one event to <paramref name="hook"/>; returns verbs that replace those running, or null (or none) to go on.</summary>
-    ValueTask<IReadOnlyList<Verb>?> OnAmdEventAsync(CallSnapshot call, string hook, AmdEvent amdEvent, CancellationToken cancellationToken);
+    /// <summary>Posts one report to <paramref name="hook"/>; returns verbs that replace those running, or null (or none) to go on.</summary>
+    ValueTask<IReadOnlyList<Verb>?> OnAmdReportAsync(CallSnapshot call, string hook, AmdReport report, CancellationToken cancellationToken);
 }

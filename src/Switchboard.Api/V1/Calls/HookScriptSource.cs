@@ -6,7 +6,6 @@ using Switchboard.Api.V1.Recordings;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Scripts;
 using Switchboard.Calls.Verbs;
-using Switchboard.Media.Amd;
 using Switchboard.Media.Recognition;
 using Switchboard.Storage.Applications;
 using Switchboard.Webhooks.Outbox;
@@ -86,9 +85,9 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks, IAmdHooks
         await PostAsync(target, call, "transcription", CallPayload.Build(call, _context, null, writer => SpeechPayload.Write(writer, transcript, isFinal)), cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<IReadOnlyList<Verb>?> OnAmdEventAsync(CallSnapshot call, string hook, AmdEvent amdEvent, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<Verb>?> OnAmdReportAsync(CallSnapshot call, string hook, AmdReport report, CancellationToken cancellationToken)
     {
-        var payload = CallPayload.Build(call, _context, null, writer => AmdEventPayload.Write(writer, amdEvent));
+        var payload = CallPayload.Build(call, _context, null, writer => AmdEventPayload.Write(writer, report));
         return await AskAsync(hook, call, payload, replaceAll: false, cancellationToken).ConfigureAwait(false);
     }
 

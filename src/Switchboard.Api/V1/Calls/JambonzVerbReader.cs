@@ -278,9 +278,9 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             return null;
         }
 
-        var request = AmdRequestReader.Read(config, path, baseUrl)!;
+        var request = AmdRequestReader.Read(config, path, baseUrl, _unavailable.Add)!;
         hooks[request.ActionHook.Url] = request.ActionHook;
-        return new AmdConfig(request.ActionHook.Url, request.Options);
+        return new AmdConfig(request.ActionHook.Url, request.Options) { Recognizer = request.Recognizer };
     }
 
     /// <summary>

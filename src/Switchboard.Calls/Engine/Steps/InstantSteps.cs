@@ -53,7 +53,10 @@ internal sealed class ConfigStep(ConfigVerb config, StepScope scope) : VerbStep(
             return;
         }
 
-        Services.Host.StartAmd(new AmdSettings(amd.Options, new ScriptAmdHook(hooks, amd.ActionHook)));
+        Services.Host.StartAmd(new AmdSettings(amd.Options, new ScriptAmdHook(hooks, amd.ActionHook))
+        {
+            Recognizer = amd.Recognizer is null ? null : Runner.Recognizer.With(amd.Recognizer),
+        });
     }
 }
 
