@@ -100,6 +100,29 @@ public sealed class BackgroundStepsTests
     }
 
     [Fact]
+    public async Task SpeechWithFewerWordsThanTheMinimum_IsNoBargeIn_AndTheNextUtteranceWithEnough_Is()
+    {
+        await using var call = await StepHarness.StartAsync();
+        var engine = new ScriptedRecognizer().Answer("yes").Answer("talk to an agent");
+        var speech = new GatherVerb(64, null, Timeout.InfiniteTimeSpan, BargeInHook) { AcceptsDigits = false, Speech = RecognizerOptions.None };
+        var bargeIn = new ConfigVerb(null) { BargeIn = new BargeInConfig(speech, Sticky: false, MinWordCount: 2) };
+        call.Script.StartVerbs = [bargeIn, new PauseVerb(TimeSpan.FromMinutes(1))];
+        var runner = new VerbRunner(call.Services with { Recognizers = engine }, SpeechDefaults.None);
+
+        runner.Start();
+        await call.RunUntilAsync(runner, () => call.Handled.Count(message => message is ScriptReplied) == 1);
+        short[] twoUtterances = [.. CallerVoice.Vowel(400), .. CallerVoice.Silence(1000), .. CallerVoice.Vowel(400), .. CallerVoice.Silence(1000)];
+        var speaking = CallerVoice.SendAsync(call.FarEnd, call.Media.LocalPort, twoUtterances);
+        await call.RunUntilAsync(runner, () => call.Handled.Count(message => message is ScriptReplied) == 2);
+        await speaking;
+
+        var gathered = Assert.IsType<GatherResult>(Assert.Single(call.Script.Results));
+        Assert.Equal((GatherEndReason.SpeechDetected, "talk to an agent"), (gathered.Reason, gathered.Speech!.Transcript));
+        Assert.Equal(2, engine.Heard.Count);
+        runner.OnCallEnded(call.Snapshot());
+    }
+
+    [Fact]
     public async Task ATranscription_PostsWhatTheCallerSays_WhileAPauseRuns()
     {
         await using var call = await StepHarness.StartAsync();
