@@ -67,6 +67,38 @@ public sealed class ConfigBackgroundCallTests
     }
 
     [Fact]
+    public async Task BargeIn_SpeechStopsTheSay_TheWordsReachItsActionHook_AndTheAnswerRuns()
+    {
+        short[] says = [.. SpokenAudio.Silence(3000), .. await SpokenAudio.SpeakAsync("support"), .. SpokenAudio.Silence(3000)];
+        await using var callee = await SpeakingCallee.StartAsync(says);
+        await using var hooks = await WebhookReceiver.StartAsync();
+        hooks.Respond = webhook => webhook.Path switch
+        {
+            "/call" => (200, $$$"""
+                [{"verb": "config", "bargeIn": {"enable": true, "actionHook": "/barge"},
+                  "recognizer": {"vendor": "pocketsphinx", "hints": ["sales", "support", "billing"]}},
+                 {"verb": "say", "text": "{{{LongAnnouncement}}}"},
+                 {"verb": "pause", "length": 20},
+                 {"verb": "hangup"}]
+                """),
+            "/barge" => (200, """[{"verb": "hangup"}]"""),
+            _ => (200, null),
+        };
+        await using var server = await TestServer.StartAsync(callee.Sipp.Uri);
+        await PlaceCallAsync(server, hooks, callee.SipUri("+15550002"));
+
+        var barge = await hooks.WaitForAsync(w => w.Path == "/barge", Patience);
+        var completed = await hooks.WaitForAsync(w => w.Path == "/status" && Status(w) == "completed", Patience);
+
+        Assert.Equal("speechDetected", barge.Body.GetProperty("reason").GetString());
+        Assert.Equal("support", barge.Body.GetProperty("speech").GetProperty("alternatives")[0].GetProperty("transcript").GetString());
+        // Without the barge-in the say (~15 s) and the 20 s pause would run first; the answer hung up at once.
+        var answered = hooks.Received.First(w => w.Path == "/status" && Status(w) == "in-progress");
+        Assert.InRange((completed.At - answered.At).TotalSeconds, 3, 12);
+        Assert.InRange((completed.At - barge.At).TotalSeconds, 0, 3);
+    }
+
+    [Fact]
     public async Task Transcribe_PostsWhatTheCalleeSays_WhileAPauseRuns()
     {
         short[] says = [.. LeadIn, .. await SpokenAudio.SpeakAsync("yes"), .. SpokenAudio.Silence(1500)];
