@@ -12,29 +12,22 @@ namespace Switchboard.Calls.Engine;
 /// It also owns the call's background verbs (<see cref="BackgroundSteps"/>), whose messages carry generations of their
 /// own. It lives on the call's loop, so nothing here needs a lock.
 /// </summary>
-internal sealed class VerbRunner : IStepRunner, IForegroundVerbs
+internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) : IStepRunner, IForegroundVerbs
 {
-    private readonly StepServices _services;
     private Queue<Verb> _queue = new();
     private int _lastIssued;
     private int _generation;
     private VerbStep? _current;
     private bool _stopped;
+    private BackgroundSteps? _background;
 
-    public VerbRunner(StepServices services, SpeechDefaults speech)
-    {
-        _services = services;
-        Speech = speech;
-        Background = new BackgroundSteps(services, this, IssueGeneration, this);
-    }
-
-    public SpeechDefaults Speech { get; set; }
+    public SpeechDefaults Speech { get; set; } = speech;
 
     public RecognizerOptions Recognizer { get; set; } = RecognizerOptions.None;
 
     public TypeAheadKeys TypeAhead { get; } = new();
 
-    public BackgroundSteps Background { get; }
+    public BackgroundSteps Background => _background ??= new BackgroundSteps(services, this, IssueGeneration, this);
 
     /// <summary>Asks the script source for the first verbs.</summary>
     public void Start() => Ask(async (script, call, token) => await script.StartAsync(call, token).ConfigureAwait(false));
@@ -114,7 +107,7 @@ internal sealed class VerbRunner : IStepRunner, IForegroundVerbs
 
         _stopped = true;
         _generation = IssueGeneration();
-        _services.Timer.Disarm();
+        services.Timer.Disarm();
         Background.Dispose();
         var current = _current;
         _current = null;
@@ -148,7 +141,7 @@ internal sealed class VerbRunner : IStepRunner, IForegroundVerbs
     {
         if (!_stopped && _current is { IsPrompt: true })
         {
-            BackgroundLog.PromptInterrupted(_services.Logger, _services.CallSid);
+            BackgroundLog.PromptInterrupted(services.Logger, services.CallSid);
             Next();
         }
     }
@@ -161,7 +154,7 @@ internal sealed class VerbRunner : IStepRunner, IForegroundVerbs
         }
 
         TypeAhead.Keep(key);
-        StepLog.BargeIn(_services.Logger, _services.CallSid, key);
+        StepLog.BargeIn(services.Logger, services.CallSid, key);
         LeaveCurrent();
         while (_queue.TryPeek(out var verb) && verb is not GatherVerb)
         {
@@ -175,8 +168,8 @@ internal sealed class VerbRunner : IStepRunner, IForegroundVerbs
     {
         if (replied.Error is not null)
         {
-            Log.ScriptFailed(_services.Logger, _services.CallSid, replied.Error);
-            _services.Host.EndCall("script error: " + replied.Error, failed: true);
+            Log.ScriptFailed(services.Logger, services.CallSid, replied.Error);
+            services.Host.EndCall("script error: " + replied.Error, failed: true);
             return;
         }
 
@@ -193,21 +186,21 @@ internal sealed class VerbRunner : IStepRunner, IForegroundVerbs
         LeaveCurrent();
         if (!_queue.TryDequeue(out var verb))
         {
-            _services.Host.EndCall("script ended", failed: false);
+            services.Host.EndCall("script ended", failed: false);
             return;
         }
 
         _generation = IssueGeneration();
-        var step = VerbSteps.Create(verb, new StepScope(_generation, _services, this));
-        Log.VerbStarted(_services.Logger, _services.CallSid, verb.Name);
+        var step = VerbSteps.Create(verb, new StepScope(_generation, services, this));
+        Log.VerbStarted(services.Logger, services.CallSid, verb.Name);
         if (step is null)
         {
-            _services.Host.EndCall("unsupported verb " + verb.Name, failed: true);
+            services.Host.EndCall("unsupported verb " + verb.Name, failed: true);
             return;
         }
 
         _current = step;
-        if (!step.NeedsMedia || _services.Host.EnsureAnswered())
+        if (!step.NeedsMedia || services.Host.EnsureAnswered())
         {
             step.Start();
         }
@@ -218,7 +211,7 @@ internal sealed class VerbRunner : IStepRunner, IForegroundVerbs
 
     private void LeaveCurrent()
     {
-        _services.Timer.Disarm();
+        services.Timer.Disarm();
         var left = _current;
         _current = null;
         left?.Leave();
@@ -230,9 +223,9 @@ internal sealed class VerbRunner : IStepRunner, IForegroundVerbs
     private void Ask(Func<IScriptSource, CallSnapshot, CancellationToken, ValueTask<IReadOnlyList<Verb>?>> question)
     {
         var generation = _generation = IssueGeneration();
-        var script = _services.Script;
-        var call = _services.Host.Snapshot();
-        _services.Work.Run(
+        var script = services.Script;
+        var call = services.Host.Snapshot();
+        services.Work.Run(
             async token => new ScriptReplied(generation, await question(script, call, token).ConfigureAwait(false), null),
             error => new ScriptReplied(generation, null, error.Message));
     }
