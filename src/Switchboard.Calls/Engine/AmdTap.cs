@@ -10,7 +10,8 @@ namespace Switchboard.Calls.Engine;
 /// and hands each event to the call's loop as a message. The detector's clock is the audio itself, so a peer
 /// that sends nothing while silent (voice activity detection, or a phone that stops after "Hello?") would
 /// stall it: a timer checks how far the audio lags the wall clock and feeds that gap as silence. The lock only
-/// orders the receive thread and the timer, which rarely meet.
+/// orders the receive thread and the timer, which rarely meet. When the greeting is to be recognised, the audio is
+/// also kept (in a buffer taken once) and a human or machine decision carries a copy of it.
 /// </summary>
 internal sealed class AmdTap : IAudioTap, IDisposable
 {
@@ -29,11 +30,15 @@ internal sealed class AmdTap : IAudioTap, IDisposable
     private readonly long _started;
     private readonly Lock _gate = new();
     private readonly ITimer _gapTimer;
+    private readonly short[]? _greeting;
+    private int _greetingLength;
     private bool _complete;
 
-    public AmdTap(AnsweringMachineDetector detector, ChannelWriter<CallMessage> inbox, TimeProvider time)
+    /// <param name="greetingSamples">How much of the greeting to keep for a decision to carry; 0 for none.</param>
+    public AmdTap(AnsweringMachineDetector detector, ChannelWriter<CallMessage> inbox, TimeProvider time, int greetingSamples = 0)
     {
         _detector = detector;
+        _greeting = greetingSamples > 0 ? new short[greetingSamples] : null;
         _inbox = inbox;
         _time = time;
         _started = time.GetTimestamp();
@@ -54,6 +59,16 @@ internal sealed class AmdTap : IAudioTap, IDisposable
     }
 
     public void Dispose() => _gapTimer.Dispose();
+
+    private void Keep(ReadOnlySpan<short> samples)
+    {
+        if (_greeting is not null && _greetingLength < _greeting.Length)
+        {
+            var kept = Math.Min(samples.Length, _greeting.Length - _greetingLength);
+            samples[..kept].CopyTo(_greeting.AsSpan(_greetingLength));
+            _greetingLength += kept;
+        }
+    }
 
     /// <summary>Timer: feeds silence for the audio that should have arrived by now and did not.</summary>
     private void FillGap()
@@ -76,10 +91,14 @@ internal sealed class AmdTap : IAudioTap, IDisposable
             return;
         }
 
+        Keep(samples);
         var count = _detector.Process(samples, _events);
         for (var i = 0; i < count; i++)
         {
-            _inbox.TryWrite(new AmdDetected(_events[i]));
+            var detected = _events[i];
+            _inbox.TryWrite(_greeting is not null && detected.Kind is AmdEventKind.HumanDetected or AmdEventKind.MachineDetected
+                ? new AmdDetected(detected) { Greeting = _greeting[.._greetingLength] }
+                : new AmdDetected(detected));
         }
 
         if (_detector.IsComplete)

@@ -81,6 +81,24 @@ internal sealed class Call : IVerbHost, IDialLeg
     void IVerbHost.Decline(int sipStatus, string reason, IReadOnlyList<KeyValuePair<string, string>> headers) =>
         Post(new DeclineRequested(sipStatus, reason, headers));
 
+    void IVerbHost.StartAmd(AmdSettings settings)
+    {
+        if (_amd is not null)
+        {
+            Steps.BackgroundLog.AmdNotStarted(_services.Logger, Sid, "detection already runs on this call");
+            return;
+        }
+
+        // The config verb already merged its recognizer over the call's defaults of that moment.
+        _amd = CallAmd.Start(settings, GreetingOf(settings, RecognizerOptions.None), _media!, _inbox.Writer, _work, _services.Time, Sid, _services.Logger);
+    }
+
+    /// <summary>What recognises a decision's greeting, when <paramref name="settings"/> name a recognizer (over <paramref name="inherited"/>).</summary>
+    private AmdGreeting? GreetingOf(AmdSettings? settings, RecognizerOptions inherited) =>
+        settings?.Recognizer is { } recognizer
+            ? new AmdGreeting(_services.Recognizers, _request.AccountSid, inherited.With(recognizer), _services.Time)
+            : null;
+
     void IVerbHost.Alert(string alertInfo) => _signalling!.Alert(alertInfo);
 
     void IVerbHost.Ring() => _signalling!.Ring();
@@ -317,7 +335,8 @@ internal sealed class Call : IVerbHost, IDialLeg
 
         // Both listen from the answer on, whichever side answered; a dial leg's request asks for neither.
         _wholeRecording = WholeCallRecording.Start(_request, _services.Recordings, _media!, Snapshot(), _work, _services.Logger);
-        _amd = CallAmd.Start(_request.Amd, _media!, _inbox.Writer, _work, _services.Time, Sid, _services.Logger);
+        // A config.amd may have started detection already (an inbound call answered for it).
+        _amd ??= CallAmd.Start(_request.Amd, GreetingOf(_request.Amd, _request.Recognizer), _media!, _inbox.Writer, _work, _services.Time, Sid, _services.Logger);
     }
 
     private void StartVerbs()

@@ -23,6 +23,9 @@ internal interface IVerbHost
     /// </summary>
     bool EnsureAnswered();
 
+    /// <summary>Starts answering-machine detection on the answered call (a <c>config.amd</c>); a no-op while detection already runs.</summary>
+    void StartAmd(AmdSettings settings);
+
     /// <summary>Rings an inbound call not yet answered again, with <paramref name="alertInfo"/> as its Alert-Info; a no-op for any other.</summary>
     void Alert(string alertInfo);
 

@@ -25,4 +25,7 @@ internal static partial class MediaFeatureLog
 
     [LoggerMessage(3056, LogLevel.Warning, "Call {CallSid}: answering-machine detection could not start: {Error}")]
     public static partial void AmdNotStarted(ILogger logger, string callSid, string error);
+
+    [LoggerMessage(3066, LogLevel.Warning, "Call {CallSid}: the answering machine's greeting was not recognised: {Error}")]
+    public static partial void AmdGreetingNotRecognized(ILogger logger, string callSid, string error);
 }

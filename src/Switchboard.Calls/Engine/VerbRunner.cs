@@ -9,20 +9,25 @@ namespace Switchboard.Calls.Engine;
 /// Runs a call's verbs one after another, each as its own <see cref="VerbStep"/>. The runner keeps only the queue,
 /// the keys kept for the next gather and the generation that stamps every message asked for: a message whose
 /// generation is not the current one belongs to a step (or a script request) already left behind and is dropped.
-/// It lives on the call's loop, so nothing here needs a lock.
+/// It also owns the call's background verbs (<see cref="BackgroundSteps"/>), whose messages carry generations of their
+/// own. It lives on the call's loop, so nothing here needs a lock.
 /// </summary>
-internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) : IStepRunner
+internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) : IStepRunner, IForegroundVerbs
 {
     private Queue<Verb> _queue = new();
+    private int _lastIssued;
     private int _generation;
     private VerbStep? _current;
     private bool _stopped;
+    private BackgroundSteps? _background;
 
     public SpeechDefaults Speech { get; set; } = speech;
 
     public RecognizerOptions Recognizer { get; set; } = RecognizerOptions.None;
 
     public TypeAheadKeys TypeAhead { get; } = new();
+
+    public BackgroundSteps Background => _background ??= new BackgroundSteps(services, this, IssueGeneration, this);
 
     /// <summary>Asks the script source for the first verbs.</summary>
     public void Start() => Ask(async (script, call, token) => await script.StartAsync(call, token).ConfigureAwait(false));
@@ -51,6 +56,11 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
 
     public void OnDigit(char key)
     {
+        if (!_stopped && Background.TakeDigit(key, _current))
+        {
+            return;
+        }
+
         if (_current is not null)
         {
             _current.OnDigit(key);
@@ -72,8 +82,15 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
 
     public void OnStep(VerbStepMessage message)
     {
-        if (_stopped || message.Generation != _generation)
+        if (_stopped)
         {
+            return;
+        }
+
+        if (message.Generation != _generation)
+        {
+            // A background verb's, or a late answer for a step already left (dropped).
+            Background.OnStep(message);
             return;
         }
 
@@ -98,8 +115,9 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
         }
 
         _stopped = true;
-        _generation++;
+        _generation = IssueGeneration();
         services.Timer.Disarm();
+        Background.Dispose();
         var current = _current;
         _current = null;
         current?.OnCallEnded(endedCall);
@@ -124,6 +142,16 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
             }
 
             AskScript(result);
+        }
+    }
+
+    /// <summary>A background barge-in: a say or play that runs now stops, and the next verb runs.</summary>
+    public void InterruptPrompt()
+    {
+        if (!_stopped && _current is { IsPrompt: true })
+        {
+            BackgroundLog.PromptInterrupted(services.Logger, services.CallSid);
+            Next();
         }
     }
 
@@ -171,7 +199,8 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
             return;
         }
 
-        var step = VerbSteps.Create(verb, new StepScope(++_generation, services, this));
+        _generation = IssueGeneration();
+        var step = VerbSteps.Create(verb, new StepScope(_generation, services, this));
         Log.VerbStarted(services.Logger, services.CallSid, verb.Name);
         if (step is null)
         {
@@ -186,6 +215,9 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
         }
     }
 
+    /// <summary>A generation no step, background verb or script question of this call had before.</summary>
+    private int IssueGeneration() => ++_lastIssued;
+
     private void LeaveCurrent()
     {
         services.Timer.Disarm();
@@ -199,7 +231,7 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
 
     private void Ask(Func<IScriptSource, CallSnapshot, CancellationToken, ValueTask<IReadOnlyList<Verb>?>> question)
     {
-        var generation = ++_generation;
+        var generation = _generation = IssueGeneration();
         var script = services.Script;
         var call = services.Host.Snapshot();
         services.Work.Run(

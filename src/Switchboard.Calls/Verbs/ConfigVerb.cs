@@ -1,10 +1,25 @@
 namespace Switchboard.Calls.Verbs;
 
-/// <summary>Changes the call's defaults for the verbs that follow: the speech synthesizer and recognizer.</summary>
+/// <summary>
+/// Changes the call's defaults for the verbs that follow (the speech synthesizer and recognizer) and starts or stops
+/// its background work: a barge-in gather, a transcription, answering-machine detection.
+/// </summary>
 public sealed record ConfigVerb(SpeechDefaults? Synthesizer) : Verb
 {
     public override string Name => "config";
 
     /// <summary>The recognizer options gathers and transcriptions use from here on; null keeps them.</summary>
     public RecognizerOptions? Recognizer { get; init; }
+
+    /// <summary>Turns the background barge-in gather on (replacing one that runs) or off; null leaves it as it is.</summary>
+    public BargeInConfig? BargeIn { get; init; }
+
+    /// <summary>Starts a background transcription (replacing one that runs) or stops it; null leaves it as it is.</summary>
+    public TranscribeConfig? Transcribe { get; init; }
+
+    /// <summary>Starts answering-machine detection on the call; null starts none.</summary>
+    public AmdConfig? Amd { get; init; }
+
+    /// <summary>Whether it starts something that listens to the caller, so an inbound call must be answered first.</summary>
+    public bool StartsListening => BargeIn?.Gather is not null || Transcribe?.Transcribe is not null || Amd is not null;
 }

@@ -122,6 +122,8 @@ public sealed class DialStepTests
 
         public TypeAheadKeys TypeAhead { get; } = new();
 
+        public BackgroundSteps? Background => null;
+
         public void Complete(VerbStep step) => throw new NotSupportedException();
 
         public void Report(VerbStep step, VerbResult result) => throw new NotSupportedException();
@@ -200,6 +202,8 @@ public sealed class DialStepTests
         public void Ring()
         {
         }
+
+        public void StartAmd(AmdSettings settings) => throw new NotSupportedException();
 
         public void ReportVerbFailed(Verb verb, string reason) => throw new NotSupportedException();
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Switchboard.Api.Problems;
 using Switchboard.Api.V1.Hooks;
+using Switchboard.Calls.Verbs;
 using Switchboard.Media.Amd;
 
 namespace Switchboard.Api.V1.Calls;
@@ -8,20 +9,23 @@ namespace Switchboard.Api.V1.Calls;
 /// <summary>
 /// Reads jambonz's <c>amd</c> object: <c>actionHook</c>, <c>thresholdWordCount</c> and
 /// <c>timers {noSpeechTimeoutMs, decisionTimeoutMs, toneTimeoutMs, greetingCompletionTimeoutMs}</c>, onto the
-/// detector's options (unset values keep its defaults). <c>recognizer</c> and <c>digitCount</c> are accepted
-/// and ignored: detection here listens to the cadence of the greeting, not to its words.
+/// detector's options (unset values keep its defaults), and <c>recognizer</c>: with one, the greeting a decision was
+/// made on is recognised and its words reported. <c>digitCount</c> is accepted and ignored: detection listens to the
+/// cadence of the greeting, not to its words.
 /// </summary>
 public static class AmdRequestReader
 {
+    /// <param name="baseUrl">What a relative <c>actionHook</c> resolves against (a <c>config.amd</c>'s application); none for the REST body.</param>
+    /// <param name="unavailable">Told of a recognizer vendor this server lacks (a running call's verbs, which show the warning).</param>
     /// <exception cref="ValidationException">A field is missing, out of range, or the timers contradict each other.</exception>
-    public static AmdRequest? Read(JsonElement body, string path)
+    public static AmdRequest? Read(JsonElement body, string path, Uri? baseUrl = null, Action<SkippedVerb>? unavailable = null)
     {
         if (JsonFields.OptionalObject(body, "amd", path) is not { } amd)
         {
             return null;
         }
 
-        var hook = HookReader.Require(amd, "actionHook", path + ".actionHook");
+        var hook = HookReader.Require(amd, "actionHook", path + ".actionHook", baseUrl);
         var options = AmdOptions.Default;
         if (JsonFields.OptionalWholeNumber(amd, "thresholdWordCount", path + ".thresholdWordCount", 1, 100) is { } words)
         {
@@ -51,7 +55,17 @@ public static class AmdRequestReader
             throw new ValidationException(path, problem);
         }
 
-        return new AmdRequest(hook, options);
+        // A vendor this server lacks (jambonz apps often name google) costs the greeting's words, not the detection,
+        // which goes by cadence as it does without a recognizer.
+        var vendorMissing = false;
+        var recognizer = RecognizerReader.Read(amd, path, _ => vendorMissing = true);
+        if (vendorMissing)
+        {
+            unavailable?.Invoke(new SkippedVerb(
+                "amd.recognizer.vendor", "no engine for this vendor here; the greeting is not recognised, detection goes by its cadence"));
+        }
+
+        return new AmdRequest(hook, options) { Recognizer = vendorMissing ? null : recognizer };
     }
 
     private static TimeSpan? Timer(JsonElement timers, string name, string path)

@@ -80,7 +80,7 @@ public static class CallsEndpoints
             Speech = speech,
             Recognizer = ApplicationSpeech.RecognizerOf(application).With(request.Recognizer),
             RecordAll = application?.RecordAllCalls ?? false,
-            Amd = request.Amd is { } amd ? new AmdSettings(amd.Options, new AmdHookSource(amd.ActionHook, script, callContext)) : null,
+            Amd = request.Amd is { } amd ? new AmdSettings(amd.Options, new AmdHookSource(amd.ActionHook, script, callContext)) { Recognizer = amd.Recognizer } : null,
         };
 
         var placed = await EngineRefusal.StartOrUndoAsync(engine.PlaceCallAsync(callRequest, cancellationToken), queue.Complete).ConfigureAwait(false);

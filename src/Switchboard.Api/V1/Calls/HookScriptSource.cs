@@ -17,9 +17,11 @@ namespace Switchboard.Api.V1.Calls;
 /// The jambonz way of running a call: the application's <c>call_hook</c> answers with a verb array; a verb
 /// with an <c>actionHook</c> posts its result there, and a non-empty answer replaces the verbs still queued.
 /// A <c>transcribe</c> verb's transcripts go to its <c>transcriptionHook</c>, a gather's interim results to its
-/// <c>partialResultHook</c>, a <c>sip:refer</c>'s progress to its <c>eventHook</c>; those answers are not read.
+/// <c>partialResultHook</c>, a <c>sip:refer</c>'s progress to its <c>eventHook</c>; those answers are not read. A
+/// <c>config.amd</c>'s events go to its <c>actionHook</c>, whose answer takes over the call as a placed call's
+/// <c>amd</c> hook's does.
 /// </summary>
-public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHooks
+public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHooks, IAmdHooks
 {
     private readonly WebhookTarget _callHook;
     private readonly CallContext _context;
@@ -104,6 +106,12 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHoo
             writer.WriteNumber("sip_status", sipStatus);
         });
         await PostAsync(target, call, "transfer-status", payload, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<Verb>?> OnAmdReportAsync(CallSnapshot call, string hook, AmdReport report, CancellationToken cancellationToken)
+    {
+        var payload = CallPayload.Build(call, _context, null, writer => AmdEventPayload.Write(writer, report));
+        return await AskAsync(hook, call, payload, replaceAll: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -82,7 +82,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     {
         string[] options = name switch
         {
-            "config" => ["record", "amd", "listen", "transcribe", "bargeIn", "fillerNoise", "actionHookDelayAction", "onHoldMusic", "sipRequestWithinDialogHook", "boostAudioSignal", "vad", "referHook", "notifyEvents"],
+            "config" => ["record", "listen", "fillerNoise", "actionHookDelayAction", "onHoldMusic", "sipRequestWithinDialogHook", "boostAudioSignal", "vad", "referHook", "notifyEvents"],
             "dial" => ["confirmHook", "dialMusic", "amd", "listen", "transcribe", "dtmfHook", "referHook", "exitMediaPath", "dub"],
             "play" => ["seekOffset", "timeoutSecs", "actionHook"],
             _ => [],
@@ -126,7 +126,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             "hangup" => new HangupVerb(),
             "redirect" => new RedirectVerb(ReadActionHook(verb, path, required: true)!) { StatusHook = ReadHook(verb, "statusHook", path) },
             "tag" => new TagVerb(JsonFields.RequireObject(verb, "data", path + ".data").Clone()),
-            "config" => new ConfigVerb(ReadSynthesizer(verb, path)) { Recognizer = RecognizerReader.Read(verb, path, _unavailable.Add) },
+            "config" => ReadConfig(verb, path),
             "transcribe" => ReadTranscribe(verb, path),
             "answer" => new AnswerVerb(),
             "sip:decline" => ReadDecline(verb, path),
@@ -202,6 +202,86 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             ListenDuringPrompt = JsonFields.OptionalBool(verb, "listenDuringPrompt", path + ".listenDuringPrompt", fallback: true),
             PartialResultHook = ReadHook(verb, "partialResultHook", path),
         };
+    }
+
+    /// <summary>
+    /// jambonz <c>config</c>: the synthesizer and recognizer of the verbs that follow, and the call's background work:
+    /// <c>bargeIn</c> (a gather beside the verbs), <c>transcribe</c> (a transcription beside them) and <c>amd</c>.
+    /// </summary>
+    private ConfigVerb ReadConfig(JsonElement verb, string path) => new(ReadSynthesizer(verb, path))
+    {
+        Recognizer = RecognizerReader.Read(verb, path, _unavailable.Add),
+        BargeIn = ReadBargeIn(verb, path + ".bargeIn"),
+        Transcribe = ReadTranscribeConfig(verb, path + ".transcribe"),
+        Amd = ReadConfigAmd(verb, path + ".amd"),
+    };
+
+    /// <summary>
+    /// jambonz <c>config.bargeIn</c>: <c>enable</c> turns it on or off (without it nothing changes); on, it is a
+    /// gather's options (<c>input</c>, speech by default as in jambonz; <c>actionHook</c>, <c>finishOnKey</c>,
+    /// <c>numDigits</c>, <c>minDigits</c>, <c>maxDigits</c>, <c>interDigitTimeout</c>, <c>partialResultHook</c>) with
+    /// no timeout, plus <c>sticky</c> and <c>minBargeinWordCount</c>.
+    /// </summary>
+    private BargeInConfig? ReadBargeIn(JsonElement config, string path)
+    {
+        if (!config.TryGetProperty("bargeIn", out var bargeIn) || bargeIn.ValueKind is JsonValueKind.Null or JsonValueKind.False)
+        {
+            return null;
+        }
+
+        if (bargeIn.ValueKind != JsonValueKind.Object)
+        {
+            throw new ValidationException(path, "must be an object such as {\"enable\": true, \"input\": [\"digits\"], \"actionHook\": \"/bargein\"}");
+        }
+
+        if (!bargeIn.TryGetProperty("enable", out _))
+        {
+            return null;
+        }
+
+        if (!JsonFields.OptionalBool(bargeIn, "enable", path + ".enable", fallback: false))
+        {
+            return new BargeInConfig(null, Sticky: false);
+        }
+
+        var hearsSpeech = !bargeIn.TryGetProperty("input", out var input) || input.ValueKind == JsonValueKind.Null;
+        var gather = ReadGather(bargeIn, path);
+        var words = JsonFields.OptionalWholeNumber(bargeIn, "minBargeinWordCount", path + ".minBargeinWordCount", 1, 100) ?? 1;
+        return new BargeInConfig(
+            gather with
+            {
+                Timeout = Timeout.InfiniteTimeSpan,
+                AcceptsDigits = !hearsSpeech && gather.AcceptsDigits,
+                Speech = hearsSpeech ? RecognizerOptions.None : gather.Speech,
+            },
+            JsonFields.OptionalBool(bargeIn, "sticky", path + ".sticky", fallback: false),
+            words);
+    }
+
+    /// <summary>jambonz <c>config.transcribe</c>: <c>enable</c> with a <c>transcriptionHook</c> starts it, <c>enable: false</c> stops it.</summary>
+    private TranscribeConfig? ReadTranscribeConfig(JsonElement config, string path)
+    {
+        if (JsonFields.OptionalObject(config, "transcribe", path) is not { } transcribe || !transcribe.TryGetProperty("enable", out _))
+        {
+            return null;
+        }
+
+        return JsonFields.OptionalBool(transcribe, "enable", path + ".enable", fallback: false)
+            ? new TranscribeConfig(ReadTranscribe(transcribe, path))
+            : new TranscribeConfig(null);
+    }
+
+    /// <summary>jambonz <c>config.amd</c>: the same object as a placed call's <c>amd</c>.</summary>
+    private AmdConfig? ReadConfigAmd(JsonElement config, string path)
+    {
+        if (!config.TryGetProperty("amd", out var amd) || amd.ValueKind is JsonValueKind.Null or JsonValueKind.False)
+        {
+            return null;
+        }
+
+        var request = AmdRequestReader.Read(config, path, baseUrl, _unavailable.Add)!;
+        hooks[request.ActionHook.Url] = request.ActionHook;
+        return new AmdConfig(request.ActionHook.Url, request.Options) { Recognizer = request.Recognizer };
     }
 
     /// <summary>

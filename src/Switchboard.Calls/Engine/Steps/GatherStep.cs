@@ -34,6 +34,8 @@ internal sealed class GatherStep(GatherVerb gather, StepScope scope) : VerbStep(
 
     private bool HearsSpeech => gather.Speech is not null && !_keyPressed;
 
+    public override bool TakesKeys => gather.AcceptsDigits;
+
     public override void Start()
     {
         if (gather.AcceptsDigits && TakeKeptKeys())

@@ -15,6 +15,9 @@ internal interface IStepRunner
     /// <summary>Keys pressed while no gather listened, kept for the next one.</summary>
     TypeAheadKeys TypeAhead { get; }
 
+    /// <summary>The call's background verbs a <c>config</c> starts and stops; null where none may start (in a background verb).</summary>
+    BackgroundSteps? Background { get; }
+
     /// <summary><paramref name="step"/> is done: the next verb in the queue runs.</summary>
     void Complete(VerbStep step);
 

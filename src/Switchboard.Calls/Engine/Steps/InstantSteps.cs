@@ -19,10 +19,14 @@ internal sealed class TagStep(TagVerb tag, StepScope scope) : VerbStep(scope)
     }
 }
 
-/// <summary><c>config</c>: changes the speech settings of the prompts that follow.</summary>
+/// <summary>
+/// <c>config</c>: changes the speech settings of the verbs that follow, then starts or stops the call's background
+/// work with them (a barge-in gather, a transcription, answering-machine detection). Only a config that starts
+/// listening needs the call answered.
+/// </summary>
 internal sealed class ConfigStep(ConfigVerb config, StepScope scope) : VerbStep(scope)
 {
-    public override bool NeedsMedia => false;
+    public override bool NeedsMedia => config.StartsListening;
 
     public override void Start()
     {
@@ -32,7 +36,27 @@ internal sealed class ConfigStep(ConfigVerb config, StepScope scope) : VerbStep(
         }
 
         Runner.Recognizer = Runner.Recognizer.With(config.Recognizer);
+        Runner.Background?.Apply(config);
+        if (config.Amd is { } amd)
+        {
+            StartAmd(amd);
+        }
+
         Runner.Complete(this);
+    }
+
+    private void StartAmd(AmdConfig amd)
+    {
+        if (Services.Script is not IAmdHooks hooks)
+        {
+            Services.Host.ReportVerbFailed(config, "config.amd: this call's script cannot receive answering-machine events");
+            return;
+        }
+
+        Services.Host.StartAmd(new AmdSettings(amd.Options, new ScriptAmdHook(hooks, amd.ActionHook))
+        {
+            Recognizer = amd.Recognizer is null ? null : Runner.Recognizer.With(amd.Recognizer),
+        });
     }
 }
 

@@ -29,6 +29,8 @@ internal sealed class PromptStep : VerbStep
 
     public static PromptStep For(PlayVerb play, StepScope scope) => new(play, play.Loop, play.BargeIn, scope);
 
+    public override bool IsPrompt => true;
+
     public override void Start() => _playback.Render(_prompt);
 
     public override void OnDigit(char key)

@@ -42,6 +42,8 @@ internal sealed class RecordStep(RecordVerb record, StepScope scope) : VerbStep(
         StartRecorder();
     }
 
+    public override bool TakesKeys => true;
+
     public override void OnDigit(char key)
     {
         // Keys while recording end it or are ignored; they are not kept for a gather.

@@ -8,14 +8,11 @@ namespace Switchboard.Calls.Engine.Steps;
 /// <summary>
 /// What a step hears: a <see cref="SpeechTap"/> on the caller's audio while it listens, and each utterance handed
 /// to the engine off the loop, its result coming back as <see cref="SpeechRecognized"/> or <see cref="SpeechFailed"/>
-/// with the step's generation. An engine that hangs is given up after <see cref="RecognitionTimeout"/>.
+/// with the step's generation. An engine that hangs is given up after <see cref="Recognition.Timeout"/>.
 /// <see cref="Stop"/> ends listening and abandons recognitions under way.
 /// </summary>
 internal sealed class StepListening(StepScope scope)
 {
-    /// <summary>The longest one utterance's recognition may take, whatever the engine's own limits.</summary>
-    public static readonly TimeSpan RecognitionTimeout = TimeSpan.FromSeconds(20);
-
     private SpeechTap? _tap;
     private CancellationTokenSource? _recognizing;
     private bool _interimRunning;
@@ -85,24 +82,8 @@ internal sealed class StepListening(StepScope scope)
         services.Work.Run(
             async token =>
             {
-                using var limit = new CancellationTokenSource(RecognitionTimeout, services.Time);
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, abandoned, limit.Token);
-                try
-                {
-                    var recognizers = services.Recognizers ?? throw new SpeechRecognitionException("this server has no speech recognizer");
-                    var engine = await recognizers.ResolveAsync(services.AccountSid, options.Vendor, options.Label, linked.Token).ConfigureAwait(false);
-                    var request = new RecognitionRequest(options.Language ?? recognizers.DefaultLanguage)
-                    {
-                        Hints = options.Hints ?? [],
-                        HintsBoost = options.HintsBoost,
-                        AlternativeLanguages = options.AlternativeLanguages ?? [],
-                    };
-                    return onResult(await engine.RecognizeAsync(utterance, request, linked.Token).ConfigureAwait(false));
-                }
-                catch (OperationCanceledException) when (limit.IsCancellationRequested && !token.IsCancellationRequested)
-                {
-                    throw new SpeechRecognitionException($"the recognizer did not answer within {RecognitionTimeout.TotalSeconds:0} s");
-                }
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, abandoned);
+                return onResult(await Recognition.RunAsync(services.Recognizers, services.AccountSid, utterance, options, services.Time, linked.Token).ConfigureAwait(false));
             },
             error => onError(error is SpeechRecognitionException ? error.Message : $"the recognizer failed: {error.Message}"));
     }

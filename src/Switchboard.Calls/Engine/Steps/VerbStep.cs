@@ -26,6 +26,12 @@ internal abstract class VerbStep(StepScope scope)
     /// </summary>
     public virtual bool NeedsMedia => true;
 
+    /// <summary>Whether keys are this verb's input (a gather, a record), so a background barge-in leaves them to it.</summary>
+    public virtual bool TakesKeys => false;
+
+    /// <summary>Whether it only plays a prompt, which a background barge-in stops (a say, a play).</summary>
+    public virtual bool IsPrompt => false;
+
     public abstract void Start();
 
     /// <summary>A key from the caller (RFC 4733, in-band or SIP INFO: they all arrive here). By default it is kept for the next gather.</summary>

@@ -32,6 +32,16 @@ public sealed class AmdRequestReaderTests
     }
 
     [Fact]
+    public void Amd_WithARecognizerThisServerHas_RecognisesTheGreeting_AndOneItLacks_GoesByCadence()
+    {
+        var openAi = Read("""{"amd": {"actionHook": "https://a.example/amd", "recognizer": {"vendor": "openai", "label": "whisper", "language": "en-GB"}}}""");
+        var google = Read("""{"amd": {"actionHook": "https://a.example/amd", "recognizer": {"vendor": "google", "language": "en-US"}}}""");
+
+        Assert.Equal(("openai", "whisper", "en-GB"), (openAi!.Recognizer!.Vendor, openAi.Recognizer.Label, openAi.Recognizer.Language));
+        Assert.Null(google!.Recognizer);
+    }
+
+    [Fact]
     public void Amd_WithOnlyAHook_KeepsTheDetectorsDefaults()
     {
         var amd = Read("""{"amd": {"actionHook": "https://app.example.com/amd"}}""");

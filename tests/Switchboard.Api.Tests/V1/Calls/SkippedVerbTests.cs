@@ -36,9 +36,9 @@ public sealed class SkippedVerbTests
     [Fact]
     public void ConfigSectionsNotYetDone_AreNamedBeforeTheConfigThatRuns()
     {
-        var verbs = Read("""[{"verb": "config", "record": {"action": "startCallRecording"}, "bargeIn": {"enable": true}, "synthesizer": {"language": "de-DE"}}]""");
+        var verbs = Read("""[{"verb": "config", "record": {"action": "startCallRecording"}, "listen": {"enable": true, "url": "wss://a.example"}, "synthesizer": {"language": "de-DE"}}]""");
 
-        Assert.Equal(["config.record", "config.bargeIn"], verbs.OfType<SkippedVerb>().Select(s => s.Subject));
+        Assert.Equal(["config.record", "config.listen"], verbs.OfType<SkippedVerb>().Select(s => s.Subject));
         Assert.Equal("de-DE", Assert.IsType<ConfigVerb>(verbs[^1]).Synthesizer!.Language);
     }
 

@@ -189,6 +189,11 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
 
     public void Ring() => Rang++;
 
+    /// <summary>Detection a config verb started, in order.</summary>
+    public List<AmdSettings> AmdStarted { get; } = [];
+
+    public void StartAmd(AmdSettings settings) => AmdStarted.Add(settings);
+
     public void ReportVerbFailed(Verb verb, string reason) => FailedVerbs.Add((verb, reason));
 
     /// <summary>Requests the steps sent inside the dialog, and REFERs, in order.</summary>
@@ -283,6 +288,8 @@ internal sealed class RecordingRunner : IStepRunner
     public RecognizerOptions Recognizer { get; set; } = RecognizerOptions.None;
 
     public TypeAheadKeys TypeAhead { get; } = new();
+
+    public BackgroundSteps? Background => null;
 
     public bool Completed { get; private set; }
 

@@ -1,0 +1,78 @@
+using Switchboard.Calls.Engine.Messages;
+using Switchboard.Calls.Verbs;
+
+namespace Switchboard.Calls.Engine.Steps;
+
+/// <summary>
+/// The call's background verbs: at most one barge-in gather and one transcription, started and stopped by
+/// <c>config</c> verbs (a later one replaces an earlier one of its kind). Owned by the verb runner on the call's loop:
+/// it hands them the messages they asked for and the keys the running verb does not take, and stops them when the
+/// call ends.
+/// </summary>
+internal sealed class BackgroundSteps(StepServices services, IStepRunner foreground, Func<int> issueGeneration, IForegroundVerbs verbs) : IDisposable
+{
+    private BackgroundBargeIn? _bargeIn;
+    private BackgroundTranscription? _transcription;
+
+    /// <summary>Starts, replaces or stops what <paramref name="config"/> names.</summary>
+    public void Apply(ConfigVerb config)
+    {
+        if (config.BargeIn is { } bargeIn)
+        {
+            Stop(ref _bargeIn);
+            if (bargeIn.Gather is { } gather)
+            {
+                BackgroundLog.BargeInStarted(services.Logger, services.CallSid, gather.AcceptsDigits, gather.Speech is not null, bargeIn.Sticky);
+                _bargeIn = new BackgroundBargeIn(bargeIn, gather, services, foreground, issueGeneration, verbs);
+                _bargeIn.Start();
+            }
+        }
+
+        if (config.Transcribe is { } transcribe)
+        {
+            Stop(ref _transcription);
+            if (transcribe.Transcribe is { } verb)
+            {
+                BackgroundLog.TranscriptionStarted(services.Logger, services.CallSid, verb.TranscriptionHook);
+                _transcription = new BackgroundTranscription(verb, services, foreground, issueGeneration);
+                _transcription.Start();
+            }
+        }
+    }
+
+    /// <summary>A key the running verb (<paramref name="current"/>) does not take: true when the barge-in took it.</summary>
+    public bool TakeDigit(char key, VerbStep? current) =>
+        current is not { TakesKeys: true } && _bargeIn is { IsOver: false } bargeIn && bargeIn.TakeDigit(key);
+
+    /// <summary>Hands a message to the background verb that asked for it; false when none did.</summary>
+    public bool OnStep(VerbStepMessage message)
+    {
+        if (_bargeIn is { } bargeIn && bargeIn.Owns(message.Generation))
+        {
+            bargeIn.OnMessage(message);
+            return true;
+        }
+
+        if (_transcription is { } transcription && transcription.Owns(message.Generation))
+        {
+            transcription.OnMessage(message);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The call ended: nothing listens any more (transcripts already recognised are still posted).</summary>
+    public void Dispose()
+    {
+        Stop(ref _bargeIn);
+        Stop(ref _transcription);
+    }
+
+    private static void Stop<T>(ref T? running)
+        where T : BackgroundVerb
+    {
+        running?.Dispose();
+        running = null;
+    }
+}
