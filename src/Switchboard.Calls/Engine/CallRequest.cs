@@ -60,4 +60,10 @@ public sealed record CallRequest(
 
     /// <summary>Answering-machine detection from the answer on; null for none.</summary>
     public AmdSettings? Amd { get; init; }
+
+    /// <summary>
+    /// For a leg of a <c>dial</c> with a <c>confirmHook</c>: the application the answering party runs before it is
+    /// bridged. The leg is handed to the dial as answered only when those verbs end with it still up; null for none.
+    /// </summary>
+    public IScriptSource? Confirmation { get; init; }
 }

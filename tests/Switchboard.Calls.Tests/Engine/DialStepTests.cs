@@ -127,6 +127,8 @@ public sealed class DialStepTests
         public void Report(VerbStep step, VerbResult result) => throw new NotSupportedException();
 
         public void BargeIn(VerbStep step, char key) => throw new NotSupportedException();
+
+        public void Replace(VerbStep step, IReadOnlyList<Verb> verbs) => throw new NotSupportedException();
     }
 
     private sealed class Leg(string sid) : IDialLeg
@@ -189,6 +191,8 @@ public sealed class DialStepTests
         public CallSnapshot Snapshot() => throw new NotSupportedException();
 
         public void EndCall(string reason, bool failed) => throw new NotSupportedException();
+
+        public void OnScriptEnded() => throw new NotSupportedException();
 
         public void SetTag(JsonElement tag) => throw new NotSupportedException();
 

@@ -14,14 +14,15 @@ namespace Switchboard.Api.V1.Calls;
 public static class AmdRequestReader
 {
     /// <exception cref="ValidationException">A field is missing, out of range, or the timers contradict each other.</exception>
-    public static AmdRequest? Read(JsonElement body, string path)
+    /// <param name="baseUrl">What a relative <c>actionHook</c> resolves against (a verb's application); none for a call's creation.</param>
+    public static AmdRequest? Read(JsonElement body, string path, Uri? baseUrl = null)
     {
         if (JsonFields.OptionalObject(body, "amd", path) is not { } amd)
         {
             return null;
         }
 
-        var hook = HookReader.Require(amd, "actionHook", path + ".actionHook");
+        var hook = HookReader.Require(amd, "actionHook", path + ".actionHook", baseUrl);
         var options = AmdOptions.Default;
         if (JsonFields.OptionalWholeNumber(amd, "thresholdWordCount", path + ".thresholdWordCount", 1, 100) is { } words)
         {

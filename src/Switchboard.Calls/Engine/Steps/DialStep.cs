@@ -63,6 +63,10 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
     void IDialLegObserver.OnLegEnded(IDialLeg leg, CallStatus status, int? sipStatus) =>
         Services.Inbox.TryWrite(new DialLegEnded(Generation, leg, status, sipStatus, null));
 
+    /// <summary>Called on a leg's loop: hands the answering-machine hook's verbs to the dialling call's loop.</summary>
+    void IDialLegObserver.OnLegAmdAnswered(IDialLeg leg, IReadOnlyList<Verb> verbs) =>
+        Services.Inbox.TryWrite(new DialAmdAnswered(Generation, verbs));
+
     public override void OnMessage(VerbStepMessage message)
     {
         switch (message)
@@ -79,6 +83,11 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
                 break;
             case DialAudioEnded ended:
                 OnAudioEnded(ended);
+                break;
+            case DialAmdAnswered amd:
+                // As jambonz: the answer to a dialled party's answering-machine event replaces the dialling call's
+                // application, so leaving the dial hangs the legs up and the answer's verbs run.
+                Runner.Replace(this, amd.Verbs);
                 break;
         }
     }
@@ -376,11 +385,13 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
     }
 
     /// <summary>
-    /// Which failure to report when nobody answered: a target that rang out is the most hopeful (try again later),
-    /// then a busy one, then one that failed outright.
+    /// Which outcome to report when nobody was connected: a target that answered but ended during its confirmation
+    /// application (completed, as jambonz reports it), then one that rang out (try again later), then a busy one,
+    /// then one that failed outright.
     /// </summary>
     private static int Hope(CallStatus status) => status switch
     {
+        CallStatus.Completed => -1,
         CallStatus.NoAnswer or CallStatus.Canceled => 0,
         CallStatus.Busy => 1,
         _ => 2,
