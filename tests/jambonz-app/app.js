@@ -46,7 +46,7 @@ app.post('/connect', (req, res) => {
     .say({text: 'Please hold while we connect you to an agent.'})
     .dial({
       callerId: req.body.from,
-      timeLimit: 6,
+      timeLimit: 8,
       target: [{type: 'phone', number: '+15550003'}],
       confirmHook: '/screen',
       actionHook: '/dial-done',

@@ -27,7 +27,7 @@ public sealed class DialConfirmTests
         {
             // The leg's time limit (from its answer) ends the bridge a few seconds after the confirmation.
             "/call" => (200, $$"""
-                [{"verb": "dial", "actionHook": "/dial-action", "confirmHook": "/confirm", "timeLimit": 12,
+                [{"verb": "dial", "actionHook": "/dial-action", "confirmHook": "/confirm", "timeLimit": 15,
                   "target": [{"type": "sip", "sipUri": "sip:agent@127.0.0.1:{{agent.Port}}"}]}]
                 """),
             "/confirm" => (200, """

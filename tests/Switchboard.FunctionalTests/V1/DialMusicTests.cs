@@ -16,15 +16,15 @@ public sealed class DialMusicTests
     public async Task DialMusic_LoopsWhileTheAgentRingsAndConfirms_AndStopsAtTheBridge()
     {
         await using var callerAudio = RtpSink.Start();
-        // The agent speaks its tone five seconds after its answer: after the three-second confirmation, so over the bridge.
-        await using var agent = await SpeakingCallee.StartAsync(SpokenAudio.Tone(1000, 2000), delayMs: 5000);
+        // The agent speaks its tone six seconds after its answer: after the three-second confirmation, so over the bridge.
+        await using var agent = await SpeakingCallee.StartAsync(SpokenAudio.Tone(1000, 3000), delayMs: 6000);
         await using var hooks = await WebhookReceiver.StartAsync();
         hooks.Files["/music.wav"] = ("audio/wav", WavFile.Pcm16(SpokenAudio.Tone(440, 1000)));
         hooks.Respond = webhook => webhook.Path switch
         {
             "/call" => (200, $$"""
                 [{"verb": "dial", "actionHook": "/dial-action", "dialMusic": "{{hooks.Url("/music.wav")}}",
-                  "confirmHook": "/confirm", "timeLimit": 9, "target": [{"type": "sip", "sipUri": "{{agent.SipUri("agent")}}"}]}]
+                  "confirmHook": "/confirm", "timeLimit": 11, "target": [{"type": "sip", "sipUri": "{{agent.SipUri("agent")}}"}]}]
                 """),
             "/confirm" => (200, """[{"verb": "pause", "length": 3}]"""),
             "/dial-action" => (200, """[{"verb": "hangup"}]"""),
@@ -44,8 +44,8 @@ public sealed class DialMusicTests
         var music = Indexes(heard, 440);
         var agentTone = Indexes(heard, 1000);
         // Ringing and three seconds of confirmation: well over the one second the file lasts.
-        Assert.True(music.Length > 120, $"the caller heard {music.Length} packets of music (a loop of the one-second file is 50)");
-        Assert.True(agentTone.Length > 60, $"the caller heard {agentTone.Length} packets of the agent's tone (2 s is 100)");
+        Assert.True(music.Length > 100, $"the caller heard {music.Length} packets of music (a loop of the one-second file is 50)");
+        Assert.True(agentTone.Length > 90, $"the caller heard {agentTone.Length} packets of the agent's tone (3 s is 150)");
         Assert.True(music.Max() < agentTone.Min(), "the music went on after the bridge");
     }
 
