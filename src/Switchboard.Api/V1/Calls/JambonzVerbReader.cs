@@ -258,7 +258,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     /// jambonz <c>dial</c>: <c>target</c> (phone numbers, through a named <c>trunk</c> or the default carrier, and SIP
     /// URIs), <c>callerId</c>, <c>callerName</c>, <c>timeout</c> (ring seconds, default 60), <c>timeLimit</c>,
     /// <c>headers</c>, <c>actionHook</c>, <c>confirmHook</c> (the application an answering target runs before the
-    /// bridge), <c>dialMusic</c> (audio the caller hears, over and over, while the targets ring) and <c>amd</c>
+    /// bridge; a target may name its own), <c>dialMusic</c> (audio the caller hears, over and over, while the targets ring) and <c>amd</c>
     /// (answering-machine detection on the answering target). A trunk is only named here; the script source
     /// resolves it before running.
     /// </summary>
@@ -285,13 +285,14 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             }
 
             var to = CallToReader.Read(target, targetPath);
-            resolved.Add(to.Type switch
+            var called = to.Type switch
             {
                 "phone" => CallTarget.Phone(to.Number!) with { TrunkName = to.Trunk },
                 "sip" => CallTarget.Sip(to.SipUri!),
                 // A SIP client of the account, reached where it registered; DialTrunks checks it is the account's.
                 _ => CallTarget.User(to.Name!),
-            });
+            };
+            resolved.Add(called with { ConfirmHook = ReadHook(target, "confirmHook", targetPath) });
         }
 
         var callerId = JsonFields.OptionalString(verb, "callerId", path + ".callerId");

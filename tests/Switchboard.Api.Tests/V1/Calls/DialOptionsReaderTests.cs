@@ -25,6 +25,19 @@ public sealed class DialOptionsReaderTests
     }
 
     [Fact]
+    public void ATargetsOwnConfirmHook_IsReadWithIt()
+    {
+        var dial = Assert.IsType<DialVerb>(Assert.Single(new JambonzVerbReader(new Uri("https://app.example.com/call"), _hooks).ReadAll(JsonDocument.Parse("""
+            [{"verb": "dial", "confirmHook": "/screen", "target": [
+              {"type": "sip", "sipUri": "sip:boss@10.0.0.5", "confirmHook": "/screen-boss"},
+              {"type": "phone", "number": "+15550001"}]}]
+            """).RootElement, "$")));
+
+        Assert.Equal(["https://app.example.com/screen-boss", null], dial.Targets.Select(t => t.ConfirmHook));
+        Assert.Equal("https://app.example.com/screen", dial.ConfirmHook);
+    }
+
+    [Fact]
     public void DialMusic_IsTheHoldPromptTheCallerHearsWhileTheTargetsRing()
     {
         var dial = Read(""" "dialMusic": "https://media.example.com/ring.mp3" """);
