@@ -42,7 +42,10 @@ internal sealed class Call : IVerbHost, IDialLeg
     /// <summary>Who asked us to give up the call before its answer: our CANCEL's 487 then ends it in their name.</summary>
     private CallEndedBy? _cancelledBy;
 
-    /// <param name="legObserver">For a leg of another call's <c>dial</c>: hears its answer and end, and the leg runs no verbs.</param>
+    /// <param name="legObserver">
+    /// For a leg of another call's <c>dial</c>: hears its answer and end. The leg runs no verbs but its
+    /// confirmation application (<see cref="CallRequest.Confirmation"/>), whose end with the leg still up is its answer.
+    /// </param>
     public Call(CallRecord record, CallRequest request, CallServices services, IDialLegObserver? legObserver = null)
     {
         _request = request;

@@ -9,7 +9,9 @@ namespace Switchboard.Calls.Engine.Steps;
 
 /// <summary>
 /// One running <c>dial</c>: every target rings at once while the caller hears the hold prompt, if any, over and over;
-/// the first to answer hears the greeting, if any, then is bridged to the dialling call, and the others are canceled.
+/// the first to answer hears the greeting, if any, then is bridged to the dialling call, and the others are canceled. A
+/// leg with a confirmation application (<c>confirmHook</c>) runs it on its own loop and reports its answer only once
+/// the application ended with the leg still up; one that ends meanwhile is one more leg that ended.
 /// Once connected both parties may be recorded. The result goes to the script when the dial ends, or, when the caller
 /// hung up while connected, straight to the script source after the call ended (once the recordings are stored). Lives
 /// on the dialling call's loop; the legs report through the loop's channel, so only the list of placed legs (written
