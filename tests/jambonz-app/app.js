@@ -38,6 +38,41 @@ app.post('/moved', (req, res) => {
   res.status(200).json(response);
 });
 
+// A customer call handed to an agent: the agent first hears who is calling and takes the call with a key (call
+// screening with confirmHook); the customer hears ringback meanwhile, and is bridged once the agent accepts.
+app.post('/connect', (req, res) => {
+  const response = new WebhookResponse();
+  response
+    .say({text: 'Please hold while we connect you to an agent.'})
+    .dial({
+      callerId: req.body.from,
+      timeLimit: 8,
+      target: [{type: 'phone', number: '+15550003'}],
+      confirmHook: '/screen',
+      actionHook: '/dial-done',
+    })
+    .hangup();
+  res.status(200).json(response);
+});
+
+// Runs on the agent's leg only, before the bridge.
+app.post('/screen', (req, res) => {
+  const response = new WebhookResponse();
+  response.gather({
+    input: ['digits'],
+    numDigits: 1,
+    timeout: 10,
+    actionHook: '/screen-result',
+    say: {text: `You have a call from ${req.body.from}. Press one to take it.`},
+  });
+  res.status(200).json(response);
+});
+
+// The agent pressed a key: with nothing more to run on the agent's leg, the two are connected.
+app.post('/screen-result', (req, res) => res.sendStatus(200));
+
+app.post('/dial-done', (req, res) => res.sendStatus(200));
+
 // The choice is only noted: an answer with no verbs lets the call go on with the verbs after the gather.
 app.post('/menu', (req, res) => res.sendStatus(200));
 

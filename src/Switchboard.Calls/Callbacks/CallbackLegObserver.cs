@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Switchboard.Calls.Callbacks.Messages;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Engine.Messages;
+using Switchboard.Calls.Verbs;
 
 namespace Switchboard.Calls.Callbacks;
 
@@ -14,4 +15,9 @@ internal sealed class CallbackLegObserver(CallbackLeg leg, ChannelWriter<CallMes
     public void OnLegAnswered(IDialLeg call) => inbox.TryWrite(new CallbackLegAnswered(leg, call));
 
     public void OnLegEnded(IDialLeg call, CallStatus status, int? sipStatus) => inbox.TryWrite(new CallbackLegEnded(leg, status, sipStatus));
+
+    /// <summary>A callback session's legs run no answering-machine detection, so no hook answers.</summary>
+    public void OnLegAmdAnswered(IDialLeg call, IReadOnlyList<Verb> verbs)
+    {
+    }
 }

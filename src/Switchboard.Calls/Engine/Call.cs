@@ -36,10 +36,16 @@ internal sealed class Call : IVerbHost, IDialLeg
     private WholeCallRecording? _wholeRecording;
     private CallAmd? _amd;
 
+    /// <summary>A dial leg running its confirmation application: the end of its verbs hands it to the dial.</summary>
+    private bool _confirming;
+
     /// <summary>Who asked us to give up the call before its answer: our CANCEL's 487 then ends it in their name.</summary>
     private CallEndedBy? _cancelledBy;
 
-    /// <param name="legObserver">For a leg of another call's <c>dial</c>: hears its answer and end, and the leg runs no verbs.</param>
+    /// <param name="legObserver">
+    /// For a leg of another call's <c>dial</c>: hears its answer and end. The leg runs no verbs but its
+    /// confirmation application (<see cref="CallRequest.Confirmation"/>), whose end with the leg still up is its answer.
+    /// </param>
     public Call(CallRecord record, CallRequest request, CallServices services, IDialLegObserver? legObserver = null)
     {
         _request = request;
@@ -71,6 +77,19 @@ internal sealed class Call : IVerbHost, IDialLeg
     public CallSnapshot Snapshot() => _progress.Snapshot();
 
     void IVerbHost.EndCall(string reason, bool failed) => Post(new HangupRequested(reason, failed, CallEndedBy.Application));
+
+    void IVerbHost.OnScriptEnded()
+    {
+        if (_confirming)
+        {
+            // The answering party heard the confirmation application through and is still here: the dial bridges it.
+            _confirming = false;
+            _progress.LegObserver!.OnLegAnswered(this);
+            return;
+        }
+
+        Post(new HangupRequested("script ended", Failed: false, CallEndedBy.Application));
+    }
 
     void IVerbHost.ReportVerbFailed(Verb verb, string reason) => Post(new VerbFailedReported(verb, reason));
 
@@ -187,7 +206,7 @@ internal sealed class Call : IVerbHost, IDialLeg
 
             if (_signalling.RunsVerbsBeforeAnswer)
             {
-                StartVerbs();
+                StartVerbs(_request.Script);
             }
 
             await foreach (var message in _inbox.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -258,6 +277,10 @@ internal sealed class Call : IVerbHost, IDialLeg
             case TagUpdateRequested update:
                 _progress.Tag = update.Tag;
                 break;
+            // A dial leg's hook answers for the call that dialled it, whose verbs it replaces.
+            case AmdVerbsArrived arrived when _progress.LegObserver is { } legObserver:
+                legObserver.OnLegAmdAnswered(this, arrived.Verbs);
+                break;
             case AmdMessage amd:
                 _amd?.Handle(amd, Snapshot(), _verbs);
                 break;
@@ -298,12 +321,20 @@ internal sealed class Call : IVerbHost, IDialLeg
                 await EnterInProgressAsync(cancellationToken).ConfigureAwait(false);
                 if (_progress.LegObserver is { } legObserver)
                 {
-                    // A dial leg is bridged by the call that dialled it instead of running verbs.
+                    // A dial leg is bridged by the call that dialled it instead of running verbs, unless the dial asks
+                    // the answering party to run a confirmation application first, on this leg only.
+                    if (_request.Confirmation is { } confirmation)
+                    {
+                        _confirming = true;
+                        StartVerbs(confirmation);
+                        return;
+                    }
+
                     legObserver.OnLegAnswered(this);
                     return;
                 }
 
-                StartVerbs();
+                StartVerbs(_request.Script);
                 break;
             case Ends ends:
                 if (ends.HangUpFirst)
@@ -339,9 +370,9 @@ internal sealed class Call : IVerbHost, IDialLeg
         _amd ??= CallAmd.Start(_request.Amd, GreetingOf(_request.Amd, _request.Recognizer), _media!, _inbox.Writer, _work, _services.Time, Sid, _services.Logger);
     }
 
-    private void StartVerbs()
+    private void StartVerbs(IScriptSource script)
     {
-        var steps = new StepServices(Sid, _request.AccountSid, _media!, _services.Prompts, _request.Script, this, _inbox.Writer, _work, _verbTimer, _services.Time, _services.Logger)
+        var steps = new StepServices(Sid, _request.AccountSid, _media!, _services.Prompts, script, this, _inbox.Writer, _work, _verbTimer, _services.Time, _services.Logger)
         {
             Recordings = _services.Recordings,
             Recognizers = _services.Recognizers,

@@ -66,4 +66,10 @@ public sealed record CallRequest(
     /// When false it stays at 100 Trying until a verb answers, alerts or refuses it, as jambonz leaves it.
     /// </summary>
     public bool RingsOnArrival { get; init; } = true;
+
+    /// <summary>
+    /// For a leg of a <c>dial</c> with a <c>confirmHook</c>: the application the answering party runs before it is
+    /// bridged. The leg is handed to the dial as answered only when those verbs end with it still up; null for none.
+    /// </summary>
+    public IScriptSource? Confirmation { get; init; }
 }

@@ -14,6 +14,9 @@ public sealed record CallTarget(CallTargetKind Kind, string Address)
     /// </summary>
     public string? TrunkName { get; init; }
 
+    /// <summary>For a <c>dial</c> target: its own confirmation hook, which replaces the dial's (<see cref="Verbs.DialVerb.ConfirmHook"/>).</summary>
+    public string? ConfirmHook { get; init; }
+
     public static CallTarget Phone(string number) => new(CallTargetKind.Phone, number);
 
     public static CallTarget Sip(string uri) => new(CallTargetKind.Sip, uri);

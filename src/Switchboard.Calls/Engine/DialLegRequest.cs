@@ -24,5 +24,8 @@ internal static class DialLegRequest
             ParentCallSid = parentSid,
             TimeLimit = dial.TimeLimit,
             Speech = parent.Speech,
+            // The hooks are the dialling application's: only its script source knows how to post to them.
+            Confirmation = (target.ConfirmHook ?? dial.ConfirmHook) is { } confirmHook && parent.Script is IDialLegHooks confirms ? confirms.ConfirmScript(confirmHook) : null,
+            Amd = dial.Amd is { } amd && parent.Script is IDialLegHooks detects ? new AmdSettings(amd.Options, detects.AmdHook(amd.ActionHook)) : null,
         };
 }

@@ -1,3 +1,5 @@
+using Switchboard.Calls.Verbs;
+
 namespace Switchboard.Calls.Engine;
 
 /// <summary>
@@ -9,4 +11,7 @@ internal interface IDialLegObserver
     void OnLegAnswered(IDialLeg leg);
 
     void OnLegEnded(IDialLeg leg, CallStatus status, int? sipStatus);
+
+    /// <summary>The leg's answering-machine hook answered with <paramref name="verbs"/>: they replace the dialling call's.</summary>
+    void OnLegAmdAnswered(IDialLeg leg, IReadOnlyList<Verb> verbs);
 }

@@ -11,6 +11,12 @@ internal interface IVerbHost
     /// <summary>Ends the call from the script's side; <paramref name="failed"/> when the script broke.</summary>
     void EndCall(string reason, bool failed);
 
+    /// <summary>
+    /// The script has no verbs left. A call ends; a dial leg that ran its confirmation application is handed to the
+    /// dial as answered, to be bridged.
+    /// </summary>
+    void OnScriptEnded();
+
     /// <summary>Reports that <paramref name="verb"/> could not run and was skipped (a <see cref="VerbFailed"/> event).</summary>
     void ReportVerbFailed(Verb verb, string reason);
 

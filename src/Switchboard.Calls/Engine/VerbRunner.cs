@@ -155,6 +155,14 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
         }
     }
 
+    void IStepRunner.Replace(VerbStep step, IReadOnlyList<Verb> verbs)
+    {
+        if (ReferenceEquals(step, _current))
+        {
+            Replace(verbs);
+        }
+    }
+
     void IStepRunner.BargeIn(VerbStep step, char key)
     {
         if (!ReferenceEquals(step, _current))
@@ -195,7 +203,7 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
         LeaveCurrent();
         if (!_queue.TryDequeue(out var verb))
         {
-            services.Host.EndCall("script ended", failed: false);
+            services.Host.OnScriptEnded();
             return;
         }
 

@@ -35,4 +35,14 @@ public sealed record DialVerb(IReadOnlyList<Engine.CallTarget> Targets, TimeSpan
 
     /// <summary>Records both parties while connected, each as a Recording of its own (mono, what that party said).</summary>
     public bool RecordParties { get; init; }
+
+    /// <summary>
+    /// The hook whose application each answering target runs, on its own leg, before it is bridged (jambonz's
+    /// <c>confirmHook</c>): the target is connected only if those verbs end with it still there. The script source
+    /// of the dialling call resolves it (<see cref="Scripts.IDialLegHooks"/>); none when null.
+    /// </summary>
+    public string? ConfirmHook { get; init; }
+
+    /// <summary>Answering-machine detection on each answering target, its events posted to a hook; none when null.</summary>
+    public DialAmd? Amd { get; init; }
 }

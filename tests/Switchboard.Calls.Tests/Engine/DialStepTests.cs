@@ -5,6 +5,7 @@ using Switchboard.Calls.Engine;
 using Switchboard.Calls.Engine.Messages;
 using Switchboard.Calls.Engine.Steps;
 using Switchboard.Calls.Scripts;
+using Switchboard.Calls.Tests.Engine.Steps;
 using Switchboard.Calls.Verbs;
 using Switchboard.Media.Sessions;
 
@@ -37,6 +38,40 @@ public sealed class DialStepTests
         {
             Assert.Null(Assert.IsType<WorkEnded>(message).Outcome);
         }
+    }
+
+    [Fact]
+    public async Task ATargetThatAnsweredButWasNotConfirmed_IsReportedCompleted_BeforeOneThatRangOut()
+    {
+        var host = new LegHost();
+        var (step, _) = Start(host, TwoTargets);
+        var screened = await host.NextLegAsync();
+        var ringing = await host.NextLegAsync();
+
+        // The screened target's confirmation application hung it up; the other then rang out.
+        Assert.Null(step.OnLegEnded(new DialLegEnded(1, screened, CallStatus.Completed, null, null)));
+        var result = step.OnLegEnded(new DialLegEnded(1, ringing, CallStatus.Canceled, 487, null));
+
+        Assert.Equal((CallStatus.Completed, screened.Sid), (result!.Status, result.DialCallSid));
+        Assert.Equal(TimeSpan.Zero, result.Duration);
+    }
+
+    [Fact]
+    public async Task TheAnsweringMachineHooksVerbs_ReplaceTheDiallingCallsApplication_AndHangUpEveryLeg()
+    {
+        var host = new LegHost();
+        var runner = new RecordingRunner();
+        var (step, inbox) = Start(host, TwoTargets, runner);
+        var machine = await host.NextLegAsync();
+        var other = await host.NextLegAsync();
+        Verb[] answer = [new HangupVerb()];
+
+        ((IDialLegObserver)step).OnLegAmdAnswered(machine, answer);
+        step.OnMessage(await NextAsync<DialAmdAnswered>(inbox));
+
+        Assert.Same(answer, runner.Replacement);
+        Assert.Equal(["the dial was left"], machine.HangupReasons);
+        Assert.Equal(["the dial was left"], other.HangupReasons);
     }
 
     [Fact]
@@ -81,14 +116,28 @@ public sealed class DialStepTests
         Assert.Equal("the dial was left", late.HangupReasons.Single());
     }
 
-    private static (DialStep Step, Channel<CallMessage> Inbox) Start(LegHost host, DialVerb verb)
+    private static (DialStep Step, Channel<CallMessage> Inbox) Start(LegHost host, DialVerb verb, IStepRunner? runner = null)
     {
         var inbox = Channel.CreateUnbounded<CallMessage>();
         var services = new StepServices(
             "parent", "account-1", Media: null!, Prompts: null!, Script: null!, host, inbox.Writer, new CallWork(inbox.Writer), new LoopTimer(inbox.Writer, TimeProvider.System), TimeProvider.System, NullLogger.Instance);
-        var step = new DialStep(verb, new StepScope(1, services, new NoRunner()));
+        var step = new DialStep(verb, new StepScope(1, services, runner ?? new NoRunner()));
         step.Start();
         return (step, inbox);
+    }
+
+    /// <summary>The next message of type <typeparamref name="T"/> in the dialling call's channel, past the placing work's ends.</summary>
+    private static async Task<T> NextAsync<T>(Channel<CallMessage> inbox)
+        where T : CallMessage
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            if (await inbox.Reader.ReadAsync(patience.Token) is T found)
+            {
+                return found;
+            }
+        }
     }
 
     /// <summary>The next outcome the dial's placing work brings back to the loop.</summary>
@@ -129,6 +178,8 @@ public sealed class DialStepTests
         public void Report(VerbStep step, VerbResult result) => throw new NotSupportedException();
 
         public void BargeIn(VerbStep step, char key) => throw new NotSupportedException();
+
+        public void Replace(VerbStep step, IReadOnlyList<Verb> verbs) => throw new NotSupportedException();
     }
 
     private sealed class Leg(string sid) : IDialLeg
@@ -191,6 +242,8 @@ public sealed class DialStepTests
         public CallSnapshot Snapshot() => throw new NotSupportedException();
 
         public void EndCall(string reason, bool failed) => throw new NotSupportedException();
+
+        public void OnScriptEnded() => throw new NotSupportedException();
 
         public void SetTag(JsonElement tag) => throw new NotSupportedException();
 

@@ -90,6 +90,47 @@ public sealed class JambonzClientTests
         Assert.Equal(HttpStatusCode.Conflict, postUpdate.StatusCode);
     }
 
+    [Fact]
+    public async Task ADialWithConfirmHook_ScreensTheAgentOnItsOwnLeg_ThenBridgesTheCustomer()
+    {
+        // One SIPp takes both calls through the default carrier, the customer's and the agent's: each answers and
+        // presses 1 four seconds later (the customer's key is only type-ahead), then waits for the BYE.
+        await using var rtp = RtpSink.Start();
+        await using var carrier = await SippProcess.StartCalleeAsync("uas_answer_dtmf.xml", new Dictionary<string, string> { ["rtp_sink"] = rtp.Port.ToString() }, calls: 2);
+        await using var server = await TestServer.StartAsync(carrier.Uri);
+        var secret = (await server.Client.GetFromJsonAsync<JsonElement>($"/v1/Accounts/{server.App.AccountSid}/WebhookSecret")).GetProperty("webhook_secret").GetString()!;
+        await using var app = await JambonzApp.StartAsync(secret);
+
+        var response = await server.Client.PostAsJsonAsync($"/v1/Accounts/{server.App.AccountSid}/Calls", new JsonObject
+        {
+            ["call_hook"] = app.Url("/connect"),
+            ["call_status_hook"] = app.Url("/status"),
+            ["from"] = "+15550001",
+            ["to"] = new JsonObject { ["type"] = "phone", ["number"] = "+15550002" },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var customerSid = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sid").GetString();
+
+        var done = await app.WaitForAsync(line => Path(line) == "/dial-done", Patience);
+        await app.WaitForAsync(line => Path(line) == "/status" && Body(line).GetProperty("call_sid").GetString() == customerSid && Body(line).GetProperty("call_status").GetString() == "completed", Patience);
+        Assert.Equal(0, await carrier.WaitForExitAsync(Patience));
+
+        // The screening ran on the agent's own leg, which the app saw as the customer's child.
+        var screen = Body(app.Lines.Single(line => Path(line) == "/screen"));
+        var agentSid = screen.GetProperty("call_sid").GetString();
+        Assert.NotEqual(customerSid, agentSid);
+        Assert.Equal(customerSid, screen.GetProperty("parent_call_sid").GetString());
+        var screened = Body(app.Lines.Single(line => Path(line) == "/screen-result"));
+        Assert.Equal(("1", agentSid), (screened.GetProperty("digits").GetString(), screened.GetProperty("call_sid").GetString()));
+        // Accepted, then connected until the dial's time limit hung the agent up.
+        Assert.Equal("completed", Body(done).GetProperty("dial_call_status").GetString());
+        Assert.Equal(agentSid, Body(done).GetProperty("dial_call_sid").GetString());
+        Assert.True(Body(done).GetProperty("dial_call_duration").GetInt32() >= 1);
+        Assert.DoesNotContain(app.Lines, line => line.TryGetProperty("error", out _));
+    }
+
+    private static JsonElement Body(JsonElement line) => line.GetProperty("body");
+
     private static JsonElement Step(JambonzApp script, string name) =>
         script.Lines.Single(line => line.TryGetProperty("step", out var step) && step.GetString() == name).GetProperty("result");
 

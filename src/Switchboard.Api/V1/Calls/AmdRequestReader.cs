@@ -18,6 +18,7 @@ public static class AmdRequestReader
     /// <param name="baseUrl">What a relative <c>actionHook</c> resolves against (a <c>config.amd</c>'s application); none for the REST body.</param>
     /// <param name="unavailable">Told of a recognizer vendor this server lacks (a running call's verbs, which show the warning).</param>
     /// <exception cref="ValidationException">A field is missing, out of range, or the timers contradict each other.</exception>
+    /// <param name="baseUrl">What a relative <c>actionHook</c> resolves against (a verb's application); none for a call's creation.</param>
     public static AmdRequest? Read(JsonElement body, string path, Uri? baseUrl = null, Action<SkippedVerb>? unavailable = null)
     {
         if (JsonFields.OptionalObject(body, "amd", path) is not { } amd)

@@ -19,42 +19,91 @@ namespace Switchboard.Api.V1.Calls;
 /// A <c>transcribe</c> verb's transcripts go to its <c>transcriptionHook</c>, a gather's interim results to its
 /// <c>partialResultHook</c>, a <c>sip:refer</c>'s progress to its <c>eventHook</c>; those answers are not read. A
 /// <c>config.amd</c>'s events go to its <c>actionHook</c>, whose answer takes over the call as a placed call's
-/// <c>amd</c> hook's does.
+/// <c>amd</c> hook's does. A <c>dial</c>'s <c>confirmHook</c> application runs under a source of its own
+/// (<see cref="ConfirmScript"/>) that shares the application's hooks, and its <c>amd</c> events go through
+/// <see cref="AmdHook"/>.
 /// </summary>
-public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHooks, IAmdHooks
+public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHooks, IAmdHooks, IDialLegHooks
 {
     private readonly WebhookTarget _callHook;
     private readonly CallContext _context;
     private readonly WebhookOutbox _outbox;
     private readonly TimeSpan _replyTimeout;
-    private readonly ConcurrentDictionary<string, WebhookTarget> _hooks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WebhookTarget> _hooks;
     private readonly JambonzVerbReader _reader;
     private readonly DialTrunks? _trunks;
 
+    /// <summary>The application's first hook: the call hook, or for a confirmation application the dial's <c>confirmHook</c>.</summary>
+    private readonly WebhookTarget _firstHook;
+
+    /// <summary>Whether this source runs a dialled party's confirmation application, which may not dial or decline.</summary>
+    private readonly bool _confirmation;
+
     /// <param name="trunks">Resolves the carriers <c>dial</c> targets name; without it such targets fail the script.</param>
     public HookScriptSource(WebhookTarget callHook, CallContext context, WebhookOutbox outbox, TimeSpan replyTimeout, DialTrunks? trunks = null)
+        : this(callHook, context, outbox, replyTimeout, trunks, new ConcurrentDictionary<string, WebhookTarget>(StringComparer.Ordinal), callHook, confirmation: false)
+    {
+    }
+
+    private HookScriptSource(
+        WebhookTarget callHook,
+        CallContext context,
+        WebhookOutbox outbox,
+        TimeSpan replyTimeout,
+        DialTrunks? trunks,
+        ConcurrentDictionary<string, WebhookTarget> hooks,
+        WebhookTarget firstHook,
+        bool confirmation)
     {
         _callHook = callHook;
         _context = context;
         _outbox = outbox;
         _replyTimeout = replyTimeout;
         _trunks = trunks;
+        _hooks = hooks;
+        _firstHook = firstHook;
+        _confirmation = confirmation;
         _reader = new JambonzVerbReader(new Uri(callHook.Url), _hooks);
     }
 
-    /// <summary>Posts the call to the call hook; its answer is the application. A hook that fails ends the call.</summary>
+    /// <summary>
+    /// Posts the call to the call hook (a confirmation application: the dialled leg to the <c>confirmHook</c>, as
+    /// jambonz's <c>dial:confirm</c>); its answer is the application. A hook that fails ends the call (the leg).
+    /// </summary>
     public async ValueTask<IReadOnlyList<Verb>> StartAsync(CallSnapshot call, CancellationToken cancellationToken)
     {
         var payload = _context.Origin is { } origin
             ? CallPayload.Build(call, _context, null, writer => CallPayload.WriteInvite(writer, origin.Offer))
             : CallPayload.Build(call, _context, null);
-        var reply = await PostAsync(_callHook, call, "call", payload, cancellationToken).ConfigureAwait(false);
+        var hookName = _confirmation ? "the confirm hook" : "the call hook";
+        var reply = await PostAsync(_firstHook, call, _confirmation ? "dial:confirm" : "call", payload, cancellationToken).ConfigureAwait(false);
         if (!reply.IsSuccess)
         {
-            throw new InvalidOperationException($"the call hook answered HTTP {reply.StatusCode}");
+            throw new InvalidOperationException($"{hookName} answered HTTP {reply.StatusCode}");
         }
 
-        return await ResolveTrunksAsync(ReadVerbs(reply, "the call hook") ?? [], cancellationToken).ConfigureAwait(false);
+        return await ResolveTrunksAsync(ReadVerbs(reply, hookName) ?? [], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The application a dialled party runs before it is bridged: posted the leg's own description (its
+    /// <c>call_sid</c>, <c>parent_call_sid</c> the caller's) at <paramref name="confirmHook"/>; its action hooks and
+    /// credentials are the application's.
+    /// </summary>
+    public IScriptSource ConfirmScript(string confirmHook)
+    {
+        var target = _hooks.TryGetValue(confirmHook, out var known) ? known : new WebhookTarget(confirmHook, "POST", null, null);
+        return new HookScriptSource(_callHook, _context with { Origin = null }, _outbox, _replyTimeout, _trunks, _hooks, target, confirmation: true)
+        {
+            RecordingsUrl = RecordingsUrl,
+        };
+    }
+
+    /// <summary>A dialled leg's answering-machine events: posted with the leg's description; an answer's verbs replace the dialling call's.</summary>
+    public IAmdHook AmdHook(string actionHook)
+    {
+        var target = _hooks.TryGetValue(actionHook, out var known) ? known : new WebhookTarget(actionHook, "POST", null, null);
+        return new AmdHookSource(target, this, _context with { Origin = null });
     }
 
     /// <summary>
@@ -174,9 +223,17 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHoo
             using var document = JsonDocument.Parse(reply.Body);
             JsonUnicode.Validate(document.RootElement);
             // An empty object is no verbs, as an empty body is: what Express answers for res.json({}).
-            return document.RootElement is { ValueKind: JsonValueKind.Object } root && !root.EnumerateObject().Any()
+            List<Verb>? verbs = document.RootElement is { ValueKind: JsonValueKind.Object } root && !root.EnumerateObject().Any()
                 ? null
                 : [.. _reader.ReadAll(document.RootElement, "$")];
+            if (_confirmation && verbs?.FirstOrDefault(verb => verb is DialVerb or RejectVerb) is { } refused)
+            {
+                // As jambonz: the dialled party's application runs on an answered leg of a dial, so it cannot dial
+                // again or decline a call; such an answer hangs the party up and the dial goes on without it.
+                throw new InvalidOperationException($"{source} answered with the verb {refused.Name}, which a confirmation application may not use");
+            }
+
+            return verbs;
         }
         catch (JsonException) when (!IsJson(reply.ContentType))
         {

@@ -11,7 +11,7 @@ namespace Switchboard.Api.V1.Calls;
 /// Translates a jambonz application (a JSON array of <c>{"verb": ...}</c> objects) into the engine's native
 /// verbs. Options that only tune a vendor (filler noise, vendor-specific recognizer options, ...) are ignored, as
 /// jambonz ignores what a vendor does not support. A verb of jambonz's set that this server cannot run yet, and an
-/// option that changes what a call does (<c>config.record</c>, <c>dial.confirmHook</c>, ...), becomes a
+/// option that changes what a call does (<c>config.record</c>, <c>dial.listen</c>, ...), becomes a
 /// <see cref="SkippedVerb"/>: the call goes on and records a warning naming it. A verb nobody defines, or a
 /// malformed one, is refused by name.
 /// </summary>
@@ -83,7 +83,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
         string[] options = name switch
         {
             "config" => ["record", "listen", "fillerNoise", "actionHookDelayAction", "onHoldMusic", "sipRequestWithinDialogHook", "boostAudioSignal", "vad", "referHook", "notifyEvents"],
-            "dial" => ["confirmHook", "dialMusic", "amd", "listen", "transcribe", "dtmfHook", "referHook", "exitMediaPath", "dub"],
+            "dial" => ["listen", "transcribe", "dtmfHook", "referHook", "exitMediaPath", "dub"],
             "play" => ["seekOffset", "timeoutSecs", "actionHook"],
             _ => [],
         };
@@ -338,7 +338,10 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     /// <summary>
     /// jambonz <c>dial</c>: <c>target</c> (phone numbers, through a named <c>trunk</c> or the default carrier, and SIP
     /// URIs), <c>callerId</c>, <c>callerName</c>, <c>timeout</c> (ring seconds, default 60), <c>timeLimit</c>,
-    /// <c>headers</c>, <c>actionHook</c>. A trunk is only named here; the script source resolves it before running.
+    /// <c>headers</c>, <c>actionHook</c>, <c>confirmHook</c> (the application an answering target runs before the
+    /// bridge; a target may name its own), <c>dialMusic</c> (audio the caller hears, over and over, while the targets ring) and <c>amd</c>
+    /// (answering-machine detection on the answering target). A trunk is only named here; the script source
+    /// resolves it before running.
     /// </summary>
     private DialVerb ReadDial(JsonElement verb, string path)
     {
@@ -363,13 +366,14 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             }
 
             var to = CallToReader.Read(target, targetPath);
-            resolved.Add(to.Type switch
+            var called = to.Type switch
             {
                 "phone" => CallTarget.Phone(to.Number!) with { TrunkName = to.Trunk },
                 "sip" => CallTarget.Sip(to.SipUri!),
                 // A SIP client of the account, reached where it registered; DialTrunks checks it is the account's.
                 _ => CallTarget.User(to.Name!),
-            });
+            };
+            resolved.Add(called with { ConfirmHook = ReadHook(target, "confirmHook", targetPath) });
         }
 
         var callerId = JsonFields.OptionalString(verb, "callerId", path + ".callerId");
@@ -386,7 +390,24 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             CallerName = JsonFields.OptionalString(verb, "callerName", path + ".callerName"),
             Headers = SipHeadersReader.Read(verb, path + ".headers"),
             TimeLimit = timeLimit is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            ConfirmHook = ReadHook(verb, "confirmHook", path),
+            HoldPrompt = JsonFields.OptionalString(verb, "dialMusic", path + ".dialMusic") is not null
+                ? new PlayVerb(JsonFields.RequireHttpUrl(verb, "dialMusic", path + ".dialMusic"), Loop: 1, BargeIn: false)
+                : null,
+            Amd = ReadDialAmd(verb, path),
         };
+    }
+
+    /// <summary>A dial's <c>amd</c>: the call creation's object, its hook resolved like an action hook.</summary>
+    private DialAmd? ReadDialAmd(JsonElement verb, string path)
+    {
+        if (AmdRequestReader.Read(verb, path + ".amd", baseUrl) is not { } amd)
+        {
+            return null;
+        }
+
+        hooks[amd.ActionHook.Url] = amd.ActionHook;
+        return new DialAmd(amd.Options, amd.ActionHook.Url);
     }
 
     private static RejectVerb ReadDecline(JsonElement verb, string path)

@@ -1,4 +1,5 @@
 using Switchboard.Calls.Engine.Steps;
+using Switchboard.Calls.Verbs;
 using Switchboard.Media.Audio;
 
 namespace Switchboard.Calls.Engine.Messages;
@@ -21,6 +22,9 @@ internal sealed record DialAudioReady(int Generation, DialAudio Audio, AudioClip
 
 /// <summary>One play of a dial's prompt ended; <paramref name="Completed"/>: it played to its end (not stopped, not on a closed session).</summary>
 internal sealed record DialAudioEnded(int Generation, DialAudio Audio, bool Completed) : VerbStepMessage(Generation);
+
+/// <summary>A dialled leg's answering-machine hook answered with <paramref name="Verbs"/>, which replace the dialling call's.</summary>
+internal sealed record DialAmdAnswered(int Generation, IReadOnlyList<Verb> Verbs) : VerbStepMessage(Generation);
 
 /// <summary>A dial's party recordings are closed and stored: <paramref name="Sids"/> of the stored ones, the caller's first.</summary>
 internal sealed record DialRecordingsStored(VerbStep Step, IReadOnlyList<string> Sids) : StepWorkMessage(Step);

@@ -68,6 +68,11 @@ internal abstract class BackgroundVerb : IStepRunner, IDisposable
     {
     }
 
+    /// <summary>Only a dial replaces the application from inside a step, and no dial runs in the background.</summary>
+    public void Replace(VerbStep step, IReadOnlyList<Verb> verbs)
+    {
+    }
+
     public void Dispose()
     {
         if (IsDisposed)

@@ -9,7 +9,9 @@ namespace Switchboard.Calls.Engine.Steps;
 
 /// <summary>
 /// One running <c>dial</c>: every target rings at once while the caller hears the hold prompt, if any, over and over;
-/// the first to answer hears the greeting, if any, then is bridged to the dialling call, and the others are canceled.
+/// the first to answer hears the greeting, if any, then is bridged to the dialling call, and the others are canceled. A
+/// leg with a confirmation application (<c>confirmHook</c>) runs it on its own loop and reports its answer only once
+/// the application ended with the leg still up; one that ends meanwhile is one more leg that ended.
 /// Once connected both parties may be recorded. The result goes to the script when the dial ends, or, when the caller
 /// hung up while connected, straight to the script source after the call ended (once the recordings are stored). Lives
 /// on the dialling call's loop; the legs report through the loop's channel, so only the list of placed legs (written
@@ -65,6 +67,10 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
     void IDialLegObserver.OnLegEnded(IDialLeg leg, CallStatus status, int? sipStatus) =>
         Services.Inbox.TryWrite(new DialLegEnded(Generation, leg, status, sipStatus, null));
 
+    /// <summary>Called on a leg's loop: hands the answering-machine hook's verbs to the dialling call's loop.</summary>
+    void IDialLegObserver.OnLegAmdAnswered(IDialLeg leg, IReadOnlyList<Verb> verbs) =>
+        Services.Inbox.TryWrite(new DialAmdAnswered(Generation, verbs));
+
     public override void OnMessage(VerbStepMessage message)
     {
         switch (message)
@@ -81,6 +87,11 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
                 break;
             case DialAudioEnded ended:
                 OnAudioEnded(ended);
+                break;
+            case DialAmdAnswered amd:
+                // As jambonz: the answer to a dialled party's answering-machine event replaces the dialling call's
+                // application, so leaving the dial hangs the legs up and the answer's verbs run.
+                Runner.Replace(this, amd.Verbs);
                 break;
         }
     }
@@ -378,11 +389,13 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
     }
 
     /// <summary>
-    /// Which failure to report when nobody answered: a target that rang out is the most hopeful (try again later),
-    /// then a busy one, then one that failed outright.
+    /// Which outcome to report when nobody was connected: a target that answered but ended during its confirmation
+    /// application (completed, as jambonz reports it), then one that rang out (try again later), then a busy one,
+    /// then one that failed outright.
     /// </summary>
     private static int Hope(CallStatus status) => status switch
     {
+        CallStatus.Completed => -1,
         CallStatus.NoAnswer or CallStatus.Canceled => 0,
         CallStatus.Busy => 1,
         _ => 2,

@@ -27,6 +27,9 @@ internal interface IStepRunner
     /// </summary>
     void Report(VerbStep step, VerbResult result);
 
+    /// <summary><paramref name="step"/>'s work brought <paramref name="verbs"/> that replace it and all others (a dialled leg's answering-machine hook answered).</summary>
+    void Replace(VerbStep step, IReadOnlyList<Verb> verbs);
+
     /// <summary>A key interrupted <paramref name="step"/>'s prompt: it is kept for the next gather, and the verbs before that gather are skipped.</summary>
     void BargeIn(VerbStep step, char key);
 }

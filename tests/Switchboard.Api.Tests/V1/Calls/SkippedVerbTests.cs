@@ -45,9 +45,9 @@ public sealed class SkippedVerbTests
     [Fact]
     public void DialOptionsNotYetDone_AreNamed_AndTheDialRuns()
     {
-        var verbs = Read("""[{"verb": "dial", "target": [{"type": "phone", "number": "+15550001"}], "confirmHook": "/confirm", "dialMusic": "https://example.com/music.wav"}]""");
+        var verbs = Read("""[{"verb": "dial", "target": [{"type": "phone", "number": "+15550001"}], "listen": {"url": "wss://a.example"}, "dtmfHook": "/dtmf", "confirmHook": "/confirm"}]""");
 
-        Assert.Equal(["dial.confirmHook", "dial.dialMusic"], verbs.OfType<SkippedVerb>().Select(s => s.Subject));
+        Assert.Equal(["dial.listen", "dial.dtmfHook"], verbs.OfType<SkippedVerb>().Select(s => s.Subject));
         Assert.IsType<DialVerb>(verbs[^1]);
     }
 

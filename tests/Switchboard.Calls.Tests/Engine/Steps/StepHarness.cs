@@ -178,6 +178,8 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
 
     public void EndCall(string reason, bool failed) => Ended.Add(reason);
 
+    public void OnScriptEnded() => Ended.Add("script ended");
+
     public void SetTag(JsonElement tag) => Tag = tag;
 
 
@@ -311,6 +313,15 @@ internal sealed class RecordingRunner : IStepRunner
     public void BargeIn(VerbStep step, char key)
     {
         BargedIn = key;
+        step.Leave();
+    }
+
+    /// <summary>The verbs that replaced the step (a dialled leg's answering-machine hook answered), or null.</summary>
+    public IReadOnlyList<Verb>? Replacement { get; private set; }
+
+    public void Replace(VerbStep step, IReadOnlyList<Verb> verbs)
+    {
+        Replacement = verbs;
         step.Leave();
     }
 }
