@@ -290,6 +290,9 @@ internal sealed class Call : IVerbHost, IDialLeg
             case MuteRequested mute when _media is not null:
                 _media.MutePeer = mute.Muted;
                 break;
+            case TranscriptionPauseRequested pause when _verbs is not null:
+                _verbs.Background.PauseTranscription(pause.Paused);
+                break;
             case DigitsRequested digits when _media is not null && _progress.Status == CallStatus.InProgress:
                 // The keys go out on the media clock; a call that ends first simply stops sending them.
                 _work.Watch(_media.SendDigitsAsync(digits.Digits, DigitSendOptions.Default with { ToneDuration = digits.ToneDuration }, CancellationToken.None), static _ => null);

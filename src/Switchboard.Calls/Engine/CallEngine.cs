@@ -155,6 +155,9 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
     /// <summary>Live control: mutes or unmutes the caller (not heard by a bridged party, not recorded); false when not live.</summary>
     public bool SetMute(string callSid, bool muted) => WithLive(callSid, call => call.Post(new MuteRequested(muted)));
 
+    /// <summary>Live control: pauses or resumes the call's background transcription (a no-op without one); false when not live.</summary>
+    public bool PauseTranscription(string callSid, bool paused) => WithLive(callSid, call => call.Post(new TranscriptionPauseRequested(paused)));
+
     /// <summary>Live control: sends <paramref name="digits"/> to the call's far end; false when not live.</summary>
     public bool SendDigits(string callSid, string digits, TimeSpan toneDuration) =>
         WithLive(callSid, call => call.Post(new DigitsRequested(digits, toneDuration)));

@@ -70,6 +70,13 @@ public sealed class CallReadersTests
         Assert.Equal(TimeSpan.FromMilliseconds(250), LiveCallUpdateReader.Read(Json("""{"dtmf": {"digit": "5"}}""")).Dtmf!.Value.Duration);
     }
 
+    [Fact]
+    public void LiveUpdate_TranscribeStatus_PausesOrResumes()
+    {
+        Assert.True(LiveCallUpdateReader.Read(Json("""{"transcribe_status": "pause"}""")).TranscriptionPaused);
+        Assert.False(LiveCallUpdateReader.Read(Json("""{"transcribe_status": "resume"}""")).TranscriptionPaused);
+    }
+
     [Theory]
     [InlineData("""{"mute_status": "quiet"}""", "mute_status")]
     [InlineData("""{"dtmf": {"digit": "x"}}""", "dtmf.digit")]
@@ -78,7 +85,7 @@ public sealed class CallReadersTests
     [InlineData("""{"listen_status": "pause"}""", "listen_status")]
     [InlineData("""{"call_hook": "https://app.example.com/next", "child_call_hook": "https://app.example.com/child"}""", "child_call_hook")]
     [InlineData("""{"record": {"action": "startCallRecording"}}""", "record")]
-    [InlineData("""{"transcribe_status": "pause"}""", "transcribe_status")]
+    [InlineData("""{"transcribe_status": "stop"}""", "transcribe_status")]
     [InlineData("""{}""", "$")]
     public void LiveUpdate_WithAnInvalidField_IsRefusedNamingIt(string body, string field)
     {

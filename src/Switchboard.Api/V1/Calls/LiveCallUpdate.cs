@@ -9,6 +9,9 @@ public sealed record LiveCallUpdate(string? RedirectHook, string? CallStatus, Js
     /// <summary>True to mute the caller, false to unmute, null to leave as is.</summary>
     public bool? Mute { get; init; }
 
+    /// <summary>True to pause the background transcription (<c>transcribe_status</c>), false to resume it, null to leave it.</summary>
+    public bool? TranscriptionPaused { get; init; }
+
     /// <summary>Keys to send to the call, and how long each lasts.</summary>
     public (string Digits, TimeSpan Duration)? Dtmf { get; init; }
 
@@ -30,6 +33,11 @@ public sealed record LiveCallUpdate(string? RedirectHook, string? CallStatus, Js
         if (Mute is { } muted)
         {
             live &= engine.SetMute(callSid, muted);
+        }
+
+        if (TranscriptionPaused is { } paused)
+        {
+            live &= engine.PauseTranscription(callSid, paused);
         }
 
         if (Dtmf is { } dtmf)

@@ -4,7 +4,10 @@ using Switchboard.Api.V1.Hooks;
 
 namespace Switchboard.Api.V1.Calls;
 
-/// <summary>Validates a live-control body: <c>call_hook</c>, <c>call_status</c>, <c>mute_status</c>, <c>dtmf</c>, <c>tag</c>, <c>sip_request</c>.</summary>
+/// <summary>
+/// Validates a live-control body: <c>call_hook</c>, <c>call_status</c>, <c>mute_status</c>, <c>transcribe_status</c>,
+/// <c>dtmf</c>, <c>tag</c>, <c>sip_request</c>.
+/// </summary>
 public static class LiveCallUpdateReader
 {
     /// <exception cref="ValidationException">A field is invalid, or the body asks for nothing.</exception>
@@ -29,11 +32,18 @@ public static class LiveCallUpdateReader
             "unmute" => false,
             _ => throw new ValidationException("mute_status", "must be mute or unmute"),
         };
+        var transcription = JsonFields.OptionalString(body, "transcribe_status", "transcribe_status") switch
+        {
+            null => (bool?)null,
+            "pause" => true,
+            "resume" => false,
+            _ => throw new ValidationException("transcribe_status", "must be pause or resume"),
+        };
         var dtmf = ReadDtmf(body);
 
         // Refused by name rather than dropped: a caller that asked for these must learn they did not happen.
         foreach (var unsupported in (string[])["listen_status", "whisper", "conf_mute_status", "conf_hold_status",
-                     "record", "child_call_hook", "transcribe_status", "dub", "media_path"])
+                     "record", "child_call_hook", "dub", "media_path"])
         {
             if (body.TryGetProperty(unsupported, out _))
             {
@@ -43,12 +53,12 @@ public static class LiveCallUpdateReader
 
         var tag = JsonFields.OptionalObject(body, "tag", "tag")?.Clone();
         var sipRequest = body.TryGetProperty("sip_request", out _) ? SipVerbReader.ReadLive(body, "sip_request") : null;
-        if (hook is null && status is null && tag is null && mute is null && dtmf is null && sipRequest is null)
+        if (hook is null && status is null && tag is null && mute is null && transcription is null && dtmf is null && sipRequest is null)
         {
-            throw new ValidationException("$", "give at least one of call_hook, call_status, mute_status, dtmf, tag and sip_request");
+            throw new ValidationException("$", "give at least one of call_hook, call_status, mute_status, transcribe_status, dtmf, tag and sip_request");
         }
 
-        return new LiveCallUpdate(hook?.Url, status, tag) { Mute = mute, Dtmf = dtmf, SipRequest = sipRequest };
+        return new LiveCallUpdate(hook?.Url, status, tag) { Mute = mute, TranscriptionPaused = transcription, Dtmf = dtmf, SipRequest = sipRequest };
     }
 
     /// <summary>jambonz's <c>dtmf: {digit, duration}</c>: keys to send, each lasting <c>duration</c> ms (default 250).</summary>

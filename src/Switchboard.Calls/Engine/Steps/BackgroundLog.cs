@@ -16,4 +16,7 @@ internal static partial class BackgroundLog
 
     [LoggerMessage(3033, LogLevel.Warning, "Call {CallSid}: config.amd is not started: {Reason}")]
     public static partial void AmdNotStarted(ILogger logger, string callSid, string reason);
+
+    [LoggerMessage(3034, LogLevel.Information, "Call {CallSid}: background transcription paused")]
+    public static partial void TranscriptionPaused(ILogger logger, string callSid);
 }

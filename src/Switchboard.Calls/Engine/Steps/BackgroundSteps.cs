@@ -13,6 +13,7 @@ internal sealed class BackgroundSteps(StepServices services, IStepRunner foregro
 {
     private BackgroundBargeIn? _bargeIn;
     private BackgroundTranscription? _transcription;
+    private TranscribeVerb? _pausedTranscription;
 
     /// <summary>Starts, replaces or stops what <paramref name="config"/> names.</summary>
     public void Apply(ConfigVerb config)
@@ -31,13 +32,38 @@ internal sealed class BackgroundSteps(StepServices services, IStepRunner foregro
         if (config.Transcribe is { } transcribe)
         {
             Stop(ref _transcription);
+            _pausedTranscription = null;
             if (transcribe.Transcribe is { } verb)
             {
-                BackgroundLog.TranscriptionStarted(services.Logger, services.CallSid, verb.TranscriptionHook);
-                _transcription = new BackgroundTranscription(verb, services, foreground, issueGeneration);
-                _transcription.Start();
+                StartTranscription(verb);
             }
         }
+    }
+
+    /// <summary>
+    /// Live control (jambonz <c>transcribe_status</c>): a paused transcription stops listening, so nothing the caller
+    /// says meanwhile is recognised or posted; resumed, it listens again with the same hook and recognizer.
+    /// </summary>
+    public void PauseTranscription(bool paused)
+    {
+        if (paused && _transcription is { IsOver: false } running)
+        {
+            _pausedTranscription = running.Verb;
+            Stop(ref _transcription);
+            BackgroundLog.TranscriptionPaused(services.Logger, services.CallSid);
+        }
+        else if (!paused && _pausedTranscription is { } verb)
+        {
+            _pausedTranscription = null;
+            StartTranscription(verb);
+        }
+    }
+
+    private void StartTranscription(TranscribeVerb verb)
+    {
+        BackgroundLog.TranscriptionStarted(services.Logger, services.CallSid, verb.TranscriptionHook);
+        _transcription = new BackgroundTranscription(verb, services, foreground, issueGeneration);
+        _transcription.Start();
     }
 
     /// <summary>A key the running verb (<paramref name="current"/>) does not take: true when the barge-in took it.</summary>

@@ -10,6 +10,8 @@ namespace Switchboard.Calls.Engine.Steps;
 internal sealed class BackgroundTranscription(TranscribeVerb transcribe, StepServices services, IStepRunner foreground, Func<int> issueGeneration)
     : BackgroundVerb(services, foreground, issueGeneration)
 {
+    public TranscribeVerb Verb => transcribe;
+
     public void Start() => Run(scope => new TranscribeStep(transcribe, scope));
 
     /// <summary>A transcription ends only when it cannot start (no media, a script that takes no transcripts).</summary>

@@ -164,6 +164,37 @@ public sealed class BackgroundStepsTests
     }
 
     [Fact]
+    public async Task APausedTranscription_HearsNothing_AndResumed_PostsAgain()
+    {
+        await using var call = await StepHarness.StartAsync();
+        var engine = new ScriptedRecognizer().Answer("hello again");
+        var transcribe = new TranscribeConfig(new TranscribeVerb("https://app/transcripts", RecognizerOptions.None));
+        call.Script.StartVerbs = [new ConfigVerb(null) { Transcribe = transcribe }, new PauseVerb(TimeSpan.FromMinutes(1))];
+        var runner = new VerbRunner(call.Services with { Recognizers = engine }, SpeechDefaults.None);
+        runner.Start();
+        await call.RunUntilAsync(runner, () => call.Handled.Count(message => message is ScriptReplied) == 1);
+
+        runner.Background.PauseTranscription(paused: true);
+        await CallerVoice.SendAsync(call.FarEnd, call.Media.LocalPort, [.. CallerVoice.Vowel(400), .. CallerVoice.Silence(1000)]);
+
+        runner.Background.PauseTranscription(paused: false);
+        var speaking = CallerVoice.SendAsync(call.FarEnd, call.Media.LocalPort, [.. CallerVoice.Vowel(400), .. CallerVoice.Silence(1000)]);
+        await call.RunUntilAsync(runner, () => call.Handled.Any(message => message is SpeechRecognized));
+        await speaking;
+        await WaitForAsync(() => call.Script.Transcripts.Count == 1);
+        // Anything else the caller's words left waiting is handled before the count: had the paused words been
+        // heard, their utterance would be the second.
+        await Task.Delay(500);
+        call.RunPending(runner);
+        await Task.Delay(200);
+
+        // Only what was said after the resume was heard: the words spoken while paused never reached the recognizer.
+        Assert.Single(engine.Heard);
+        Assert.Equal(("https://app/transcripts", "hello again", true), Assert.Single(call.Script.Transcripts));
+        runner.OnCallEnded(call.Snapshot());
+    }
+
+    [Fact]
     public async Task ConfigAmd_IsAskedOfTheCall_ThroughTheScriptsHooks_OrSkippedWhenItHasNone()
     {
         await using var call = await StepHarness.StartAsync();
