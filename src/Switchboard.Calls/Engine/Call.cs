@@ -393,19 +393,19 @@ internal sealed class Call : IVerbHost, IDialLeg
             return;
         }
 
-        _work.Watch(SendInDialogAsync(requested.Request, CancellationToken.None), sent =>
-        {
-            if (sent.IsCompletedSuccessfully)
-            {
-                requested.Answer.TrySetResult(((Task<InDialogAnswer>)sent).Result);
-            }
-            else
-            {
-                requested.Answer.TrySetException(sent.Exception?.InnerException ?? new OperationCanceledException());
-            }
+        _work.Watch(AnswerAsync(), static _ => null);
 
-            return null;
-        });
+        async Task AnswerAsync()
+        {
+            try
+            {
+                requested.Answer.TrySetResult(await SendInDialogAsync(requested.Request, CancellationToken.None).ConfigureAwait(false));
+            }
+            catch (Exception exception)
+            {
+                requested.Answer.TrySetException(exception);
+            }
+        }
     }
 
     /// <summary>Refuses an inbound call not yet answered; an answered one (or an outbound one) is hung up instead.</summary>
