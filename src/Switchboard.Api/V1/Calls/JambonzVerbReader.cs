@@ -38,7 +38,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     public const string DefaultRecordFinishKeys = "1234567890*#";
 
     private static readonly string[] Supported =
-        ["say", "play", "pause", "gather", "transcribe", "dial", "record", "hangup", "redirect", "tag", "config", "answer", "sip:decline", "sip:request", "sip:refer", "dtmf", "alert"];
+        ["say", "play", "pause", "gather", "transcribe", "dial", "record", "hangup", "redirect", "tag", "config", "answer", "sip:decline", "sip:request", "sip:refer", "dtmf", "alert", "listen", "stream"];
 
     /// <summary>Targets one <c>dial</c> may ring at once.</summary>
     public const int MaxDialTargets = 10;
@@ -70,7 +70,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
 
     /// <summary>The verbs jambonz defines that this server cannot run yet: skipped with a warning, never a failed call.</summary>
     private static readonly string[] NotYetSupported =
-        ["conference", "enqueue", "dequeue", "listen", "stream", "lex", "dialogflow", "rasa", "leave", "message",
+        ["conference", "enqueue", "dequeue", "lex", "dialogflow", "rasa", "leave", "message",
          "llm", "s2s", "openai_s2s", "google_s2s", "elevenlabs_s2s", "deepgram_s2s",
          "ultravox_s2s", "voice_agent", "pipeline", "dub", "rest:dial"];
 
@@ -85,6 +85,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             "config" => ["record", "listen", "fillerNoise", "actionHookDelayAction", "onHoldMusic", "sipRequestWithinDialogHook", "boostAudioSignal", "vad", "referHook", "notifyEvents"],
             "dial" => ["listen", "transcribe", "dtmfHook", "referHook", "exitMediaPath", "dub"],
             "play" => ["seekOffset", "timeoutSecs", "actionHook"],
+            "listen" or "stream" => ["transcribe"],
             _ => [],
         };
         foreach (var option in options)
@@ -136,6 +137,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             "alert" => ReadAlert(verb, path),
             "dial" => ReadDial(verb, path),
             "record" => ReadRecord(verb, path),
+            "listen" or "stream" => ListenVerbReader.Read(verb, path, ReadActionHook(verb, path, required: false)),
             _ when NotYetSupported.Contains(name) => new SkippedVerb(name, "not supported by this server yet; the call goes on with the next verb"),
             _ => throw new ValidationException(namePath, $"unknown verb '{name}' (expected one of {string.Join(", ", Supported)})"),
         };

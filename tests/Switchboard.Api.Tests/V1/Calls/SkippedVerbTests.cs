@@ -19,9 +19,9 @@ public sealed class SkippedVerbTests
     [Fact]
     public void AVerbNotYetSupported_IsSkippedByName_AndTheRestRuns()
     {
-        var verbs = Read("""[{"verb": "listen", "url": "wss://agent.example.com"}, {"verb": "say", "text": "Hello"}]""");
+        var verbs = Read("""[{"verb": "enqueue", "name": "support"}, {"verb": "say", "text": "Hello"}]""");
 
-        Assert.Equal("listen", Assert.IsType<SkippedVerb>(verbs[0]).Subject);
+        Assert.Equal("enqueue", Assert.IsType<SkippedVerb>(verbs[0]).Subject);
         Assert.IsType<SayVerb>(verbs[1]);
     }
 
