@@ -47,6 +47,17 @@ public sealed class Resampler
 
     public int OutputRate { get; }
 
+    /// <summary>Output samples per <see cref="Down"/> input samples (the ratio in lowest terms).</summary>
+    internal int Up => _up;
+
+    internal int Down => _down;
+
+    /// <summary>Input samples each side of an output instant that its filter reads.</summary>
+    internal int HalfTaps => _halfTaps;
+
+    /// <summary>The coefficients of output phase <paramref name="phase"/> (0 to <see cref="Up"/> - 1), <c>2 * HalfTaps</c> long.</summary>
+    internal float[] Phase(int phase) => _phases[phase];
+
     /// <summary>Converts a whole signal (samples beyond either end count as silence).</summary>
     public short[] Process(ReadOnlySpan<short> input)
     {

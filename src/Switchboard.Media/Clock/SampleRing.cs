@@ -28,6 +28,22 @@ internal sealed class SampleRing<T>
     /// <summary>Samples written and not yet read.</summary>
     public int Count => (int)(Volatile.Read(ref _written) - Volatile.Read(ref _read));
 
+    /// <summary>Samples ever written (a stream position: marks and clears are placed on it).</summary>
+    public long TotalWritten => Volatile.Read(ref _written);
+
+    /// <summary>Samples ever read or skipped.</summary>
+    public long TotalRead => Volatile.Read(ref _read);
+
+    /// <summary>Consumer: drops every sample before stream position <paramref name="position"/>.</summary>
+    public void SkipTo(long position)
+    {
+        var read = _read;
+        if (position > read)
+        {
+            Volatile.Write(ref _read, Math.Min(position, Volatile.Read(ref _written)));
+        }
+    }
+
     /// <summary>Producer: appends all of <paramref name="items"/>, or nothing when they do not fit.</summary>
     public bool TryWrite(ReadOnlySpan<T> items)
     {

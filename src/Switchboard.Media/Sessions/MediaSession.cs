@@ -7,6 +7,7 @@ using Switchboard.Media.Clock;
 using Switchboard.Media.Dtmf;
 using Switchboard.Media.Recording;
 using Switchboard.Media.Sdp;
+using Switchboard.Media.Streams;
 
 namespace Switchboard.Media.Sessions;
 
@@ -171,6 +172,27 @@ public sealed class MediaSession : IAsyncDisposable
         return cancellationToken.IsCancellationRequested
             ? Task.FromCanceled(cancellationToken)
             : _sender.Enqueue(clip, cancellationToken);
+    }
+
+    /// <summary>
+    /// Plays <paramref name="playout"/> (an agent's streamed audio) on the outgoing stream: while it has audio it goes
+    /// out instead of the clip being played, which resumes when it runs dry. A bridge's audio goes before it. One at a
+    /// time: a second replaces the first.
+    /// </summary>
+    public void PlayStream(StreamPlayout playout)
+    {
+        ArgumentNullException.ThrowIfNull(playout);
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        _sender.StreamAudio = playout;
+    }
+
+    /// <summary>Stops playing <paramref name="playout"/>; nothing happens when another one plays.</summary>
+    public void StopStream(StreamPlayout playout)
+    {
+        if (_sender.StreamAudio == playout)
+        {
+            _sender.StreamAudio = null;
+        }
     }
 
     /// <summary>Stops the playing clip and drops the queued ones (barge-in); their tasks are cancelled.</summary>

@@ -12,8 +12,8 @@ namespace Switchboard.Media.Sessions;
 
 /// <summary>
 /// The outgoing half of a session, ticked by the media clock: one 20 ms frame per tick (a continuous
-/// stream, as carriers expect), taken in this order: a key being sent, the bridged leg's audio, the playing
-/// clip, encoded silence. Queue operations come from any thread; frame state is touched only on the clock
+/// stream, as carriers expect), taken in this order: a key being sent, the bridged leg's audio, an agent's
+/// streamed audio, the playing clip, encoded silence. Queue operations come from any thread; frame state is touched only on the clock
 /// thread, and a tick allocates nothing.
 /// </summary>
 internal sealed class RtpSender : IMediaClockStream
@@ -28,6 +28,7 @@ internal sealed class RtpSender : IMediaClockStream
     private readonly byte[] _packet = new byte[RtpHeader.FixedLength + SamplesPerFrame];
     private readonly short[] _pcm = new short[SamplesPerFrame];
     private volatile IOutgoingAudioSource? _source;
+    private volatile IOutgoingAudioSource? _streamAudio;
     private readonly uint _ssrc;
     private readonly uint _timestampBase;
     private ushort _sequence;
@@ -66,6 +67,16 @@ internal sealed class RtpSender : IMediaClockStream
     {
         get => _source;
         set => _source = value;
+    }
+
+    /// <summary>
+    /// An agent's audio (a media stream): while it has a frame it plays instead of the clip, which waits without
+    /// advancing; when it has none the clip plays. A bridge's audio goes before both.
+    /// </summary>
+    public IOutgoingAudioSource? StreamAudio
+    {
+        get => _streamAudio;
+        set => _streamAudio = value;
     }
 
     /// <summary>The codec of the outgoing stream, or null before offer/answer.</summary>
@@ -219,6 +230,15 @@ internal sealed class RtpSender : IMediaClockStream
 
                 return true;
             }
+        }
+        else if (frame == DtmfFrame.None && StreamAudio is { } stream && stream.TryReadFrame(payload, destination.Codec))
+        {
+            if (!Taps.IsEmpty)
+            {
+                destination.Codec.Decode(payload, pcm);
+            }
+
+            return true;
         }
         else if (frame == DtmfFrame.None && (request = CurrentRequest()) is not null)
         {

@@ -63,7 +63,7 @@ public sealed class ResamplerTests
         return 2 * Math.Sqrt(Math.Max(power, 0)) / samples.Length;
     }
 
-    private static int ZeroCrossings(ReadOnlySpan<short> samples)
+    internal static int ZeroCrossings(ReadOnlySpan<short> samples)
     {
         var count = 0;
         for (var i = 1; i < samples.Length; i++)

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using Switchboard.Media.Clock;
+using Switchboard.Media.Codecs;
+using Switchboard.Media.Sessions;
+
+namespace Switchboard.Media.Streams;
+
+/// <summary>
+/// An agent's audio on its way into the call: written (already 8 kHz) whenever the WebSocket delivers it, read by the
+/// media clock one 20 ms frame per tick, so a burst of seconds plays at real time rather than being dropped or sped up.
+/// Unlike a bridge's jitter buffer it never trims a backlog: the backlog is the agent's speech. A frame plays once a
+/// whole frame is there; a shorter tail (the end of an utterance) plays padded with silence after two ticks.
+/// <see cref="Clear"/> empties it at once (barge-in). Marks sit at a stream position and are reported when the audio
+/// before them has played (or was cleared). One producer thread; nothing allocates per frame.
+/// </summary>
+public sealed class StreamPlayout : IOutgoingAudioSource
+{
+    /// <summary>20 ms at 8 kHz.</summary>
+    public const int FrameSamples = 160;
+
+    /// <summary>Ticks a partial frame waits for the rest before it plays padded.</summary>
+    private const int TailTicks = 2;
+
+    private readonly SampleRing<short> _ring;
+    private readonly short[] _frame = new short[FrameSamples];
+    private readonly ConcurrentQueue<(long Position, string Name)> _marks = new();
+    private readonly IPlayoutMarkObserver? _observer;
+    private long _clearTo = -1;
+    private int _waitingTicks;
+    private long _dropped;
+    private long _played;
+
+    /// <param name="capacitySamples">The most audio held (at 8 kHz); writes beyond it are dropped and counted.</param>
+    public StreamPlayout(int capacitySamples, IPlayoutMarkObserver? observer = null)
+    {
+        _ring = new SampleRing<short>(capacitySamples);
+        _observer = observer;
+    }
+
+    /// <summary>Samples waiting to play.</summary>
+    public int Buffered => _ring.Count;
+
+    /// <summary>Samples refused for want of room.</summary>
+    public long DroppedSamples => Interlocked.Read(ref _dropped);
+
+    /// <summary>Frames played so far.</summary>
+    public long PlayedFrames => Interlocked.Read(ref _played);
+
+    /// <summary>Producer: appends audio; what does not fit is dropped (counted), never waited for.</summary>
+    public void Write(ReadOnlySpan<short> samples)
+    {
+        if (!_ring.TryWrite(samples))
+        {
+            var room = _ring.Capacity - _ring.Count;
+            if (room > 0)
+            {
+                _ring.TryWrite(samples[..room]);
+            }
+
+            Interlocked.Add(ref _dropped, samples.Length - Math.Max(room, 0));
+        }
+    }
+
+    /// <summary>Producer: a mark after the audio written so far.</summary>
+    public void Mark(string name) => _marks.Enqueue((_ring.TotalWritten, name));
+
+    /// <summary>Producer: drops everything written so far before the next tick; marks not yet reached are reported cleared.</summary>
+    public void Clear() => Interlocked.Exchange(ref _clearTo, _ring.TotalWritten);
+
+    /// <summary>Producer: forgets the marks not yet reached without reporting them (jambonz <c>clearMarks</c>).</summary>
+    public void ClearMarks() => _marks.Clear();
+
+    bool IOutgoingAudioSource.TryReadFrame(Span<byte> payload, G711Codec codec)
+    {
+        if (!TryReadFrame(_frame))
+        {
+            return false;
+        }
+
+        codec.Encode(_frame, payload);
+        return true;
+    }
+
+    /// <summary>Consumer (the media clock): one frame, or false when there is nothing to play yet.</summary>
+    public bool TryReadFrame(Span<short> frame)
+    {
+        var clearTo = Interlocked.Exchange(ref _clearTo, -1);
+        if (clearTo >= 0)
+        {
+            _ring.SkipTo(clearTo);
+            ReportMarks(clearTo, cleared: true);
+            _waitingTicks = 0;
+        }
+
+        var buffered = _ring.Count;
+        if (buffered == 0 || (buffered < frame.Length && ++_waitingTicks < TailTicks))
+        {
+            ReportMarks(_ring.TotalRead, cleared: false);
+            return false;
+        }
+
+        _waitingTicks = 0;
+        var read = _ring.Read(frame);
+        frame[read..].Clear();
+        Interlocked.Increment(ref _played);
+        ReportMarks(_ring.TotalRead, cleared: false);
+        return true;
+    }
+
+    private void ReportMarks(long playedTo, bool cleared)
+    {
+        while (_marks.TryPeek(out var mark) && mark.Position <= playedTo)
+        {
+            _marks.TryDequeue(out _);
+            _observer?.OnMarkReached(mark.Name, cleared);
+        }
+    }
+}

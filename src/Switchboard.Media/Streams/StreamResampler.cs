@@ -1,0 +1,103 @@
+using Switchboard.Media.Audio;
+
+namespace Switchboard.Media.Streams;
+
+/// <summary>
+/// The <see cref="Resampler"/>'s filter applied to a stream that arrives a frame at a time: the input history a filter
+/// needs carries over from one frame to the next, so frame edges leave no clicks and the pitch stays exact. An output
+/// sample is produced once every input sample its filter reads has arrived (a delay of <c>HalfTaps</c> input samples,
+/// about 2 ms). One thread at a time; nothing allocates after construction.
+/// </summary>
+public sealed class StreamResampler
+{
+    private readonly Resampler? _filter;
+    private readonly short[] _history;
+    private readonly int _maxInput;
+    private int _count;
+    private long _historyStart;
+    private long _nextOutput;
+
+    /// <param name="maxInputFrame">The most samples one <see cref="Process"/> call may bring.</param>
+    public StreamResampler(int inputRate, int outputRate, int maxInputFrame)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxInputFrame);
+        InputRate = inputRate;
+        OutputRate = outputRate;
+        _maxInput = maxInputFrame;
+        if (inputRate == outputRate)
+        {
+            _history = [];
+            return;
+        }
+
+        _filter = new Resampler(inputRate, outputRate);
+
+        // Samples before the stream began count as silence: the first output reads HalfTaps - 1 of them.
+        _history = new short[(2 * _filter.HalfTaps) + maxInputFrame + 2];
+        _count = _filter.HalfTaps - 1;
+        _historyStart = -_count;
+    }
+
+    public int InputRate { get; }
+
+    public int OutputRate { get; }
+
+    /// <summary>The most samples <see cref="Process"/> writes for <paramref name="inputLength"/> samples in.</summary>
+    public int MaxOutput(int inputLength) => (int)(((long)inputLength * OutputRate / InputRate) + 2);
+
+    /// <summary>Takes <paramref name="input"/> and writes every output sample it completes; returns how many.</summary>
+    public int Process(ReadOnlySpan<short> input, Span<short> output)
+    {
+        if (input.Length > _maxInput)
+        {
+            throw new ArgumentOutOfRangeException(nameof(input), input.Length, $"At most {_maxInput} samples per call.");
+        }
+
+        if (_filter is null)
+        {
+            input.CopyTo(output);
+            return input.Length;
+        }
+
+        input.CopyTo(_history.AsSpan(_count));
+        _count += input.Length;
+        var up = _filter.Up;
+        var down = _filter.Down;
+        var halfTaps = _filter.HalfTaps;
+        var available = _historyStart + _count;
+        var written = 0;
+        while (true)
+        {
+            // Output sample n sits at input position n * down / up; its filter reads center - halfTaps + 1 .. center + halfTaps.
+            var position = _nextOutput * down;
+            var center = position / up;
+            if (center + halfTaps >= available || written == output.Length)
+            {
+                break;
+            }
+
+            var coefficients = _filter.Phase((int)(position % up));
+            var window = _history.AsSpan((int)(center - halfTaps + 1 - _historyStart), coefficients.Length);
+            float sum = 0;
+            for (var k = 0; k < coefficients.Length; k++)
+            {
+                sum += coefficients[k] * window[k];
+            }
+
+            output[written++] = (short)Math.Clamp(MathF.Round(sum), short.MinValue, short.MaxValue);
+            _nextOutput++;
+        }
+
+        // Keep only what the next output's filter still reads.
+        var keepFrom = ((_nextOutput * down) / up) - halfTaps + 1;
+        var drop = (int)Math.Min(keepFrom - _historyStart, _count);
+        if (drop > 0)
+        {
+            _history.AsSpan(drop, _count - drop).CopyTo(_history);
+            _count -= drop;
+            _historyStart += drop;
+        }
+
+        return written;
+    }
+}
