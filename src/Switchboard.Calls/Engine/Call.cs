@@ -379,6 +379,7 @@ internal sealed class Call : IVerbHost, IDialLeg
         {
             Recordings = _services.Recordings,
             Recognizers = _services.Recognizers,
+            Streams = _services.Streams,
         };
         _verbs = new VerbRunner(steps, _request.Speech) { Recognizer = _request.Recognizer };
         _verbs.Start();

@@ -7,6 +7,7 @@ using Switchboard.Foundation.Work;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
 using Switchboard.Calls.Engine.Speech;
+using Switchboard.Calls.Engine.Streams;
 using Switchboard.Media.Speech;
 using Switchboard.Sip.UserAgent;
 using Switchboard.Storage.Calls;
@@ -45,10 +46,16 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
         ILogger<CallEngine> logger,
         RecordingLibrary? recordings = null,
         CallLimits? limits = null,
-        ISpeechRecognizers? recognizers = null)
+        ISpeechRecognizers? recognizers = null,
+        MediaStreamConnector? streams = null)
     {
         _options = options;
-        _services = new CallServices(sip, media, speech, audio, store, timeProvider, logger, this) { Recordings = recordings, Recognizers = recognizers };
+        _services = new CallServices(sip, media, speech, audio, store, timeProvider, logger, this)
+        {
+            Recordings = recordings,
+            Recognizers = recognizers,
+            Streams = streams,
+        };
         Admission = new CallAdmission(limits ?? CallLimits.Default, timeProvider);
     }
 

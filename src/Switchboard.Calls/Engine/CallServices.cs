@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Switchboard.Calls.Engine.Speech;
+using Switchboard.Calls.Engine.Streams;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
@@ -26,4 +27,7 @@ internal sealed record CallServices(
 
     /// <summary>The engines speech input is recognised with; null when the server has none.</summary>
     public ISpeechRecognizers? Recognizers { get; init; }
+
+    /// <summary>Opens <c>listen</c> streams' WebSockets; null connects without the outbound address guard.</summary>
+    public MediaStreamConnector? Streams { get; init; }
 }

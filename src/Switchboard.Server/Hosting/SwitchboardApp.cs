@@ -16,6 +16,7 @@ using Switchboard.Calls.Callbacks;
 using Switchboard.Calls.Durability;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Engine.Speech;
+using Switchboard.Calls.Engine.Streams;
 using Switchboard.Calls.Limits;
 using Switchboard.Foundation.Net;
 using Switchboard.Media.Audio;
@@ -226,6 +227,8 @@ public sealed class SwitchboardApp : IAsyncDisposable
             MaxCallDuration = settings.MaxCallDuration,
             ShutdownGrace = settings.ShutdownGrace,
         });
+        services.AddSingleton(provider => new MediaStreamConnector(
+            new HttpMessageInvoker(provider.GetRequiredService<PublicAddressFilter>().CreateHandler())));
         services.AddSingleton<CallEngine>();
         services.AddSingleton<CallbackSessions>();
         services.AddSingleton<CallbackSessionRecovery>();

@@ -124,6 +124,8 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHoo
                 return await AskAsync(hook, call, CallPayload.Build(call, _context, null, writer => WriteRecord(writer, record)), replaceAll: false, cancellationToken).ConfigureAwait(false);
             case SipRequestResult { Request.ActionHook: { } hook } request:
                 return await AskAsync(hook, call, CallPayload.Build(call, _context, null, writer => WriteSipRequest(writer, request)), replaceAll: false, cancellationToken).ConfigureAwait(false);
+            case ListenResult { Listen.ActionHook: { } hook } listen:
+                return await AskAsync(hook, call, CallPayload.Build(call, _context, null, writer => ListenPayload.Write(writer, listen)), replaceAll: false, cancellationToken).ConfigureAwait(false);
             case ReferResult { Refer.ActionHook: { } hook } refer:
                 return await AskAsync(hook, call, CallPayload.Build(call, _context, null, writer => WriteRefer(writer, call, refer)), replaceAll: false, cancellationToken).ConfigureAwait(false);
             case RedirectResult redirect:

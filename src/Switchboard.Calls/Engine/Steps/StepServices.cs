@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Switchboard.Calls.Engine.Messages;
 using Switchboard.Calls.Engine.Speech;
+using Switchboard.Calls.Engine.Streams;
 using Switchboard.Calls.Scripts;
 using Switchboard.Media.Sessions;
 
@@ -29,4 +30,7 @@ internal sealed record StepServices(
 
     /// <summary>The engines speech input is recognised with; without them, gathers that listen for speech end in error.</summary>
     public ISpeechRecognizers? Recognizers { get; init; }
+
+    /// <summary>Opens <c>listen</c> streams' WebSockets; without it they connect without the outbound address guard.</summary>
+    public MediaStreamConnector? Streams { get; init; }
 }

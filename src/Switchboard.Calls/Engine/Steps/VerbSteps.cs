@@ -14,6 +14,7 @@ internal static class VerbSteps
         PauseVerb pause => new PauseStep(pause, scope),
         GatherVerb gather => new GatherStep(gather, scope),
         TranscribeVerb transcribe => new TranscribeStep(transcribe, scope),
+        ListenVerb listen => new ListenStep(listen, scope),
         DtmfVerb dtmf => new DtmfStep(dtmf, scope),
         RecordVerb record => new RecordStep(record, scope),
         DialVerb dial => new DialStep(dial, scope),
