@@ -293,6 +293,9 @@ internal sealed class Call : IVerbHost, IDialLeg
             case TranscriptionPauseRequested pause when _verbs is not null:
                 _verbs.Background.PauseTranscription(pause.Paused);
                 break;
+            case ListenPauseRequested pause when _verbs is not null:
+                _verbs.PauseListening(pause.Paused);
+                break;
             case DigitsRequested digits when _media is not null && _progress.Status == CallStatus.InProgress:
                 // The keys go out on the media clock; a call that ends first simply stops sending them.
                 _work.Watch(_media.SendDigitsAsync(digits.Digits, DigitSendOptions.Default with { ToneDuration = digits.ToneDuration }, CancellationToken.None), static _ => null);

@@ -165,6 +165,9 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
     /// <summary>Live control: pauses or resumes the call's background transcription (a no-op without one); false when not live.</summary>
     public bool PauseTranscription(string callSid, bool paused) => WithLive(callSid, call => call.Post(new TranscriptionPauseRequested(paused)));
 
+    /// <summary>Live control: the call's media streams (<c>listen</c>, <c>config.listen</c>) stop or resume sending the caller's audio; false when the call is not live here.</summary>
+    public bool PauseListening(string callSid, bool paused) => WithLive(callSid, call => call.Post(new ListenPauseRequested(paused)));
+
     /// <summary>Live control: sends <paramref name="digits"/> to the call's far end; false when not live.</summary>
     public bool SendDigits(string callSid, string digits, TimeSpan toneDuration) =>
         WithLive(callSid, call => call.Post(new DigitsRequested(digits, toneDuration)));

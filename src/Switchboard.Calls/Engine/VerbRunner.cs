@@ -146,6 +146,20 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
     }
 
     /// <summary>A background barge-in: a say or play that runs now stops, and the next verb runs.</summary>
+    /// <summary>
+    /// Live control (jambonz <c>listen_status</c>): the running <c>listen</c> and the background stream stop (or go on)
+    /// sending the caller's audio to their agents; the connections stay open.
+    /// </summary>
+    public void PauseListening(bool paused)
+    {
+        if (_current is ListenStep listen)
+        {
+            listen.Paused = paused;
+        }
+
+        Background.PauseListen(paused);
+    }
+
     public void InterruptPrompt()
     {
         if (!_stopped && _current is { IsPrompt: true })

@@ -2,7 +2,7 @@ namespace Switchboard.Calls.Verbs;
 
 /// <summary>
 /// Changes the call's defaults for the verbs that follow (the speech synthesizer and recognizer) and starts or stops
-/// its background work: a barge-in gather, a transcription, answering-machine detection.
+/// its background work: a barge-in gather, a transcription, a media stream, answering-machine detection.
 /// </summary>
 public sealed record ConfigVerb(SpeechDefaults? Synthesizer) : Verb
 {
@@ -17,9 +17,13 @@ public sealed record ConfigVerb(SpeechDefaults? Synthesizer) : Verb
     /// <summary>Starts a background transcription (replacing one that runs) or stops it; null leaves it as it is.</summary>
     public TranscribeConfig? Transcribe { get; init; }
 
+    /// <summary>Starts a background media stream to an agent (replacing one that runs) or stops it; null leaves it as it is.</summary>
+    public ListenConfig? Listen { get; init; }
+
     /// <summary>Starts answering-machine detection on the call; null starts none.</summary>
     public AmdConfig? Amd { get; init; }
 
     /// <summary>Whether it starts something that listens to the caller, so an inbound call must be answered first.</summary>
-    public bool StartsListening => BargeIn?.Gather is not null || Transcribe?.Transcribe is not null || Amd is not null;
+    public bool StartsListening => BargeIn?.Gather is not null || Transcribe?.Transcribe is not null || Amd is not null
+        || Listen?.Listen is not null;
 }

@@ -77,12 +77,19 @@ public sealed class CallReadersTests
         Assert.False(LiveCallUpdateReader.Read(Json("""{"transcribe_status": "resume"}""")).TranscriptionPaused);
     }
 
+    [Fact]
+    public void LiveUpdate_ListenStatus_PausesOrResumes()
+    {
+        Assert.True(LiveCallUpdateReader.Read(Json("""{"listen_status": "pause"}""")).ListenPaused);
+        Assert.False(LiveCallUpdateReader.Read(Json("""{"listen_status": "resume"}""")).ListenPaused);
+    }
+
     [Theory]
     [InlineData("""{"mute_status": "quiet"}""", "mute_status")]
     [InlineData("""{"dtmf": {"digit": "x"}}""", "dtmf.digit")]
     [InlineData("""{"dtmf": {}}""", "dtmf.digit")]
     [InlineData("""{"dtmf": {"digit": "1", "duration": 1}}""", "dtmf.duration")]
-    [InlineData("""{"listen_status": "pause"}""", "listen_status")]
+    [InlineData("""{"listen_status": "stop"}""", "listen_status")]
     [InlineData("""{"call_hook": "https://app.example.com/next", "child_call_hook": "https://app.example.com/child"}""", "child_call_hook")]
     [InlineData("""{"record": {"action": "startCallRecording"}}""", "record")]
     [InlineData("""{"transcribe_status": "stop"}""", "transcribe_status")]

@@ -194,6 +194,56 @@ public sealed class ListenStreamTests
     }
 
     [Fact]
+    public async Task ConfigListen_StreamsBesideTheVerbs_AndListenStatusPausesAndResumesWhatTheAgentHears()
+    {
+        await using var agent = await WebSocketAgent.StartAsync(async connection =>
+        {
+            // A second of 600 Hz as a playAudio, heard while the foreground verb runs.
+            var prompt = Convert.ToBase64String(Linear16(Tone(600, 8000, 8000)));
+            await connection.SendTextAsync($$$"""{"type": "playAudio", "data": {"audioContent": "{{{prompt}}}", "sampleRate": 8000}}""");
+            await connection.Closed;
+        });
+        await using var rtp = RtpSink.Start();
+        await using var callee = await SippProcess.StartCalleeAsync(
+            "uas_answer_await_bye.xml", new Dictionary<string, string> { ["rtp_sink"] = rtp.Port.ToString(CultureInfo.InvariantCulture) });
+        await using var hooks = await WebhookReceiver.StartAsync();
+        hooks.Respond = webhook => webhook.Path switch
+        {
+            "/call" => (200, $$$"""
+                [{"verb": "config", "listen": {"enable": true, "url": "{{{agent.Url}}}", "actionHook": "/background"}},
+                 {"verb": "pause", "length": 30}]
+                """),
+            _ => (200, null),
+        };
+        await using var server = await TestServer.StartAsync(callee.Uri);
+        var sid = await PlaceAsync(server, CallRequest(hooks, callee));
+        var connection = await agent.FirstConnection.WaitAsync(Patience);
+
+        using var talking = new CancellationTokenSource(Patience);
+        var speaking = rtp.SpeakAsync(PcmaFrames(Tone(1000, 8000, 8000 * 8)), payloadType: 8, frameMilliseconds: 20, talking.Token);
+        await connection.WaitUntilAsync(c => c.Audio.Length >= 8000, Patience);
+        var path = $"/v1/Accounts/{server.App.AccountSid}/Calls/{sid}";
+        Assert.Equal(HttpStatusCode.Accepted, (await server.Client.PutAsJsonAsync(path, new { listen_status = "pause" })).StatusCode);
+        await Task.Delay(300);
+        var atPause = connection.Audio.Length;
+        await Task.Delay(1500);
+        var whilePaused = connection.Audio.Length - atPause;
+        Assert.Equal(HttpStatusCode.Accepted, (await server.Client.PutAsJsonAsync(path, new { listen_status = "resume" })).StatusCode);
+        await connection.WaitUntilAsync(c => c.Audio.Length >= atPause + whilePaused + 4000, Patience);
+        await speaking;
+        await server.Client.DeleteAsync(path);
+        Assert.Equal(0, await callee.WaitForExitAsync(Patience));
+        await connection.Closed.WaitAsync(Patience);
+
+        // Paused, the agent heard nothing (the stream stayed open); before and after, the callee's tone.
+        Assert.Equal(0, whilePaused);
+        Assert.InRange(Pitch(connection.Audio, 8000), 985, 1015);
+
+        // The agent's prompt played beside the foreground pause verb.
+        Assert.InRange(RtpAnalysis.PacketFrequencies(rtp.Packets, payloadType: 8).Count(f => f is > 550 and < 650), 40, 52);
+    }
+
+    [Fact]
     public async Task AnAgentThatCannotBeReached_EndsTheVerbWithConnectFailure_AndTheCallGoesOn()
     {
         await using var rtp = RtpSink.Start();

@@ -82,7 +82,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     {
         string[] options = name switch
         {
-            "config" => ["record", "listen", "fillerNoise", "actionHookDelayAction", "onHoldMusic", "sipRequestWithinDialogHook", "boostAudioSignal", "vad", "referHook", "notifyEvents"],
+            "config" => ["record", "fillerNoise", "actionHookDelayAction", "onHoldMusic", "sipRequestWithinDialogHook", "boostAudioSignal", "vad", "referHook", "notifyEvents"],
             "dial" => ["listen", "transcribe", "dtmfHook", "referHook", "exitMediaPath", "dub"],
             "play" => ["seekOffset", "timeoutSecs", "actionHook"],
             "listen" or "stream" => ["transcribe"],
@@ -216,7 +216,24 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
         BargeIn = ReadBargeIn(verb, path + ".bargeIn"),
         Transcribe = ReadTranscribeConfig(verb, path + ".transcribe"),
         Amd = ReadConfigAmd(verb, path + ".amd"),
+        Listen = ReadListenConfig(verb, path + ".listen"),
     };
+
+    /// <summary>
+    /// jambonz <c>config.listen</c>: <c>enable: true</c> with a <c>listen</c> verb's options starts a background stream
+    /// (replacing one that runs), <c>enable: false</c> stops it; without <c>enable</c> nothing changes.
+    /// </summary>
+    private ListenConfig? ReadListenConfig(JsonElement config, string path)
+    {
+        if (JsonFields.OptionalObject(config, "listen", path) is not { } listen || !listen.TryGetProperty("enable", out _))
+        {
+            return null;
+        }
+
+        return JsonFields.OptionalBool(listen, "enable", path + ".enable", fallback: false)
+            ? new ListenConfig(ListenVerbReader.Read(listen, path, ReadActionHook(listen, path, required: false)))
+            : new ListenConfig(null);
+    }
 
     /// <summary>
     /// jambonz <c>config.bargeIn</c>: <c>enable</c> turns it on or off (without it nothing changes); on, it is a

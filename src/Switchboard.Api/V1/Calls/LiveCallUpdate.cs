@@ -12,6 +12,9 @@ public sealed record LiveCallUpdate(string? RedirectHook, string? CallStatus, Js
     /// <summary>True to pause the background transcription (<c>transcribe_status</c>), false to resume it, null to leave it.</summary>
     public bool? TranscriptionPaused { get; init; }
 
+    /// <summary>True to pause the call's media streams (<c>listen_status</c>), false to resume them, null to leave them.</summary>
+    public bool? ListenPaused { get; init; }
+
     /// <summary>Keys to send to the call, and how long each lasts.</summary>
     public (string Digits, TimeSpan Duration)? Dtmf { get; init; }
 
@@ -38,6 +41,11 @@ public sealed record LiveCallUpdate(string? RedirectHook, string? CallStatus, Js
         if (TranscriptionPaused is { } paused)
         {
             live &= engine.PauseTranscription(callSid, paused);
+        }
+
+        if (ListenPaused is { } listenPaused)
+        {
+            live &= engine.PauseListening(callSid, listenPaused);
         }
 
         if (Dtmf is { } dtmf)

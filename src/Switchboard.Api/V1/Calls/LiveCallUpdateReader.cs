@@ -5,7 +5,7 @@ using Switchboard.Api.V1.Hooks;
 namespace Switchboard.Api.V1.Calls;
 
 /// <summary>
-/// Validates a live-control body: <c>call_hook</c>, <c>call_status</c>, <c>mute_status</c>, <c>transcribe_status</c>,
+/// Validates a live-control body: <c>call_hook</c>, <c>call_status</c>, <c>mute_status</c>, <c>transcribe_status</c>, <c>listen_status</c>,
 /// <c>dtmf</c>, <c>tag</c>, <c>sip_request</c>.
 /// </summary>
 public static class LiveCallUpdateReader
@@ -39,10 +39,17 @@ public static class LiveCallUpdateReader
             "resume" => false,
             _ => throw new ValidationException("transcribe_status", "must be pause or resume"),
         };
+        var listen = JsonFields.OptionalString(body, "listen_status", "listen_status") switch
+        {
+            null => (bool?)null,
+            "pause" => true,
+            "resume" => false,
+            _ => throw new ValidationException("listen_status", "must be pause or resume"),
+        };
         var dtmf = ReadDtmf(body);
 
         // Refused by name rather than dropped: a caller that asked for these must learn they did not happen.
-        foreach (var unsupported in (string[])["listen_status", "whisper", "conf_mute_status", "conf_hold_status",
+        foreach (var unsupported in (string[])["whisper", "conf_mute_status", "conf_hold_status",
                      "record", "child_call_hook", "dub", "media_path"])
         {
             if (body.TryGetProperty(unsupported, out _))
@@ -53,12 +60,12 @@ public static class LiveCallUpdateReader
 
         var tag = JsonFields.OptionalObject(body, "tag", "tag")?.Clone();
         var sipRequest = body.TryGetProperty("sip_request", out _) ? SipVerbReader.ReadLive(body, "sip_request") : null;
-        if (hook is null && status is null && tag is null && mute is null && transcription is null && dtmf is null && sipRequest is null)
+        if (hook is null && status is null && tag is null && mute is null && transcription is null && listen is null && dtmf is null && sipRequest is null)
         {
-            throw new ValidationException("$", "give at least one of call_hook, call_status, mute_status, transcribe_status, dtmf, tag and sip_request");
+            throw new ValidationException("$", "give at least one of call_hook, call_status, mute_status, transcribe_status, listen_status, dtmf, tag and sip_request");
         }
 
-        return new LiveCallUpdate(hook?.Url, status, tag) { Mute = mute, TranscriptionPaused = transcription, Dtmf = dtmf, SipRequest = sipRequest };
+        return new LiveCallUpdate(hook?.Url, status, tag) { Mute = mute, TranscriptionPaused = transcription, ListenPaused = listen, Dtmf = dtmf, SipRequest = sipRequest };
     }
 
     /// <summary>jambonz's <c>dtmf: {digit, duration}</c>: keys to send, each lasting <c>duration</c> ms (default 250).</summary>

@@ -22,8 +22,21 @@ internal sealed class ListenStep(ListenVerb listen, StepScope scope) : VerbStep(
     private bool _left;
     private CallSnapshot? _endedCall;
 
-    /// <summary>The stream running now, for a live <c>listen_status</c>.</summary>
-    public AgentStream? Stream => _stream;
+    private bool _paused;
+
+    /// <summary>Live control (<c>listen_status</c>): while paused nothing the caller says reaches the agent.</summary>
+    public bool Paused
+    {
+        get => _paused;
+        set
+        {
+            _paused = value;
+            if (_stream is { } stream)
+            {
+                stream.Capture.Paused = value;
+            }
+        }
+    }
 
     public override bool TakesKeys => listen.FinishOnKeys.Length > 0 || listen.PassDtmf;
 
@@ -117,6 +130,7 @@ internal sealed class ListenStep(ListenVerb listen, StepScope scope) : VerbStep(
         var call = Services.Host.Snapshot();
         IStreamWire wire = listen.WireFormat == StreamWireFormat.Twilio ? new TwilioWire(listen, call) : new JambonzWire(listen, call);
         var stream = new AgentStream(listen, wire, Services.Media, Services.CallSid, Services.Time, Services.Logger);
+        stream.Capture.Paused = _paused;
         _stream = stream;
         var connector = Services.Streams ?? MediaStreamConnector.Unguarded;
         Services.Work.Run(

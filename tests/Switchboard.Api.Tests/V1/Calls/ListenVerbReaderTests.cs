@@ -82,6 +82,32 @@ public sealed class ListenVerbReaderTests
         Assert.IsType<ListenVerb>(verbs[1]);
     }
 
+    [Fact]
+    public void ConfigListen_StartsABackgroundStream_OrStopsIt()
+    {
+        var verbs = Read("""
+            [{"verb":"config","listen":{"enable":true,"url":"wss://a.example","actionHook":"/bg","passDtmf":true}},
+             {"verb":"config","listen":{"enable":false}},
+             {"verb":"config","listen":{"url":"wss://ignored.example"}}]
+            """);
+
+        var started = Assert.IsType<ConfigVerb>(verbs[0]).Listen!.Listen!;
+        Assert.Equal(new Uri("wss://a.example"), started.Url);
+        Assert.Equal("https://app.example.com/bg", started.ActionHook);
+        Assert.True(started.PassDtmf);
+        Assert.True(Assert.IsType<ConfigVerb>(verbs[0]).StartsListening);
+        Assert.Null(Assert.IsType<ConfigVerb>(verbs[1]).Listen!.Listen);
+        Assert.Null(Assert.IsType<ConfigVerb>(verbs[2]).Listen);
+    }
+
+    [Fact]
+    public void ConfigListen_WithABadOption_IsRefusedByItsPath()
+    {
+        var error = Assert.Throws<ValidationException>(() => Read("""[{"verb":"config","listen":{"enable":true,"url":"http://a.example"}}]"""));
+
+        Assert.Equal("$[0].listen.url", error.Error.Field);
+    }
+
     [Theory]
     [InlineData("""{"verb":"listen"}""", "$[0].url")]
     [InlineData("""{"verb":"listen","url":"https://a.example"}""", "$[0].url")]
