@@ -72,3 +72,58 @@ public sealed class StreamCaptureTests
         Assert.Equal(0, capture.Frames.Count);
     }
 }
+
+public sealed class StreamAllocationTests
+{
+    [Theory]
+    [InlineData(StreamChannels.Received, StreamEncoding.Linear16, 16000)]
+    [InlineData(StreamChannels.Stereo, StreamEncoding.Linear16, 24000)]
+    [InlineData(StreamChannels.Mixed, StreamEncoding.MuLaw, 8000)]
+    public void CapturingAndTakingFrames_AllocatesNothing(StreamChannels channels, StreamEncoding encoding, int rate)
+    {
+        var capture = new StreamCapture(rate, channels, encoding, TimeProvider.System);
+        var frame = ResamplerTests.Tone(1000, 8000, 160, 8000);
+        Feed(capture, frame);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 200; i++)
+        {
+            Feed(capture, frame);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void PlayingOutWritesReadsAndClears_AllocateNothing()
+    {
+        var playout = new StreamPlayout(8000 * 10);
+        var audio = new short[320];
+        var frame = new short[160];
+        playout.Write(audio);
+        playout.TryReadFrame(frame);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 200; i++)
+        {
+            playout.Write(audio);
+            playout.TryReadFrame(frame);
+            if (i % 50 == 0)
+            {
+                playout.Clear();
+            }
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    private static void Feed(StreamCapture capture, short[] frame)
+    {
+        capture.OnAudio(AudioDirection.Sent, frame);
+        capture.OnAudio(AudioDirection.Received, frame);
+        while (capture.Frames.TryPeek(out _, out _))
+        {
+            capture.Frames.Release();
+        }
+    }
+}
