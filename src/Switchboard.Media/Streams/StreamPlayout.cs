@@ -9,7 +9,10 @@ namespace Switchboard.Media.Streams;
 /// An agent's audio on its way into the call: written (already 8 kHz) whenever the WebSocket delivers it, read by the
 /// media clock one 20 ms frame per tick, so a burst of seconds plays at real time rather than being dropped or sped up.
 /// Unlike a bridge's jitter buffer it never trims a backlog: the backlog is the agent's speech. A frame plays once a
-/// whole frame is there; a shorter tail (the end of an utterance) plays padded with silence after two ticks.
+/// whole frame is there. Audio that starts after a silence plays at the next tick even when it is less than a frame,
+/// with the silence first, so the frames that follow line up with the ticks and nothing waits a frame for nothing
+/// (a resampler's delay leaves the stream a few samples short of a frame boundary). A shorter tail in the middle of
+/// playing (the end of an utterance) plays padded with silence after two ticks.
 /// <see cref="Clear"/> empties it at once (barge-in). Marks sit at a stream position and are reported when the audio
 /// before them has played (or was cleared). One producer thread; nothing allocates per frame.
 /// </summary>
@@ -27,6 +30,7 @@ public sealed class StreamPlayout : IOutgoingAudioSource
     private readonly IPlayoutMarkObserver? _observer;
     private long _clearTo = -1;
     private int _waitingTicks;
+    private bool _playing;
     private long _dropped;
     private long _played;
 
@@ -93,15 +97,28 @@ public sealed class StreamPlayout : IOutgoingAudioSource
         }
 
         var buffered = _ring.Count;
-        if (buffered == 0 || (buffered < frame.Length && ++_waitingTicks < TailTicks))
+        if (buffered == 0 || (buffered < frame.Length && _playing && ++_waitingTicks < TailTicks))
         {
+            _playing = buffered > 0;
             ReportMarks(_ring.TotalRead, cleared: false);
             return false;
         }
 
+        if (buffered < frame.Length && !_playing)
+        {
+            // A talkspurt's first, partial frame: silence first, so its end meets the next tick.
+            var silence = frame.Length - buffered;
+            frame[..silence].Clear();
+            _ring.Read(frame[silence..]);
+        }
+        else
+        {
+            var read = _ring.Read(frame);
+            frame[read..].Clear();
+        }
+
         _waitingTicks = 0;
-        var read = _ring.Read(frame);
-        frame[read..].Clear();
+        _playing = true;
         Interlocked.Increment(ref _played);
         ReportMarks(_ring.TotalRead, cleared: false);
         return true;

@@ -243,6 +243,32 @@ public sealed class ListenStreamTests
         Assert.InRange(RtpAnalysis.PacketFrequencies(rtp.Packets, payloadType: 8).Count(f => f is > 550 and < 650), 40, 52);
     }
 
+    [Theory]
+    [InlineData("\"maxLength\": 2", "maxLength")]
+    [InlineData("\"timeout\": 2", "timeout")]
+    public async Task ALimit_EndsTheStream_ClosesTheAgentsConnection_AndIsTheReason(string limit, string reason)
+    {
+        // The callee says nothing: a silence timeout counts from the start, and nothing else ends the stream.
+        await using var agent = await WebSocketAgent.StartAsync(connection => connection.Closed);
+        await using var rtp = RtpSink.Start();
+        await using var callee = await SippProcess.StartCalleeAsync(
+            "uas_answer_await_bye.xml", new Dictionary<string, string> { ["rtp_sink"] = rtp.Port.ToString(CultureInfo.InvariantCulture) });
+        await using var hooks = await WebhookReceiver.StartAsync();
+        hooks.Respond = webhook => webhook.Path switch
+        {
+            "/call" => (200, $$$"""[{"verb": "listen", "url": "{{{agent.Url}}}", "actionHook": "/listened", {{{limit}}}}, {"verb": "hangup"}]"""),
+            _ => (200, null),
+        };
+        await using var server = await TestServer.StartAsync(callee.Uri);
+        await PlaceAsync(server, CallRequest(hooks, callee));
+
+        var listened = (await hooks.WaitForAsync(w => w.Path == "/listened", Patience)).Body;
+        Assert.Equal(reason, listened.GetProperty("listen_status").GetString());
+        Assert.InRange(listened.GetProperty("dialCallDuration").GetInt32(), 1, 3);
+        await (await agent.FirstConnection).Closed.WaitAsync(Patience);
+        Assert.Equal(0, await callee.WaitForExitAsync(Patience));
+    }
+
     [Fact]
     public async Task AnAgentThatCannotBeReached_EndsTheVerbWithConnectFailure_AndTheCallGoesOn()
     {

@@ -107,11 +107,26 @@ public sealed class StreamPlayoutTests
     }
 
     [Fact]
-    public void APartialFrame_WaitsATick_ThenPlaysPaddedWithSilence()
+    public void AfterSilence_APartialFrame_PlaysAtOnce_WithTheSilenceFirst()
     {
         var playout = Create();
         playout.Write(Enumerable.Repeat((short)5, 100).ToArray());
         var frame = new short[160];
+
+        Assert.True(playout.TryReadFrame(frame));
+
+        Assert.Equal(0, frame[59]);
+        Assert.Equal(5, frame[60]);
+        Assert.Equal(5, frame[159]);
+    }
+
+    [Fact]
+    public void WhilePlaying_APartialTail_WaitsATick_ThenPlaysPaddedWithSilence()
+    {
+        var playout = Create();
+        playout.Write(Enumerable.Repeat((short)5, 260).ToArray());
+        var frame = new short[160];
+        Assert.True(playout.TryReadFrame(frame));
 
         Assert.False(playout.TryReadFrame(frame));
         Assert.True(playout.TryReadFrame(frame));
