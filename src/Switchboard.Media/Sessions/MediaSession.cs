@@ -28,6 +28,9 @@ public sealed class MediaSession : IAsyncDisposable
     private readonly RtpReceiver _receiver;
     private readonly IAsyncDisposable _rtpReceive;
     private readonly RtcpSession _rtcpSession;
+
+    /// <summary>The agents' playouts started and not stopped, oldest first; the last one plays.</summary>
+    private readonly List<StreamPlayout> _streams = [];
     private readonly IAsyncDisposable _rtcpReceive;
     private readonly Lock _gate = new();
     private readonly ulong _sessionId = (ulong)Random.Shared.NextInt64(1, long.MaxValue);
@@ -176,22 +179,29 @@ public sealed class MediaSession : IAsyncDisposable
 
     /// <summary>
     /// Plays <paramref name="playout"/> (an agent's streamed audio) on the outgoing stream: while it has audio it goes
-    /// out instead of the clip being played, which resumes when it runs dry. A bridge's audio goes before it. One at a
-    /// time: a second replaces the first.
+    /// out instead of the clip being played, which resumes when it runs dry. A bridge's audio goes before it. One plays
+    /// at a time: the latest started (a <c>listen</c> verb over a background stream), and when it stops the one before
+    /// it plays again.
     /// </summary>
     public void PlayStream(StreamPlayout playout)
     {
         ArgumentNullException.ThrowIfNull(playout);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        _sender.StreamAudio = playout;
+        lock (_streams)
+        {
+            _streams.Remove(playout);
+            _streams.Add(playout);
+            _sender.StreamAudio = playout;
+        }
     }
 
-    /// <summary>Stops playing <paramref name="playout"/>; nothing happens when another one plays.</summary>
+    /// <summary>Stops playing <paramref name="playout"/>; the stream started before it, if any, plays again.</summary>
     public void StopStream(StreamPlayout playout)
     {
-        if (_sender.StreamAudio == playout)
+        lock (_streams)
         {
-            _sender.StreamAudio = null;
+            _streams.Remove(playout);
+            _sender.StreamAudio = _streams.Count > 0 ? _streams[^1] : null;
         }
     }
 

@@ -61,7 +61,8 @@ public sealed class ListenStreamTests
 
         // The first text frame describes the call, with the verb's metadata; the handshake carried Basic auth.
         var metadata = connection.Texts[0];
-        Assert.Equal(sid, metadata.GetProperty("call_sid").GetString());
+        Assert.Equal(sid, metadata.GetProperty("callSid").GetString());
+        Assert.Equal("in-progress", metadata.GetProperty("callStatus").GetString());
         Assert.Equal(16000, metadata.GetProperty("sampleRate").GetInt32());
         Assert.Equal("mono", metadata.GetProperty("mixType").GetString());
         Assert.Equal("42", metadata.GetProperty("customer").GetString());

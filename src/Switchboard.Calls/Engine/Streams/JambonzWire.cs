@@ -7,7 +7,9 @@ namespace Switchboard.Calls.Engine.Streams;
 
 /// <summary>
 /// jambonz's <c>listen</c> protocol (subprotocol <c>audio.jambonz.org</c>): a first text frame of JSON metadata (the
-/// call's description, <c>sampleRate</c>, <c>mixType</c> and the verb's <c>metadata</c> members), then binary frames of
+/// call's description as jambonz writes it, <c>callSid</c>, <c>accountSid</c>, <c>direction</c>, <c>from</c>,
+/// <c>to</c>, <c>callStatus</c>, <c>callId</c>, <c>parentCallSid</c>, <c>customerData</c>; then <c>sampleRate</c>,
+/// <c>mixType</c> and the verb's <c>metadata</c> members), then binary frames of
 /// little-endian 16-bit PCM. The agent sends JSON commands, <c>{"type": ..., "data": {...}}</c>: <c>playAudio</c>
 /// (<c>audioContent</c> base64 raw L16 at <c>sampleRate</c>), <c>killAudio</c>, <c>disconnect</c>, <c>mark</c>
 /// (<c>name</c>) and <c>clearMarks</c>; in streaming mode also binary L16 frames at the return sample rate. Keys go to it
@@ -28,15 +30,28 @@ internal sealed class JambonzWire(ListenVerb listen, CallSnapshot call) : IStrea
     public ValueTask SendStartAsync(WebSocket socket, CancellationToken cancellationToken)
     {
         var json = _send.BeginJson();
+        // jambonz writes its call description here in camelCase (its CallInfo), unlike its webhooks' snake_case.
         json.WriteStartObject();
-        json.WriteString("call_sid", call.Sid);
-        json.WriteString("account_sid", call.AccountSid);
+        json.WriteString("callSid", call.Sid);
+        json.WriteString("accountSid", call.AccountSid);
+        json.WriteString("direction", call.Direction);
         json.WriteString("from", call.From);
         json.WriteString("to", call.To);
-        json.WriteString("direction", call.Direction);
+        json.WriteString("callStatus", call.Status.ToWire());
         if (call.SipCallId is { } callId)
         {
-            json.WriteString("call_id", callId);
+            json.WriteString("callId", callId);
+        }
+
+        if (call.ParentCallSid is { } parent)
+        {
+            json.WriteString("parentCallSid", parent);
+        }
+
+        if (call.Tag is { ValueKind: JsonValueKind.Object } tag)
+        {
+            json.WritePropertyName("customerData");
+            tag.WriteTo(json);
         }
 
         json.WriteNumber("sampleRate", listen.SampleRate);
