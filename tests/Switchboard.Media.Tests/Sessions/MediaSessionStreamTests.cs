@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Sockets;
+using Switchboard.Media.Audio;
+using Switchboard.Media.Sessions;
+using Switchboard.Media.Streams;
+using Switchboard.Media.Tests.Support;
+
+namespace Switchboard.Media.Tests.Sessions;
+
+public sealed class MediaSessionStreamTests
+{
+    [Fact]
+    public async Task AnAgentsAudio_PlaysOverTheClip_TheLatestStreamFirst_AndEachStopHandsBack()
+    {
+        await using var engine = TestEngines.Create();
+        var session = engine.CreateSession(new RecordingObserver());
+        using var sink = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        Assert.True(session.ApplyAnswer(TestEngines.AnswerTo(((IPEndPoint)sink.Client.LocalEndPoint!).Port)).IsSuccess);
+        var tap = new CollectingTap();
+        session.AddAudioTap(tap, AudioDirection.Sent);
+        var clip = session.PlayAsync(new AudioClip(Enumerable.Repeat((short)-4000, 8000 * 30).ToArray()), CancellationToken.None);
+        var background = new StreamPlayout(8000 * 30);
+        var foreground = new StreamPlayout(8000 * 30);
+        background.Write(Enumerable.Repeat((short)1000, 8000 * 20).ToArray());
+        foreground.Write(Enumerable.Repeat((short)3000, 8000 * 20).ToArray());
+
+        Assert.InRange(await LevelAsync(tap), -4200, -3800);
+        session.PlayStream(background);
+        Assert.InRange(await LevelAsync(tap), 900, 1100);
+        session.PlayStream(foreground);
+        Assert.InRange(await LevelAsync(tap), 2800, 3200);
+        session.StopStream(foreground);
+        Assert.InRange(await LevelAsync(tap), 900, 1100);
+        session.StopStream(background);
+        Assert.InRange(await LevelAsync(tap), -4200, -3800);
+
+        Assert.False(clip.IsCompleted);
+        await session.DisposeAsync();
+    }
+
+    /// <summary>The level of what is sent a few frames from now (the change has reached the clock by then).</summary>
+    private static async Task<int> LevelAsync(CollectingTap tap)
+    {
+        await Task.Delay(120);
+        tap.Sent.Clear();
+        await Task.Delay(100);
+        var frame = tap.Sent.Last();
+        return (int)frame.Average(sample => (double)sample);
+    }
+}
