@@ -59,6 +59,9 @@ internal sealed class Call : IVerbHost, IDialLeg
 
     public string Sid => _progress.Record.Sid;
 
+    /// <summary>The call whose <c>dial</c> placed this one; null for a call of its own.</summary>
+    public string? ParentSid => _request.ParentCallSid;
+
     /// <summary>The call's media session, once started.</summary>
     public MediaSession? Media => _media;
 
@@ -70,6 +73,9 @@ internal sealed class Call : IVerbHost, IDialLeg
 
     /// <summary>Asks the call to hang up on the application's behalf (an API hang-up, the dial that placed it). Thread-safe.</summary>
     public void RequestHangup(string reason) => RequestHangup(reason, CallEndedBy.Application);
+
+    /// <summary>The dial that placed this leg lets it go to run <paramref name="script"/> on its own. Thread-safe.</summary>
+    public void Adopt(IScriptSource script) => Post(new AdoptionRequested(script));
 
     /// <summary>Asks the call to hang up on behalf of <paramref name="by"/>. Thread-safe.</summary>
     public void RequestHangup(string reason, CallEndedBy by) => Post(new HangupRequested(reason, Failed: false, by));
@@ -296,6 +302,19 @@ internal sealed class Call : IVerbHost, IDialLeg
             case DigitsRequested digits when _media is not null && _progress.Status == CallStatus.InProgress:
                 // The keys go out on the media clock; a call that ends first simply stops sending them.
                 _work.Watch(_media.SendDigitsAsync(digits.Digits, DigitSendOptions.Default with { ToneDuration = digits.ToneDuration }, CancellationToken.None), static _ => null);
+                break;
+            case WhisperRequested whisper:
+                whisper.Answer.TrySetResult(_verbs?.Whisper(whisper.Prompts, whisper.PartySid) == true);
+                break;
+            case ChildRedirectRequested redirect:
+                redirect.Answer.TrySetResult(_verbs?.RedirectChild(redirect.Hook) == true);
+                break;
+            case AdoptionRequested adoption when _progress.Status == CallStatus.InProgress && _progress.LegObserver is not null && !_confirming:
+                // The dial let this leg go: from now on it is a call of its own, whose end the dial no longer hears.
+                // A confirmation application that ran before has nothing left but its background work, which stops.
+                _progress.LegObserver = null;
+                _verbs?.OnCallEnded(Snapshot());
+                StartVerbs(adoption.Script);
                 break;
             case InDialogRequested requested:
                 SendForLiveControl(requested);

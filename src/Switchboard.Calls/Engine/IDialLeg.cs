@@ -11,4 +11,7 @@ internal interface IDialLeg
     MediaSession? Media { get; }
 
     void RequestHangup(string reason);
+
+    /// <summary>Lets the answered leg leave the dial and run <paramref name="script"/> as a call of its own (jambonz <c>child_call_hook</c>).</summary>
+    void Adopt(Scripts.IScriptSource script);
 }

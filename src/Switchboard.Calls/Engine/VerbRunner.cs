@@ -54,6 +54,12 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
         }
     }
 
+    /// <summary>Live control: <paramref name="prompts"/> play to one party of the running dial; false when no dial is connected.</summary>
+    public bool Whisper(IReadOnlyList<Verb> prompts, string partySid) => !_stopped && _current?.OnWhisper(prompts, partySid) == true;
+
+    /// <summary>Live control: the running dial's connected leg runs <paramref name="hook"/>'s application on its own; false when none is connected.</summary>
+    public bool RedirectChild(string hook) => !_stopped && _current?.OnChildRedirect(hook) == true;
+
     public void OnDigit(char key)
     {
         if (!_stopped && Background.TakeDigit(key, _current))

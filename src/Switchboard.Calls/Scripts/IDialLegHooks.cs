@@ -1,7 +1,7 @@
 namespace Switchboard.Calls.Scripts;
 
 /// <summary>
-/// The hooks a <c>dial</c> names for its legs (<see cref="Verbs.DialVerb.ConfirmHook"/>, the <c>amd</c> action hook),
+/// The hooks a <c>dial</c> names for its legs (<see cref="Verbs.DialVerb.ConfirmHook"/>, the <c>amd</c> action hook, a live <c>child_call_hook</c>),
 /// made by the dialling call's script source, which knows how to post to them. A script source that cannot implements
 /// neither and such a dial runs without them.
 /// </summary>
@@ -9,6 +9,12 @@ public interface IDialLegHooks
 {
     /// <summary>The application an answering target runs before it is bridged: its verbs come from <paramref name="confirmHook"/>.</summary>
     IScriptSource ConfirmScript(string confirmHook);
+
+    /// <summary>
+    /// The application a connected leg runs once the dial lets it go (jambonz <c>child_call_hook</c>): its verbs come
+    /// from <paramref name="hook"/>, and it may do all an application does.
+    /// </summary>
+    IScriptSource AdoptedScript(string hook);
 
     /// <summary>Where a dialled leg's answering-machine events go.</summary>
     IAmdHook AmdHook(string actionHook);

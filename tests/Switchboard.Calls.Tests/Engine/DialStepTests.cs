@@ -197,6 +197,8 @@ public sealed class DialStepTests
                 HangupReasons.Add(reason);
             }
         }
+
+        public void Adopt(IScriptSource script) => throw new NotSupportedException();
     }
 
     /// <summary>The dialling call as the dial sees it: it places legs (recorded, not dialled) and answers or not.</summary>

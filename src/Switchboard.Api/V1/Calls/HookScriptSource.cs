@@ -90,10 +90,19 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHoo
     /// <c>call_sid</c>, <c>parent_call_sid</c> the caller's) at <paramref name="confirmHook"/>; its action hooks and
     /// credentials are the application's.
     /// </summary>
-    public IScriptSource ConfirmScript(string confirmHook)
+    public IScriptSource ConfirmScript(string confirmHook) => LegScript(confirmHook, confirmation: true);
+
+    /// <summary>
+    /// A connected leg's own application once the dial let it go (jambonz <c>child_call_hook</c>): <paramref name="hook"/>
+    /// gets the leg's description and answers with the verbs it runs; the other hooks are the dialling application's.
+    /// </summary>
+    public IScriptSource AdoptedScript(string hook) => LegScript(hook, confirmation: false);
+
+    /// <summary>An application a dialled leg runs, starting at <paramref name="hook"/>, with the dialling application's hooks.</summary>
+    private HookScriptSource LegScript(string hook, bool confirmation)
     {
-        var target = _hooks.TryGetValue(confirmHook, out var known) ? known : new WebhookTarget(confirmHook, "POST", null, null);
-        return new HookScriptSource(_callHook, _context with { Origin = null }, _outbox, _replyTimeout, _trunks, _hooks, target, confirmation: true)
+        var target = _hooks.TryGetValue(hook, out var known) ? known : new WebhookTarget(hook, "POST", null, null);
+        return new HookScriptSource(_callHook, _context with { Origin = null }, _outbox, _replyTimeout, _trunks, _hooks, target, confirmation)
         {
             RecordingsUrl = RecordingsUrl,
         };

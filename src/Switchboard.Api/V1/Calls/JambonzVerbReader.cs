@@ -98,19 +98,50 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
 
     private (string Name, JsonElement Json, Verb Verb) Read(JsonElement verb, string path)
     {
+        var named = Named(verb, path);
+        return (named.Name, named.Json, Read(named.Name, named.NamePath, named.Json, named.Path));
+    }
+
+    /// <summary>
+    /// A live <c>whisper</c>: one <c>say</c> or <c>play</c> verb or an array of them, in either form. As in jambonz each
+    /// plays once, whatever its <c>loop</c>.
+    /// </summary>
+    /// <exception cref="ValidationException">Not say or play verbs, or one is invalid.</exception>
+    public static IReadOnlyList<Verb> ReadWhisper(JsonElement whisper, string path)
+    {
+        var items = whisper.ValueKind == JsonValueKind.Array
+            ? whisper.EnumerateArray().Select((item, index) => (Json: item, Path: $"{path}[{index}]")).ToList()
+            : [(Json: whisper, Path: path)];
+        if (items.Count == 0)
+        {
+            throw new ValidationException(path, "must hold at least one say or play verb");
+        }
+
+        return items.Select(item => Named(item.Json, item.Path) switch
+        {
+            ("say", _, var json, var jsonPath) => (Verb)(ReadSay(json, jsonPath) with { Loop = 1 }),
+            ("play", _, var json, var jsonPath) => ReadPlay(json, jsonPath) with { Loop = 1 },
+            (_, var namePath, _, _) => throw new ValidationException(namePath, "only say and play verbs can be whispered"),
+        }).ToList();
+    }
+
+    /// <summary>
+    /// A verb's name, where it was written, and its options: jambonz takes a verb in either form,
+    /// <c>{"verb": "say", "text": ...}</c> or <c>{"say": {"text": ...}}</c>.
+    /// </summary>
+    private static (string Name, string NamePath, JsonElement Json, string Path) Named(JsonElement verb, string path)
+    {
         if (verb.ValueKind != JsonValueKind.Object)
         {
             throw new ValidationException(path, "must be an object");
         }
 
-        // jambonz takes a verb in either form: {"verb": "say", "text": ...} or {"say": {"text": ...}}.
         if (!verb.TryGetProperty("verb", out _) && verb.EnumerateObject().ToList() is [{ Value.ValueKind: JsonValueKind.Object } keyed])
         {
-            return (keyed.Name, keyed.Value, Read(keyed.Name, path, keyed.Value, $"{path}.{keyed.Name}"));
+            return (keyed.Name, path, keyed.Value, $"{path}.{keyed.Name}");
         }
 
-        var name = JsonFields.RequireString(verb, "verb", path + ".verb");
-        return (name, verb, Read(name, path + ".verb", verb, path));
+        return (JsonFields.RequireString(verb, "verb", path + ".verb"), path + ".verb", verb, path);
     }
 
     /// <param name="namePath">Where the verb's name was written, for a refusal of the name itself.</param>

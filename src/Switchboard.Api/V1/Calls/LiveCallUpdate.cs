@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Switchboard.Calls.Engine;
+using Switchboard.Calls.Verbs;
 
 namespace Switchboard.Api.V1.Calls;
 
@@ -20,6 +21,15 @@ public sealed record LiveCallUpdate(string? RedirectHook, string? CallStatus, Js
     /// commands and answers with the peer's response.
     /// </summary>
     public InDialogRequest? SipRequest { get; init; }
+
+    /// <summary>
+    /// The application the dial's connected leg runs on its own (jambonz <c>child_call_hook</c>); the endpoint hands it
+    /// to the call before the other commands, so a <c>call_hook</c> given with it leaves the dial only after the leg left.
+    /// </summary>
+    public string? ChildCallHook { get; init; }
+
+    /// <summary>Say and play verbs one party of the connected dial hears (jambonz <c>whisper</c>); sent after the other commands.</summary>
+    public IReadOnlyList<Verb>? Whisper { get; init; }
 
     /// <summary>Sends the commands to the live call; false when the call is no longer live.</summary>
     public bool ApplyTo(CallEngine engine, string callSid)

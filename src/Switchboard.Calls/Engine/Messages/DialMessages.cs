@@ -15,6 +15,9 @@ internal enum DialAudio
 
     /// <summary>The greeting the answering target hears before it is connected.</summary>
     Greeting,
+
+    /// <summary>A live whisper one party hears while the two are unbridged.</summary>
+    Whisper,
 }
 
 /// <summary>A dial's prompt is rendered: <paramref name="Clip"/> on success, <paramref name="Error"/> otherwise.</summary>

@@ -12,7 +12,8 @@ namespace Switchboard.Calls.Engine.Steps;
 /// the first to answer hears the greeting, if any, then is bridged to the dialling call, and the others are canceled. A
 /// leg with a confirmation application (<c>confirmHook</c>) runs it on its own loop and reports its answer only once
 /// the application ended with the leg still up; one that ends meanwhile is one more leg that ended.
-/// Once connected both parties may be recorded. The result goes to the script when the dial ends, or, when the caller
+/// Once connected both parties may be recorded, hear live whispers, and the callee may leave to run an application of
+/// its own (jambonz's <c>child_call_hook</c>). The result goes to the script when the dial ends, or, when the caller
 /// hung up while connected, straight to the script source after the call ended (once the recordings are stored). Lives
 /// on the dialling call's loop; the legs report through the loop's channel, so only the list of placed legs (written
 /// by the placing work) needs a lock.
@@ -34,6 +35,7 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
     private long _connectedAt;
     private DateTimeOffset _connectedWall;
     private DialPartyRecordings? _recordings;
+    private DialWhisper? _whisper;
     private DialResult? _owed;
     private CallSnapshot? _endedCall;
     private DialLegEnded? _mostHopeful;
@@ -94,6 +96,67 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
                 Runner.Replace(this, amd.Verbs);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Live control: <paramref name="prompts"/> play to <paramref name="partySid"/> (the caller or the connected callee)
+    /// while the bridge is down; false unless the dial is connected and the party is one of its two.
+    /// </summary>
+    public override bool OnWhisper(IReadOnlyList<Verb> prompts, string partySid)
+    {
+        if (_stage != DialStage.Connected)
+        {
+            return false;
+        }
+
+        var party = partySid == Services.CallSid ? Services.Media : partySid == _answered!.Sid ? _answered.Media : null;
+        if (party is null)
+        {
+            return false;
+        }
+
+        StepLog.DialWhisper(Services.Logger, Services.CallSid, partySid, prompts.Count);
+        if (_whisper is not null)
+        {
+            _whisper.Enqueue(party, prompts);
+            return true;
+        }
+
+        _whisper = new DialWhisper(Scope);
+        _whisper.Enqueue(party, prompts);
+        DisconnectBridge();
+        ContinueWhisper();
+        return true;
+    }
+
+    /// <summary>
+    /// Live control: the connected callee leaves the dial to run <paramref name="hook"/>'s application as a call of its
+    /// own, and the dial ends as if the callee had hung up (the caller goes on with the dial's result). False unless
+    /// connected, or when this application cannot post to hooks of its own.
+    /// </summary>
+    public override bool OnChildRedirect(string hook)
+    {
+        if (_stage != DialStage.Connected || Services.Script is not IDialLegHooks hooks)
+        {
+            return false;
+        }
+
+        var leg = _answered!;
+        lock (_placedGate)
+        {
+            // Leaving the dial hangs up the legs it placed: not this one any more.
+            _placed.Remove(leg);
+        }
+
+        var result = Disconnect(DialEndedBy.Callee);
+        leg.Adopt(hooks.AdoptedScript(hook));
+        StepLog.DialChildRedirected(Services.Logger, Services.CallSid, leg.Sid);
+        if (result is not null)
+        {
+            Deliver(result);
+        }
+
+        return true;
     }
 
     /// <summary>The party recordings are stored: the result they held back goes out.</summary>
@@ -191,6 +254,7 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
         _placing.Dispose();
         _hold?.Stop();
         _greeting?.Stop();
+        _whisper?.Stop();
         DisconnectBridge();
         _recordings?.Stop();
         foreach (var leg in legs)
@@ -240,6 +304,10 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
             {
                 Connect(_answered!.Media!);
             }
+            else if (ready.Audio == DialAudio.Whisper)
+            {
+                ContinueWhisper();
+            }
 
             return;
         }
@@ -248,6 +316,10 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
         {
             _holdClip = clip;
             _hold!.Play(clip);
+        }
+        else if (ready.Audio == DialAudio.Whisper && _stage == DialStage.Connected)
+        {
+            _whisper?.Play(clip);
         }
         else if (ready.Audio == DialAudio.Greeting && _stage == DialStage.Greeting)
         {
@@ -270,6 +342,10 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
         {
             _hold!.Play(_holdClip!);
         }
+        else if (ended.Audio == DialAudio.Whisper)
+        {
+            ContinueWhisper();
+        }
         else if (ended.Audio == DialAudio.Greeting && _stage == DialStage.Greeting)
         {
             if (--_greetingsLeft > 0)
@@ -282,15 +358,23 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
         }
     }
 
+    /// <summary>The next whispered prompt renders; after the last the two parties are bridged again.</summary>
+    private void ContinueWhisper()
+    {
+        if (_whisper is null || _stage != DialStage.Connected || _whisper.Next())
+        {
+            return;
+        }
+
+        _whisper = null;
+        Bridge(_answered!.Media!);
+    }
+
     /// <summary>Bridges the caller to the answered leg: the hold prompt stops, the recordings start.</summary>
     private void Connect(MediaSession legMedia)
     {
         _hold?.Stop();
-        try
-        {
-            _bridge = MediaBridge.Connect(Services.Media, legMedia, new BridgeOptions { PassDigits = verb.PassDigits });
-        }
-        catch (ObjectDisposedException)
+        if (!Bridge(legMedia))
         {
             // The target hung up at the end of its greeting: its end, on its way, ends the dial.
             return;
@@ -306,9 +390,25 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
         }
     }
 
+    /// <summary>The two parties hear each other; false when one has hung up (its end is on its way).</summary>
+    private bool Bridge(MediaSession legMedia)
+    {
+        try
+        {
+            _bridge = MediaBridge.Connect(Services.Media, legMedia, new BridgeOptions { PassDigits = verb.PassDigits });
+            return true;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The bridge comes down; returns the result, or null when it waits for the party recordings to be stored.</summary>
     private DialResult? Disconnect(DialEndedBy endedBy)
     {
+        _whisper?.Stop();
+        _whisper = null;
         DisconnectBridge();
         var result = new DialResult(verb, CallStatus.Completed, 200, _answered!.Sid, Services.Time.GetElapsedTime(_connectedAt))
         {

@@ -52,6 +52,15 @@ internal abstract class VerbStep(StepScope scope)
     {
     }
 
+    /// <summary>
+    /// Live control: <paramref name="prompts"/> (say and play) should play to the party <paramref name="partySid"/>.
+    /// Only a connected dial can; false when this step cannot.
+    /// </summary>
+    public virtual bool OnWhisper(IReadOnlyList<Verbs.Verb> prompts, string partySid) => false;
+
+    /// <summary>Live control: the connected party should leave and run <paramref name="hook"/>'s application. Only a connected dial can.</summary>
+    public virtual bool OnChildRedirect(string hook) => false;
+
     /// <summary>The verb is left (its end, a barge-in, a redirect, new verbs): stop whatever it runs.</summary>
     public virtual void Leave()
     {

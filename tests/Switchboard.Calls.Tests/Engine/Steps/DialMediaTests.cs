@@ -180,6 +180,115 @@ public sealed class DialMediaTests
         Assert.Equal(["the dial was left"], leg.HangupReasons);
     }
 
+    [Fact]
+    public async Task AWhisperToTheCallee_PlaysToItAlone_WhileUnbridged_ThenTheTwoAreBridgedAgain()
+    {
+        await using var call = await StepHarness.StartAsync();
+        var (leg, dial) = await ConnectedAsync(call);
+
+        Assert.True(dial.OnWhisper([Greeting, Hold], leg.Sid));
+        Assert.Null(call.Media.Bridge);
+        await call.RunUntilAsync(dial, () => call.Media.Bridge is not null);
+
+        Assert.Equal(2, call.Handled.Count(message => message is DialAudioEnded { Audio: DialAudio.Whisper, Completed: true }));
+        Assert.True(await PromptStepTests.ReceivedPacketsAsync(leg.FarEnd, atLeast: 6) >= 6, "the callee hears both prompts");
+        Assert.Equal(0, await PromptStepTests.ReceivedPacketsAsync(call, atLeast: 1, patience: TimeSpan.FromMilliseconds(200)));
+        Assert.Null(call.Runner.Reported);
+    }
+
+    [Fact]
+    public async Task AWhisperToTheCaller_PlaysOnTheDiallingCall()
+    {
+        await using var call = await StepHarness.StartAsync();
+        var (leg, dial) = await ConnectedAsync(call);
+
+        Assert.True(dial.OnWhisper([Greeting], "call-1"));
+        await call.RunUntilAsync(dial, () => call.Media.Bridge is not null);
+
+        Assert.True(await PromptStepTests.ReceivedPacketsAsync(call, atLeast: 3) >= 3, "the caller hears the prompt");
+        Assert.Equal(0, await PromptStepTests.ReceivedPacketsAsync(leg.FarEnd, atLeast: 1, patience: TimeSpan.FromMilliseconds(200)));
+    }
+
+    [Fact]
+    public async Task AWhisper_IsRefused_WhileTheTargetRings_AndForAPartyNotInTheDial()
+    {
+        await using var call = await StepHarness.StartAsync();
+        var leg = Legs(call);
+        var dial = new DialStep(OneTarget, call.Scope());
+
+        dial.Start();
+        await call.RunUntilAsync(dial, () => leg.Placed);
+        Assert.False(dial.OnWhisper([Greeting], leg.Sid));
+
+        leg.Answer();
+        await call.RunUntilAsync(dial, () => call.Media.Bridge is not null);
+        Assert.False(dial.OnWhisper([Greeting], "another-call"));
+        Assert.Equal(0, call.Prompts.Rendered);
+    }
+
+    [Fact]
+    public async Task TheCalleeHangingUpDuringAWhisper_EndsTheDial()
+    {
+        await using var call = await StepHarness.StartAsync();
+        call.Prompts.Clip = new AudioClip(new short[8000 * 10]);
+        var (leg, dial) = await ConnectedAsync(call);
+
+        Assert.True(dial.OnWhisper([Greeting], leg.Sid));
+        await call.RunUntilAsync(dial, () => call.Handled.Any(message => message is DialAudioReady { Audio: DialAudio.Whisper }));
+        leg.End(CallStatus.Completed);
+        await call.RunUntilAsync(dial, () => call.Runner.Reported is not null);
+
+        var result = Assert.IsType<DialResult>(call.Runner.Reported);
+        Assert.Equal((CallStatus.Completed, DialEndedBy.Callee), (result.Status, result.EndedBy));
+        Assert.Null(call.Media.Bridge);
+    }
+
+    [Fact]
+    public async Task AChildCallHook_LetsTheCalleeGoToItsOwnApplication_AndEndsTheDialWithoutHangingItUp()
+    {
+        await using var call = await StepHarness.StartAsync();
+        var (leg, dial) = await ConnectedAsync(call);
+        call.Time.Advance(TimeSpan.FromSeconds(4));
+
+        Assert.True(dial.OnChildRedirect("https://app/agent"));
+        await call.RunUntilAsync(dial, () => call.Runner.Reported is not null);
+        dial.Leave();
+
+        var result = Assert.IsType<DialResult>(call.Runner.Reported);
+        Assert.Equal((CallStatus.Completed, DialEndedBy.Callee, TimeSpan.FromSeconds(4)), (result.Status, result.EndedBy, result.Duration));
+        Assert.Equal(["https://app/agent"], call.Script.LegApplications);
+        Assert.NotNull(leg.AdoptedBy);
+        Assert.Empty(leg.HangupReasons);
+        Assert.Null(call.Media.Bridge);
+    }
+
+    [Fact]
+    public async Task AChildCallHook_IsRefused_BeforeTheDialConnects()
+    {
+        await using var call = await StepHarness.StartAsync();
+        var leg = Legs(call);
+        var dial = new DialStep(OneTarget, call.Scope());
+
+        dial.Start();
+        await call.RunUntilAsync(dial, () => leg.Placed);
+
+        Assert.False(dial.OnChildRedirect("https://app/agent"));
+        Assert.Null(leg.AdoptedBy);
+        Assert.Empty(call.Script.LegApplications);
+    }
+
+    /// <summary>A dial to one leg that answered and is bridged to the caller.</summary>
+    private static async Task<(Leg Leg, DialStep Dial)> ConnectedAsync(StepHarness call)
+    {
+        var leg = Legs(call);
+        var dial = new DialStep(OneTarget, call.Scope());
+        dial.Start();
+        await call.RunUntilAsync(dial, () => leg.Placed);
+        leg.Answer();
+        await call.RunUntilAsync(dial, () => call.Media.Bridge is not null);
+        return (leg, dial);
+    }
+
     /// <summary>Makes the harness place one leg, on a media session of its own.</summary>
     private static Leg Legs(StepHarness call)
     {
@@ -220,5 +329,10 @@ public sealed class DialMediaTests
                 HangupReasons.Add(reason);
             }
         }
+
+        /// <summary>The application the dial let the leg go to, if it did.</summary>
+        public IScriptSource? AdoptedBy { get; private set; }
+
+        public void Adopt(IScriptSource script) => AdoptedBy = script;
     }
 }

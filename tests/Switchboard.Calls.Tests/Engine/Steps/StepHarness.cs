@@ -343,8 +343,23 @@ internal sealed class ScriptedPrompts : IPromptRenderer
 }
 
 /// <summary>A script source that starts with <see cref="StartVerbs"/>, keeps the results it is told of and answers each with <see cref="Reply"/>.</summary>
-internal sealed class RecordingScript : IScriptSource, ISpeechHooks, ITransferHooks
+internal sealed class RecordingScript : IScriptSource, ISpeechHooks, ITransferHooks, IDialLegHooks
 {
+    /// <summary>The hooks a dialled leg's own applications were made for, in order.</summary>
+    public List<string> LegApplications { get; } = [];
+
+    public IScriptSource ConfirmScript(string confirmHook) => LegScript(confirmHook);
+
+    public IScriptSource AdoptedScript(string hook) => LegScript(hook);
+
+    public IAmdHook AmdHook(string actionHook) => throw new NotSupportedException();
+
+    private RecordingScript LegScript(string hook)
+    {
+        LegApplications.Add(hook);
+        return new RecordingScript();
+    }
+
     /// <summary>Transfer progress posted to event hooks, in order.</summary>
     public List<(string Hook, int SipStatus)> TransferReports { get; } = [];
 
