@@ -39,6 +39,9 @@ internal sealed class Call : IVerbHost, IDialLeg
     /// <summary>A dial leg running its confirmation application: the end of its verbs hands it to the dial.</summary>
     private bool _confirming;
 
+    /// <summary>The application asked for the call's recording before the answer: it starts at the answer.</summary>
+    private bool _recordFromAnswer;
+
     /// <summary>Who asked us to give up the call before its answer: our CANCEL's 487 then ends it in their name.</summary>
     private CallEndedBy? _cancelledBy;
 
@@ -123,6 +126,32 @@ internal sealed class Call : IVerbHost, IDialLeg
         settings?.Recognizer is { } recognizer
             ? new AmdGreeting(_services.Recognizers, _request.AccountSid, inherited.With(recognizer), _services.Time)
             : null;
+
+    void IVerbHost.ControlRecording(CallRecordingAction action) => ControlRecording(action);
+
+    private void ControlRecording(CallRecordingAction action)
+    {
+        MediaFeatureLog.RecordingControlled(_services.Logger, Sid, action);
+        switch (action)
+        {
+            case CallRecordingAction.Start when _progress.Status != CallStatus.InProgress:
+                _recordFromAnswer = !_progress.IsFinal;
+                break;
+            case CallRecordingAction.Start when _wholeRecording is not { IsOpen: true }:
+                _wholeRecording = WholeCallRecording.Start(_services.Recordings, _media!, Snapshot(), _work, _services.Logger);
+                break;
+            case CallRecordingAction.Stop:
+                _recordFromAnswer = false;
+                _wholeRecording?.Stop();
+                break;
+            case CallRecordingAction.Pause:
+                _wholeRecording?.Pause();
+                break;
+            case CallRecordingAction.Resume:
+                _wholeRecording?.Resume();
+                break;
+        }
+    }
 
     void IVerbHost.Alert(string alertInfo) => _signalling!.Alert(alertInfo);
 
@@ -303,6 +332,9 @@ internal sealed class Call : IVerbHost, IDialLeg
                 // The keys go out on the media clock; a call that ends first simply stops sending them.
                 _work.Watch(_media.SendDigitsAsync(digits.Digits, DigitSendOptions.Default with { ToneDuration = digits.ToneDuration }, CancellationToken.None), static _ => null);
                 break;
+            case RecordingControlRequested recording:
+                ControlRecording(recording.Action);
+                break;
             case WhisperRequested whisper:
                 whisper.Answer.TrySetResult(_verbs?.Whisper(whisper.Prompts, whisper.PartySid) == true);
                 break;
@@ -386,8 +418,11 @@ internal sealed class Call : IVerbHost, IDialLeg
             _limitTimer.Arm(limit, new TimeLimitReached());
         }
 
-        // Both listen from the answer on, whichever side answered; a dial leg's request asks for neither.
-        _wholeRecording = WholeCallRecording.Start(_request, _services.Recordings, _media!, Snapshot(), _work, _services.Logger);
+        // Both listen from the answer on, whichever side answered; a dial leg's request asks for neither. An application
+        // that asked for its recording before the answer has it from here.
+        _wholeRecording = _recordFromAnswer
+            ? WholeCallRecording.Start(_services.Recordings, _media!, Snapshot(), _work, _services.Logger)
+            : WholeCallRecording.Start(_request, _services.Recordings, _media!, Snapshot(), _work, _services.Logger);
         // A config.amd may have started detection already (an inbound call answered for it).
         _amd ??= CallAmd.Start(_request.Amd, GreetingOf(_request.Amd, _request.Recognizer), _media!, _inbox.Writer, _work, _services.Time, Sid, _services.Logger);
     }

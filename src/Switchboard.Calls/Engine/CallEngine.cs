@@ -7,6 +7,7 @@ using Switchboard.Foundation.Work;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
 using Switchboard.Calls.Engine.Speech;
+using Switchboard.Calls.Verbs;
 using Switchboard.Media.Speech;
 using Switchboard.Sip.UserAgent;
 using Switchboard.Storage.Calls;
@@ -158,6 +159,9 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
     /// <summary>Live control: pauses or resumes the call's background transcription (a no-op without one); false when not live.</summary>
     public bool PauseTranscription(string callSid, bool paused) => WithLive(callSid, call => call.Post(new TranscriptionPauseRequested(paused)));
 
+    /// <summary>Live control: starts, stops, pauses or resumes the call's own recording; false when not live.</summary>
+    public bool ControlRecording(string callSid, CallRecordingAction action) => WithLive(callSid, call => call.Post(new RecordingControlRequested(action)));
+
     /// <summary>Live control: sends <paramref name="digits"/> to the call's far end; false when not live.</summary>
     public bool SendDigits(string callSid, string digits, TimeSpan toneDuration) =>
         WithLive(callSid, call => call.Post(new DigitsRequested(digits, toneDuration)));
@@ -167,7 +171,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
     /// the two are unbridged, then the bridge comes back. <paramref name="callSid"/> names the party: the dialling
     /// call for its caller, the dial's leg for the callee. The dialling call's loop judges it.
     /// </summary>
-    public Task<DialControlOutcome> WhisperAsync(string callSid, IReadOnlyList<Verbs.Verb> prompts, CancellationToken cancellationToken)
+    public Task<DialControlOutcome> WhisperAsync(string callSid, IReadOnlyList<Verb> prompts, CancellationToken cancellationToken)
     {
         if (!_live.TryGetValue(callSid, out var entry))
         {

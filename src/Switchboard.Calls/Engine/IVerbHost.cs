@@ -32,6 +32,12 @@ internal interface IVerbHost
     /// <summary>Starts answering-machine detection on the answered call (a <c>config.amd</c>); a no-op while detection already runs.</summary>
     void StartAmd(AmdSettings settings);
 
+    /// <summary>
+    /// Starts, stops, pauses or resumes the call's own whole-call recording (from the loop). A start before the answer
+    /// records from the answer on.
+    /// </summary>
+    void ControlRecording(CallRecordingAction action);
+
     /// <summary>Rings an inbound call not yet answered again, with <paramref name="alertInfo"/> as its Alert-Info; a no-op for any other.</summary>
     void Alert(string alertInfo);
 

@@ -2,7 +2,7 @@ namespace Switchboard.Calls.Verbs;
 
 /// <summary>
 /// Changes the call's defaults for the verbs that follow (the speech synthesizer and recognizer) and starts or stops
-/// its background work: a barge-in gather, a transcription, answering-machine detection.
+/// its background work: a barge-in gather, a transcription, answering-machine detection, the call's recording.
 /// </summary>
 public sealed record ConfigVerb(SpeechDefaults? Synthesizer) : Verb
 {
@@ -16,6 +16,9 @@ public sealed record ConfigVerb(SpeechDefaults? Synthesizer) : Verb
 
     /// <summary>Starts a background transcription (replacing one that runs) or stops it; null leaves it as it is.</summary>
     public TranscribeConfig? Transcribe { get; init; }
+
+    /// <summary>Starts, stops, pauses or resumes the call's own recording (jambonz <c>record</c>, type <c>cloud</c>); null leaves it.</summary>
+    public CallRecordingAction? Record { get; init; }
 
     /// <summary>Starts answering-machine detection on the call; null starts none.</summary>
     public AmdConfig? Amd { get; init; }

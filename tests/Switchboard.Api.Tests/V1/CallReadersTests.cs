@@ -71,6 +71,12 @@ public sealed class CallReadersTests
     }
 
     [Fact]
+    public void LiveUpdate_CloudRecord_ControlsTheCallsOwnRecording()
+    {
+        Assert.Equal(CallRecordingAction.Pause, LiveCallUpdateReader.Read(Json("""{"record": {"action": "pauseCallRecording", "type": "cloud"}}""")).Record);
+    }
+
+    [Fact]
     public void LiveUpdate_TranscribeStatus_PausesOrResumes()
     {
         Assert.True(LiveCallUpdateReader.Read(Json("""{"transcribe_status": "pause"}""")).TranscriptionPaused);
@@ -88,7 +94,9 @@ public sealed class CallReadersTests
     [InlineData("""{"whisper": [{"say": {"text": "hi"}}, {"dial": {}}]}""", "whisper[1]")]
     [InlineData("""{"whisper": []}""", "whisper")]
     [InlineData("""{"whisper": {"verb": "play"}}""", "whisper.url")]
-    [InlineData("""{"record": {"action": "startCallRecording"}}""", "record")]
+    [InlineData("""{"record": {"action": "startCallRecording"}}""", "record.type")]
+    [InlineData("""{"record": {"action": "startCallRecording", "type": "siprec"}}""", "record.type")]
+    [InlineData("""{"record": {"action": "fastForward", "type": "cloud"}}""", "record.action")]
     [InlineData("""{"transcribe_status": "stop"}""", "transcribe_status")]
     [InlineData("""{}""", "$")]
     public void LiveUpdate_WithAnInvalidField_IsRefusedNamingIt(string body, string field)

@@ -260,6 +260,8 @@ public sealed class DialStepTests
 
         public void StartAmd(AmdSettings settings) => throw new NotSupportedException();
 
+        public void ControlRecording(CallRecordingAction action) => throw new NotSupportedException();
+
         public void ReportVerbFailed(Verb verb, string reason) => throw new NotSupportedException();
 
         public Task<InDialogAnswer> SendInDialogAsync(InDialogRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -82,7 +82,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     {
         string[] options = name switch
         {
-            "config" => ["record", "listen", "fillerNoise", "actionHookDelayAction", "onHoldMusic", "sipRequestWithinDialogHook", "boostAudioSignal", "vad", "referHook", "notifyEvents"],
+            "config" => ["listen", "fillerNoise", "actionHookDelayAction", "onHoldMusic", "sipRequestWithinDialogHook", "boostAudioSignal", "vad", "referHook", "notifyEvents"],
             "dial" => ["listen", "transcribe", "dtmfHook", "referHook", "exitMediaPath", "dub"],
             "play" => ["seekOffset", "timeoutSecs", "actionHook"],
             _ => [],
@@ -245,7 +245,25 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
         BargeIn = ReadBargeIn(verb, path + ".bargeIn"),
         Transcribe = ReadTranscribeConfig(verb, path + ".transcribe"),
         Amd = ReadConfigAmd(verb, path + ".amd"),
+        Record = ReadConfigRecord(verb, path + ".record"),
     };
+
+    /// <summary>jambonz <c>config.record</c>: the call's own recording (type <c>cloud</c>); a SIPREC one is skipped with a warning.</summary>
+    private CallRecordingAction? ReadConfigRecord(JsonElement config, string path)
+    {
+        if (!config.TryGetProperty("record", out var record) || record.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var action = CallRecordingReader.Read(record, path);
+        if (action is null)
+        {
+            _unavailable.Add(new SkippedVerb("config.record", CallRecordingReader.SiprecUnsupported));
+        }
+
+        return action;
+    }
 
     /// <summary>
     /// jambonz <c>config.bargeIn</c>: <c>enable</c> turns it on or off (without it nothing changes); on, it is a

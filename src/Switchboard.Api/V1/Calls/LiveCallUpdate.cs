@@ -13,6 +13,9 @@ public sealed record LiveCallUpdate(string? RedirectHook, string? CallStatus, Js
     /// <summary>True to pause the background transcription (<c>transcribe_status</c>), false to resume it, null to leave it.</summary>
     public bool? TranscriptionPaused { get; init; }
 
+    /// <summary>What the call's own recording should do (jambonz <c>record</c>, type <c>cloud</c>); null leaves it.</summary>
+    public CallRecordingAction? Record { get; init; }
+
     /// <summary>Keys to send to the call, and how long each lasts.</summary>
     public (string Digits, TimeSpan Duration)? Dtmf { get; init; }
 
@@ -48,6 +51,11 @@ public sealed record LiveCallUpdate(string? RedirectHook, string? CallStatus, Js
         if (TranscriptionPaused is { } paused)
         {
             live &= engine.PauseTranscription(callSid, paused);
+        }
+
+        if (Record is { } record)
+        {
+            live &= engine.ControlRecording(callSid, record);
         }
 
         if (Dtmf is { } dtmf)

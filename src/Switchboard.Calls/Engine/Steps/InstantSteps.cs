@@ -42,6 +42,11 @@ internal sealed class ConfigStep(ConfigVerb config, StepScope scope) : VerbStep(
             StartAmd(amd);
         }
 
+        if (config.Record is { } record)
+        {
+            Services.Host.ControlRecording(record);
+        }
+
         Runner.Complete(this);
     }
 

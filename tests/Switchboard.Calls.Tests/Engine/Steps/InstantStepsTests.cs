@@ -31,6 +31,17 @@ public sealed class InstantStepsTests
     }
 
     [Fact]
+    public async Task Config_HandsItsRecordActionToTheCall_AndCompletes()
+    {
+        await using var call = await StepHarness.StartAsync();
+
+        new ConfigStep(new ConfigVerb(null) { Record = CallRecordingAction.Pause }, call.Scope()).Start();
+
+        Assert.Equal([CallRecordingAction.Pause], call.RecordingActions);
+        Assert.True(call.Runner.Completed);
+    }
+
+    [Fact]
     public async Task Skipped_RecordsAWarningNamingIt_AndCompletes()
     {
         await using var call = await StepHarness.StartAsync();

@@ -196,6 +196,11 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
 
     public void StartAmd(AmdSettings settings) => AmdStarted.Add(settings);
 
+    /// <summary>What the call's own recording was asked to do, in order.</summary>
+    public List<CallRecordingAction> RecordingActions { get; } = [];
+
+    public void ControlRecording(CallRecordingAction action) => RecordingActions.Add(action);
+
     public void ReportVerbFailed(Verb verb, string reason) => FailedVerbs.Add((verb, reason));
 
     /// <summary>Requests the steps sent inside the dialog, and REFERs, in order.</summary>
