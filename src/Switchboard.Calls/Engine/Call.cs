@@ -77,6 +77,9 @@ internal sealed class Call : IVerbHost, IDialLeg
     /// <summary>Asks the call to hang up on the application's behalf (an API hang-up, the dial that placed it). Thread-safe.</summary>
     public void RequestHangup(string reason) => RequestHangup(reason, CallEndedBy.Application);
 
+    /// <summary>The dial that placed this leg tells its peer how the transfer it asked for ended. Thread-safe.</summary>
+    public void AnswerTransfer(uint sequence, bool accepted) => Post(new TransferAnswerRequested(sequence, accepted));
+
     /// <summary>The dial that placed this leg lets it go to run <paramref name="script"/> on its own. Thread-safe.</summary>
     public void Adopt(IScriptSource script) => Post(new AdoptionRequested(script));
 
@@ -128,6 +131,42 @@ internal sealed class Call : IVerbHost, IDialLeg
             : null;
 
     void IVerbHost.ControlRecording(CallRecordingAction action) => ControlRecording(action);
+
+    void IVerbHost.AnswerTransfer(uint sequence, bool accepted) => SendTransferOutcome(sequence, accepted);
+
+    /// <summary>
+    /// The peer asked for a transfer (RFC 3515): it hears at once that we are on it (NOTIFY 100), then the outcome. A
+    /// dial leg's request goes to the dial that placed it (its <c>referHook</c>); any other call's to its own verbs.
+    /// </summary>
+    private void OnTransferAsked(IncomingTransfer transfer)
+    {
+        Steps.StepLog.TransferAsked(_services.Logger, Sid, transfer.ReferTo);
+        NotifyTransfer(transfer.Sequence, 100, "Trying", final: false);
+        if (_progress.LegObserver is { } dial && !_confirming)
+        {
+            dial.OnLegReferred(this, Snapshot(), transfer with { ReferredCallSid = ParentSid });
+        }
+        else if (_verbs?.OnTransferAsked(transfer) != true)
+        {
+            SendTransferOutcome(transfer.Sequence, accepted: false);
+        }
+    }
+
+    /// <summary>The final NOTIFY of a transfer the peer asked for: 200 when the application took it, 603 when not.</summary>
+    private void SendTransferOutcome(uint sequence, bool accepted)
+    {
+        Steps.StepLog.TransferAnswered(_services.Logger, Sid, accepted);
+        NotifyTransfer(sequence, accepted ? 200 : 603, accepted ? "OK" : "Declined", final: true);
+    }
+
+    private void NotifyTransfer(uint sequence, int status, string reason, bool final)
+    {
+        if (_signalling?.Dialog is { } dialog)
+        {
+            // A NOTIFY the peer does not answer changes nothing for the call; the dialog's own failure ends it elsewhere.
+            _work.Watch(dialog.SendRequestAsync(SipReferNotification.Create(sequence, status, reason, final), CancellationToken.None), static _ => null);
+        }
+    }
 
     private void ControlRecording(CallRecordingAction action)
     {
@@ -332,6 +371,17 @@ internal sealed class Call : IVerbHost, IDialLeg
                 // The keys go out on the media clock; a call that ends first simply stops sending them.
                 _work.Watch(_media.SendDigitsAsync(digits.Digits, DigitSendOptions.Default with { ToneDuration = digits.ToneDuration }, CancellationToken.None), static _ => null);
                 break;
+            case TransferHookAnswered answered:
+                SendTransferOutcome(answered.Transfer.Sequence, accepted: answered.Verbs is not null);
+                if (answered.Verbs is { Count: > 0 } verbs)
+                {
+                    _verbs?.Replace(verbs);
+                }
+
+                break;
+            case TransferAnswerRequested answer:
+                SendTransferOutcome(answer.Sequence, answer.Accepted);
+                break;
             case RecordingControlRequested recording:
                 ControlRecording(recording.Action);
                 break;
@@ -405,6 +455,9 @@ internal sealed class Call : IVerbHost, IDialLeg
                 break;
             case TransferProgress progress:
                 _verbs?.OnTransferProgress(progress);
+                break;
+            case TransferAsked asked:
+                OnTransferAsked(asked.Transfer);
                 break;
         }
     }

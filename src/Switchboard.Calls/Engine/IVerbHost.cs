@@ -60,6 +60,12 @@ internal interface IVerbHost
     Task<InDialogAnswer> ReferAsync(ReferVerb refer, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Tells the call's peer how the transfer it asked for ended (the final NOTIFY of its REFER, RFC 3515 §2.4.4):
+    /// accepted (200) or refused (603). From the loop.
+    /// </summary>
+    void AnswerTransfer(uint sequence, bool accepted);
+
+    /// <summary>
     /// Places one leg of <paramref name="dial"/> to <paramref name="target"/>, as a call of its own whose parent is
     /// this call. Thread-safe: called from the dial's placing tasks.
     /// </summary>

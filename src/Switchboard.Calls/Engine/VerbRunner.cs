@@ -60,6 +60,38 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
     /// <summary>Live control: the running dial's connected leg runs <paramref name="hook"/>'s application on its own; false when none is connected.</summary>
     public bool RedirectChild(string hook) => !_stopped && _current?.OnChildRedirect(hook) == true;
 
+    /// <summary>Where a transfer the peer asks for is posted (<c>config.referHook</c>).</summary>
+    public string? ReferHook { get; set; }
+
+    /// <summary>
+    /// The peer asked for a transfer: the running step takes it (a connected dial with a <c>referHook</c>), else the
+    /// call's <c>referHook</c> hears of it and its answer comes back as <see cref="TransferHookAnswered"/>. False when
+    /// neither does, so the transfer is refused.
+    /// </summary>
+    public bool OnTransferAsked(IncomingTransfer transfer)
+    {
+        if (_stopped)
+        {
+            return false;
+        }
+
+        if (_current?.OnTransferAsked(transfer) == true)
+        {
+            return true;
+        }
+
+        if (ReferHook is not { } hook || services.Script is not IReferHooks hooks)
+        {
+            return false;
+        }
+
+        var call = services.Host.Snapshot();
+        services.Work.Run(
+            async token => new TransferHookAnswered(transfer, await hooks.OnTransferAskedAsync(call, hook, transfer, token).ConfigureAwait(false)),
+            _ => new TransferHookAnswered(transfer, null));
+        return true;
+    }
+
     public void OnDigit(char key)
     {
         if (!_stopped && Background.TakeDigit(key, _current))

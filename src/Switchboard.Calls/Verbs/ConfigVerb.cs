@@ -20,6 +20,9 @@ public sealed record ConfigVerb(SpeechDefaults? Synthesizer) : Verb
     /// <summary>Starts, stops, pauses or resumes the call's own recording (jambonz <c>record</c>, type <c>cloud</c>); null leaves it.</summary>
     public CallRecordingAction? Record { get; init; }
 
+    /// <summary>Where transfers the peer asks for (incoming REFERs) are posted from now on; null leaves it.</summary>
+    public string? ReferHook { get; init; }
+
     /// <summary>Starts answering-machine detection on the call; null starts none.</summary>
     public AmdConfig? Amd { get; init; }
 

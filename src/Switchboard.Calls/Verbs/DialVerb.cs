@@ -43,6 +43,13 @@ public sealed record DialVerb(IReadOnlyList<Engine.CallTarget> Targets, TimeSpan
     /// </summary>
     public string? ConfirmHook { get; init; }
 
+    /// <summary>
+    /// Where a transfer either connected party asks for (an incoming REFER) is posted (jambonz's <c>referHook</c>): the
+    /// answer's verbs run for the other party (the caller's application, or the callee's own after it leaves the dial).
+    /// Such transfers are refused when null.
+    /// </summary>
+    public string? ReferHook { get; init; }
+
     /// <summary>Answering-machine detection on each answering target, its events posted to a hook; none when null.</summary>
     public DialAmd? Amd { get; init; }
 }

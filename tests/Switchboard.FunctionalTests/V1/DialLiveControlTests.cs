@@ -104,6 +104,55 @@ public sealed class DialLiveControlTests
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
     }
 
+    [Fact]
+    public async Task AgentsBlindTransfer_IsPostedToTheReferHook_WhoseDialMovesTheCallerToTheTarget()
+    {
+        await using var callerAudio = RtpSink.Start();
+        await using var agentAudio = RtpSink.Start();
+        await using var targetAudio = RtpSink.Start();
+        await using var target = await SippProcess.StartCalleeAsync("uas_answer_await_bye.xml", Sink(targetAudio));
+        await using var agent = await SippProcess.StartCalleeAsync(
+            ScenarioTemplate.Fill("uas_answer_then_refer.xml", new Dictionary<string, string> { ["refer_after_ms"] = "2000" }),
+            new Dictionary<string, string>(Sink(agentAudio)) { ["refer_to"] = "sip:billing@127.0.0.1" });
+        await using var hooks = await WebhookReceiver.StartAsync();
+        hooks.Respond = webhook => webhook.Path switch
+        {
+            "/call" => (200, $$"""
+                [{"verb": "dial", "actionHook": "/dial-action", "referHook": "/refer",
+                  "target": [{"type": "sip", "sipUri": "sip:agent@127.0.0.1:{{agent.Port}}"}]}]
+                """),
+            // The application sends the caller where the agent asked, by the user the REFER named.
+            "/refer" => (200, $$"""
+                [{"verb": "dial", "actionHook": "/transfer-action", "timeLimit": 4,
+                  "target": [{"type": "sip", "sipUri": "sip:{{webhook.Body.GetProperty("refer_details").GetProperty("refer_to_user").GetString()}}@127.0.0.1:{{target.Port}}"}]}]
+                """),
+            "/transfer-action" => (200, """[{"verb": "hangup"}]"""),
+            _ => (200, null),
+        };
+        await using var server = await StartSalesLineAsync(hooks);
+        await using var caller = await SippProcess.StartCallerAsync("uac_await_bye.xml", server.App.SipEndPoint, Number, Sink(callerAudio));
+        var (parentSid, legSid) = await ConnectedAsync(hooks);
+
+        // The hook hears the agent's leg, whom it asked to reach, and who asked.
+        var refer = await hooks.WaitForAsync(w => w.Path == "/refer", Patience);
+        Assert.Equal(legSid, CallSid(refer));
+        var details = refer.Body.GetProperty("refer_details");
+        Assert.Equal(("<sip:billing@127.0.0.1>", "billing", "agent"), (details.GetProperty("sip_refer_to").GetString(),
+            details.GetProperty("refer_to_user").GetString(), details.GetProperty("referred_by_user").GetString()));
+        Assert.Equal((legSid, parentSid), (details.GetProperty("referring_call_sid").GetString(), details.GetProperty("referred_call_sid").GetString()));
+        Assert.Equal(("billing", "Desk Phone 1.0"), (details.GetProperty("X-Transfer-Reason").GetString(), details.GetProperty("sip_user_agent").GetString()));
+
+        // The agent saw its transfer succeed and was let go; the caller was connected to the target, then hung up.
+        Assert.Equal(0, await agent.WaitForExitAsync(Patience));
+        var transferred = await hooks.WaitForAsync(w => w.Path == "/transfer-action", Patience);
+        Assert.Equal(parentSid, CallSid(transferred));
+        Assert.Equal("completed", transferred.Body.GetProperty("dial_call_status").GetString());
+        Assert.Equal(0, await target.WaitForExitAsync(Patience));
+        Assert.Equal(0, await caller.WaitForExitAsync(Patience));
+        // The REFER left the first dial without its action hook: the new verbs replaced the caller's application.
+        Assert.DoesNotContain(hooks.Received, w => w.Path == "/dial-action");
+    }
+
     private static Dictionary<string, string> Sink(RtpSink sink) => new() { ["rtp_sink"] = sink.Port.ToString(CultureInfo.InvariantCulture) };
 
     private static string CallUrl(TestServer server, string callSid) => $"/v1/Accounts/{server.App.AccountSid}/Calls/{callSid}";

@@ -23,7 +23,7 @@ namespace Switchboard.Api.V1.Calls;
 /// (<see cref="ConfirmScript"/>) that shares the application's hooks, and its <c>amd</c> events go through
 /// <see cref="AmdHook"/>.
 /// </summary>
-public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHooks, IAmdHooks, IDialLegHooks
+public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHooks, IAmdHooks, IDialLegHooks, IReferHooks
 {
     private readonly WebhookTarget _callHook;
     private readonly CallContext _context;
@@ -72,6 +72,11 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHoo
     /// </summary>
     public async ValueTask<IReadOnlyList<Verb>> StartAsync(CallSnapshot call, CancellationToken cancellationToken)
     {
+        if (StartingVerbs is { } given)
+        {
+            return given;
+        }
+
         var payload = _context.Origin is { } origin
             ? CallPayload.Build(call, _context, null, writer => CallPayload.WriteInvite(writer, origin.Offer))
             : CallPayload.Build(call, _context, null);
@@ -97,6 +102,33 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHoo
     /// gets the leg's description and answers with the verbs it runs; the other hooks are the dialling application's.
     /// </summary>
     public IScriptSource AdoptedScript(string hook) => LegScript(hook, confirmation: false);
+
+    /// <summary>A connected leg's own application made of a <c>referHook</c>'s answer; its later hooks are the dialling application's.</summary>
+    public IScriptSource AdoptedScript(IReadOnlyList<Verb> verbs) => new HookScriptSource(_callHook, _context with { Origin = null }, _outbox, _replyTimeout, _trunks, _hooks, _callHook, confirmation: false)
+    {
+        RecordingsUrl = RecordingsUrl,
+        StartingVerbs = verbs,
+    };
+
+    /// <summary>The verbs the application starts with instead of posting its first hook (a leg given a <c>referHook</c>'s answer).</summary>
+    private IReadOnlyList<Verb>? StartingVerbs { get; init; }
+
+    /// <summary>
+    /// jambonz's <c>referHook</c>: posts the call with <c>refer_details</c>; the answer's verbs (none for an empty one) go
+    /// back. A hook that fails or answers an error refuses the transfer.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<Verb>> OnTransferAskedAsync(CallSnapshot call, string hook, IncomingTransfer transfer, CancellationToken cancellationToken)
+    {
+        var target = _hooks.TryGetValue(hook, out var known) ? known : new WebhookTarget(hook, "POST", null, null);
+        var payload = CallPayload.Build(call, _context, null, writer => ReferDetailsPayload.Write(writer, transfer));
+        var reply = await PostAsync(target, call, "refer", payload, cancellationToken).ConfigureAwait(false);
+        if (!reply.IsSuccess)
+        {
+            throw new InvalidOperationException($"the refer hook answered HTTP {reply.StatusCode}");
+        }
+
+        return await ResolveTrunksAsync(ReadVerbs(reply, "the refer hook") ?? [], cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>An application a dialled leg runs, starting at <paramref name="hook"/>, with the dialling application's hooks.</summary>
     private HookScriptSource LegScript(string hook, bool confirmation)

@@ -82,8 +82,8 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     {
         string[] options = name switch
         {
-            "config" => ["listen", "fillerNoise", "actionHookDelayAction", "onHoldMusic", "sipRequestWithinDialogHook", "boostAudioSignal", "vad", "referHook", "notifyEvents"],
-            "dial" => ["listen", "transcribe", "dtmfHook", "referHook", "exitMediaPath", "dub"],
+            "config" => ["listen", "fillerNoise", "actionHookDelayAction", "onHoldMusic", "sipRequestWithinDialogHook", "boostAudioSignal", "vad", "notifyEvents"],
+            "dial" => ["listen", "transcribe", "dtmfHook", "exitMediaPath", "dub"],
             "play" => ["seekOffset", "timeoutSecs", "actionHook"],
             _ => [],
         };
@@ -246,6 +246,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
         Transcribe = ReadTranscribeConfig(verb, path + ".transcribe"),
         Amd = ReadConfigAmd(verb, path + ".amd"),
         Record = ReadConfigRecord(verb, path + ".record"),
+        ReferHook = ReadHook(verb, "referHook", path),
     };
 
     /// <summary>jambonz <c>config.record</c>: the call's own recording (type <c>cloud</c>); a SIPREC one is skipped with a warning.</summary>
@@ -388,8 +389,8 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     /// jambonz <c>dial</c>: <c>target</c> (phone numbers, through a named <c>trunk</c> or the default carrier, and SIP
     /// URIs), <c>callerId</c>, <c>callerName</c>, <c>timeout</c> (ring seconds, default 60), <c>timeLimit</c>,
     /// <c>headers</c>, <c>actionHook</c>, <c>confirmHook</c> (the application an answering target runs before the
-    /// bridge; a target may name its own), <c>dialMusic</c> (audio the caller hears, over and over, while the targets ring) and <c>amd</c>
-    /// (answering-machine detection on the answering target). A trunk is only named here; the script source
+    /// bridge; a target may name its own), <c>dialMusic</c> (audio the caller hears, over and over, while the targets ring), <c>amd</c>
+    /// (answering-machine detection on the answering target) and <c>referHook</c> (where a transfer either party asks for goes). A trunk is only named here; the script source
     /// resolves it before running.
     /// </summary>
     private DialVerb ReadDial(JsonElement verb, string path)
@@ -440,6 +441,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             Headers = SipHeadersReader.Read(verb, path + ".headers"),
             TimeLimit = timeLimit is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             ConfirmHook = ReadHook(verb, "confirmHook", path),
+            ReferHook = ReadHook(verb, "referHook", path),
             HoldPrompt = JsonFields.OptionalString(verb, "dialMusic", path + ".dialMusic") is not null
                 ? new PlayVerb(JsonFields.RequireHttpUrl(verb, "dialMusic", path + ".dialMusic"), Loop: 1, BargeIn: false)
                 : null,

@@ -69,6 +69,10 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
     void IDialLegObserver.OnLegEnded(IDialLeg leg, CallStatus status, int? sipStatus) =>
         Services.Inbox.TryWrite(new DialLegEnded(Generation, leg, status, sipStatus, null));
 
+    /// <summary>Called on a leg's loop: hands the transfer its peer asked for to the dialling call's loop.</summary>
+    void IDialLegObserver.OnLegReferred(IDialLeg leg, CallSnapshot legCall, IncomingTransfer transfer) =>
+        Services.Inbox.TryWrite(new DialLegReferred(Generation, leg, legCall, transfer));
+
     /// <summary>Called on a leg's loop: hands the answering-machine hook's verbs to the dialling call's loop.</summary>
     void IDialLegObserver.OnLegAmdAnswered(IDialLeg leg, IReadOnlyList<Verb> verbs) =>
         Services.Inbox.TryWrite(new DialAmdAnswered(Generation, verbs));
@@ -89,6 +93,12 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
                 break;
             case DialAudioEnded ended:
                 OnAudioEnded(ended);
+                break;
+            case DialLegReferred referred:
+                OnLegReferred(referred);
+                break;
+            case DialTransferAnswered answered:
+                OnTransferAnswered(answered);
                 break;
             case DialAmdAnswered amd:
                 // As jambonz: the answer to a dialled party's answering-machine event replaces the dialling call's
@@ -141,6 +151,84 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
             return false;
         }
 
+        Release(hooks.AdoptedScript(hook));
+        return true;
+    }
+
+    /// <summary>
+    /// The caller's peer asked for a transfer: with a <c>referHook</c>, a connected dial takes it, and the hook's verbs
+    /// become the callee's own application (jambonz's REFER on the parent leg).
+    /// </summary>
+    public override bool OnTransferAsked(IncomingTransfer transfer)
+    {
+        if (_stage != DialStage.Connected || verb.ReferHook is null || Services.Script is not IReferHooks)
+        {
+            return false;
+        }
+
+        AskReferHook(Services.Host.Snapshot(), transfer with { ReferredCallSid = _answered!.Sid }, fromCallee: false);
+        return true;
+    }
+
+    /// <summary>The callee's peer asked for a transfer: a connected dial with a <c>referHook</c> asks it; otherwise it is refused.</summary>
+    private void OnLegReferred(DialLegReferred referred)
+    {
+        if (_stage != DialStage.Connected || !ReferenceEquals(referred.Leg, _answered) || verb.ReferHook is null || Services.Script is not IReferHooks)
+        {
+            referred.Leg.AnswerTransfer(referred.Transfer.Sequence, accepted: false);
+            return;
+        }
+
+        AskReferHook(referred.LegCall, referred.Transfer, fromCallee: true);
+    }
+
+    private void AskReferHook(CallSnapshot referring, IncomingTransfer transfer, bool fromCallee)
+    {
+        var hooks = (IReferHooks)Services.Script;
+        var hook = verb.ReferHook!;
+        var generation = Generation;
+        Services.Work.Run(
+            async token => new DialTransferAnswered(generation, transfer, await hooks.OnTransferAskedAsync(referring, hook, transfer, token).ConfigureAwait(false), fromCallee),
+            _ => new DialTransferAnswered(generation, transfer, null, fromCallee));
+    }
+
+    /// <summary>
+    /// The <c>referHook</c> answered. The party that asked hears the outcome; new verbs go to the other party: the
+    /// caller's application is replaced (leaving the dial hangs the callee up), or the callee leaves the dial to run them.
+    /// </summary>
+    private void OnTransferAnswered(DialTransferAnswered answered)
+    {
+        var accepted = answered.Verbs is not null;
+        if (answered.FromCallee)
+        {
+            _answered?.AnswerTransfer(answered.Transfer.Sequence, accepted);
+        }
+        else
+        {
+            Services.Host.AnswerTransfer(answered.Transfer.Sequence, accepted);
+        }
+
+        if (answered.Verbs is not { Count: > 0 } verbs || _stage != DialStage.Connected)
+        {
+            return;
+        }
+
+        if (answered.FromCallee)
+        {
+            Runner.Replace(this, verbs);
+        }
+        else if (Services.Script is IDialLegHooks hooks)
+        {
+            Release(hooks.AdoptedScript(verbs));
+        }
+    }
+
+    /// <summary>
+    /// The connected callee leaves the dial to run <paramref name="application"/> as a call of its own; the dial ends
+    /// as if it had hung up.
+    /// </summary>
+    private void Release(IScriptSource application)
+    {
         var leg = _answered!;
         lock (_placedGate)
         {
@@ -149,14 +237,12 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
         }
 
         var result = Disconnect(DialEndedBy.Callee);
-        leg.Adopt(hooks.AdoptedScript(hook));
+        leg.Adopt(application);
         StepLog.DialChildRedirected(Services.Logger, Services.CallSid, leg.Sid);
         if (result is not null)
         {
             Deliver(result);
         }
-
-        return true;
     }
 
     /// <summary>The party recordings are stored: the result they held back goes out.</summary>

@@ -12,6 +12,9 @@ internal interface IStepRunner
     /// <summary>The recognizer options gathers and transcriptions inherit now (a <c>config</c> verb changes them).</summary>
     RecognizerOptions Recognizer { get; set; }
 
+    /// <summary>Where a transfer the peer asks for is posted (<c>config.referHook</c>); null: such transfers are refused.</summary>
+    string? ReferHook { get; set; }
+
     /// <summary>Keys pressed while no gather listened, kept for the next one.</summary>
     TypeAheadKeys TypeAhead { get; }
 

@@ -36,6 +36,7 @@ internal sealed class ConfigStep(ConfigVerb config, StepScope scope) : VerbStep(
         }
 
         Runner.Recognizer = Runner.Recognizer.With(config.Recognizer);
+        Runner.ReferHook = config.ReferHook ?? Runner.ReferHook;
         Runner.Background?.Apply(config);
         if (config.Amd is { } amd)
         {

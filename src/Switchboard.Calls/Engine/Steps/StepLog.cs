@@ -36,6 +36,12 @@ internal static partial class StepLog
     [LoggerMessage(3018, LogLevel.Information, "Call {CallSid}: the dial's leg {LegSid} leaves it to run an application of its own")]
     public static partial void DialChildRedirected(ILogger logger, string callSid, string legSid);
 
+    [LoggerMessage(3044, LogLevel.Information, "Call {CallSid}: the peer asks to transfer the call to {ReferTo}")]
+    public static partial void TransferAsked(ILogger logger, string callSid, string referTo);
+
+    [LoggerMessage(3045, LogLevel.Information, "Call {CallSid}: the transfer the peer asked for was taken by the application: {Accepted}")]
+    public static partial void TransferAnswered(ILogger logger, string callSid, bool accepted);
+
     [LoggerMessage(3040, LogLevel.Information, "Call {CallSid}: {Method} in the dialog was answered {SipStatus} {Reason}")]
     public static partial void InDialogAnswered(ILogger logger, string callSid, string method, int sipStatus, string reason);
 

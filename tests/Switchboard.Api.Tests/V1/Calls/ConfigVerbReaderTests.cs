@@ -77,6 +77,12 @@ public sealed class ConfigVerbReaderTests
         Assert.False(config.StartsListening);
     }
 
+    [Fact]
+    public void ReferHook_IsResolvedLikeAnActionHook()
+    {
+        Assert.Equal("https://app.example.com/refer", Read("""{"verb": "config", "referHook": "/refer"}""").ReferHook);
+    }
+
     [Theory]
     [InlineData("startCallRecording", CallRecordingAction.Start)]
     [InlineData("stopCallRecording", CallRecordingAction.Stop)]

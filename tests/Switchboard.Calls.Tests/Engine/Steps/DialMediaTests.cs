@@ -277,11 +277,72 @@ public sealed class DialMediaTests
         Assert.Empty(call.Script.LegApplications);
     }
 
+    private static readonly DialVerb WithReferHook = OneTarget with { ReferHook = "https://app/refer" };
+
+    private static IncomingTransfer Transfer(string referringSid) =>
+        new("<sip:+15550009@pbx.example>", "<sip:agent@pbx.example>", "desk phone", [new("X-Reason", "billing")], 7) { ReferringCallSid = referringSid };
+
+    [Fact]
+    public async Task ATransferTheCalleeAsksFor_IsPostedToTheReferHook_WhoseVerbsReplaceTheCallersApplication()
+    {
+        await using var call = await StepHarness.StartAsync();
+        call.Script.ReferAnswer = [Greeting];
+        var (leg, dial) = await ConnectedAsync(call, WithReferHook);
+
+        ((IDialLegObserver)dial).OnLegReferred(leg, call.Snapshot() with { Sid = leg.Sid }, Transfer(leg.Sid) with { ReferredCallSid = "call-1" });
+        await call.RunUntilAsync(dial, () => call.Runner.Replacement is not null);
+
+        var (hook, callSid, transfer) = Assert.Single(call.Script.Transfers);
+        Assert.Equal(("https://app/refer", leg.Sid, "+15550009", "call-1"), (hook, callSid, transfer.ReferToUser, transfer.ReferredCallSid));
+        Assert.Equal([(7u, true)], leg.TransferAnswers);
+        Assert.Equal([Greeting], call.Runner.Replacement);
+        Assert.Equal(["the dial was left"], leg.HangupReasons);
+    }
+
+    [Fact]
+    public async Task ATransferTheCallerAsksFor_MovesTheCallee_ToTheReferHooksVerbs()
+    {
+        await using var call = await StepHarness.StartAsync();
+        call.Script.ReferAnswer = [Greeting];
+        var (leg, dial) = await ConnectedAsync(call, WithReferHook);
+
+        Assert.True(dial.OnTransferAsked(Transfer("call-1")));
+        await call.RunUntilAsync(dial, () => call.Runner.Reported is not null);
+
+        Assert.Equal(("call-1", leg.Sid), (call.Script.Transfers.Single().CallSid, call.Script.Transfers.Single().Transfer.ReferredCallSid));
+        Assert.Equal([(7u, true)], call.TransferAnswers);
+        Assert.Equal([Greeting], Assert.IsType<RecordingScript>(leg.AdoptedBy).StartVerbs);
+        Assert.Equal(DialEndedBy.Callee, Assert.IsType<DialResult>(call.Runner.Reported).EndedBy);
+        Assert.Empty(leg.HangupReasons);
+    }
+
+    [Fact]
+    public async Task ATransferIsRefused_WithoutAReferHook_OrWhenTheHookFails_AndTheBridgeStays()
+    {
+        await using var call = await StepHarness.StartAsync();
+        var (leg, dial) = await ConnectedAsync(call);
+
+        Assert.False(dial.OnTransferAsked(Transfer("call-1")));
+        ((IDialLegObserver)dial).OnLegReferred(leg, call.Snapshot(), Transfer(leg.Sid));
+        await call.RunUntilAsync(dial, () => leg.TransferAnswers.Count == 1);
+        Assert.Equal([(7u, false)], leg.TransferAnswers);
+
+        await using var failing = await StepHarness.StartAsync();
+        failing.Script.ReferAnswer = null;
+        var (failingLeg, failingDial) = await ConnectedAsync(failing, WithReferHook);
+        ((IDialLegObserver)failingDial).OnLegReferred(failingLeg, failing.Snapshot(), Transfer(failingLeg.Sid));
+        await failing.RunUntilAsync(failingDial, () => failingLeg.TransferAnswers.Count == 1);
+
+        Assert.Equal([(7u, false)], failingLeg.TransferAnswers);
+        Assert.Null(failing.Runner.Replacement);
+        Assert.NotNull(failing.Media.Bridge);
+    }
+
     /// <summary>A dial to one leg that answered and is bridged to the caller.</summary>
-    private static async Task<(Leg Leg, DialStep Dial)> ConnectedAsync(StepHarness call)
+    private static async Task<(Leg Leg, DialStep Dial)> ConnectedAsync(StepHarness call, DialVerb? verb = null)
     {
         var leg = Legs(call);
-        var dial = new DialStep(OneTarget, call.Scope());
+        var dial = new DialStep(verb ?? OneTarget, call.Scope());
         dial.Start();
         await call.RunUntilAsync(dial, () => leg.Placed);
         leg.Answer();
@@ -334,5 +395,10 @@ public sealed class DialMediaTests
         public IScriptSource? AdoptedBy { get; private set; }
 
         public void Adopt(IScriptSource script) => AdoptedBy = script;
+
+        /// <summary>How the transfers the leg's peer asked for were answered, in order.</summary>
+        public List<(uint Sequence, bool Accepted)> TransferAnswers { get; } = [];
+
+        public void AnswerTransfer(uint sequence, bool accepted) => TransferAnswers.Add((sequence, accepted));
     }
 }
