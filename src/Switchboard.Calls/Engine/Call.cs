@@ -39,6 +39,9 @@ internal sealed class Call : IVerbHost, IDialLeg
     /// <summary>A dial leg running its confirmation application: the end of its verbs hands it to the dial.</summary>
     private bool _confirming;
 
+    /// <summary>The application asked to hear the peer's requests in the dialog (set on the dialog once it exists).</summary>
+    private bool _forwardsPeerRequests;
+
     /// <summary>The application asked for the call's recording before the answer: it starts at the answer.</summary>
     private bool _recordFromAnswer;
 
@@ -133,6 +136,15 @@ internal sealed class Call : IVerbHost, IDialLeg
     void IVerbHost.ControlRecording(CallRecordingAction action) => ControlRecording(action);
 
     void IVerbHost.AnswerTransfer(uint sequence, bool accepted) => SendTransferOutcome(sequence, accepted);
+
+    void IVerbHost.ForwardPeerRequests()
+    {
+        _forwardsPeerRequests = true;
+        if (_signalling?.Dialog is { } dialog)
+        {
+            dialog.ForwardsInDialogRequests = true;
+        }
+    }
 
     /// <summary>
     /// The peer asked for a transfer (RFC 3515): it hears at once that we are on it (NOTIFY 100), then the outcome. A
@@ -379,6 +391,9 @@ internal sealed class Call : IVerbHost, IDialLeg
                 }
 
                 break;
+            case PeerRequestHookAnswered answered:
+                _verbs?.Replace(answered.Verbs);
+                break;
             case TransferAnswerRequested answer:
                 SendTransferOutcome(answer.Sequence, answer.Accepted);
                 break;
@@ -456,6 +471,9 @@ internal sealed class Call : IVerbHost, IDialLeg
             case TransferProgress progress:
                 _verbs?.OnTransferProgress(progress);
                 break;
+            case PeerRequestArrived arrived:
+                _verbs?.OnPeerRequest(arrived.Request);
+                break;
             case TransferAsked asked:
                 OnTransferAsked(asked.Transfer);
                 break;
@@ -469,6 +487,11 @@ internal sealed class Call : IVerbHost, IDialLeg
         if (_request.TimeLimit is { } limit)
         {
             _limitTimer.Arm(limit, new TimeLimitReached());
+        }
+
+        if (_forwardsPeerRequests && _signalling?.Dialog is { } dialog)
+        {
+            dialog.ForwardsInDialogRequests = true;
         }
 
         // Both listen from the answer on, whichever side answered; a dial leg's request asks for neither. An application

@@ -60,6 +60,12 @@ internal interface IVerbHost
     Task<InDialogAnswer> ReferAsync(ReferVerb refer, CancellationToken cancellationToken);
 
     /// <summary>
+    /// From now on the peer's INFO (other than keys) and MESSAGE requests are accepted and reach the verb runner, for its
+    /// <c>sipRequestWithinDialogHook</c>; until then they are refused. From the loop.
+    /// </summary>
+    void ForwardPeerRequests();
+
+    /// <summary>
     /// Tells the call's peer how the transfer it asked for ended (the final NOTIFY of its REFER, RFC 3515 §2.4.4):
     /// accepted (200) or refused (603). From the loop.
     /// </summary>

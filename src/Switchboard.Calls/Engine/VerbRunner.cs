@@ -92,6 +92,23 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
         return true;
     }
 
+    /// <summary>Where the requests the peer sends inside the dialog are posted (<c>config.sipRequestWithinDialogHook</c>).</summary>
+    public string? PeerRequestHook { get; set; }
+
+    /// <summary>A request of the peer's: posted to the call's hook for it, whose verbs, if any, come back as <see cref="PeerRequestHookAnswered"/>.</summary>
+    public void OnPeerRequest(PeerRequest request)
+    {
+        if (_stopped || PeerRequestHook is not { } hook || services.Script is not IPeerRequestHooks hooks)
+        {
+            return;
+        }
+
+        var call = services.Host.Snapshot();
+        services.Work.Run(
+            async token => await hooks.OnPeerRequestAsync(call, hook, request, token).ConfigureAwait(false) is { Count: > 0 } verbs ? new PeerRequestHookAnswered(verbs) : null,
+            _ => null);
+    }
+
     public void OnDigit(char key)
     {
         if (!_stopped && Background.TakeDigit(key, _current))

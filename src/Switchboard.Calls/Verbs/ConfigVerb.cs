@@ -23,6 +23,12 @@ public sealed record ConfigVerb(SpeechDefaults? Synthesizer) : Verb
     /// <summary>Where transfers the peer asks for (incoming REFERs) are posted from now on; null leaves it.</summary>
     public string? ReferHook { get; init; }
 
+    /// <summary>
+    /// Where the requests the peer sends inside the dialog (INFO, MESSAGE) are posted from now on (jambonz's
+    /// <c>sipRequestWithinDialogHook</c>); null leaves it.
+    /// </summary>
+    public string? PeerRequestHook { get; init; }
+
     /// <summary>Starts answering-machine detection on the call; null starts none.</summary>
     public AmdConfig? Amd { get; init; }
 

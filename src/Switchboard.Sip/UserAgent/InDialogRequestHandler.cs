@@ -55,6 +55,12 @@ internal sealed class InDialogRequestHandler(SipCall call)
             return AnswerNotify(request);
         }
 
+        if (request.Method == SipMethod.Message && call.ForwardsInDialogRequests)
+        {
+            // RFC 3428 §7: 202 says it was taken, not that a person read it.
+            return Forward(request, 202, "Accepted");
+        }
+
         if (request.Method == SipMethod.Options)
         {
             return SipResponseFactory.Create(request, 200, "OK", null,
@@ -224,6 +230,11 @@ internal sealed class InDialogRequestHandler(SipCall call)
         }
 
         var mediaType = MediaTypeOf(info);
+        if ((mediaType is null || !DtmfInfoBody.IsDtmf(mediaType)) && call.ForwardsInDialogRequests)
+        {
+            return Forward(info, 200, "OK");
+        }
+
         if (mediaType is null || !DtmfInfoBody.IsDtmf(mediaType))
         {
             return SipResponseFactory.Create(info, 415, "Unsupported Media Type", null,
@@ -237,6 +248,14 @@ internal sealed class InDialogRequestHandler(SipCall call)
 
         call.Report(dtmf);
         return SipResponseFactory.Create(info, 200, "OK", null);
+    }
+
+    /// <summary>Answers <paramref name="request"/> with <paramref name="status"/> and reports it for the application.</summary>
+    private SipResponse Forward(SipRequest request, int status, string reason)
+    {
+        var headers = request.Headers.Select(header => KeyValuePair.Create(header.Name, header.ValueAsString())).ToList();
+        call.Report(new SipCallRequestReceived(request.Method, request.GetHeader(SipHeaderNames.ContentType), request.BodyAsString(), headers));
+        return SipResponseFactory.Create(request, status, reason, null);
     }
 
     /// <summary>

@@ -171,6 +171,8 @@ public sealed class DialStepTests
 
         public string? ReferHook { get; set; }
 
+        public string? PeerRequestHook { get; set; }
+
         public TypeAheadKeys TypeAhead { get; } = new();
 
         public BackgroundSteps? Background => null;
@@ -265,6 +267,8 @@ public sealed class DialStepTests
         public void StartAmd(AmdSettings settings) => throw new NotSupportedException();
 
         public void ControlRecording(CallRecordingAction action) => throw new NotSupportedException();
+
+        public void ForwardPeerRequests() => throw new NotSupportedException();
 
         public void AnswerTransfer(uint sequence, bool accepted) => throw new NotSupportedException();
 

@@ -198,6 +198,28 @@ public class InDialogRequestTests
         Assert.Equal(("+15550009", "agent"), (SipNameAddress.UserOf(referred.ReferTo), SipNameAddress.UserOf(referred.ReferredBy!)));
     }
 
+    [Fact]
+    public async Task InfoAndMessage_AreAcceptedAndReported_OnlyWhileTheCallForwardsThem()
+    {
+        await using var agent = await UserAgentFixture.StartAsync();
+        using var peer = new UdpPeer();
+        var (call, caller, observer) = await ConfirmedInboundAsync(agent, peer);
+
+        caller.SendInDialog("MESSAGE", "hello", contentType: "text/plain");
+        Assert.Equal(SipMethod.Message, (await caller.ResponseAsync(501)).CSeq!.Value.Method);
+        call.ForwardsInDialogRequests = true;
+        caller.SendInDialog("MESSAGE", "hello", contentType: "text/plain", extra: "X-Ticket: 4711\r\n");
+        await caller.ResponseAsync(202);
+        caller.SendInDialog("INFO", "{\"state\": \"busy\"}", contentType: "application/json");
+        await caller.ResponseAsync(200);
+
+        var message = Assert.IsType<SipCallRequestReceived>(await observer.NextAsync());
+        Assert.Equal((SipMethod.Message, "text/plain", "hello"), (message.Method, message.ContentType, message.Body));
+        Assert.Contains(KeyValuePair.Create("X-Ticket", "4711"), message.Headers);
+        var info = Assert.IsType<SipCallRequestReceived>(await observer.NextAsync());
+        Assert.Equal((SipMethod.Info, "{\"state\": \"busy\"}"), (info.Method, info.Body));
+    }
+
     [Theory]
     [InlineData("", 400)]
     [InlineData("Refer-To: <sip:a@pbx.example>\r\nRefer-To: <sip:b@pbx.example>\r\n", 400)]

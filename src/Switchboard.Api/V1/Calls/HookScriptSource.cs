@@ -23,7 +23,7 @@ namespace Switchboard.Api.V1.Calls;
 /// (<see cref="ConfirmScript"/>) that shares the application's hooks, and its <c>amd</c> events go through
 /// <see cref="AmdHook"/>.
 /// </summary>
-public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHooks, IAmdHooks, IDialLegHooks, IReferHooks
+public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHooks, IAmdHooks, IDialLegHooks, IReferHooks, IPeerRequestHooks
 {
     private readonly WebhookTarget _callHook;
     private readonly CallContext _context;
@@ -112,6 +112,28 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHoo
 
     /// <summary>The verbs the application starts with instead of posting its first hook (a leg given a <c>referHook</c>'s answer).</summary>
     private IReadOnlyList<Verb>? StartingVerbs { get; init; }
+
+    /// <summary>
+    /// jambonz's <c>sipRequestWithinDialogHook</c>: the call with <c>sip_method</c>, <c>sip_body</c> and
+    /// <c>sip_headers</c> (names in lower case, as jambonz writes them; repeated ones joined with commas). An answer's
+    /// verbs replace the call's; an unreachable hook or an error answer changes nothing.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<Verb>> OnPeerRequestAsync(CallSnapshot call, string hook, PeerRequest request, CancellationToken cancellationToken)
+    {
+        var payload = CallPayload.Build(call, _context, null, writer =>
+        {
+            writer.WriteString("sip_method", request.Method);
+            writer.WriteString("sip_body", request.Body);
+            writer.WriteStartObject("sip_headers");
+            foreach (var header in request.Headers.GroupBy(header => header.Key.ToLowerInvariant()))
+            {
+                writer.WriteString(header.Key, string.Join(", ", header.Select(value => value.Value)));
+            }
+
+            writer.WriteEndObject();
+        });
+        return await AskAsync(hook, call, payload, replaceAll: false, cancellationToken).ConfigureAwait(false) ?? [];
+    }
 
     /// <summary>
     /// jambonz's <c>referHook</c>: posts the call with <c>refer_details</c>; the answer's verbs (none for an empty one) go

@@ -82,7 +82,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     {
         string[] options = name switch
         {
-            "config" => ["listen", "fillerNoise", "actionHookDelayAction", "onHoldMusic", "sipRequestWithinDialogHook", "boostAudioSignal", "vad", "notifyEvents"],
+            "config" => ["listen", "fillerNoise", "actionHookDelayAction", "onHoldMusic", "boostAudioSignal", "vad", "notifyEvents"],
             "dial" => ["listen", "transcribe", "dtmfHook", "exitMediaPath", "dub"],
             "play" => ["seekOffset", "timeoutSecs", "actionHook"],
             _ => [],
@@ -247,6 +247,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
         Amd = ReadConfigAmd(verb, path + ".amd"),
         Record = ReadConfigRecord(verb, path + ".record"),
         ReferHook = ReadHook(verb, "referHook", path),
+        PeerRequestHook = ReadHook(verb, "sipRequestWithinDialogHook", path),
     };
 
     /// <summary>jambonz <c>config.record</c>: the call's own recording (type <c>cloud</c>); a SIPREC one is skipped with a warning.</summary>

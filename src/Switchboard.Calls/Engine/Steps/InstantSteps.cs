@@ -37,6 +37,11 @@ internal sealed class ConfigStep(ConfigVerb config, StepScope scope) : VerbStep(
 
         Runner.Recognizer = Runner.Recognizer.With(config.Recognizer);
         Runner.ReferHook = config.ReferHook ?? Runner.ReferHook;
+        if (config.PeerRequestHook is { } peerRequestHook)
+        {
+            Runner.PeerRequestHook = peerRequestHook;
+            Services.Host.ForwardPeerRequests();
+        }
         Runner.Background?.Apply(config);
         if (config.Amd is { } amd)
         {

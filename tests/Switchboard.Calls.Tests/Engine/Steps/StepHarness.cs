@@ -206,6 +206,11 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
 
     public void AnswerTransfer(uint sequence, bool accepted) => TransferAnswers.Add((sequence, accepted));
 
+    /// <summary>Whether the call was asked to hand the peer's in-dialog requests to its verbs.</summary>
+    public bool ForwardsPeerRequests { get; private set; }
+
+    public void ForwardPeerRequests() => ForwardsPeerRequests = true;
+
     public void ReportVerbFailed(Verb verb, string reason) => FailedVerbs.Add((verb, reason));
 
     /// <summary>Requests the steps sent inside the dialog, and REFERs, in order.</summary>
@@ -300,6 +305,8 @@ internal sealed class RecordingRunner : IStepRunner
     public RecognizerOptions Recognizer { get; set; } = RecognizerOptions.None;
 
     public string? ReferHook { get; set; }
+
+    public string? PeerRequestHook { get; set; }
 
     public TypeAheadKeys TypeAhead { get; } = new();
 
