@@ -146,6 +146,18 @@ internal sealed class Call : IVerbHost, IDialLeg
         }
     }
 
+    /// <summary>A key from the peer goes to the verbs; a dial leg not running its confirmation application tells its dial instead.</summary>
+    private void OnKey(char key)
+    {
+        if (_progress.LegObserver is { } dial && !_confirming)
+        {
+            dial.OnLegKey(this, Snapshot(), key);
+            return;
+        }
+
+        _verbs?.OnDigit(key);
+    }
+
     /// <summary>
     /// The peer asked for a transfer (RFC 3515): it hears at once that we are on it (NOTIFY 100), then the outcome. A
     /// dial leg's request goes to the dial that placed it (its <c>referHook</c>); any other call's to its own verbs.
@@ -330,7 +342,7 @@ internal sealed class Call : IVerbHost, IDialLeg
                 await OnFactAsync(_signalling!.Interpret(sipEvent, _progress.Status), cancellationToken).ConfigureAwait(false);
                 break;
             case DigitArrived { Digit: var digit }:
-                _verbs?.OnDigit(digit.Key);
+                OnKey(digit.Key);
                 break;
             case VerbStepMessage step:
                 _verbs?.OnStep(step);
@@ -466,7 +478,7 @@ internal sealed class Call : IVerbHost, IDialLeg
                 await _progress.FinishAsync(ends.Status, ends.SipStatus, ends.Reason, by, cancellationToken).ConfigureAwait(false);
                 break;
             case KeyPressed key:
-                _verbs?.OnDigit(key.Key);
+                OnKey(key.Key);
                 break;
             case TransferProgress progress:
                 _verbs?.OnTransferProgress(progress);

@@ -153,6 +153,45 @@ public sealed class DialLiveControlTests
         Assert.DoesNotContain(hooks.Received, w => w.Path == "/dial-action");
     }
 
+    [Fact]
+    public async Task DtmfHook_HearsTheKeyPatternsEachPartyPresses_WithThatPartysCall()
+    {
+        await using var callerAudio = RtpSink.Start();
+        await using var agentAudio = RtpSink.Start();
+        await using var agent = await SippProcess.StartCalleeAsync("uas_answer_await_bye.xml", Sink(agentAudio));
+        await using var hooks = await WebhookReceiver.StartAsync();
+        hooks.Respond = webhook => webhook.Path switch
+        {
+            "/call" => (200, $$"""
+                [{"verb": "dial", "actionHook": "/dial-action", "timeLimit": 12, "dtmfHook": "/dtmf",
+                  "dtmfCapture": {"parentCall": ["*2"], "childCall": ["#9"]},
+                  "target": [{"type": "sip", "sipUri": "sip:agent@127.0.0.1:{{agent.Port}}"}]}]
+                """),
+            "/dial-action" => (200, """[{"verb": "hangup"}]"""),
+            _ => (200, null),
+        };
+        await using var server = await StartSalesLineAsync(hooks);
+        await using var caller = await SippProcess.StartCallerAsync("uac_await_bye.xml", server.App.SipEndPoint, Number, Sink(callerAudio));
+        var (parentSid, legSid) = await ConnectedAsync(hooks);
+        // Only a connected dial takes a whisper: once it has played, the two are bridged and their keys watched.
+        await PutWhileRingingAsync(server, legSid, new { whisper = new { verb = "say", text = "Connected." } });
+        await WaitForSpeechAsync(agentAudio, packets: 10);
+        await WaitUntilQuietAsync(agentAudio);
+
+        // RFC 4733 end packets (volume 10, 100 ms): the agent presses # then 9, the caller * then 2.
+        using var pressing = new CancellationTokenSource(Patience);
+        await agentAudio.SpeakAsync([[11, 0x80 | 10, 0x03, 0x20], [9, 0x80 | 10, 0x03, 0x20]], payloadType: 101, frameMilliseconds: 120, pressing.Token);
+        var agentPattern = await hooks.WaitForAsync(w => w.Path == "/dtmf", Patience);
+        await callerAudio.SpeakAsync([[10, 0x80 | 10, 0x03, 0x20], [2, 0x80 | 10, 0x03, 0x20]], payloadType: 101, frameMilliseconds: 120, pressing.Token);
+        var callerPattern = await hooks.WaitForAsync(w => w.Path == "/dtmf" && CallSid(w) == parentSid, Patience);
+
+        Assert.Equal(("#9", legSid), (agentPattern.Body.GetProperty("dtmf").GetString(), CallSid(agentPattern)));
+        Assert.Equal("*2", callerPattern.Body.GetProperty("dtmf").GetString());
+        Assert.Equal(2, hooks.Received.Count(w => w.Path == "/dtmf"));
+        Assert.Equal(0, await caller.WaitForExitAsync(Patience));
+        Assert.Equal(0, await agent.WaitForExitAsync(Patience));
+    }
+
     private static Dictionary<string, string> Sink(RtpSink sink) => new() { ["rtp_sink"] = sink.Port.ToString(CultureInfo.InvariantCulture) };
 
     private static string CallUrl(TestServer server, string callSid) => $"/v1/Accounts/{server.App.AccountSid}/Calls/{callSid}";

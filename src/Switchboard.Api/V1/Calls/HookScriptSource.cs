@@ -23,7 +23,7 @@ namespace Switchboard.Api.V1.Calls;
 /// (<see cref="ConfirmScript"/>) that shares the application's hooks, and its <c>amd</c> events go through
 /// <see cref="AmdHook"/>.
 /// </summary>
-public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHooks, IAmdHooks, IDialLegHooks, IReferHooks, IPeerRequestHooks
+public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHooks, IAmdHooks, IDialLegHooks, IReferHooks, IPeerRequestHooks, IKeyPatternHooks
 {
     private readonly WebhookTarget _callHook;
     private readonly CallContext _context;
@@ -112,6 +112,13 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHoo
 
     /// <summary>The verbs the application starts with instead of posting its first hook (a leg given a <c>referHook</c>'s answer).</summary>
     private IReadOnlyList<Verb>? StartingVerbs { get; init; }
+
+    /// <summary>jambonz's <c>dtmfHook</c>: the party's call with <c>dtmf</c>, the pattern it pressed; the answer is not read.</summary>
+    public async ValueTask OnKeyPatternAsync(CallSnapshot call, string hook, string pattern, CancellationToken cancellationToken)
+    {
+        var target = _hooks.TryGetValue(hook, out var known) ? known : new WebhookTarget(hook, "POST", null, null);
+        await PostAsync(target, call, "dtmf", CallPayload.Build(call, _context, null, writer => writer.WriteString("dtmf", pattern)), cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// jambonz's <c>sipRequestWithinDialogHook</c>: the call with <c>sip_method</c>, <c>sip_body</c> and

@@ -83,7 +83,7 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
         string[] options = name switch
         {
             "config" => ["listen", "fillerNoise", "actionHookDelayAction", "onHoldMusic", "boostAudioSignal", "vad", "notifyEvents"],
-            "dial" => ["listen", "transcribe", "dtmfHook", "exitMediaPath", "dub"],
+            "dial" => ["listen", "transcribe", "exitMediaPath", "dub"],
             "play" => ["seekOffset", "timeoutSecs", "actionHook"],
             _ => [],
         };
@@ -435,6 +435,8 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
 
         var timeout = JsonFields.OptionalNumber(verb, "timeout", path + ".timeout", 1, 600) ?? 60;
         var timeLimit = JsonFields.OptionalNumber(verb, "timeLimit", path + ".timeLimit", 1, 86_400);
+        var dtmfHook = ReadHook(verb, "dtmfHook", path);
+        var (callerKeys, calleeKeys) = ReadDtmfCapture(verb, path + ".dtmfCapture");
         return new DialVerb(resolved, TimeSpan.FromSeconds(timeout), ReadActionHook(verb, path, required: false))
         {
             CallerId = callerId,
@@ -443,11 +445,62 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             TimeLimit = timeLimit is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             ConfirmHook = ReadHook(verb, "confirmHook", path),
             ReferHook = ReadHook(verb, "referHook", path),
+            DtmfHook = dtmfHook,
+            CallerKeyPatterns = dtmfHook is null ? [] : callerKeys,
+            CalleeKeyPatterns = dtmfHook is null ? [] : calleeKeys,
             HoldPrompt = JsonFields.OptionalString(verb, "dialMusic", path + ".dialMusic") is not null
                 ? new PlayVerb(JsonFields.RequireHttpUrl(verb, "dialMusic", path + ".dialMusic"), Loop: 1, BargeIn: false)
                 : null,
             Amd = ReadDialAmd(verb, path),
         };
+    }
+
+    /// <summary>
+    /// jambonz's <c>dtmfCapture</c>: an array of key patterns both parties' keys are watched for, or
+    /// <c>{parentCall, childCall}</c> with the caller's and the callee's own.
+    /// </summary>
+    private static (IReadOnlyList<string> Caller, IReadOnlyList<string> Callee) ReadDtmfCapture(JsonElement verb, string path)
+    {
+        if (!verb.TryGetProperty("dtmfCapture", out var capture) || capture.ValueKind == JsonValueKind.Null)
+        {
+            return ([], []);
+        }
+
+        if (capture.ValueKind == JsonValueKind.Array)
+        {
+            var both = ReadKeyPatterns(capture, path);
+            return (both, both);
+        }
+
+        if (capture.ValueKind != JsonValueKind.Object)
+        {
+            throw new ValidationException(path, "must be an array of key patterns or {parentCall, childCall}");
+        }
+
+        return (
+            capture.TryGetProperty("parentCall", out var parent) ? ReadKeyPatterns(parent, path + ".parentCall") : [],
+            capture.TryGetProperty("childCall", out var child) ? ReadKeyPatterns(child, path + ".childCall") : []);
+    }
+
+    private static List<string> ReadKeyPatterns(JsonElement patterns, string path)
+    {
+        if (patterns.ValueKind != JsonValueKind.Array)
+        {
+            throw new ValidationException(path, "must be an array of key patterns such as \"*2\"");
+        }
+
+        var read = new List<string>();
+        foreach (var pattern in patterns.EnumerateArray())
+        {
+            if (pattern.ValueKind != JsonValueKind.String || pattern.GetString() is not { Length: > 0 and <= 16 } keys || !keys.All(IsKey))
+            {
+                throw new ValidationException($"{path}[{read.Count}]", "must be 1 to 16 of 0-9, *, # and A-D");
+            }
+
+            read.Add(keys);
+        }
+
+        return read;
     }
 
     /// <summary>A dial's <c>amd</c>: the call creation's object, its hook resolved like an action hook.</summary>

@@ -24,6 +24,8 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
     private readonly List<IDialLeg> _placed = [];
     private readonly CancellationTokenSource _placing = new();
     private readonly DialAudioPlayer? _hold = verb.HoldPrompt is null ? null : new(scope, DialAudio.Hold, scope.Services.Media);
+    private readonly KeyPatterns? _callerKeys = verb.DtmfHook is null || verb.CallerKeyPatterns.Count == 0 ? null : new(verb.CallerKeyPatterns, scope.Services.Time);
+    private readonly KeyPatterns? _calleeKeys = verb.DtmfHook is null || verb.CalleeKeyPatterns.Count == 0 ? null : new(verb.CalleeKeyPatterns, scope.Services.Time);
     private int _outstanding;
     private DialStage _stage = DialStage.Ringing;
     private IDialLeg? _answered;
@@ -69,6 +71,10 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
     void IDialLegObserver.OnLegEnded(IDialLeg leg, CallStatus status, int? sipStatus) =>
         Services.Inbox.TryWrite(new DialLegEnded(Generation, leg, status, sipStatus, null));
 
+    /// <summary>Called on a leg's loop: hands its peer's key to the dialling call's loop.</summary>
+    void IDialLegObserver.OnLegKey(IDialLeg leg, CallSnapshot legCall, char key) =>
+        Services.Inbox.TryWrite(new DialLegKey(Generation, leg, legCall, key));
+
     /// <summary>Called on a leg's loop: hands the transfer its peer asked for to the dialling call's loop.</summary>
     void IDialLegObserver.OnLegReferred(IDialLeg leg, CallSnapshot legCall, IncomingTransfer transfer) =>
         Services.Inbox.TryWrite(new DialLegReferred(Generation, leg, legCall, transfer));
@@ -93,6 +99,9 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
                 break;
             case DialAudioEnded ended:
                 OnAudioEnded(ended);
+                break;
+            case DialLegKey { Leg: var keyLeg } key when ReferenceEquals(keyLeg, _answered) && _stage == DialStage.Connected:
+                ReportKeyPattern(_calleeKeys, key.LegCall, key.Key);
                 break;
             case DialLegReferred referred:
                 OnLegReferred(referred);
@@ -243,6 +252,42 @@ internal sealed class DialStep(DialVerb verb, StepScope scope) : VerbStep(scope)
         {
             Deliver(result);
         }
+    }
+
+    /// <summary>A key of the caller's: while connected, it may complete one of the caller's patterns; it is kept for a later gather either way.</summary>
+    public override void OnDigit(char key)
+    {
+        if (_stage == DialStage.Connected)
+        {
+            ReportKeyPattern(_callerKeys, Services.Host.Snapshot(), key);
+        }
+
+        base.OnDigit(key);
+    }
+
+    /// <summary>Posts the pattern <paramref name="key"/> completes, if any, to the dial's <c>dtmfHook</c> with the party that pressed it.</summary>
+    private void ReportKeyPattern(KeyPatterns? patterns, CallSnapshot party, char key)
+    {
+        if (patterns?.Press(key) is not { } pattern || Services.Script is not IKeyPatternHooks hooks)
+        {
+            return;
+        }
+
+        StepLog.DialKeyPattern(Services.Logger, Services.CallSid, party.Sid, pattern);
+        var hook = verb.DtmfHook!;
+        var logger = Services.Logger;
+        var callSid = Services.CallSid;
+        Services.Work.Run(
+            async token =>
+            {
+                await hooks.OnKeyPatternAsync(party, hook, pattern, token).ConfigureAwait(false);
+                return null;
+            },
+            error =>
+            {
+                StepLog.DialKeyPatternNotPosted(logger, callSid, error.Message);
+                return null;
+            });
     }
 
     /// <summary>The party recordings are stored: the result they held back goes out.</summary>

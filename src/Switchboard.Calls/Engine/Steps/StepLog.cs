@@ -42,6 +42,12 @@ internal static partial class StepLog
     [LoggerMessage(3045, LogLevel.Information, "Call {CallSid}: the transfer the peer asked for was taken by the application: {Accepted}")]
     public static partial void TransferAnswered(ILogger logger, string callSid, bool accepted);
 
+    [LoggerMessage(3019, LogLevel.Information, "Call {CallSid}: {PartySid} pressed the dial's key pattern {Pattern}")]
+    public static partial void DialKeyPattern(ILogger logger, string callSid, string partySid, string pattern);
+
+    [LoggerMessage(3020, LogLevel.Warning, "Call {CallSid}: the dial's dtmfHook could not be posted: {Error}")]
+    public static partial void DialKeyPatternNotPosted(ILogger logger, string callSid, string error);
+
     [LoggerMessage(3040, LogLevel.Information, "Call {CallSid}: {Method} in the dialog was answered {SipStatus} {Reason}")]
     public static partial void InDialogAnswered(ILogger logger, string callSid, string method, int sipStatus, string reason);
 

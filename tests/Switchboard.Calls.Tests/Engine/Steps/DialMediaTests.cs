@@ -338,7 +338,26 @@ public sealed class DialMediaTests
         Assert.NotNull(failing.Media.Bridge);
     }
 
-    /// <summary>A dial to one leg that answered and is bridged to the caller.</summary>
+    [Fact]
+    public async Task KeyPatterns_OfEachConnectedParty_ArePostedToTheDtmfHook_WithThatParty()
+    {
+        await using var call = await StepHarness.StartAsync();
+        var verb = OneTarget with { DtmfHook = "https://app/dtmf", CallerKeyPatterns = ["*2"], CalleeKeyPatterns = ["#9", "0"] };
+        var (leg, dial) = await ConnectedAsync(call, verb);
+
+        dial.OnDigit('*');
+        dial.OnDigit('2');
+        var observer = (IDialLegObserver)dial;
+        foreach (var key in "5#9")
+        {
+            observer.OnLegKey(leg, call.Snapshot() with { Sid = leg.Sid }, key);
+        }
+
+        await call.RunUntilAsync(dial, () => call.Work.IsIdle && call.Script.KeyPatterns.Count >= 2);
+        Assert.Equal([("https://app/dtmf", "call-1", "*2"), ("https://app/dtmf", leg.Sid, "#9")], call.Script.KeyPatterns);
+    }
+
+    /// <summary>A dial to one leg that answered and is bridged to the caller.</summary>    /// <summary>A dial to one leg that answered and is bridged to the caller.</summary>
     private static async Task<(Leg Leg, DialStep Dial)> ConnectedAsync(StepHarness call, DialVerb? verb = null)
     {
         var leg = Legs(call);

@@ -362,8 +362,21 @@ internal sealed class ScriptedPrompts : IPromptRenderer
 }
 
 /// <summary>A script source that starts with <see cref="StartVerbs"/>, keeps the results it is told of and answers each with <see cref="Reply"/>.</summary>
-internal sealed class RecordingScript : IScriptSource, ISpeechHooks, ITransferHooks, IDialLegHooks, IReferHooks
+internal sealed class RecordingScript : IScriptSource, ISpeechHooks, ITransferHooks, IDialLegHooks, IReferHooks, IKeyPatternHooks
 {
+    /// <summary>The key patterns posted to dtmf hooks, with the party that pressed them, in order.</summary>
+    public List<(string Hook, string CallSid, string Pattern)> KeyPatterns { get; } = [];
+
+    public ValueTask OnKeyPatternAsync(CallSnapshot call, string hook, string pattern, CancellationToken cancellationToken)
+    {
+        lock (KeyPatterns)
+        {
+            KeyPatterns.Add((hook, call.Sid, pattern));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>The transfers posted to refer hooks, with the call they were posted with, in order.</summary>
     public List<(string Hook, string CallSid, IncomingTransfer Transfer)> Transfers { get; } = [];
 
