@@ -16,6 +16,14 @@ internal sealed class CallbackLegObserver(CallbackLeg leg, ChannelWriter<CallMes
 
     public void OnLegEnded(IDialLeg call, CallStatus status, int? sipStatus) => inbox.TryWrite(new CallbackLegEnded(leg, status, sipStatus));
 
+    /// <summary>A callback session has no application to ask, so a transfer either party asks for is refused.</summary>
+    public void OnLegReferred(IDialLeg call, CallSnapshot legCall, IncomingTransfer transfer) => call.AnswerTransfer(transfer.Sequence, accepted: false);
+
+    /// <summary>A callback session watches no key patterns: the bridge carries keys to the other party.</summary>
+    public void OnLegKey(IDialLeg call, CallSnapshot legCall, char key)
+    {
+    }
+
     /// <summary>A callback session's legs run no answering-machine detection, so no hook answers.</summary>
     public void OnLegAmdAnswered(IDialLeg call, IReadOnlyList<Verb> verbs)
     {

@@ -39,6 +39,12 @@ internal sealed class Call : IVerbHost, IDialLeg
     /// <summary>A dial leg running its confirmation application: the end of its verbs hands it to the dial.</summary>
     private bool _confirming;
 
+    /// <summary>The application asked to hear the peer's requests in the dialog (set on the dialog once it exists).</summary>
+    private bool _forwardsPeerRequests;
+
+    /// <summary>The application asked for the call's recording before the answer: it starts at the answer.</summary>
+    private bool _recordFromAnswer;
+
     /// <summary>Who asked us to give up the call before its answer: our CANCEL's 487 then ends it in their name.</summary>
     private CallEndedBy? _cancelledBy;
 
@@ -59,6 +65,9 @@ internal sealed class Call : IVerbHost, IDialLeg
 
     public string Sid => _progress.Record.Sid;
 
+    /// <summary>The call whose <c>dial</c> placed this one; null for a call of its own.</summary>
+    public string? ParentSid => _request.ParentCallSid;
+
     /// <summary>The call's media session, once started.</summary>
     public MediaSession? Media => _media;
 
@@ -70,6 +79,12 @@ internal sealed class Call : IVerbHost, IDialLeg
 
     /// <summary>Asks the call to hang up on the application's behalf (an API hang-up, the dial that placed it). Thread-safe.</summary>
     public void RequestHangup(string reason) => RequestHangup(reason, CallEndedBy.Application);
+
+    /// <summary>The dial that placed this leg tells its peer how the transfer it asked for ended. Thread-safe.</summary>
+    public void AnswerTransfer(uint sequence, bool accepted) => Post(new TransferAnswerRequested(sequence, accepted));
+
+    /// <summary>The dial that placed this leg lets it go to run <paramref name="script"/> on its own. Thread-safe.</summary>
+    public void Adopt(IScriptSource script) => Post(new AdoptionRequested(script));
 
     /// <summary>Asks the call to hang up on behalf of <paramref name="by"/>. Thread-safe.</summary>
     public void RequestHangup(string reason, CallEndedBy by) => Post(new HangupRequested(reason, Failed: false, by));
@@ -117,6 +132,89 @@ internal sealed class Call : IVerbHost, IDialLeg
         settings?.Recognizer is { } recognizer
             ? new AmdGreeting(_services.Recognizers, _request.AccountSid, inherited.With(recognizer), _services.Time)
             : null;
+
+    void IVerbHost.ControlRecording(CallRecordingAction action) => ControlRecording(action);
+
+    void IVerbHost.AnswerTransfer(uint sequence, bool accepted) => SendTransferOutcome(sequence, accepted);
+
+    void IVerbHost.ForwardPeerRequests()
+    {
+        _forwardsPeerRequests = true;
+        if (_signalling?.Dialog is { } dialog)
+        {
+            dialog.ForwardsInDialogRequests = true;
+        }
+    }
+
+    /// <summary>A key from the peer goes to the verbs; a dial leg not running its confirmation application tells its dial instead.</summary>
+    private void OnKey(char key)
+    {
+        if (_progress.LegObserver is { } dial && !_confirming)
+        {
+            dial.OnLegKey(this, Snapshot(), key);
+            return;
+        }
+
+        _verbs?.OnDigit(key);
+    }
+
+    /// <summary>
+    /// The peer asked for a transfer (RFC 3515): it hears at once that we are on it (NOTIFY 100), then the outcome. A
+    /// dial leg's request goes to the dial that placed it (its <c>referHook</c>); any other call's to its own verbs.
+    /// </summary>
+    private void OnTransferAsked(IncomingTransfer transfer)
+    {
+        Steps.StepLog.TransferAsked(_services.Logger, Sid, transfer.ReferTo);
+        NotifyTransfer(transfer.Sequence, 100, "Trying", final: false);
+        if (_progress.LegObserver is { } dial && !_confirming)
+        {
+            dial.OnLegReferred(this, Snapshot(), transfer with { ReferredCallSid = ParentSid });
+        }
+        else if (_verbs?.OnTransferAsked(transfer) != true)
+        {
+            SendTransferOutcome(transfer.Sequence, accepted: false);
+        }
+    }
+
+    /// <summary>The final NOTIFY of a transfer the peer asked for: 200 when the application took it, 603 when not.</summary>
+    private void SendTransferOutcome(uint sequence, bool accepted)
+    {
+        Steps.StepLog.TransferAnswered(_services.Logger, Sid, accepted);
+        NotifyTransfer(sequence, accepted ? 200 : 603, accepted ? "OK" : "Declined", final: true);
+    }
+
+    private void NotifyTransfer(uint sequence, int status, string reason, bool final)
+    {
+        if (_signalling?.Dialog is { } dialog)
+        {
+            // A NOTIFY the peer does not answer changes nothing for the call; the dialog's own failure ends it elsewhere.
+            _work.Watch(dialog.SendRequestAsync(SipReferNotification.Create(sequence, status, reason, final), CancellationToken.None), static _ => null);
+        }
+    }
+
+    private void ControlRecording(CallRecordingAction action)
+    {
+        MediaFeatureLog.RecordingControlled(_services.Logger, Sid, action);
+        switch (action)
+        {
+            case CallRecordingAction.Start when _progress.Status != CallStatus.InProgress:
+                _recordFromAnswer = !_progress.IsFinal;
+                break;
+            case CallRecordingAction.Start when _wholeRecording is not { IsOpen: true }:
+                _wholeRecording = WholeCallRecording.Start(_services.Recordings, _media!, Snapshot(), _work, _services.Logger);
+                break;
+            case CallRecordingAction.Stop:
+                _recordFromAnswer = false;
+                _wholeRecording?.Stop();
+                break;
+            case CallRecordingAction.Pause:
+                _wholeRecording?.Pause();
+                break;
+            case CallRecordingAction.Resume:
+                _wholeRecording?.Resume();
+                break;
+        }
+    }
 
     void IVerbHost.Alert(string alertInfo) => _signalling!.Alert(alertInfo);
 
@@ -244,7 +342,7 @@ internal sealed class Call : IVerbHost, IDialLeg
                 await OnFactAsync(_signalling!.Interpret(sipEvent, _progress.Status), cancellationToken).ConfigureAwait(false);
                 break;
             case DigitArrived { Digit: var digit }:
-                _verbs?.OnDigit(digit.Key);
+                OnKey(digit.Key);
                 break;
             case VerbStepMessage step:
                 _verbs?.OnStep(step);
@@ -300,6 +398,36 @@ internal sealed class Call : IVerbHost, IDialLeg
                 // The keys go out on the media clock; a call that ends first simply stops sending them.
                 _work.Watch(_media.SendDigitsAsync(digits.Digits, DigitSendOptions.Default with { ToneDuration = digits.ToneDuration }, CancellationToken.None), static _ => null);
                 break;
+            case TransferHookAnswered answered:
+                SendTransferOutcome(answered.Transfer.Sequence, accepted: answered.Verbs is not null);
+                if (answered.Verbs is { Count: > 0 } verbs)
+                {
+                    _verbs?.Replace(verbs);
+                }
+
+                break;
+            case PeerRequestHookAnswered answered:
+                _verbs?.Replace(answered.Verbs);
+                break;
+            case TransferAnswerRequested answer:
+                SendTransferOutcome(answer.Sequence, answer.Accepted);
+                break;
+            case RecordingControlRequested recording:
+                ControlRecording(recording.Action);
+                break;
+            case WhisperRequested whisper:
+                whisper.Answer.TrySetResult(_verbs?.Whisper(whisper.Prompts, whisper.PartySid) == true);
+                break;
+            case ChildRedirectRequested redirect:
+                redirect.Answer.TrySetResult(_verbs?.RedirectChild(redirect.Hook) == true);
+                break;
+            case AdoptionRequested adoption when _progress.Status == CallStatus.InProgress && _progress.LegObserver is not null && !_confirming:
+                // The dial let this leg go: from now on it is a call of its own, whose end the dial no longer hears.
+                // A confirmation application that ran before has nothing left but its background work, which stops.
+                _progress.LegObserver = null;
+                _verbs?.OnCallEnded(Snapshot());
+                StartVerbs(adoption.Script);
+                break;
             case InDialogRequested requested:
                 SendForLiveControl(requested);
                 break;
@@ -353,10 +481,16 @@ internal sealed class Call : IVerbHost, IDialLeg
                 await _progress.FinishAsync(ends.Status, ends.SipStatus, ends.Reason, by, cancellationToken).ConfigureAwait(false);
                 break;
             case KeyPressed key:
-                _verbs?.OnDigit(key.Key);
+                OnKey(key.Key);
                 break;
             case TransferProgress progress:
                 _verbs?.OnTransferProgress(progress);
+                break;
+            case PeerRequestArrived arrived:
+                _verbs?.OnPeerRequest(arrived.Request);
+                break;
+            case TransferAsked asked:
+                OnTransferAsked(asked.Transfer);
                 break;
         }
     }
@@ -370,8 +504,16 @@ internal sealed class Call : IVerbHost, IDialLeg
             _limitTimer.Arm(limit, new TimeLimitReached());
         }
 
-        // Both listen from the answer on, whichever side answered; a dial leg's request asks for neither.
-        _wholeRecording = WholeCallRecording.Start(_request, _services.Recordings, _media!, Snapshot(), _work, _services.Logger);
+        if (_forwardsPeerRequests && _signalling?.Dialog is { } dialog)
+        {
+            dialog.ForwardsInDialogRequests = true;
+        }
+
+        // Both listen from the answer on, whichever side answered; a dial leg's request asks for neither. An application
+        // that asked for its recording before the answer has it from here.
+        _wholeRecording = _recordFromAnswer
+            ? WholeCallRecording.Start(_services.Recordings, _media!, Snapshot(), _work, _services.Logger)
+            : WholeCallRecording.Start(_request, _services.Recordings, _media!, Snapshot(), _work, _services.Logger);
         // A config.amd may have started detection already (an inbound call answered for it).
         _amd ??= CallAmd.Start(_request.Amd, GreetingOf(_request.Amd, _request.Recognizer), _media!, _inbox.Writer, _work, _services.Time, Sid, _services.Logger);
     }

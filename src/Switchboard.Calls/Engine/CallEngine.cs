@@ -8,6 +8,7 @@ using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
 using Switchboard.Calls.Engine.Speech;
 using Switchboard.Calls.Engine.Streams;
+using Switchboard.Calls.Verbs;
 using Switchboard.Media.Speech;
 using Switchboard.Sip.UserAgent;
 using Switchboard.Storage.Calls;
@@ -168,9 +169,58 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
     /// <summary>Live control: the call's media streams (<c>listen</c>, <c>config.listen</c>) stop or resume sending the caller's audio; false when the call is not live here.</summary>
     public bool PauseListening(string callSid, bool paused) => WithLive(callSid, call => call.Post(new ListenPauseRequested(paused)));
 
+    /// <summary>Live control: starts, stops, pauses or resumes the call's own recording; false when not live.</summary>
+    public bool ControlRecording(string callSid, CallRecordingAction action) => WithLive(callSid, call => call.Post(new RecordingControlRequested(action)));
+
     /// <summary>Live control: sends <paramref name="digits"/> to the call's far end; false when not live.</summary>
     public bool SendDigits(string callSid, string digits, TimeSpan toneDuration) =>
         WithLive(callSid, call => call.Post(new DigitsRequested(digits, toneDuration)));
+
+    /// <summary>
+    /// Live control (jambonz <c>whisper</c>): <paramref name="prompts"/> play to one party of a connected dial while
+    /// the two are unbridged, then the bridge comes back. <paramref name="callSid"/> names the party: the dialling
+    /// call for its caller, the dial's leg for the callee. The dialling call's loop judges it.
+    /// </summary>
+    public Task<DialControlOutcome> WhisperAsync(string callSid, IReadOnlyList<Verb> prompts, CancellationToken cancellationToken)
+    {
+        if (!_live.TryGetValue(callSid, out var entry))
+        {
+            return Task.FromResult(DialControlOutcome.NotLive);
+        }
+
+        // A leg is bridged by the call that dialled it: only that call's dial can whisper to it.
+        var dialling = entry.Call.ParentSid is { } parentSid && _live.TryGetValue(parentSid, out var parent) ? parent.Call : entry.Call;
+        return AskDialAsync(dialling, answer => new WhisperRequested(prompts, callSid, answer), cancellationToken);
+    }
+
+    /// <summary>
+    /// Live control (jambonz <c>child_call_hook</c>): the leg connected by <paramref name="callSid"/>'s dial leaves
+    /// it and runs the application at <paramref name="hook"/>; the dial ends as if the callee had left.
+    /// </summary>
+    public Task<DialControlOutcome> RedirectChildAsync(string callSid, string hook, CancellationToken cancellationToken) =>
+        _live.TryGetValue(callSid, out var entry)
+            ? AskDialAsync(entry.Call, answer => new ChildRedirectRequested(hook, answer), cancellationToken)
+            : Task.FromResult(DialControlOutcome.NotLive);
+
+    private async Task<DialControlOutcome> AskDialAsync(Call dialling, Func<TaskCompletionSource<bool>, CallMessage> ask, CancellationToken cancellationToken)
+    {
+        var answer = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        dialling.Post(ask(answer));
+        try
+        {
+            // A call that ends before its loop takes the command never answers it.
+            return await answer.Task.WaitAsync(DialControlPatience, _services.Time, cancellationToken).ConfigureAwait(false)
+                ? DialControlOutcome.Done
+                : DialControlOutcome.NotConnected;
+        }
+        catch (TimeoutException)
+        {
+            return DialControlOutcome.NotLive;
+        }
+    }
+
+    /// <summary>How long a loop may take to judge a dial command: it answers at once unless the call is ending.</summary>
+    private static readonly TimeSpan DialControlPatience = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Live control: sends <paramref name="request"/> inside the call's dialog and waits for the peer's answer (or

@@ -19,8 +19,8 @@ internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICall
     /// <summary>The application's data, which every event carries.</summary>
     public JsonElement? Tag { get; set; }
 
-    /// <summary>For a leg of another call's <c>dial</c>: told when the leg answers and ends.</summary>
-    public IDialLegObserver? LegObserver { get; init; }
+    /// <summary>For a leg of another call's <c>dial</c>: told when the leg answers and ends; null once the dial let the leg go.</summary>
+    public IDialLegObserver? LegObserver { get; set; }
 
     /// <summary>The leg <see cref="LegObserver"/> hears about.</summary>
     public IDialLeg? Leg { get; init; }

@@ -11,4 +11,10 @@ internal interface IDialLeg
     MediaSession? Media { get; }
 
     void RequestHangup(string reason);
+
+    /// <summary>Tells the leg's peer how the transfer it asked for (<see cref="IDialLegObserver.OnLegReferred"/>) ended.</summary>
+    void AnswerTransfer(uint sequence, bool accepted);
+
+    /// <summary>Lets the answered leg leave the dial and run <paramref name="script"/> as a call of its own (jambonz <c>child_call_hook</c>).</summary>
+    void Adopt(Scripts.IScriptSource script);
 }

@@ -12,6 +12,15 @@ internal interface IDialLegObserver
 
     void OnLegEnded(IDialLeg leg, CallStatus status, int? sipStatus);
 
+    /// <summary>
+    /// The leg's peer asked for a transfer (an incoming REFER): <paramref name="legCall"/> is the leg as it was then.
+    /// The dial answers it through <see cref="IDialLeg.AnswerTransfer"/>.
+    /// </summary>
+    void OnLegReferred(IDialLeg leg, CallSnapshot legCall, IncomingTransfer transfer);
+
+    /// <summary>The leg's peer pressed <paramref name="key"/> while the leg runs no verbs; <paramref name="legCall"/> is the leg then.</summary>
+    void OnLegKey(IDialLeg leg, CallSnapshot legCall, char key);
+
     /// <summary>The leg's answering-machine hook answered with <paramref name="verbs"/>: they replace the dialling call's.</summary>
     void OnLegAmdAnswered(IDialLeg leg, IReadOnlyList<Verb> verbs);
 }

@@ -32,6 +32,12 @@ internal interface IVerbHost
     /// <summary>Starts answering-machine detection on the answered call (a <c>config.amd</c>); a no-op while detection already runs.</summary>
     void StartAmd(AmdSettings settings);
 
+    /// <summary>
+    /// Starts, stops, pauses or resumes the call's own whole-call recording (from the loop). A start before the answer
+    /// records from the answer on.
+    /// </summary>
+    void ControlRecording(CallRecordingAction action);
+
     /// <summary>Rings an inbound call not yet answered again, with <paramref name="alertInfo"/> as its Alert-Info; a no-op for any other.</summary>
     void Alert(string alertInfo);
 
@@ -52,6 +58,18 @@ internal interface IVerbHost
     /// progress arrives afterwards as the running step's <see cref="Steps.VerbStep.OnTransferProgress"/>.
     /// </summary>
     Task<InDialogAnswer> ReferAsync(ReferVerb refer, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// From now on the peer's INFO (other than keys) and MESSAGE requests are accepted and reach the verb runner, for its
+    /// <c>sipRequestWithinDialogHook</c>; until then they are refused. From the loop.
+    /// </summary>
+    void ForwardPeerRequests();
+
+    /// <summary>
+    /// Tells the call's peer how the transfer it asked for ended (the final NOTIFY of its REFER, RFC 3515 §2.4.4):
+    /// accepted (200) or refused (603). From the loop.
+    /// </summary>
+    void AnswerTransfer(uint sequence, bool accepted);
 
     /// <summary>
     /// Places one leg of <paramref name="dial"/> to <paramref name="target"/>, as a call of its own whose parent is

@@ -26,6 +26,9 @@ internal static partial class MediaFeatureLog
     [LoggerMessage(3056, LogLevel.Warning, "Call {CallSid}: answering-machine detection could not start: {Error}")]
     public static partial void AmdNotStarted(ILogger logger, string callSid, string error);
 
+    [LoggerMessage(3058, LogLevel.Information, "Call {CallSid}: the application asks its recording to {Action}")]
+    public static partial void RecordingControlled(ILogger logger, string callSid, Verbs.CallRecordingAction action);
+
     [LoggerMessage(3066, LogLevel.Warning, "Call {CallSid}: the answering machine's greeting was not recognised: {Error}")]
     public static partial void AmdGreetingNotRecognized(ILogger logger, string callSid, string error);
 }

@@ -54,6 +54,61 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
         }
     }
 
+    /// <summary>Live control: <paramref name="prompts"/> play to one party of the running dial; false when no dial is connected.</summary>
+    public bool Whisper(IReadOnlyList<Verb> prompts, string partySid) => !_stopped && _current?.OnWhisper(prompts, partySid) == true;
+
+    /// <summary>Live control: the running dial's connected leg runs <paramref name="hook"/>'s application on its own; false when none is connected.</summary>
+    public bool RedirectChild(string hook) => !_stopped && _current?.OnChildRedirect(hook) == true;
+
+    /// <summary>Where a transfer the peer asks for is posted (<c>config.referHook</c>).</summary>
+    public string? ReferHook { get; set; }
+
+    /// <summary>
+    /// The peer asked for a transfer: the running step takes it (a connected dial with a <c>referHook</c>), else the
+    /// call's <c>referHook</c> hears of it and its answer comes back as <see cref="TransferHookAnswered"/>. False when
+    /// neither does, so the transfer is refused.
+    /// </summary>
+    public bool OnTransferAsked(IncomingTransfer transfer)
+    {
+        if (_stopped)
+        {
+            return false;
+        }
+
+        if (_current?.OnTransferAsked(transfer) == true)
+        {
+            return true;
+        }
+
+        if (ReferHook is not { } hook || services.Script is not IReferHooks hooks)
+        {
+            return false;
+        }
+
+        var call = services.Host.Snapshot();
+        services.Work.Run(
+            async token => new TransferHookAnswered(transfer, await hooks.OnTransferAskedAsync(call, hook, transfer, token).ConfigureAwait(false)),
+            _ => new TransferHookAnswered(transfer, null));
+        return true;
+    }
+
+    /// <summary>Where the requests the peer sends inside the dialog are posted (<c>config.sipRequestWithinDialogHook</c>).</summary>
+    public string? PeerRequestHook { get; set; }
+
+    /// <summary>A request of the peer's: posted to the call's hook for it, whose verbs, if any, come back as <see cref="PeerRequestHookAnswered"/>.</summary>
+    public void OnPeerRequest(PeerRequest request)
+    {
+        if (_stopped || PeerRequestHook is not { } hook || services.Script is not IPeerRequestHooks hooks)
+        {
+            return;
+        }
+
+        var call = services.Host.Snapshot();
+        services.Work.Run(
+            async token => await hooks.OnPeerRequestAsync(call, hook, request, token).ConfigureAwait(false) is { Count: > 0 } verbs ? new PeerRequestHookAnswered(verbs) : null,
+            _ => null);
+    }
+
     public void OnDigit(char key)
     {
         if (!_stopped && Background.TakeDigit(key, _current))

@@ -2,7 +2,8 @@ namespace Switchboard.Calls.Verbs;
 
 /// <summary>
 /// Changes the call's defaults for the verbs that follow (the speech synthesizer and recognizer) and starts or stops
-/// its background work: a barge-in gather, a transcription, a media stream, answering-machine detection.
+/// its background work: a barge-in gather, a transcription, a media stream, answering-machine detection, the call's
+/// recording.
 /// </summary>
 public sealed record ConfigVerb(SpeechDefaults? Synthesizer) : Verb
 {
@@ -19,6 +20,18 @@ public sealed record ConfigVerb(SpeechDefaults? Synthesizer) : Verb
 
     /// <summary>Starts a background media stream to an agent (replacing one that runs) or stops it; null leaves it as it is.</summary>
     public ListenConfig? Listen { get; init; }
+
+    /// <summary>Starts, stops, pauses or resumes the call's own recording (jambonz <c>record</c>, type <c>cloud</c>); null leaves it.</summary>
+    public CallRecordingAction? Record { get; init; }
+
+    /// <summary>Where transfers the peer asks for (incoming REFERs) are posted from now on; null leaves it.</summary>
+    public string? ReferHook { get; init; }
+
+    /// <summary>
+    /// Where the requests the peer sends inside the dialog (INFO, MESSAGE) are posted from now on (jambonz's
+    /// <c>sipRequestWithinDialogHook</c>); null leaves it.
+    /// </summary>
+    public string? PeerRequestHook { get; init; }
 
     /// <summary>Starts answering-machine detection on the call; null starts none.</summary>
     public AmdConfig? Amd { get; init; }

@@ -43,6 +43,25 @@ public sealed record DialVerb(IReadOnlyList<Engine.CallTarget> Targets, TimeSpan
     /// </summary>
     public string? ConfirmHook { get; init; }
 
+    /// <summary>
+    /// Where a transfer either connected party asks for (an incoming REFER) is posted (jambonz's <c>referHook</c>): the
+    /// answer's verbs run for the other party (the caller's application, or the callee's own after it leaves the dial).
+    /// Such transfers are refused when null.
+    /// </summary>
+    public string? ReferHook { get; init; }
+
+    /// <summary>
+    /// Where the key patterns a connected party presses are posted (jambonz's <c>dtmfHook</c>), with the party's call;
+    /// the patterns are <see cref="CallerKeyPatterns"/> and <see cref="CalleeKeyPatterns"/> (its <c>dtmfCapture</c>).
+    /// </summary>
+    public string? DtmfHook { get; init; }
+
+    /// <summary>The key sequences of the caller's that are posted to <see cref="DtmfHook"/>, such as <c>*2</c>.</summary>
+    public IReadOnlyList<string> CallerKeyPatterns { get; init; } = [];
+
+    /// <summary>The key sequences of the callee's that are posted to <see cref="DtmfHook"/>.</summary>
+    public IReadOnlyList<string> CalleeKeyPatterns { get; init; } = [];
+
     /// <summary>Answering-machine detection on each answering target, its events posted to a hook; none when null.</summary>
     public DialAmd? Amd { get; init; }
 }

@@ -25,13 +25,15 @@ public static class SipHeaderNames
     public const string Expires = "Expires";
     public const string Event = "Event";
     public const string ReferTo = "Refer-To";
+    public const string ReferredBy = "Referred-By";
+    public const string SubscriptionState = "Subscription-State";
     public const string Reason = "Reason";
     public const string RetryAfter = "Retry-After";
 
     private static readonly string[] Known =
     [
         Via, From, To, CallId, CSeq, Contact, MaxForwards, ContentType, ContentLength, ContentEncoding, Route,
-        RecordRoute, Allow, Supported, Subject, UserAgent, Server, Expires, Event, ReferTo, Reason,
+        RecordRoute, Allow, Supported, Subject, UserAgent, Server, Expires, Event, ReferTo, ReferredBy, Reason,
     ];
 
     private static readonly byte[][] KnownBytes = Array.ConvertAll(Known, Encoding.ASCII.GetBytes);
@@ -41,7 +43,7 @@ public static class SipHeaderNames
     {
         if (name.Length == 1)
         {
-            // RFC 3261 §7.3.3 compact forms; o (Event) and r (Refer-To) from RFC 3265/3515.
+            // RFC 3261 §7.3.3 compact forms; o (Event), r (Refer-To) and b (Referred-By) from RFC 3265/3515/3892.
             switch (name[0] | 0x20)
             {
                 case 'v': return Via;
@@ -56,6 +58,7 @@ public static class SipHeaderNames
                 case 's': return Subject;
                 case 'o': return Event;
                 case 'r': return ReferTo;
+                case 'b': return ReferredBy;
             }
         }
 

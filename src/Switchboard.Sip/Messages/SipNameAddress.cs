@@ -11,6 +11,29 @@ public sealed record SipNameAddress(string? DisplayName, SipUri Uri, IReadOnlyLi
 {
     public string? Tag => SipParameters.Get(Parameters, "tag");
 
+    /// <summary>
+    /// Who a name-addr or addr-spec names: a <c>sip:</c>/<c>sips:</c> URI's user part, or a <c>tel:</c> URI's number
+    /// (RFC 3966); null when it has neither or does not parse.
+    /// </summary>
+    public static string? UserOf(string value)
+    {
+        if (TryParse(Encoding.UTF8.GetBytes(value), out var address))
+        {
+            return address.Uri.User;
+        }
+
+        var tel = value.IndexOf("tel:", StringComparison.OrdinalIgnoreCase);
+        if (tel < 0)
+        {
+            return null;
+        }
+
+        var number = value.AsSpan(tel + 4);
+        var end = number.IndexOfAny(';', '>', '?');
+        number = (end < 0 ? number : number[..end]).Trim();
+        return number.IsEmpty ? null : number.ToString();
+    }
+
     public static bool TryParse(ReadOnlySpan<byte> value, [NotNullWhen(true)] out SipNameAddress? address)
     {
         address = null;

@@ -8,13 +8,24 @@ namespace Switchboard.Sip.UserAgent;
 
 /// <summary>
 /// Answers what the peer sends inside one call's dialog (RFC 3261 §12.2.2): BYE (§15.1.2), re-INVITE (§14.2),
-/// UPDATE (RFC 3311), INFO (RFC 6086), the NOTIFYs of our REFER (RFC 3515) and OPTIONS (§11.2). Offers are answered synchronously by the call's
+/// UPDATE (RFC 3311), INFO (RFC 6086), REFER and the NOTIFYs of our own REFER (RFC 3515) and OPTIONS (§11.2). Offers are answered synchronously by the call's
 /// <see cref="ISipOfferAnswerer"/>, because the answer travels in the response.
 /// </summary>
 internal sealed class InDialogRequestHandler(SipCall call)
 {
-    /// <summary>A non-INVITE request; returns the response for its server transaction.</summary>
-    public SipResponse Answer(SipRequest request)
+    /// <summary>
+    /// A non-INVITE request: <paramref name="send"/> sends the response on its server transaction, and what the
+    /// request reports reaches the observer only after that, so a REFER's NOTIFYs follow its 202 (RFC 3515 §2.4.4).
+    /// </summary>
+    public void Respond(SipRequest request, Action<SipResponse> send)
+    {
+        SipCallReferred? referred = null;
+        send(request.Method == SipMethod.Refer ? AnswerRefer(request, out referred) : Answer(request));
+        call.Report(referred);
+    }
+
+    /// <summary>A non-INVITE request but REFER; returns the response for its server transaction.</summary>
+    private SipResponse Answer(SipRequest request)
     {
         if (request.Method == SipMethod.Bye)
         {
@@ -42,6 +53,12 @@ internal sealed class InDialogRequestHandler(SipCall call)
         if (request.Method == SipMethod.Notify)
         {
             return AnswerNotify(request);
+        }
+
+        if (request.Method == SipMethod.Message && call.ForwardsInDialogRequests)
+        {
+            // RFC 3428 §7: 202 says it was taken, not that a person read it.
+            return Forward(request, 202, "Accepted");
         }
 
         if (request.Method == SipMethod.Options)
@@ -174,6 +191,36 @@ internal sealed class InDialogRequestHandler(SipCall call)
         return response;
     }
 
+    /// <summary>
+    /// RFC 3515 §2.4.2: a REFER with exactly one Refer-To is accepted (202) and reported; whether the transfer happens
+    /// is the application's to decide, and the NOTIFYs it owes say so. Without a Refer-To, or with several, 400.
+    /// </summary>
+    private SipResponse AnswerRefer(SipRequest refer, out SipCallReferred? referred)
+    {
+        referred = null;
+        lock (call.Gate)
+        {
+            if (Refuse(refer, isOffer: false) is { } refusal)
+            {
+                return refusal;
+            }
+        }
+
+        var referTo = refer.Headers.Where(header => header.Name == SipHeaderNames.ReferTo).Select(header => header.ValueAsString()).ToList();
+        if (referTo.Count != 1 || string.IsNullOrWhiteSpace(referTo[0]))
+        {
+            return SipResponseFactory.Create(refer, 400, referTo.Count == 0 ? "Missing Refer-To" : "Exactly One Refer-To Allowed", null);
+        }
+
+        var custom = refer.Headers
+            .Where(header => header.Name.StartsWith("X-", StringComparison.OrdinalIgnoreCase))
+            .Select(header => KeyValuePair.Create(header.Name, header.ValueAsString()))
+            .ToList();
+        referred = new SipCallReferred(
+            referTo[0].Trim(), refer.GetHeader(SipHeaderNames.ReferredBy), refer.GetHeader(SipHeaderNames.UserAgent), custom, refer.CSeq!.Value.Number);
+        return SipResponseFactory.Create(refer, 202, "Accepted", null);
+    }
+
     /// <summary>RFC 6086 §4.2: INFO bodies we do not understand get 415 naming the ones we do.</summary>
     private SipResponse AnswerInfo(SipRequest info)
     {
@@ -183,6 +230,11 @@ internal sealed class InDialogRequestHandler(SipCall call)
         }
 
         var mediaType = MediaTypeOf(info);
+        if ((mediaType is null || !DtmfInfoBody.IsDtmf(mediaType)) && call.ForwardsInDialogRequests)
+        {
+            return Forward(info, 200, "OK");
+        }
+
         if (mediaType is null || !DtmfInfoBody.IsDtmf(mediaType))
         {
             return SipResponseFactory.Create(info, 415, "Unsupported Media Type", null,
@@ -196,6 +248,14 @@ internal sealed class InDialogRequestHandler(SipCall call)
 
         call.Report(dtmf);
         return SipResponseFactory.Create(info, 200, "OK", null);
+    }
+
+    /// <summary>Answers <paramref name="request"/> with <paramref name="status"/> and reports it for the application.</summary>
+    private SipResponse Forward(SipRequest request, int status, string reason)
+    {
+        var headers = request.Headers.Select(header => KeyValuePair.Create(header.Name, header.ValueAsString())).ToList();
+        call.Report(new SipCallRequestReceived(request.Method, request.GetHeader(SipHeaderNames.ContentType), request.BodyAsString(), headers));
+        return SipResponseFactory.Create(request, status, reason, null);
     }
 
     /// <summary>

@@ -72,6 +72,12 @@ internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLa
             return;
         }
 
+        if (request.To?.Tag is { } localTag && agent.Calls.Find(request.CallId, localTag) is { } call)
+        {
+            call.InDialog.Respond(request, transaction.SendResponse);
+            return;
+        }
+
         transaction.SendResponse(Answer(request));
     }
 
@@ -150,12 +156,10 @@ internal sealed class InboundRequestHandler(SipUserAgent agent, SipTransactionLa
 
     private SipResponse Answer(SipRequest request)
     {
-        if (request.To?.Tag is { } localTag)
+        if (request.To?.Tag is not null)
         {
-            // RFC 3261 §12.2.2: a request with a To tag belongs to a dialog, or gets 481.
-            return agent.Calls.Find(request.CallId, localTag) is { } call
-                ? call.InDialog.Answer(request)
-                : SipResponseFactory.Create(request, 481, "Call/Transaction Does Not Exist", null);
+            // RFC 3261 §12.2.2: a request with a To tag belongs to a dialog (answered by its call), or gets 481.
+            return SipResponseFactory.Create(request, 481, "Call/Transaction Does Not Exist", null);
         }
 
         if (request.Method == SipMethod.Bye || request.Method == SipMethod.Info || request.Method == SipMethod.Update)

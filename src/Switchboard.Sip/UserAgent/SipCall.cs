@@ -54,6 +54,18 @@ public abstract class SipCall
     /// </summary>
     public ISipOfferAnswerer? OfferAnswerer { get; set; }
 
+    /// <summary>
+    /// Whether INFO bodies other than keys and MESSAGE requests are accepted (200, MESSAGE 202) and reported as
+    /// <see cref="SipCallRequestReceived"/>, for an application that asked to hear them; refused (415, 501) otherwise.
+    /// </summary>
+    public bool ForwardsInDialogRequests
+    {
+        get => Volatile.Read(ref _forwardsInDialogRequests);
+        set => Volatile.Write(ref _forwardsInDialogRequests, value);
+    }
+
+    private bool _forwardsInDialogRequests;
+
     /// <summary>Our tag in this dialog; with <see cref="CallId"/> it routes in-dialog requests to the call.</summary>
     internal string LocalTag { get; }
 

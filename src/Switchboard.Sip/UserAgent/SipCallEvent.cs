@@ -59,6 +59,20 @@ public sealed record SipCallAckTimedOut : SipCallEnded;
 public sealed record SipCallDialogFailed(int StatusCode, string ReasonPhrase) : SipCallEnded;
 
 /// <summary>
+/// The peer sent INFO (with a body other than keys) or MESSAGE inside the dialog while the call forwards them
+/// (<see cref="SipCall.ForwardsInDialogRequests"/>); already answered (200, MESSAGE 202). <paramref name="Headers"/>
+/// are all the request's headers, in order.
+/// </summary>
+public sealed record SipCallRequestReceived(SipMethod Method, string? ContentType, string Body, IReadOnlyList<KeyValuePair<string, string>> Headers) : SipCallEvent;
+
+/// <summary>
+/// The peer asks us to transfer the call (RFC 3515): its REFER was accepted with 202, and the outcome is owed to it
+/// as NOTIFYs of the REFER's implicit subscription (<see cref="SipReferNotification"/>, with <paramref name="Sequence"/>).
+/// <paramref name="CustomHeaders"/> are the request's <c>X-</c> headers, in order.
+/// </summary>
+public sealed record SipCallReferred(string ReferTo, string? ReferredBy, string? UserAgent, IReadOnlyList<KeyValuePair<string, string>> CustomHeaders, uint Sequence) : SipCallEvent;
+
+/// <summary>
 /// A NOTIFY of our REFER's implicit subscription (RFC 3515 §2.4.4), already answered 200: <paramref name="Status"/>
 /// is the referred call's progress from its <c>message/sipfrag</c> body (null when a terminating NOTIFY had none);
 /// <paramref name="SubscriptionTerminated"/>: no further NOTIFY follows (Subscription-State: terminated).

@@ -10,7 +10,7 @@ namespace Switchboard.Sip.UserAgent;
 /// </summary>
 internal static class SipRequestFactory
 {
-    public const string AllowValue = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, NOTIFY";
+    public const string AllowValue = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, NOTIFY, REFER";
     public const string UserAgentValue = "Switchboard";
 
     /// <summary>

@@ -71,6 +71,12 @@ public sealed class CallReadersTests
     }
 
     [Fact]
+    public void LiveUpdate_CloudRecord_ControlsTheCallsOwnRecording()
+    {
+        Assert.Equal(CallRecordingAction.Pause, LiveCallUpdateReader.Read(Json("""{"record": {"action": "pauseCallRecording", "type": "cloud"}}""")).Record);
+    }
+
+    [Fact]
     public void LiveUpdate_TranscribeStatus_PausesOrResumes()
     {
         Assert.True(LiveCallUpdateReader.Read(Json("""{"transcribe_status": "pause"}""")).TranscriptionPaused);
@@ -90,8 +96,14 @@ public sealed class CallReadersTests
     [InlineData("""{"dtmf": {}}""", "dtmf.digit")]
     [InlineData("""{"dtmf": {"digit": "1", "duration": 1}}""", "dtmf.duration")]
     [InlineData("""{"listen_status": "stop"}""", "listen_status")]
-    [InlineData("""{"call_hook": "https://app.example.com/next", "child_call_hook": "https://app.example.com/child"}""", "child_call_hook")]
-    [InlineData("""{"record": {"action": "startCallRecording"}}""", "record")]
+    [InlineData("""{"child_call_hook": 5}""", "child_call_hook")]
+    [InlineData("""{"whisper": {"verb": "gather"}}""", "whisper.verb")]
+    [InlineData("""{"whisper": [{"say": {"text": "hi"}}, {"dial": {}}]}""", "whisper[1]")]
+    [InlineData("""{"whisper": []}""", "whisper")]
+    [InlineData("""{"whisper": {"verb": "play"}}""", "whisper.url")]
+    [InlineData("""{"record": {"action": "startCallRecording"}}""", "record.type")]
+    [InlineData("""{"record": {"action": "startCallRecording", "type": "siprec"}}""", "record.type")]
+    [InlineData("""{"record": {"action": "fastForward", "type": "cloud"}}""", "record.action")]
     [InlineData("""{"transcribe_status": "stop"}""", "transcribe_status")]
     [InlineData("""{}""", "$")]
     public void LiveUpdate_WithAnInvalidField_IsRefusedNamingIt(string body, string field)

@@ -169,6 +169,10 @@ public sealed class DialStepTests
 
         public RecognizerOptions Recognizer { get; set; } = RecognizerOptions.None;
 
+        public string? ReferHook { get; set; }
+
+        public string? PeerRequestHook { get; set; }
+
         public TypeAheadKeys TypeAhead { get; } = new();
 
         public BackgroundSteps? Background => null;
@@ -197,6 +201,10 @@ public sealed class DialStepTests
                 HangupReasons.Add(reason);
             }
         }
+
+        public void Adopt(IScriptSource script) => throw new NotSupportedException();
+
+        public void AnswerTransfer(uint sequence, bool accepted) => throw new NotSupportedException();
     }
 
     /// <summary>The dialling call as the dial sees it: it places legs (recorded, not dialled) and answers or not.</summary>
@@ -257,6 +265,12 @@ public sealed class DialStepTests
         }
 
         public void StartAmd(AmdSettings settings) => throw new NotSupportedException();
+
+        public void ControlRecording(CallRecordingAction action) => throw new NotSupportedException();
+
+        public void ForwardPeerRequests() => throw new NotSupportedException();
+
+        public void AnswerTransfer(uint sequence, bool accepted) => throw new NotSupportedException();
 
         public void ReportVerbFailed(Verb verb, string reason) => throw new NotSupportedException();
 

@@ -212,6 +212,81 @@ public sealed class RecordingCallTests
         Assert.Equal(0, await callee.WaitForExitAsync(Patience));
     }
 
+    [Fact]
+    public async Task CloudRecording_StartedPausedResumedAndStoppedByConfig_IsStoredWithoutThePause()
+    {
+        await using var rtp = RtpSink.Start();
+        await using var callee = await StartTalkingCalleeAsync(rtp);
+        await using var hooks = await WebhookReceiver.StartAsync();
+        hooks.Respond = webhook => webhook.Path == "/call"
+            ? (200, """
+                [{"verb": "config", "record": {"action": "startCallRecording", "type": "cloud"}},
+                 {"verb": "pause", "length": 2},
+                 {"verb": "config", "record": {"action": "pauseCallRecording", "type": "cloud"}},
+                 {"verb": "pause", "length": 3},
+                 {"verb": "config", "record": {"action": "resumeCallRecording", "type": "cloud"}},
+                 {"verb": "pause", "length": 1},
+                 {"verb": "config", "record": {"action": "stopCallRecording", "type": "cloud"}},
+                 {"verb": "config", "record": {"action": "startCallRecording", "recordingID": "4711", "siprecServerURL": "sip:srs@127.0.0.1"}},
+                 {"verb": "pause", "length": 1},
+                 {"verb": "hangup"}]
+                """)
+            : (200, null);
+        await using var server = await TestServer.StartAsync(callee.Uri);
+
+        var sid = await PlaceAsync(server, CallRequest(hooks, callee));
+
+        await hooks.WaitForAsync(w => w.Path == "/status" && Status(w) == "completed", Patience);
+        var recording = await WaitForRecordingAsync(server, sid);
+        Assert.Equal((2, "completed"), (recording.GetProperty("channels").GetInt32(), recording.GetProperty("status").GetString()));
+        var wav = WavInspection.Read(await server.Client.GetByteArrayAsync(recording.GetProperty("media_url").GetString()));
+        // Two seconds, then one after the pause: the call lasted over seven.
+        Assert.InRange(wav.Duration.TotalSeconds, 2.5, 3.9);
+        // The SIPREC one was skipped, and the call says so.
+        var call = await server.Client.GetFromJsonAsync<JsonElement>($"{AccountPath(server)}/Calls/{sid}");
+        Assert.Contains(call.GetProperty("warnings").EnumerateArray(), warning => warning.GetProperty("detail").GetString()!.StartsWith("config.record: SIPREC", StringComparison.Ordinal));
+        Assert.Equal(0, await callee.WaitForExitAsync(Patience));
+    }
+
+    [Fact]
+    public async Task CloudRecording_StartedAndStoppedLive_HoldsWhatWasSaidBetween()
+    {
+        await using var rtp = RtpSink.Start();
+        await using var callee = await StartTalkingCalleeAsync(rtp);
+        await using var hooks = await WebhookReceiver.StartAsync();
+        hooks.Respond = webhook => webhook.Path == "/call" ? (200, """[{"verb": "pause", "length": 8}, {"verb": "hangup"}]""") : (200, null);
+        await using var server = await TestServer.StartAsync(callee.Uri);
+        var sid = await PlaceAsync(server, CallRequest(hooks, callee));
+        var callUrl = $"{AccountPath(server)}/Calls/{sid}";
+        await hooks.WaitForAsync(w => w.Path == "/status" && Status(w) == "in-progress", Patience);
+
+        var siprec = await server.Client.PutAsJsonAsync(callUrl, new { record = new { action = "startCallRecording", siprecServerURL = "sip:srs@127.0.0.1" } });
+        Assert.Equal(HttpStatusCode.BadRequest, siprec.StatusCode);
+        Assert.Contains("record.type", await siprec.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Accepted, (await server.Client.PutAsJsonAsync(callUrl, new { record = new { action = "startCallRecording", type = "cloud" } })).StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(HttpStatusCode.Accepted, (await server.Client.PutAsJsonAsync(callUrl, new { record = new { action = "stopCallRecording", type = "cloud" } })).StatusCode);
+
+        // Stored once closed, while the call goes on.
+        var recording = await WaitForRecordingAsync(server, sid);
+        var wav = WavInspection.Read(await server.Client.GetByteArrayAsync(recording.GetProperty("media_url").GetString()));
+        Assert.InRange(wav.Duration.TotalSeconds, 1.5, 3.0);
+        Assert.True(SpeechShare(wav.FrameLevels(0)) > 0.3, $"the callee's channel is mostly silent: {SpeechShare(wav.FrameLevels(0)):P0}");
+        await hooks.WaitForAsync(w => w.Path == "/status" && Status(w) == "completed", Patience);
+        Assert.Equal(0, await callee.WaitForExitAsync(Patience));
+    }
+
+    /// <summary>A callee that answers and talks (the shipped capture) until our BYE.</summary>
+    private static Task<SippProcess> StartTalkingCalleeAsync(RtpSink rtp) =>
+        SippProcess.StartCalleeAsync(
+            ScenarioTemplate.Fill("uas_play_audio.xml", new Dictionary<string, string>
+            {
+                ["delay_ms"] = "300",
+                ["audio_pcap"] = SpeechCapture,
+                ["bye_timeout_ms"] = "30000",
+            }),
+            new Dictionary<string, string> { ["rtp_sink"] = rtp.Port.ToString() });
+
     private static async Task<JsonElement> WaitForRecordingAsync(TestServer server, string callSid)
     {
         // The file is stored once the recorder has closed it, just after the call's final status.

@@ -180,6 +180,82 @@ public class InDialogRequestTests
         Assert.Equal(new SipCallDtmf(digit, duration), await observer.NextAsync());
     }
 
+    [Fact]
+    public async Task Refer_IsAccepted_AndOnlyThenReported_WithItsTargetAndCustomHeaders()
+    {
+        await using var agent = await UserAgentFixture.StartAsync();
+        using var peer = new UdpPeer();
+        var (_, caller, observer) = await ConfirmedInboundAsync(agent, peer);
+
+        caller.SendInDialog("REFER", extra: "r: <sip:+15550009@pbx.example>\r\nb: \"Agent\" <sip:agent@pbx.example>\r\nUser-Agent: desk\r\nX-Reason: billing\r\n");
+
+        var accepted = await caller.ResponseAsync(202);
+        Assert.Equal(SipMethod.Refer, accepted.CSeq!.Value.Method);
+        var referred = Assert.IsType<SipCallReferred>(await observer.NextAsync());
+        Assert.Equal(("<sip:+15550009@pbx.example>", "\"Agent\" <sip:agent@pbx.example>", "desk"), (referred.ReferTo, referred.ReferredBy, referred.UserAgent));
+        Assert.Equal([KeyValuePair.Create("X-Reason", "billing")], referred.CustomHeaders);
+        Assert.Equal(caller.Sequence, referred.Sequence);
+        Assert.Equal(("+15550009", "agent"), (SipNameAddress.UserOf(referred.ReferTo), SipNameAddress.UserOf(referred.ReferredBy!)));
+    }
+
+    [Fact]
+    public async Task InfoAndMessage_AreAcceptedAndReported_OnlyWhileTheCallForwardsThem()
+    {
+        await using var agent = await UserAgentFixture.StartAsync();
+        using var peer = new UdpPeer();
+        var (call, caller, observer) = await ConfirmedInboundAsync(agent, peer);
+
+        caller.SendInDialog("MESSAGE", "hello", contentType: "text/plain");
+        Assert.Equal(SipMethod.Message, (await caller.ResponseAsync(501)).CSeq!.Value.Method);
+        call.ForwardsInDialogRequests = true;
+        caller.SendInDialog("MESSAGE", "hello", contentType: "text/plain", extra: "X-Ticket: 4711\r\n");
+        await caller.ResponseAsync(202);
+        caller.SendInDialog("INFO", "{\"state\": \"busy\"}", contentType: "application/json");
+        await caller.ResponseAsync(200);
+
+        var message = Assert.IsType<SipCallRequestReceived>(await observer.NextAsync());
+        Assert.Equal((SipMethod.Message, "text/plain", "hello"), (message.Method, message.ContentType, message.Body));
+        Assert.Contains(KeyValuePair.Create("X-Ticket", "4711"), message.Headers);
+        var info = Assert.IsType<SipCallRequestReceived>(await observer.NextAsync());
+        Assert.Equal((SipMethod.Info, "{\"state\": \"busy\"}"), (info.Method, info.Body));
+    }
+
+    [Theory]
+    [InlineData("", 400)]
+    [InlineData("Refer-To: <sip:a@pbx.example>\r\nRefer-To: <sip:b@pbx.example>\r\n", 400)]
+    public async Task Refer_WithoutExactlyOneReferTo_IsRefused_AndReportsNothing(string headers, int status)
+    {
+        await using var agent = await UserAgentFixture.StartAsync();
+        using var peer = new UdpPeer();
+        var (_, caller, observer) = await ConfirmedInboundAsync(agent, peer);
+
+        caller.SendInDialog("REFER", extra: headers);
+
+        Assert.Equal(SipMethod.Refer, (await caller.ResponseAsync(status)).CSeq!.Value.Method);
+        await Task.Delay(200);
+        Assert.False(observer.TryRead(out _));
+    }
+
+    [Theory]
+    [InlineData("<tel:+15550009;phone-context=example.com>", "+15550009")]
+    [InlineData("\"Bob\" <sips:bob@pbx.example;transport=tls>", "bob")]
+    [InlineData("sip:pbx.example", null)]
+    [InlineData("<mailto:bob@example.com>", null)]
+    public void UserOf_ReadsASipUsersOrATelNumber(string address, string? user) => Assert.Equal(user, SipNameAddress.UserOf(address));
+
+    [Fact]
+    public void TheNotificationsOfAnAcceptedRefer_NameItsSubscription_AndTheLastEndsIt()
+    {
+        var first = SipReferNotification.Create(42, 100, "Trying", final: false);
+        var last = SipReferNotification.Create(42, 200, "OK", final: true);
+
+        Assert.Equal((SipMethod.Notify, "message/sipfrag;version=2.0", "SIP/2.0 100 Trying\r\n"), (first.Method, first.ContentType, first.Body));
+        Assert.Contains(KeyValuePair.Create("Event", "refer;id=42"), first.Headers);
+        Assert.Contains(KeyValuePair.Create("Subscription-State", "active;expires=60"), first.Headers);
+        Assert.Contains(KeyValuePair.Create("Subscription-State", "terminated;reason=noresource"), last.Headers);
+        Assert.Equal("SIP/2.0 200 OK\r\n", last.Body);
+    }
+
     [Theory]
     [InlineData("application/json", "{}", 415)]
     [InlineData("application/dtmf-relay", "Signal=X\r\n", 400)]

@@ -133,15 +133,36 @@ public static class CallsEndpoints
         }
 
         var update = await JsonBody.ReadAsync(context, LiveCallUpdateReader.Read).ConfigureAwait(false);
+        if (update.ChildCallHook is { } childHook
+            && await engine.RedirectChildAsync(call_sid, childHook, context.RequestAborted).ConfigureAwait(false) is var adopted and not DialControlOutcome.Done)
+        {
+            return DialControlRefused(call, adopted, "child_call_hook");
+        }
+
         if (!update.ApplyTo(engine, call_sid))
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The call has ended", detail: $"call {call_sid} is {call.Status}; only live calls can be changed");
+            return CallEnded(call);
+        }
+
+        if (update.Whisper is { } prompts
+            && await engine.WhisperAsync(call_sid, prompts, context.RequestAborted).ConfigureAwait(false) is var whispered and not DialControlOutcome.Done)
+        {
+            return DialControlRefused(call, whispered, "whisper");
         }
 
         return update.SipRequest is { } sipRequest
             ? await SendSipRequestAsync(context, call_sid, sipRequest, engine).ConfigureAwait(false)
             : Results.Accepted();
     }
+
+    private static IResult CallEnded(CallRecord call) =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The call has ended", detail: $"call {call.Sid} is {call.Status}; only live calls can be changed");
+
+    /// <summary>A <c>whisper</c> or <c>child_call_hook</c> needs a dial that has connected the call to another party.</summary>
+    private static IResult DialControlRefused(CallRecord call, DialControlOutcome outcome, string field) => outcome == DialControlOutcome.NotLive
+        ? CallEnded(call)
+        : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The call is not in a connected dial",
+            detail: $"{field} needs a dial that has connected call {call.Sid} to another party; none has");
 
     /// <summary>
     /// jambonz's live <c>sip_request</c>: sent inside the call's dialog, answered 200 with the peer's status and reason

@@ -23,7 +23,7 @@ namespace Switchboard.Api.V1.Calls;
 /// (<see cref="ConfirmScript"/>) that shares the application's hooks, and its <c>amd</c> events go through
 /// <see cref="AmdHook"/>.
 /// </summary>
-public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHooks, IAmdHooks, IDialLegHooks
+public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHooks, IAmdHooks, IDialLegHooks, IReferHooks, IPeerRequestHooks, IKeyPatternHooks
 {
     private readonly WebhookTarget _callHook;
     private readonly CallContext _context;
@@ -72,6 +72,11 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHoo
     /// </summary>
     public async ValueTask<IReadOnlyList<Verb>> StartAsync(CallSnapshot call, CancellationToken cancellationToken)
     {
+        if (StartingVerbs is { } given)
+        {
+            return given;
+        }
+
         var payload = _context.Origin is { } origin
             ? CallPayload.Build(call, _context, null, writer => CallPayload.WriteInvite(writer, origin.Offer))
             : CallPayload.Build(call, _context, null);
@@ -90,10 +95,75 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHoo
     /// <c>call_sid</c>, <c>parent_call_sid</c> the caller's) at <paramref name="confirmHook"/>; its action hooks and
     /// credentials are the application's.
     /// </summary>
-    public IScriptSource ConfirmScript(string confirmHook)
+    public IScriptSource ConfirmScript(string confirmHook) => LegScript(confirmHook, confirmation: true);
+
+    /// <summary>
+    /// A connected leg's own application once the dial let it go (jambonz <c>child_call_hook</c>): <paramref name="hook"/>
+    /// gets the leg's description and answers with the verbs it runs; the other hooks are the dialling application's.
+    /// </summary>
+    public IScriptSource AdoptedScript(string hook) => LegScript(hook, confirmation: false);
+
+    /// <summary>A connected leg's own application made of a <c>referHook</c>'s answer; its later hooks are the dialling application's.</summary>
+    public IScriptSource AdoptedScript(IReadOnlyList<Verb> verbs) => new HookScriptSource(_callHook, _context with { Origin = null }, _outbox, _replyTimeout, _trunks, _hooks, _callHook, confirmation: false)
     {
-        var target = _hooks.TryGetValue(confirmHook, out var known) ? known : new WebhookTarget(confirmHook, "POST", null, null);
-        return new HookScriptSource(_callHook, _context with { Origin = null }, _outbox, _replyTimeout, _trunks, _hooks, target, confirmation: true)
+        RecordingsUrl = RecordingsUrl,
+        StartingVerbs = verbs,
+    };
+
+    /// <summary>The verbs the application starts with instead of posting its first hook (a leg given a <c>referHook</c>'s answer).</summary>
+    private IReadOnlyList<Verb>? StartingVerbs { get; init; }
+
+    /// <summary>jambonz's <c>dtmfHook</c>: the party's call with <c>dtmf</c>, the pattern it pressed; the answer is not read.</summary>
+    public async ValueTask OnKeyPatternAsync(CallSnapshot call, string hook, string pattern, CancellationToken cancellationToken)
+    {
+        var target = _hooks.TryGetValue(hook, out var known) ? known : new WebhookTarget(hook, "POST", null, null);
+        await PostAsync(target, call, "dtmf", CallPayload.Build(call, _context, null, writer => writer.WriteString("dtmf", pattern)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// jambonz's <c>sipRequestWithinDialogHook</c>: the call with <c>sip_method</c>, <c>sip_body</c> and
+    /// <c>sip_headers</c> (names in lower case, as jambonz writes them; repeated ones joined with commas). An answer's
+    /// verbs replace the call's; an unreachable hook or an error answer changes nothing.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<Verb>> OnPeerRequestAsync(CallSnapshot call, string hook, PeerRequest request, CancellationToken cancellationToken)
+    {
+        var payload = CallPayload.Build(call, _context, null, writer =>
+        {
+            writer.WriteString("sip_method", request.Method);
+            writer.WriteString("sip_body", request.Body);
+            writer.WriteStartObject("sip_headers");
+            foreach (var header in request.Headers.GroupBy(header => header.Key.ToLowerInvariant()))
+            {
+                writer.WriteString(header.Key, string.Join(", ", header.Select(value => value.Value)));
+            }
+
+            writer.WriteEndObject();
+        });
+        return await AskAsync(hook, call, payload, replaceAll: false, cancellationToken).ConfigureAwait(false) ?? [];
+    }
+
+    /// <summary>
+    /// jambonz's <c>referHook</c>: posts the call with <c>refer_details</c>; the answer's verbs (none for an empty one) go
+    /// back. A hook that fails or answers an error refuses the transfer.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<Verb>> OnTransferAskedAsync(CallSnapshot call, string hook, IncomingTransfer transfer, CancellationToken cancellationToken)
+    {
+        var target = _hooks.TryGetValue(hook, out var known) ? known : new WebhookTarget(hook, "POST", null, null);
+        var payload = CallPayload.Build(call, _context, null, writer => ReferDetailsPayload.Write(writer, transfer));
+        var reply = await PostAsync(target, call, "refer", payload, cancellationToken).ConfigureAwait(false);
+        if (!reply.IsSuccess)
+        {
+            throw new InvalidOperationException($"the refer hook answered HTTP {reply.StatusCode}");
+        }
+
+        return await ResolveTrunksAsync(ReadVerbs(reply, "the refer hook") ?? [], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>An application a dialled leg runs, starting at <paramref name="hook"/>, with the dialling application's hooks.</summary>
+    private HookScriptSource LegScript(string hook, bool confirmation)
+    {
+        var target = _hooks.TryGetValue(hook, out var known) ? known : new WebhookTarget(hook, "POST", null, null);
+        return new HookScriptSource(_callHook, _context with { Origin = null }, _outbox, _replyTimeout, _trunks, _hooks, target, confirmation)
         {
             RecordingsUrl = RecordingsUrl,
         };

@@ -82,8 +82,8 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     {
         string[] options = name switch
         {
-            "config" => ["record", "fillerNoise", "actionHookDelayAction", "onHoldMusic", "sipRequestWithinDialogHook", "boostAudioSignal", "vad", "referHook", "notifyEvents"],
-            "dial" => ["listen", "transcribe", "dtmfHook", "referHook", "exitMediaPath", "dub"],
+            "config" => ["fillerNoise", "actionHookDelayAction", "onHoldMusic", "boostAudioSignal", "vad", "notifyEvents"],
+            "dial" => ["listen", "transcribe", "exitMediaPath", "dub"],
             "play" => ["seekOffset", "timeoutSecs", "actionHook"],
             "listen" or "stream" => ["transcribe"],
             _ => [],
@@ -99,19 +99,50 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
 
     private (string Name, JsonElement Json, Verb Verb) Read(JsonElement verb, string path)
     {
+        var named = Named(verb, path);
+        return (named.Name, named.Json, Read(named.Name, named.NamePath, named.Json, named.Path));
+    }
+
+    /// <summary>
+    /// A live <c>whisper</c>: one <c>say</c> or <c>play</c> verb or an array of them, in either form. As in jambonz each
+    /// plays once, whatever its <c>loop</c>.
+    /// </summary>
+    /// <exception cref="ValidationException">Not say or play verbs, or one is invalid.</exception>
+    public static IReadOnlyList<Verb> ReadWhisper(JsonElement whisper, string path)
+    {
+        var items = whisper.ValueKind == JsonValueKind.Array
+            ? whisper.EnumerateArray().Select((item, index) => (Json: item, Path: $"{path}[{index}]")).ToList()
+            : [(Json: whisper, Path: path)];
+        if (items.Count == 0)
+        {
+            throw new ValidationException(path, "must hold at least one say or play verb");
+        }
+
+        return items.Select(item => Named(item.Json, item.Path) switch
+        {
+            ("say", _, var json, var jsonPath) => (Verb)(ReadSay(json, jsonPath) with { Loop = 1 }),
+            ("play", _, var json, var jsonPath) => ReadPlay(json, jsonPath) with { Loop = 1 },
+            (_, var namePath, _, _) => throw new ValidationException(namePath, "only say and play verbs can be whispered"),
+        }).ToList();
+    }
+
+    /// <summary>
+    /// A verb's name, where it was written, and its options: jambonz takes a verb in either form,
+    /// <c>{"verb": "say", "text": ...}</c> or <c>{"say": {"text": ...}}</c>.
+    /// </summary>
+    private static (string Name, string NamePath, JsonElement Json, string Path) Named(JsonElement verb, string path)
+    {
         if (verb.ValueKind != JsonValueKind.Object)
         {
             throw new ValidationException(path, "must be an object");
         }
 
-        // jambonz takes a verb in either form: {"verb": "say", "text": ...} or {"say": {"text": ...}}.
         if (!verb.TryGetProperty("verb", out _) && verb.EnumerateObject().ToList() is [{ Value.ValueKind: JsonValueKind.Object } keyed])
         {
-            return (keyed.Name, keyed.Value, Read(keyed.Name, path, keyed.Value, $"{path}.{keyed.Name}"));
+            return (keyed.Name, path, keyed.Value, $"{path}.{keyed.Name}");
         }
 
-        var name = JsonFields.RequireString(verb, "verb", path + ".verb");
-        return (name, verb, Read(name, path + ".verb", verb, path));
+        return (JsonFields.RequireString(verb, "verb", path + ".verb"), path + ".verb", verb, path);
     }
 
     /// <param name="namePath">Where the verb's name was written, for a refusal of the name itself.</param>
@@ -217,7 +248,27 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
         Transcribe = ReadTranscribeConfig(verb, path + ".transcribe"),
         Amd = ReadConfigAmd(verb, path + ".amd"),
         Listen = ReadListenConfig(verb, path + ".listen"),
+        Record = ReadConfigRecord(verb, path + ".record"),
+        ReferHook = ReadHook(verb, "referHook", path),
+        PeerRequestHook = ReadHook(verb, "sipRequestWithinDialogHook", path),
     };
+
+    /// <summary>jambonz <c>config.record</c>: the call's own recording (type <c>cloud</c>); a SIPREC one is skipped with a warning.</summary>
+    private CallRecordingAction? ReadConfigRecord(JsonElement config, string path)
+    {
+        if (!config.TryGetProperty("record", out var record) || record.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var action = CallRecordingReader.Read(record, path);
+        if (action is null)
+        {
+            _unavailable.Add(new SkippedVerb("config.record", CallRecordingReader.SiprecUnsupported));
+        }
+
+        return action;
+    }
 
     /// <summary>
     /// jambonz <c>config.listen</c>: <c>enable: true</c> with a <c>listen</c> verb's options starts a background stream
@@ -358,8 +409,8 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
     /// jambonz <c>dial</c>: <c>target</c> (phone numbers, through a named <c>trunk</c> or the default carrier, and SIP
     /// URIs), <c>callerId</c>, <c>callerName</c>, <c>timeout</c> (ring seconds, default 60), <c>timeLimit</c>,
     /// <c>headers</c>, <c>actionHook</c>, <c>confirmHook</c> (the application an answering target runs before the
-    /// bridge; a target may name its own), <c>dialMusic</c> (audio the caller hears, over and over, while the targets ring) and <c>amd</c>
-    /// (answering-machine detection on the answering target). A trunk is only named here; the script source
+    /// bridge; a target may name its own), <c>dialMusic</c> (audio the caller hears, over and over, while the targets ring), <c>amd</c>
+    /// (answering-machine detection on the answering target) and <c>referHook</c> (where a transfer either party asks for goes). A trunk is only named here; the script source
     /// resolves it before running.
     /// </summary>
     private DialVerb ReadDial(JsonElement verb, string path)
@@ -403,6 +454,8 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
 
         var timeout = JsonFields.OptionalNumber(verb, "timeout", path + ".timeout", 1, 600) ?? 60;
         var timeLimit = JsonFields.OptionalNumber(verb, "timeLimit", path + ".timeLimit", 1, 86_400);
+        var dtmfHook = ReadHook(verb, "dtmfHook", path);
+        var (callerKeys, calleeKeys) = ReadDtmfCapture(verb, path + ".dtmfCapture");
         return new DialVerb(resolved, TimeSpan.FromSeconds(timeout), ReadActionHook(verb, path, required: false))
         {
             CallerId = callerId,
@@ -410,11 +463,63 @@ public sealed class JambonzVerbReader(Uri baseUrl, IDictionary<string, WebhookTa
             Headers = SipHeadersReader.Read(verb, path + ".headers"),
             TimeLimit = timeLimit is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             ConfirmHook = ReadHook(verb, "confirmHook", path),
+            ReferHook = ReadHook(verb, "referHook", path),
+            DtmfHook = dtmfHook,
+            CallerKeyPatterns = dtmfHook is null ? [] : callerKeys,
+            CalleeKeyPatterns = dtmfHook is null ? [] : calleeKeys,
             HoldPrompt = JsonFields.OptionalString(verb, "dialMusic", path + ".dialMusic") is not null
                 ? new PlayVerb(JsonFields.RequireHttpUrl(verb, "dialMusic", path + ".dialMusic"), Loop: 1, BargeIn: false)
                 : null,
             Amd = ReadDialAmd(verb, path),
         };
+    }
+
+    /// <summary>
+    /// jambonz's <c>dtmfCapture</c>: an array of key patterns both parties' keys are watched for, or
+    /// <c>{parentCall, childCall}</c> with the caller's and the callee's own.
+    /// </summary>
+    private static (IReadOnlyList<string> Caller, IReadOnlyList<string> Callee) ReadDtmfCapture(JsonElement verb, string path)
+    {
+        if (!verb.TryGetProperty("dtmfCapture", out var capture) || capture.ValueKind == JsonValueKind.Null)
+        {
+            return ([], []);
+        }
+
+        if (capture.ValueKind == JsonValueKind.Array)
+        {
+            var both = ReadKeyPatterns(capture, path);
+            return (both, both);
+        }
+
+        if (capture.ValueKind != JsonValueKind.Object)
+        {
+            throw new ValidationException(path, "must be an array of key patterns or {parentCall, childCall}");
+        }
+
+        return (
+            capture.TryGetProperty("parentCall", out var parent) ? ReadKeyPatterns(parent, path + ".parentCall") : [],
+            capture.TryGetProperty("childCall", out var child) ? ReadKeyPatterns(child, path + ".childCall") : []);
+    }
+
+    private static List<string> ReadKeyPatterns(JsonElement patterns, string path)
+    {
+        if (patterns.ValueKind != JsonValueKind.Array)
+        {
+            throw new ValidationException(path, "must be an array of key patterns such as \"*2\"");
+        }
+
+        var read = new List<string>();
+        foreach (var pattern in patterns.EnumerateArray())
+        {
+            if (pattern.ValueKind != JsonValueKind.String || pattern.GetString() is not { Length: > 0 and <= 16 } keys || !keys.All(IsKey))
+            {
+                throw new ValidationException($"{path}[{read.Count}]", "must be 1 to 16 of 0-9, *, # and A-D");
+            }
+
+            read.Add(keys);
+        }
+
+        return read;
     }
 
     /// <summary>A dial's <c>amd</c>: the call creation's object, its hook resolved like an action hook.</summary>

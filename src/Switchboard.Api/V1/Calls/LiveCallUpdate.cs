@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Switchboard.Calls.Engine;
+using Switchboard.Calls.Verbs;
 
 namespace Switchboard.Api.V1.Calls;
 
@@ -15,6 +16,9 @@ public sealed record LiveCallUpdate(string? RedirectHook, string? CallStatus, Js
     /// <summary>True to pause the call's media streams (<c>listen_status</c>), false to resume them, null to leave them.</summary>
     public bool? ListenPaused { get; init; }
 
+    /// <summary>What the call's own recording should do (jambonz <c>record</c>, type <c>cloud</c>); null leaves it.</summary>
+    public CallRecordingAction? Record { get; init; }
+
     /// <summary>Keys to send to the call, and how long each lasts.</summary>
     public (string Digits, TimeSpan Duration)? Dtmf { get; init; }
 
@@ -23,6 +27,15 @@ public sealed record LiveCallUpdate(string? RedirectHook, string? CallStatus, Js
     /// commands and answers with the peer's response.
     /// </summary>
     public InDialogRequest? SipRequest { get; init; }
+
+    /// <summary>
+    /// The application the dial's connected leg runs on its own (jambonz <c>child_call_hook</c>); the endpoint hands it
+    /// to the call before the other commands, so a <c>call_hook</c> given with it leaves the dial only after the leg left.
+    /// </summary>
+    public string? ChildCallHook { get; init; }
+
+    /// <summary>Say and play verbs one party of the connected dial hears (jambonz <c>whisper</c>); sent after the other commands.</summary>
+    public IReadOnlyList<Verb>? Whisper { get; init; }
 
     /// <summary>Sends the commands to the live call; false when the call is no longer live.</summary>
     public bool ApplyTo(CallEngine engine, string callSid)
@@ -46,6 +59,11 @@ public sealed record LiveCallUpdate(string? RedirectHook, string? CallStatus, Js
         if (ListenPaused is { } listenPaused)
         {
             live &= engine.PauseListening(callSid, listenPaused);
+        }
+
+        if (Record is { } record)
+        {
+            live &= engine.ControlRecording(callSid, record);
         }
 
         if (Dtmf is { } dtmf)

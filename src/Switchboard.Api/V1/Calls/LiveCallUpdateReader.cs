@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Switchboard.Api.Problems;
 using Switchboard.Api.V1.Hooks;
+using Switchboard.Calls.Verbs;
 
 namespace Switchboard.Api.V1.Calls;
 
 /// <summary>
-/// Validates a live-control body: <c>call_hook</c>, <c>call_status</c>, <c>mute_status</c>, <c>transcribe_status</c>, <c>listen_status</c>,
-/// <c>dtmf</c>, <c>tag</c>, <c>sip_request</c>.
+/// Validates a live-control body: <c>call_hook</c>, <c>call_status</c>, <c>mute_status</c>, <c>transcribe_status</c>,
+/// <c>listen_status</c>, <c>record</c>, <c>dtmf</c>, <c>tag</c>, <c>sip_request</c>, <c>whisper</c>, <c>child_call_hook</c>.
 /// </summary>
 public static class LiveCallUpdateReader
 {
@@ -49,8 +50,7 @@ public static class LiveCallUpdateReader
         var dtmf = ReadDtmf(body);
 
         // Refused by name rather than dropped: a caller that asked for these must learn they did not happen.
-        foreach (var unsupported in (string[])["whisper", "conf_mute_status", "conf_hold_status",
-                     "record", "child_call_hook", "dub", "media_path"])
+        foreach (var unsupported in (string[])["conf_mute_status", "conf_hold_status", "dub", "media_path"])
         {
             if (body.TryGetProperty(unsupported, out _))
             {
@@ -58,14 +58,30 @@ public static class LiveCallUpdateReader
             }
         }
 
+        var childHook = HookReader.Optional(body, "child_call_hook", "child_call_hook");
+        var whisper = body.TryGetProperty("whisper", out var whispered) ? JambonzVerbReader.ReadWhisper(whispered, "whisper") : null;
+        var record = body.TryGetProperty("record", out var recordOptions)
+            ? CallRecordingReader.Read(recordOptions, "record") ?? throw new ValidationException("record.type", CallRecordingReader.SiprecUnsupported)
+            : (CallRecordingAction?)null;
         var tag = JsonFields.OptionalObject(body, "tag", "tag")?.Clone();
         var sipRequest = body.TryGetProperty("sip_request", out _) ? SipVerbReader.ReadLive(body, "sip_request") : null;
-        if (hook is null && status is null && tag is null && mute is null && transcription is null && listen is null && dtmf is null && sipRequest is null)
+        if (hook is null && status is null && tag is null && mute is null && transcription is null && listen is null && dtmf is null && sipRequest is null
+            && childHook is null && whisper is null && record is null)
         {
-            throw new ValidationException("$", "give at least one of call_hook, call_status, mute_status, transcribe_status, listen_status, dtmf, tag and sip_request");
+            throw new ValidationException("$", "give at least one of call_hook, child_call_hook, call_status, mute_status, transcribe_status, listen_status, record, dtmf, tag, whisper and sip_request");
         }
 
-        return new LiveCallUpdate(hook?.Url, status, tag) { Mute = mute, TranscriptionPaused = transcription, ListenPaused = listen, Dtmf = dtmf, SipRequest = sipRequest };
+        return new LiveCallUpdate(hook?.Url, status, tag)
+        {
+            Mute = mute,
+            TranscriptionPaused = transcription,
+            ListenPaused = listen,
+            Dtmf = dtmf,
+            SipRequest = sipRequest,
+            ChildCallHook = childHook?.Url,
+            Whisper = whisper,
+            Record = record,
+        };
     }
 
     /// <summary>jambonz's <c>dtmf: {digit, duration}</c>: keys to send, each lasting <c>duration</c> ms (default 250).</summary>

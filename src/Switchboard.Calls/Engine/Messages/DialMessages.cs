@@ -15,6 +15,9 @@ internal enum DialAudio
 
     /// <summary>The greeting the answering target hears before it is connected.</summary>
     Greeting,
+
+    /// <summary>A live whisper one party hears while the two are unbridged.</summary>
+    Whisper,
 }
 
 /// <summary>A dial's prompt is rendered: <paramref name="Clip"/> on success, <paramref name="Error"/> otherwise.</summary>
@@ -22,6 +25,9 @@ internal sealed record DialAudioReady(int Generation, DialAudio Audio, AudioClip
 
 /// <summary>One play of a dial's prompt ended; <paramref name="Completed"/>: it played to its end (not stopped, not on a closed session).</summary>
 internal sealed record DialAudioEnded(int Generation, DialAudio Audio, bool Completed) : VerbStepMessage(Generation);
+
+/// <summary>The dial's leg's peer pressed <paramref name="Key"/>; <paramref name="LegCall"/> is the leg then.</summary>
+internal sealed record DialLegKey(int Generation, IDialLeg Leg, CallSnapshot LegCall, char Key) : VerbStepMessage(Generation);
 
 /// <summary>A dialled leg's answering-machine hook answered with <paramref name="Verbs"/>, which replace the dialling call's.</summary>
 internal sealed record DialAmdAnswered(int Generation, IReadOnlyList<Verb> Verbs) : VerbStepMessage(Generation);

@@ -25,5 +25,11 @@ internal sealed record Ends(CallStatus Status, int? SipStatus, string Reason, bo
 /// </summary>
 internal sealed record TransferProgress(int? SipStatus, bool ReportsEnded) : CallFact;
 
+/// <summary>The peer asked us to transfer the call (an incoming REFER, already accepted with 202).</summary>
+internal sealed record TransferAsked(IncomingTransfer Transfer) : CallFact;
+
+/// <summary>The peer sent a request inside the dialog that the application asked to hear (already answered).</summary>
+internal sealed record PeerRequestArrived(PeerRequest Request) : CallFact;
+
 /// <summary>A key arrived in signalling (RFC 6086 INFO); it joins RFC 4733 and in-band keys.</summary>
 internal sealed record KeyPressed(char Key) : CallFact;

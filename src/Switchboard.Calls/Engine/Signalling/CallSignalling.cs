@@ -68,6 +68,9 @@ internal abstract class CallSignalling(MediaSession media, CallSetup setup, stri
         // RFC 6086 INFO keys join the same stream of digits as RFC 4733 and in-band ones.
         SipCallDtmf info => new KeyPressed(info.Digit),
         SipCallReferNotify notify => new TransferProgress(notify.Status?.StatusCode, notify.SubscriptionTerminated),
+        SipCallRequestReceived request => new PeerRequestArrived(new PeerRequest(request.Method.Name, request.ContentType, request.Body, request.Headers)),
+        SipCallReferred referred => new TransferAsked(
+            new IncomingTransfer(referred.ReferTo, referred.ReferredBy, referred.UserAgent, referred.CustomHeaders, referred.Sequence) { ReferringCallSid = callSid }),
         SipCallDialogFailed failed => new Ends(
             current == CallStatus.InProgress ? CallStatus.Completed : CallStatus.Failed, failed.StatusCode, "dialog lost: " + failed.ReasonPhrase),
         _ => InterpretOwn(sipEvent),

@@ -47,6 +47,18 @@ internal abstract class BackgroundVerb : IStepRunner, IDisposable
         set => _foreground.Recognizer = value;
     }
 
+    public string? ReferHook
+    {
+        get => _foreground.ReferHook;
+        set => _foreground.ReferHook = value;
+    }
+
+    public string? PeerRequestHook
+    {
+        get => _foreground.PeerRequestHook;
+        set => _foreground.PeerRequestHook = value;
+    }
+
     /// <summary>Its own: a background gather never takes the keys kept for the call's next gather.</summary>
     public TypeAheadKeys TypeAhead { get; } = new();
 

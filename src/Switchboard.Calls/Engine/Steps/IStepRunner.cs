@@ -12,6 +12,12 @@ internal interface IStepRunner
     /// <summary>The recognizer options gathers and transcriptions inherit now (a <c>config</c> verb changes them).</summary>
     RecognizerOptions Recognizer { get; set; }
 
+    /// <summary>Where a transfer the peer asks for is posted (<c>config.referHook</c>); null: such transfers are refused.</summary>
+    string? ReferHook { get; set; }
+
+    /// <summary>Where the requests the peer sends inside the dialog are posted (<c>config.sipRequestWithinDialogHook</c>); null: nowhere.</summary>
+    string? PeerRequestHook { get; set; }
+
     /// <summary>Keys pressed while no gather listened, kept for the next one.</summary>
     TypeAheadKeys TypeAhead { get; }
 

@@ -36,10 +36,21 @@ internal sealed class ConfigStep(ConfigVerb config, StepScope scope) : VerbStep(
         }
 
         Runner.Recognizer = Runner.Recognizer.With(config.Recognizer);
+        Runner.ReferHook = config.ReferHook ?? Runner.ReferHook;
+        if (config.PeerRequestHook is { } peerRequestHook)
+        {
+            Runner.PeerRequestHook = peerRequestHook;
+            Services.Host.ForwardPeerRequests();
+        }
         Runner.Background?.Apply(config);
         if (config.Amd is { } amd)
         {
             StartAmd(amd);
+        }
+
+        if (config.Record is { } record)
+        {
+            Services.Host.ControlRecording(record);
         }
 
         Runner.Complete(this);

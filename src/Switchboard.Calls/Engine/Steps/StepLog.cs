@@ -30,6 +30,24 @@ internal static partial class StepLog
     [LoggerMessage(3016, LogLevel.Warning, "Call {CallSid}: the result of a dial ended by hang-up could not be posted: {Error}")]
     public static partial void DialHookFailed(ILogger logger, string callSid, string error);
 
+    [LoggerMessage(3017, LogLevel.Information, "Call {CallSid}: {Count} whispered prompt(s) play to {PartySid} while the dial is unbridged")]
+    public static partial void DialWhisper(ILogger logger, string callSid, string partySid, int count);
+
+    [LoggerMessage(3018, LogLevel.Information, "Call {CallSid}: the dial's leg {LegSid} leaves it to run an application of its own")]
+    public static partial void DialChildRedirected(ILogger logger, string callSid, string legSid);
+
+    [LoggerMessage(3044, LogLevel.Information, "Call {CallSid}: the peer asks to transfer the call to {ReferTo}")]
+    public static partial void TransferAsked(ILogger logger, string callSid, string referTo);
+
+    [LoggerMessage(3045, LogLevel.Information, "Call {CallSid}: the transfer the peer asked for was taken by the application: {Accepted}")]
+    public static partial void TransferAnswered(ILogger logger, string callSid, bool accepted);
+
+    [LoggerMessage(3019, LogLevel.Information, "Call {CallSid}: {PartySid} pressed the dial's key pattern {Pattern}")]
+    public static partial void DialKeyPattern(ILogger logger, string callSid, string partySid, string pattern);
+
+    [LoggerMessage(3020, LogLevel.Warning, "Call {CallSid}: the dial's dtmfHook could not be posted: {Error}")]
+    public static partial void DialKeyPatternNotPosted(ILogger logger, string callSid, string error);
+
     [LoggerMessage(3040, LogLevel.Information, "Call {CallSid}: {Method} in the dialog was answered {SipStatus} {Reason}")]
     public static partial void InDialogAnswered(ILogger logger, string callSid, string method, int sipStatus, string reason);
 

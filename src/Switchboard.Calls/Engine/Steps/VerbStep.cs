@@ -52,6 +52,21 @@ internal abstract class VerbStep(StepScope scope)
     {
     }
 
+    /// <summary>
+    /// Live control: <paramref name="prompts"/> (say and play) should play to the party <paramref name="partySid"/>.
+    /// Only a connected dial can; false when this step cannot.
+    /// </summary>
+    public virtual bool OnWhisper(IReadOnlyList<Verbs.Verb> prompts, string partySid) => false;
+
+    /// <summary>Live control: the connected party should leave and run <paramref name="hook"/>'s application. Only a connected dial can.</summary>
+    public virtual bool OnChildRedirect(string hook) => false;
+
+    /// <summary>
+    /// The call's peer asked for a transfer (an incoming REFER). True when this step takes it (a connected dial with
+    /// a <c>referHook</c>) and will answer it; otherwise the call's own <c>referHook</c>, if any, hears of it.
+    /// </summary>
+    public virtual bool OnTransferAsked(IncomingTransfer transfer) => false;
+
     /// <summary>The verb is left (its end, a barge-in, a redirect, new verbs): stop whatever it runs.</summary>
     public virtual void Leave()
     {

@@ -77,7 +77,30 @@ public sealed class ConfigVerbReaderTests
         Assert.False(config.StartsListening);
     }
 
+    [Fact]
+    public void ReferHook_IsResolvedLikeAnActionHook()
+    {
+        Assert.Equal("https://app.example.com/refer", Read("""{"verb": "config", "referHook": "/refer"}""").ReferHook);
+    }
+
     [Theory]
+    [InlineData("startCallRecording", CallRecordingAction.Start)]
+    [InlineData("stopCallRecording", CallRecordingAction.Stop)]
+    [InlineData("pauseCallRecording", CallRecordingAction.Pause)]
+    [InlineData("resumeCallRecording", CallRecordingAction.Resume)]
+    public void Record_OfTypeCloud_ControlsTheCallsOwnRecording_WithoutNeedingTheAnswer(string action, CallRecordingAction expected)
+    {
+        var config = Read($$$"""{"verb": "config", "record": {"action": "{{{action}}}", "type": "cloud"}}""");
+
+        Assert.Equal(expected, config.Record);
+        Assert.False(config.StartsListening);
+    }
+
+    [Theory]
+    [InlineData("""{"verb": "config", "record": {"action": "startCallRecording", "type": "tape"}}""", "$[0].record.type")]
+    [InlineData("""{"verb": "config", "record": {"action": "rewind", "type": "cloud"}}""", "$[0].record.action")]
+    [InlineData("""{"verb": "config", "record": {"type": "cloud"}}""", "$[0].record.action")]
+    [InlineData("""{"verb": "config", "record": true}""", "$[0].record")]
     [InlineData("""{"verb": "config", "bargeIn": "yes"}""", "$[0].bargeIn")]
     [InlineData("""{"verb": "config", "bargeIn": {"enable": true, "minBargeinWordCount": 0}}""", "$[0].bargeIn.minBargeinWordCount")]
     [InlineData("""{"verb": "config", "bargeIn": {"enable": true, "input": ["keys"]}}""", "$[0].bargeIn.input")]

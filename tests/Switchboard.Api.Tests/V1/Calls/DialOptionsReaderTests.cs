@@ -58,6 +58,22 @@ public sealed class DialOptionsReaderTests
     }
 
     [Fact]
+    public void DtmfCapture_OfBothParties_OrOfEach_GoesWithTheDtmfHook()
+    {
+        var both = Read(""" "dtmfHook": "/dtmf", "dtmfCapture": ["*2", "#"] """);
+        var each = Read(""" "dtmfHook": "/dtmf", "dtmfCapture": {"parentCall": ["*9"], "childCall": ["1", "22"]}, "referHook": "/refer" """);
+        var hookless = Read(""" "dtmfCapture": ["*2"] """);
+
+        Assert.Equal("https://app.example.com/dtmf", both.DtmfHook);
+        Assert.Equal(["*2", "#"], both.CallerKeyPatterns);
+        Assert.Equal(["*2", "#"], both.CalleeKeyPatterns);
+        Assert.Equal(["*9"], each.CallerKeyPatterns);
+        Assert.Equal(["1", "22"], each.CalleeKeyPatterns);
+        Assert.Equal("https://app.example.com/refer", each.ReferHook);
+        Assert.Equal((0, 0), (hookless.CallerKeyPatterns.Count, hookless.CalleeKeyPatterns.Count));
+    }
+
+    [Fact]
     public void WithoutTheOptions_TheDialHasNone()
     {
         var dial = Read(""" "timeout": 20 """);
@@ -69,6 +85,9 @@ public sealed class DialOptionsReaderTests
     [InlineData(""" "confirmHook": 42 """, "$[0].confirmHook")]
     [InlineData(""" "confirmHook": "ftp://x.example/c" """, "$[0].confirmHook")]
     [InlineData(""" "dialMusic": "/music.wav" """, "$[0].dialMusic")]
+    [InlineData(""" "dtmfHook": "/d", "dtmfCapture": "*2" """, "$[0].dtmfCapture")]
+    [InlineData(""" "dtmfHook": "/d", "dtmfCapture": ["*2", "x"] """, "$[0].dtmfCapture[1]")]
+    [InlineData(""" "dtmfHook": "/d", "dtmfCapture": {"childCall": "1"} """, "$[0].dtmfCapture.childCall")]
     [InlineData(""" "dialMusic": 3 """, "$[0].dialMusic")]
     [InlineData(""" "amd": {"thresholdWordCount": 3} """, "$[0].amd.actionHook")]
     [InlineData(""" "amd": {"actionHook": "/amd", "timers": {"noSpeechTimeoutMs": 9000, "decisionTimeoutMs": 3000}} """, "$[0].amd.timers.noSpeechTimeoutMs")]

@@ -31,6 +31,28 @@ public sealed class InstantStepsTests
     }
 
     [Fact]
+    public async Task Config_HandsItsRecordActionToTheCall_AndCompletes()
+    {
+        await using var call = await StepHarness.StartAsync();
+
+        new ConfigStep(new ConfigVerb(null) { Record = CallRecordingAction.Pause }, call.Scope()).Start();
+
+        Assert.Equal([CallRecordingAction.Pause], call.RecordingActions);
+        Assert.True(call.Runner.Completed);
+    }
+
+    [Fact]
+    public async Task Config_SetsTheCallsHooksForThePeersRequests_AndAsksTheCallToForwardThem()
+    {
+        await using var call = await StepHarness.StartAsync();
+
+        new ConfigStep(new ConfigVerb(null) { ReferHook = "https://app/refer", PeerRequestHook = "https://app/info" }, call.Scope()).Start();
+
+        Assert.Equal(("https://app/refer", "https://app/info"), (call.Runner.ReferHook, call.Runner.PeerRequestHook));
+        Assert.True(call.ForwardsPeerRequests);
+    }
+
+    [Fact]
     public async Task Skipped_RecordsAWarningNamingIt_AndCompletes()
     {
         await using var call = await StepHarness.StartAsync();

@@ -196,6 +196,21 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
 
     public void StartAmd(AmdSettings settings) => AmdStarted.Add(settings);
 
+    /// <summary>What the call's own recording was asked to do, in order.</summary>
+    public List<CallRecordingAction> RecordingActions { get; } = [];
+
+    public void ControlRecording(CallRecordingAction action) => RecordingActions.Add(action);
+
+    /// <summary>How the transfers the peer asked for were answered, in order.</summary>
+    public List<(uint Sequence, bool Accepted)> TransferAnswers { get; } = [];
+
+    public void AnswerTransfer(uint sequence, bool accepted) => TransferAnswers.Add((sequence, accepted));
+
+    /// <summary>Whether the call was asked to hand the peer's in-dialog requests to its verbs.</summary>
+    public bool ForwardsPeerRequests { get; private set; }
+
+    public void ForwardPeerRequests() => ForwardsPeerRequests = true;
+
     public void ReportVerbFailed(Verb verb, string reason) => FailedVerbs.Add((verb, reason));
 
     /// <summary>Requests the steps sent inside the dialog, and REFERs, in order.</summary>
@@ -289,6 +304,10 @@ internal sealed class RecordingRunner : IStepRunner
 
     public RecognizerOptions Recognizer { get; set; } = RecognizerOptions.None;
 
+    public string? ReferHook { get; set; }
+
+    public string? PeerRequestHook { get; set; }
+
     public TypeAheadKeys TypeAhead { get; } = new();
 
     public BackgroundSteps? Background => null;
@@ -343,8 +362,54 @@ internal sealed class ScriptedPrompts : IPromptRenderer
 }
 
 /// <summary>A script source that starts with <see cref="StartVerbs"/>, keeps the results it is told of and answers each with <see cref="Reply"/>.</summary>
-internal sealed class RecordingScript : IScriptSource, ISpeechHooks, ITransferHooks
+internal sealed class RecordingScript : IScriptSource, ISpeechHooks, ITransferHooks, IDialLegHooks, IReferHooks, IKeyPatternHooks
 {
+    /// <summary>The key patterns posted to dtmf hooks, with the party that pressed them, in order.</summary>
+    public List<(string Hook, string CallSid, string Pattern)> KeyPatterns { get; } = [];
+
+    public ValueTask OnKeyPatternAsync(CallSnapshot call, string hook, string pattern, CancellationToken cancellationToken)
+    {
+        lock (KeyPatterns)
+        {
+            KeyPatterns.Add((hook, call.Sid, pattern));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The transfers posted to refer hooks, with the call they were posted with, in order.</summary>
+    public List<(string Hook, string CallSid, IncomingTransfer Transfer)> Transfers { get; } = [];
+
+    /// <summary>What a refer hook answers; a null answer stands for a hook that failed.</summary>
+    public IReadOnlyList<Verb>? ReferAnswer { get; set; } = [];
+
+    public ValueTask<IReadOnlyList<Verb>> OnTransferAskedAsync(CallSnapshot call, string hook, IncomingTransfer transfer, CancellationToken cancellationToken)
+    {
+        lock (Transfers)
+        {
+            Transfers.Add((hook, call.Sid, transfer));
+        }
+
+        return ReferAnswer is { } answer ? ValueTask.FromResult(answer) : ValueTask.FromException<IReadOnlyList<Verb>>(new InvalidOperationException("the refer hook answered HTTP 500"));
+    }
+
+    /// <summary>The hooks a dialled leg's own applications were made for, in order.</summary>
+    public List<string> LegApplications { get; } = [];
+
+    public IScriptSource ConfirmScript(string confirmHook) => LegScript(confirmHook);
+
+    public IScriptSource AdoptedScript(string hook) => LegScript(hook);
+
+    public IScriptSource AdoptedScript(IReadOnlyList<Verb> verbs) => new RecordingScript { StartVerbs = verbs };
+
+    public IAmdHook AmdHook(string actionHook) => throw new NotSupportedException();
+
+    private RecordingScript LegScript(string hook)
+    {
+        LegApplications.Add(hook);
+        return new RecordingScript();
+    }
+
     /// <summary>Transfer progress posted to event hooks, in order.</summary>
     public List<(string Hook, int SipStatus)> TransferReports { get; } = [];
 
