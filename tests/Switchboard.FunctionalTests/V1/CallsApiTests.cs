@@ -307,7 +307,7 @@ public sealed class CallsApiTests
         var call = await server.Client.GetFromJsonAsync<JsonElement>($"{CallsPath(server)}/{sid}");
         var warnings = call.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("detail").GetString()!).ToArray();
         Assert.Equal(2, warnings.Length);
-        Assert.StartsWith("config.record: not supported", warnings[0], StringComparison.Ordinal);
+        Assert.StartsWith("config.record: SIPREC", warnings[0], StringComparison.Ordinal);
         Assert.StartsWith("listen: not supported", warnings[1], StringComparison.Ordinal);
         Assert.All(call.GetProperty("warnings").EnumerateArray(), w => Assert.Equal("Skipped", w.GetProperty("title").GetString()));
     }

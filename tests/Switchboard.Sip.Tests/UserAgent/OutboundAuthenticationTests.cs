@@ -36,7 +36,7 @@ public class OutboundAuthenticationTests
         peer.Respond(first, 407, "Proxy Authentication Required", agent.LocalEndPoint,
             extra: $"Proxy-Authenticate: {challenge with { Algorithm = DigestAlgorithm.Md5 }}\r\nProxy-Authenticate: {challenge}\r\n");
         var ack = await peer.ReceiveRequestAsync("ACK");
-        var second = await peer.ReceiveRequestAsync("INVITE");
+        var second = await peer.ReceiveRequestAfterAsync("INVITE", first);
         peer.Respond(second, 200, "OK", agent.LocalEndPoint, extra: $"Contact: <sip:bob@127.0.0.1:{peer.Port}>\r\n");
         var dialogAck = await peer.ReceiveRequestAsync("ACK");
 
@@ -67,10 +67,10 @@ public class OutboundAuthenticationTests
         var first = await peer.ReceiveRequestAsync("INVITE");
         peer.Respond(first, 407, "Proxy Authentication Required", agent.LocalEndPoint,
             extra: $"Proxy-Authenticate: {_proxy.CreateChallenge("proxy.test", DigestAlgorithm.Md5)}\r\n");
-        var second = await peer.ReceiveRequestAsync("INVITE");
+        var second = await peer.ReceiveRequestAfterAsync("INVITE", first);
         peer.Respond(second, 401, "Unauthorized", agent.LocalEndPoint,
             extra: $"WWW-Authenticate: {_registrar.CreateChallenge("callee.test", DigestAlgorithm.Sha256)}\r\n");
-        var third = await peer.ReceiveRequestAsync("INVITE");
+        var third = await peer.ReceiveRequestAfterAsync("INVITE", second);
         peer.Respond(third, 486, "Busy Here", agent.LocalEndPoint);
 
         Assert.Equal(new SipCSeq(3, SipMethod.Invite), third.CSeq);
@@ -90,7 +90,7 @@ public class OutboundAuthenticationTests
 
         var first = await peer.ReceiveRequestAsync("INVITE");
         peer.Respond(first, 401, "Unauthorized", agent.LocalEndPoint, extra: $"WWW-Authenticate: {_registrar.CreateChallenge("callee.test", DigestAlgorithm.Md5)}\r\n");
-        var second = await peer.ReceiveRequestAsync("INVITE");
+        var second = await peer.ReceiveRequestAfterAsync("INVITE", first);
         Assert.Equal(DigestVerification.WrongResponse, Check(second, "Authorization", _registrar, "callee.test", DigestAlgorithm.Md5));
         peer.Respond(second, 401, "Unauthorized", agent.LocalEndPoint, extra: $"WWW-Authenticate: {_registrar.CreateChallenge("callee.test", DigestAlgorithm.Md5)}\r\n");
 
@@ -132,7 +132,7 @@ public class OutboundAuthenticationTests
         var first = await peer.ReceiveRequestAsync("INVITE");
         peer.Respond(first, 407, "Proxy Authentication Required", agent.LocalEndPoint, extra: $"Proxy-Authenticate: {_proxy.CreateChallenge("p", DigestAlgorithm.Md5)}\r\n");
         agent.PlaceCall(Request(peer, Alice), unsupported);
-        var second = await peer.ReceiveRequestAsync("INVITE");
+        var second = await peer.ReceiveRequestAfterAsync("INVITE", first);
         peer.Respond(second, 401, "Unauthorized", agent.LocalEndPoint, extra: "WWW-Authenticate: Digest realm=\"r\", nonce=\"n\", algorithm=SHA-512-256\r\n");
 
         Assert.Equal(407, Assert.IsType<SipCallRejected>(await withoutCredentials.NextAsync()).StatusCode);
@@ -148,7 +148,7 @@ public class OutboundAuthenticationTests
         var call = agent.PlaceCall(Request(peer, Alice), observer);
         var first = await peer.ReceiveRequestAsync("INVITE");
         peer.Respond(first, 407, "Proxy Authentication Required", agent.LocalEndPoint, extra: $"Proxy-Authenticate: {_proxy.CreateChallenge("p", DigestAlgorithm.Md5)}\r\n");
-        var second = await peer.ReceiveRequestAsync("INVITE");
+        var second = await peer.ReceiveRequestAfterAsync("INVITE", first);
         peer.Respond(second, 180, "Ringing", agent.LocalEndPoint);
         await observer.NextAsync();
 
