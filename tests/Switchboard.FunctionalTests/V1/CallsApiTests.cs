@@ -286,7 +286,7 @@ public sealed class CallsApiTests
             "/call" => (200, """
                 [
                   {"verb": "config", "record": {"action": "startCallRecording", "siprecServerURL": "sip:recorder@example.com"}},
-                  {"verb": "listen", "url": "wss://agent.example.com/stream"},
+                  {"verb": "conference", "name": "sales-room"},
                   {"verb": "say", "text": "Still here."},
                   {"verb": "hangup"}
                 ]
@@ -308,7 +308,7 @@ public sealed class CallsApiTests
         var warnings = call.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("detail").GetString()!).ToArray();
         Assert.Equal(2, warnings.Length);
         Assert.StartsWith("config.record: SIPREC", warnings[0], StringComparison.Ordinal);
-        Assert.StartsWith("listen: not supported", warnings[1], StringComparison.Ordinal);
+        Assert.StartsWith("conference: not supported", warnings[1], StringComparison.Ordinal);
         Assert.All(call.GetProperty("warnings").EnumerateArray(), w => Assert.Equal("Skipped", w.GetProperty("title").GetString()));
     }
 
