@@ -84,7 +84,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
             throw new SettingsException("SWITCHBOARD_DB: PostgreSQL storage is not available in this version; leave it empty for SQLite");
         }
 
-        Directory.CreateDirectory(settings.DataDirectory);
+        PrivateFiles.EnsureDirectory(settings.DataDirectory);
         var database = await SqliteDatabase.OpenAsync(Path.Combine(settings.DataDirectory, "switchboard.db"), cancellationToken).ConfigureAwait(false);
         var accounts = new SqliteAccountStore(database, TimeProvider.System);
         var account = await accounts.EnsureDefaultAccountAsync(cancellationToken).ConfigureAwait(false);
