@@ -1,15 +1,27 @@
 using Switchboard.Server.Configuration;
 using Switchboard.Server.Hosting;
 
-if (args.Any(arg => arg is "--help" or "-h"))
+var command = new SwitchboardCommand();
+var parsed = command.Parse(args);
+if (parsed.Errors.Count > 0)
 {
-    Console.WriteLine(SettingsReader.Help());
-    return 0;
+    foreach (var error in parsed.Errors)
+    {
+        await Console.Error.WriteLineAsync("switchboard: " + error.Message);
+    }
+
+    await Console.Error.WriteLineAsync("switchboard: --help lists every setting");
+    return 1;
+}
+
+if (command.AsksForHelpOrVersion(parsed))
+{
+    return await parsed.InvokeAsync();
 }
 
 try
 {
-    var settings = SettingsReader.Read(args, Environment.GetEnvironmentVariable);
+    var settings = SettingsReader.Read(command, parsed, Environment.GetEnvironmentVariable);
     await using var app = await SwitchboardApp.StartAsync(settings, logging: null, CancellationToken.None);
     Console.WriteLine($"Switchboard is listening: HTTP {app.HttpAddress}, SIP udp:{app.SipEndPoint}, RTP {settings.RtpPortMin}-{settings.RtpPortMax}, data {Path.GetFullPath(settings.DataDirectory)}");
     Console.WriteLine(app.NewApiKey is { } key
@@ -21,5 +33,5 @@ try
 catch (SettingsException invalid)
 {
     await Console.Error.WriteLineAsync("switchboard: " + invalid.Message);
-    return 2;
+    return 1;
 }

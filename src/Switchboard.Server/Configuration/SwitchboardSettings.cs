@@ -16,6 +16,21 @@ public sealed record SwitchboardSettings(
     string? DefaultCarrier)
 {
     /// <summary>
+    /// Every setting at its default; <see cref="SettingsCatalog"/> shows these in <c>--help</c>, and values read
+    /// from a file, variables and flags are applied over them.
+    /// </summary>
+    public static SwitchboardSettings Defaults { get; } = new(
+        Http: IPEndPoint.Parse("127.0.0.1:8080"),
+        Sip: IPEndPoint.Parse("0.0.0.0:5060"),
+        PublicIp: null,
+        RtpPortMin: 20000,
+        RtpPortMax: 29999,
+        DataDirectory: "./data",
+        Database: null,
+        ApiKey: null,
+        DefaultCarrier: null);
+
+    /// <summary>
     /// SIP over TCP: inbound connections in total (<c>SWITCHBOARD_SIP_TCP_MAX_CONNECTIONS</c>) and per address
     /// (<c>SWITCHBOARD_SIP_TCP_MAX_PER_ADDRESS</c>), the idle timeout (<c>SWITCHBOARD_SIP_TCP_IDLE_TIMEOUT</c>) and the
     /// time a message may take to arrive whole (<c>SWITCHBOARD_SIP_TCP_MESSAGE_TIMEOUT</c>).
