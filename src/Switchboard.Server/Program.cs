@@ -30,8 +30,8 @@ try
     await app.WaitForShutdownAsync(CancellationToken.None);
     return 0;
 }
-catch (SettingsException invalid)
+catch (Exception cannotStart) when (cannotStart is SettingsException or StartupException)
 {
-    await Console.Error.WriteLineAsync("switchboard: " + invalid.Message);
+    await Console.Error.WriteLineAsync("switchboard: " + cannotStart.Message);
     return 1;
 }
