@@ -105,6 +105,8 @@ public sealed class SwitchboardApp : IAsyncDisposable
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownGrace + TimeSpan.FromSeconds(20));
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+        // An unhealthy check is answered on /health/ready with its reason; the framework's error line adds nothing.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
         logging?.Invoke(builder.Logging);
         ConfigureServices(builder.Services, settings, database, accounts);
         configureServices?.Invoke(builder.Services);
@@ -120,8 +122,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         // An empty 4xx (no route, a method the route does not take, a body that is not JSON) gets a problem body.
         web.UseStatusCodePages();
         web.UseMiddleware<BearerAuthenticationMiddleware>();
-        web.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-        web.MapGet("/health/ready", Readiness.Check);
+        web.MapSwitchboardHealth();
         web.MapConversationApi();
         web.MapEventActionApi();
         web.MapCallbackApi();
@@ -287,6 +288,8 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSingleton<CallbackSessionRecovery>();
         services.AddSingleton<Escalations>();
         services.AddHostedService<GracefulShutdownService>();
+        services.AddSingleton(new StorageHealthCheck.DatabaseFile(Path.Combine(settings.DataDirectory, DatabaseFileName)));
+        services.AddSwitchboardHealthChecks();
         services.AddSingleton<IWebhookSecretStore, SqliteWebhookSecretStore>();
         services.AddSingleton<IWebhookOutboxStore, SqliteWebhookOutboxStore>();
         services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
