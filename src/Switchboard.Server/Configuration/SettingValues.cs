@@ -69,5 +69,10 @@ internal static class SettingValues
             ? text.ToLowerInvariant()
             : throw new FormatException($"is not {RecognizerVendors.PocketSphinx} or {RecognizerVendors.OpenAi}");
 
+    public static string LogFormat(string text) =>
+        text.ToLowerInvariant() is LogFormats.Text or LogFormats.Json
+            ? text.ToLowerInvariant()
+            : throw new FormatException($"is not {LogFormats.Text} or {LogFormats.Json}");
+
     public static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 }

@@ -109,6 +109,12 @@ public sealed record SwitchboardSettings(
     /// <summary>SWITCHBOARD_SPEECH_LANGUAGE: the language speech input is recognised in when nothing names one.</summary>
     public string SpeechLanguage { get; init; } = "en-US";
 
+    /// <summary>
+    /// SWITCHBOARD_LOG_FORMAT: <c>text</c>, one readable line per message, or <c>json</c>, one JSON object per line
+    /// (with the message's values and scopes as fields) for a log collector.
+    /// </summary>
+    public string LogFormat { get; init; } = LogFormats.Text;
+
     /// <summary>The address written into SDP and Contact: the public IP, else the SIP listen address, else this host's.</summary>
     public string AdvertisedAddress => PublicIp
         ?? (Sip.Address.Equals(IPAddress.Any) ? HostAddress.Primary().ToString() : Sip.Address.ToString());

@@ -16,4 +16,10 @@ internal static partial class Log
 
     [LoggerMessage(5053, LogLevel.Warning, "Stopping now: hanging up {LiveCalls} live calls; their final statuses are written to the outbox and delivered after the next start if not now")]
     public static partial void StoppingNow(ILogger logger, int liveCalls);
+
+    [LoggerMessage(5054, LogLevel.Information, "Switchboard is listening: HTTP {HttpAddress}, SIP udp:{SipEndPoint}, RTP {RtpPortMin}-{RtpPortMax}, data {DataDirectory}")]
+    public static partial void Listening(ILogger logger, Uri httpAddress, string sipEndPoint, int rtpPortMin, int rtpPortMax, string dataDirectory);
+
+    [LoggerMessage(5055, LogLevel.Information, "API key for account {AccountSid} (shown once, keep it): {ApiKey}")]
+    public static partial void ApiKeyGenerated(ILogger logger, string accountSid, string apiKey);
 }

@@ -103,10 +103,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => KestrelLimitsSetup.Apply(kestrel.Limits, settings));
         // Shutdown waits for live calls (the grace), hangs up the rest, then drains webhooks; the host must not cut it short.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownGrace + TimeSpan.FromSeconds(20));
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
-        // An unhealthy check is answered on /health/ready with its reason; the framework's error line adds nothing.
-        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
+        ConsoleLogging.Configure(builder.Logging, settings);
         logging?.Invoke(builder.Logging);
         ConfigureServices(builder.Services, settings, database, accounts);
         configureServices?.Invoke(builder.Services);

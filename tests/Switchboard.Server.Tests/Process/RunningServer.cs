@@ -12,11 +12,14 @@ internal sealed class RunningServer : IAsyncDisposable
     private readonly System.Diagnostics.Process _process;
     private readonly StringBuilder _output = new();
 
-    private RunningServer(System.Diagnostics.Process process, int httpPort, string apiKey)
+    private RunningServer(System.Diagnostics.Process process, int httpPort, string? apiKey)
     {
         _process = process;
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
-        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        if (apiKey is not null)
+        {
+            Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
         process.OutputDataReceived += (_, line) => Append(line.Data);
         process.ErrorDataReceived += (_, line) => Append(line.Data);
         process.BeginOutputReadLine();
@@ -38,12 +41,15 @@ internal sealed class RunningServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <c>switchboard</c> with <paramref name="args"/> and waits until <c>/health</c> answers.</summary>
-    public static async Task<RunningServer> StartAsync(int httpPort, string apiKey, IEnumerable<string> args)
+    /// <summary>
+    /// Starts <c>switchboard</c> with <paramref name="args"/> and waits until <c>/health</c> answers; without
+    /// <paramref name="apiKey"/> the server makes one at its first start.
+    /// </summary>
+    public static async Task<RunningServer> StartAsync(int httpPort, string? apiKey, IEnumerable<string> args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "switchboard.dll"));
-        foreach (var arg in args.Concat(["--http", $"127.0.0.1:{httpPort}", "--api-key", apiKey]))
+        foreach (var arg in args.Concat(["--http", $"127.0.0.1:{httpPort}"]).Concat(apiKey is null ? [] : ["--api-key", apiKey]))
         {
             info.ArgumentList.Add(arg);
         }
