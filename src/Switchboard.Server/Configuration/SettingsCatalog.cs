@@ -44,6 +44,7 @@ public static class SettingsCatalog
         new("--audio-max-bytes", "the largest audio file fetched for play", s => Show(s.AudioMaxBytes), (s, v) => s with { AudioMaxBytes = Bytes(v, 1024, 1L << 30) }),
         new("--speech-recognizer", "speech recognition engine when a verb names none: pocketsphinx (offline) or openai", s => s.SpeechRecognizer, (s, v) => s with { SpeechRecognizer = Recognizer(v) }),
         new("--speech-language", "language speech input is recognised in when nothing names one", s => s.SpeechLanguage, (s, v) => s with { SpeechLanguage = v }),
+        new("--metrics", "whether /metrics serves the server's metrics for Prometheus (behind the API key)", s => Flag(s.Metrics), (s, v) => s with { Metrics = Boolean(v) }),
         new("--log-format", "text (one readable line per message) or json (one JSON object per line, values and scopes as fields)", s => s.LogFormat, (s, v) => s with { LogFormat = LogFormat(v) }),
     ];
 

@@ -115,6 +115,12 @@ public sealed record SwitchboardSettings(
     /// </summary>
     public string LogFormat { get; init; } = LogFormats.Text;
 
+    /// <summary>
+    /// SWITCHBOARD_METRICS: whether <c>/metrics</c> serves the server's metrics in the Prometheus text format (behind
+    /// the API key).
+    /// </summary>
+    public bool Metrics { get; init; } = true;
+
     /// <summary>The address written into SDP and Contact: the public IP, else the SIP listen address, else this host's.</summary>
     public string AdvertisedAddress => PublicIp
         ?? (Sip.Address.Equals(IPAddress.Any) ? HostAddress.Primary().ToString() : Sip.Address.ToString());

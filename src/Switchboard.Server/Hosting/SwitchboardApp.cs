@@ -24,6 +24,7 @@ using Switchboard.Media.Recognition.PocketSphinx;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
 using Switchboard.Server.Configuration;
+using Switchboard.Server.Metrics;
 using Switchboard.Server.Registration;
 using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Transactions;
@@ -120,6 +121,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         web.UseStatusCodePages();
         web.UseMiddleware<BearerAuthenticationMiddleware>();
         web.MapSwitchboardHealth();
+        web.MapSwitchboardMetrics(settings);
         web.MapConversationApi();
         web.MapEventActionApi();
         web.MapCallbackApi();
@@ -287,6 +289,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddHostedService<GracefulShutdownService>();
         services.AddSingleton(new StorageHealthCheck.DatabaseFile(Path.Combine(settings.DataDirectory, DatabaseFileName)));
         services.AddSwitchboardHealthChecks();
+        services.AddSwitchboardMetrics(settings);
         services.AddSingleton<IWebhookSecretStore, SqliteWebhookSecretStore>();
         services.AddSingleton<IWebhookOutboxStore, SqliteWebhookOutboxStore>();
         services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();

@@ -3,14 +3,14 @@ using System.Text.Json;
 
 namespace Switchboard.Server.Tests.Process;
 
-/// <summary>The health endpoints of a server that runs normally. Ports 39350–39359.</summary>
+/// <summary>The health endpoints of a server that runs normally. RTP 39352–39359; other ports the OS picks.</summary>
 public sealed class HealthTests : IAsyncLifetime
 {
     private readonly string _data = Directory.CreateTempSubdirectory("switchboard-health-").FullName;
     private RunningServer _server = null!;
 
     public async Task InitializeAsync() =>
-        _server = await RunningServer.StartAsync(39350, "sb_health_test_key", ["--sip", "127.0.0.1:39351", "--rtp-ports", "39352-39359", "--data", _data]);
+        _server = await RunningServer.StartAsync(FreePorts.Tcp(), "sb_health_test_key", ["--sip", "127.0.0.1:0", "--rtp-ports", "39352-39359", "--data", _data]);
 
     public async Task DisposeAsync()
     {

@@ -8,7 +8,7 @@ namespace Switchboard.Server.Tests.Process;
 
 /// <summary>
 /// SIGTERM with a live call: the server says what it waits for, is not ready (still live), and a second SIGTERM
-/// hangs the call up at once. Ports 39330–39349.
+/// hangs the call up at once. RTP 39334–39349; other ports the OS picks.
 /// </summary>
 public sealed class ShutdownTests : IAsyncLifetime
 {
@@ -16,15 +16,15 @@ public sealed class ShutdownTests : IAsyncLifetime
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     // A carrier that takes the INVITE and never answers, so the call stays live (trying) through the grace.
-    private readonly UdpClient _carrier = new(new IPEndPoint(IPAddress.Loopback, 39330));
+    private readonly UdpClient _carrier = new(new IPEndPoint(IPAddress.Loopback, 0));
     private readonly string _data = Directory.CreateTempSubdirectory("switchboard-shutdown-").FullName;
     private RunningServer _server = null!;
 
     public async Task InitializeAsync() =>
-        _server = await RunningServer.StartAsync(39331, Key,
+        _server = await RunningServer.StartAsync(FreePorts.Tcp(), Key,
         [
-            "--sip", "127.0.0.1:39332", "--rtp-ports", "39334-39349", "--data", _data,
-            "--default-carrier", "sip:127.0.0.1:39330", "--shutdown-grace", "120",
+            "--sip", "127.0.0.1:0", "--rtp-ports", "39334-39349", "--data", _data,
+            "--default-carrier", $"sip:{_carrier.Client.LocalEndPoint}", "--shutdown-grace", "120",
         ]);
 
     public async Task DisposeAsync()

@@ -5,7 +5,7 @@ namespace Switchboard.Server.Tests.Process;
 
 /// <summary>
 /// A start that cannot succeed ends with one line on stderr naming the setting and its value, and exit code 1:
-/// no stack trace, no abort. Ports 39310–39329 (this project's range).
+/// no stack trace, no abort. Ports in use are held on ports the OS picks; RTP 39321–39329.
 /// </summary>
 public sealed class StartupErrorTests : IDisposable
 {
@@ -17,37 +17,39 @@ public sealed class StartupErrorTests : IDisposable
     public async Task ASipPortInUse_NamesTheSettingAndThePort()
     {
         using var holder = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        holder.Bind(new IPEndPoint(IPAddress.Loopback, 39310));
+        holder.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var taken = (IPEndPoint)holder.LocalEndPoint!;
 
-        var outcome = await RunAsync("--sip", "127.0.0.1:39310", "--http", "127.0.0.1:39311");
+        var outcome = await RunAsync("--sip", taken.ToString(), "--http", "127.0.0.1:0");
 
-        AssertFailsWith(outcome, "switchboard: SWITCHBOARD_SIP (--sip): cannot listen on 127.0.0.1:39310: the port is in use by another program");
+        AssertFailsWith(outcome, $"switchboard: SWITCHBOARD_SIP (--sip): cannot listen on {taken}: the port is in use by another program");
     }
 
     [Fact]
     public async Task AnHttpPortInUse_NamesTheSettingAndThePort()
     {
-        using var holder = new TcpListener(IPAddress.Loopback, 39312);
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
         holder.Start();
+        var taken = (IPEndPoint)holder.LocalEndpoint;
 
-        var outcome = await RunAsync("--sip", "127.0.0.1:39313", "--http", "127.0.0.1:39312");
+        var outcome = await RunAsync("--sip", "127.0.0.1:0", "--http", taken.ToString());
 
-        AssertFailsWith(outcome, "switchboard: SWITCHBOARD_HTTP (--http): cannot listen on 127.0.0.1:39312: the port is in use by another program");
+        AssertFailsWith(outcome, $"switchboard: SWITCHBOARD_HTTP (--http): cannot listen on {taken}: the port is in use by another program");
     }
 
     [Fact]
     public async Task AnAddressOfAnotherMachine_IsNamed()
     {
         // 192.0.2.0/24 is TEST-NET-1: never assigned to a real interface.
-        var outcome = await RunAsync("--sip", "192.0.2.1:39314", "--http", "127.0.0.1:39315");
+        var outcome = await RunAsync("--sip", "192.0.2.1:5060", "--http", "127.0.0.1:0");
 
-        AssertFailsWith(outcome, "switchboard: SWITCHBOARD_SIP (--sip): cannot listen on 192.0.2.1:39314: 192.0.2.1 is not an address of this machine");
+        AssertFailsWith(outcome, "switchboard: SWITCHBOARD_SIP (--sip): cannot listen on 192.0.2.1:5060: 192.0.2.1 is not an address of this machine");
     }
 
     [Fact]
     public async Task AMalformedAddress_IsNamed()
     {
-        var outcome = await RunAsync("--sip", "127.0.0.1:39316", "--http", "localhost");
+        var outcome = await RunAsync("--sip", "127.0.0.1:0", "--http", "localhost");
 
         AssertFailsWith(outcome, "switchboard: SWITCHBOARD_HTTP (--http): 'localhost' is not host:port with an IP host (from the command line)");
     }
@@ -60,7 +62,7 @@ public sealed class StartupErrorTests : IDisposable
         await File.WriteAllTextAsync(file, "not a directory");
         var data = Path.Combine(file, "data");
 
-        var outcome = await RunAsync("--sip", "127.0.0.1:39317", "--http", "127.0.0.1:39318", "--data", data);
+        var outcome = await RunAsync("--sip", "127.0.0.1:0", "--http", "127.0.0.1:0", "--data", data);
 
         AssertFailsWith(outcome, $"switchboard: SWITCHBOARD_DATA (--data): '{data}' cannot be used as the data directory: ");
     }
@@ -72,7 +74,7 @@ public sealed class StartupErrorTests : IDisposable
         Directory.CreateDirectory(data);
         await File.WriteAllTextAsync(Path.Combine(data, "switchboard.db"), "this text is not an SQLite database, whatever its name says");
 
-        var outcome = await RunAsync("--sip", "127.0.0.1:39319", "--http", "127.0.0.1:39320", "--data", data);
+        var outcome = await RunAsync("--sip", "127.0.0.1:0", "--http", "127.0.0.1:0", "--data", data);
 
         AssertFailsWith(outcome, $"switchboard: SWITCHBOARD_DATA (--data): the database '{Path.Combine(data, "switchboard.db")}' cannot be opened: SQLite Error 26: 'file is not a database'.");
     }
