@@ -101,6 +101,8 @@ public sealed class SwitchboardApp : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://{settings.Http}");
+        // Under systemd (deploy/switchboard.service, Type=notify): readiness once listening, stop on SIGTERM. Elsewhere a no-op.
+        builder.Services.AddSystemd();
         builder.WebHost.ConfigureKestrel(kestrel => KestrelLimitsSetup.Apply(kestrel.Limits, settings));
         // Shutdown waits for live calls (the grace), hangs up the rest, then drains webhooks; the host must not cut it short.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownGrace + TimeSpan.FromSeconds(20));
