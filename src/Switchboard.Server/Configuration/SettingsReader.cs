@@ -58,7 +58,8 @@ public static class SettingsReader
         origins.Add("the environment");
         builder.AddInMemoryCollection(flags);
         origins.Add("the command line");
-        return Bind(Build(builder, file), origins);
+        var settings = Bind(Build(builder, file), origins);
+        return File.Exists(file) ? settings with { ConfigurationFile = Path.GetFullPath(file) } : settings;
     }
 
     private static IConfigurationRoot Build(ConfigurationBuilder builder, string file)

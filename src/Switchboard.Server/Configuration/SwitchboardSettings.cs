@@ -121,6 +121,12 @@ public sealed record SwitchboardSettings(
     /// </summary>
     public bool Metrics { get; init; } = true;
 
+    /// <summary>
+    /// The <c>appsettings.json</c> the settings were read from, if any; the host reads its other sections too
+    /// (<c>Logging</c> levels per category).
+    /// </summary>
+    public string? ConfigurationFile { get; init; }
+
     /// <summary>The address written into SDP and Contact: the public IP, else the SIP listen address, else this host's.</summary>
     public string AdvertisedAddress => PublicIp
         ?? (Sip.Address.Equals(IPAddress.Any) ? HostAddress.Primary().ToString() : Sip.Address.ToString());

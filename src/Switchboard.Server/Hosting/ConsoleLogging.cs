@@ -27,6 +27,7 @@ internal static class ConsoleLogging
             logging.AddSimpleConsole(options => options.SingleLine = true);
         }
 
+        // A more specific category in appsettings.json's "Logging" section (e.g. Microsoft.AspNetCore) overrides these.
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("System", LogLevel.Warning);
 

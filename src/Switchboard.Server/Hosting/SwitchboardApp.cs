@@ -100,6 +100,12 @@ public sealed class SwitchboardApp : IAsyncDisposable
         var (database, accounts, account, newKey) = await OpenStoreAsync(settings, cancellationToken).ConfigureAwait(false);
 
         var builder = WebApplication.CreateSlimBuilder();
+        if (settings.ConfigurationFile is { } file)
+        {
+            // Its other sections configure the host the usual way, e.g. "Logging": {"LogLevel": {...}} per category.
+            builder.Configuration.AddJsonFile(file, optional: false, reloadOnChange: false);
+        }
+
         builder.WebHost.UseUrls($"http://{settings.Http}");
         // Under systemd (deploy/switchboard.service, Type=notify): readiness once listening, stop on SIGTERM. Elsewhere a no-op.
         builder.Services.AddSystemd();

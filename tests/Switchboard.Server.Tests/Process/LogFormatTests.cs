@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Switchboard.Server.Tests.Process;
 
-/// <summary>What the server prints while it runs, in each log format. RTP 39362–39379; other ports the OS picks.</summary>
+/// <summary>What the server prints while it runs, in each log format. RTP 39300–39307 and 39362–39379; other ports the OS picks.</summary>
 public sealed class LogFormatTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
@@ -39,6 +39,18 @@ public sealed class LogFormatTests : IDisposable
         Assert.Matches(@"Switchboard is listening: HTTP http://127\.0\.0\.1:\d+/, SIP udp:127\.0\.0\.1:\d+, RTP 39372-39379", output);
         Assert.Contains("info: Switchboard.Sip.Transport.UdpSipTransport", output, StringComparison.Ordinal);
         Assert.DoesNotContain("info: Microsoft.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheConfigurationFilesLoggingSection_SetsLevelsPerCategory()
+    {
+        var file = Path.Combine(_data, "quiet.json");
+        await File.WriteAllTextAsync(file, """{"Logging": {"LogLevel": {"Switchboard.Sip": "Warning"}}, "Switchboard": {"MaxCalls": 5}}""");
+
+        var output = await RunOnceAsync(39300, "--config", file);
+
+        Assert.DoesNotContain("info: Switchboard.Sip.", output, StringComparison.Ordinal);
+        Assert.Contains("info: Switchboard.Media.Clock.MediaClock", output, StringComparison.Ordinal);
     }
 
     // Starts on a fresh data directory (so a key is generated and shown), answers a request, stops on SIGTERM.
