@@ -34,6 +34,9 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
     private IInboundCallRouter? _inboundRouter;
     private int _disposed;
     private readonly Lock _shutdownGate = new();
+
+    // Completed by HangUpAllNow: the shutdown's grace ends there and then.
+    private readonly TaskCompletionSource _graceCut = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _shutdownTask;
 
     public CallEngine(
@@ -255,6 +258,20 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
     /// </summary>
     public Task ShutdownAsync() => StartShutdown(Admission.Limits.ShutdownGrace);
 
+    /// <summary>
+    /// Ends the shutdown grace early (an operator who will not wait): every live call is hung up now, by the
+    /// server, and still gets its final status. Takes no new calls from then on.
+    /// </summary>
+    public void HangUpAllNow()
+    {
+        Admission.StopAdmitting();
+        _graceCut.TrySetResult();
+        foreach (var (call, _) in _live.Values)
+        {
+            call.RequestHangup("server shutting down now", CallEndedBy.Server);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -377,7 +394,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
     private async Task ShutdownCoreAsync(TimeSpan grace)
     {
         Admission.StopAdmitting();
-        await WaitForLiveCallsAsync(grace).ConfigureAwait(false);
+        await WaitForLiveCallsAsync(grace, _graceCut.Task).ConfigureAwait(false);
         foreach (var (call, _) in _live.Values)
         {
             call.RequestHangup("server shutting down", CallEndedBy.Server);
@@ -386,12 +403,15 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
         await WaitForLiveCallsAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
     }
 
-    private async Task WaitForLiveCallsAsync(TimeSpan patience)
+    private async Task WaitForLiveCallsAsync(TimeSpan patience, Task? cutShort = null)
     {
         var loops = _live.Values.Select(entry => entry.Loop).ToArray();
         if (loops.Length > 0)
         {
-            await Task.WhenAny(Task.WhenAll(loops), Task.Delay(patience, _services.Time)).ConfigureAwait(false);
+            Task[] waits = cutShort is null
+                ? [Task.WhenAll(loops), Task.Delay(patience, _services.Time)]
+                : [Task.WhenAll(loops), Task.Delay(patience, _services.Time), cutShort];
+            await Task.WhenAny(waits).ConfigureAwait(false);
         }
     }
 

@@ -16,6 +16,21 @@ public sealed record SwitchboardSettings(
     string? DefaultCarrier)
 {
     /// <summary>
+    /// Every setting at its default; <see cref="SettingsCatalog"/> shows these in <c>--help</c>, and values read
+    /// from a file, variables and flags are applied over them.
+    /// </summary>
+    public static SwitchboardSettings Defaults { get; } = new(
+        Http: IPEndPoint.Parse("127.0.0.1:8080"),
+        Sip: IPEndPoint.Parse("0.0.0.0:5060"),
+        PublicIp: null,
+        RtpPortMin: 20000,
+        RtpPortMax: 29999,
+        DataDirectory: "./data",
+        Database: null,
+        ApiKey: null,
+        DefaultCarrier: null);
+
+    /// <summary>
     /// SIP over TCP: inbound connections in total (<c>SWITCHBOARD_SIP_TCP_MAX_CONNECTIONS</c>) and per address
     /// (<c>SWITCHBOARD_SIP_TCP_MAX_PER_ADDRESS</c>), the idle timeout (<c>SWITCHBOARD_SIP_TCP_IDLE_TIMEOUT</c>) and the
     /// time a message may take to arrive whole (<c>SWITCHBOARD_SIP_TCP_MESSAGE_TIMEOUT</c>).
@@ -93,6 +108,24 @@ public sealed record SwitchboardSettings(
 
     /// <summary>SWITCHBOARD_SPEECH_LANGUAGE: the language speech input is recognised in when nothing names one.</summary>
     public string SpeechLanguage { get; init; } = "en-US";
+
+    /// <summary>
+    /// SWITCHBOARD_LOG_FORMAT: <c>text</c>, one readable line per message, or <c>json</c>, one JSON object per line
+    /// (with the message's values and scopes as fields) for a log collector.
+    /// </summary>
+    public string LogFormat { get; init; } = LogFormats.Text;
+
+    /// <summary>
+    /// SWITCHBOARD_METRICS: whether <c>/metrics</c> serves the server's metrics in the Prometheus text format (behind
+    /// the API key).
+    /// </summary>
+    public bool Metrics { get; init; } = true;
+
+    /// <summary>
+    /// The <c>appsettings.json</c> the settings were read from, if any; the host reads its other sections too
+    /// (<c>Logging</c> levels per category).
+    /// </summary>
+    public string? ConfigurationFile { get; init; }
 
     /// <summary>The address written into SDP and Contact: the public IP, else the SIP listen address, else this host's.</summary>
     public string AdvertisedAddress => PublicIp

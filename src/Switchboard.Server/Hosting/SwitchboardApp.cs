@@ -25,6 +25,7 @@ using Switchboard.Media.Recognition.PocketSphinx;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
 using Switchboard.Server.Configuration;
+using Switchboard.Server.Metrics;
 using Switchboard.Server.Registration;
 using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Transactions;
@@ -48,6 +49,9 @@ namespace Switchboard.Server.Hosting;
 /// </summary>
 public sealed class SwitchboardApp : IAsyncDisposable
 {
+    /// <summary>The SQLite file in the data directory.</summary>
+    public const string DatabaseFileName = "switchboard.db";
+
     private readonly WebApplication _web;
 
     private SwitchboardApp(WebApplication web, string? newApiKey, string accountSid)
@@ -85,28 +89,31 @@ public sealed class SwitchboardApp : IAsyncDisposable
             throw new SettingsException("SWITCHBOARD_DB: PostgreSQL storage is not available in this version; leave it empty for SQLite");
         }
 
-        Directory.CreateDirectory(settings.DataDirectory);
-        var database = await SqliteDatabase.OpenAsync(Path.Combine(settings.DataDirectory, "switchboard.db"), cancellationToken).ConfigureAwait(false);
-        var accounts = new SqliteAccountStore(database, TimeProvider.System);
-        var account = await accounts.EnsureDefaultAccountAsync(cancellationToken).ConfigureAwait(false);
-        string? newKey = null;
-        if (settings.ApiKey is not null)
+        try
         {
-            await accounts.EnsureApiKeyAsync(account.Sid, settings.ApiKey, ApiKeyScope.Admin, cancellationToken).ConfigureAwait(false);
+            PrivateFiles.EnsureDirectory(settings.DataDirectory);
         }
-        else if (!await accounts.HasAdminKeyAsync(cancellationToken).ConfigureAwait(false))
+        catch (Exception problem) when (StartupFailures.IsFileProblem(problem))
         {
-            newKey = ApiKeyHash.NewToken();
-            await accounts.EnsureApiKeyAsync(account.Sid, newKey, ApiKeyScope.Admin, cancellationToken).ConfigureAwait(false);
+            throw StartupFailures.DataDirectory(settings.DataDirectory, problem);
         }
 
+        var (database, accounts, account, newKey) = await OpenStoreAsync(settings, cancellationToken).ConfigureAwait(false);
+
         var builder = WebApplication.CreateSlimBuilder();
+        if (settings.ConfigurationFile is { } file)
+        {
+            // Its other sections configure the host the usual way, e.g. "Logging": {"LogLevel": {...}} per category.
+            builder.Configuration.AddJsonFile(file, optional: false, reloadOnChange: false);
+        }
+
         builder.WebHost.UseUrls($"http://{settings.Http}");
+        // Under systemd (deploy/switchboard.service, Type=notify): readiness once listening, stop on SIGTERM. Elsewhere a no-op.
+        builder.Services.AddSystemd();
         builder.WebHost.ConfigureKestrel(kestrel => KestrelLimitsSetup.Apply(kestrel.Limits, settings));
         // Shutdown waits for live calls (the grace), hangs up the rest, then drains webhooks; the host must not cut it short.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownGrace + TimeSpan.FromSeconds(20));
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+        ConsoleLogging.Configure(builder.Logging, settings);
         logging?.Invoke(builder.Logging);
         ConfigureServices(builder.Services, settings, database, accounts);
         configureServices?.Invoke(builder.Services);
@@ -122,8 +129,8 @@ public sealed class SwitchboardApp : IAsyncDisposable
         // An empty 4xx (no route, a method the route does not take, a body that is not JSON) gets a problem body.
         web.UseStatusCodePages();
         web.UseMiddleware<BearerAuthenticationMiddleware>();
-        web.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-        web.MapGet("/health/ready", Readiness.Check);
+        web.MapSwitchboardHealth();
+        web.MapSwitchboardMetrics(settings);
         web.MapConversationApi();
         web.MapEventActionApi();
         web.MapCallbackApi();
@@ -138,11 +145,68 @@ public sealed class SwitchboardApp : IAsyncDisposable
         await web.Services.GetRequiredService<CallbackSessionRecovery>().RunAsync(cancellationToken).ConfigureAwait(false);
         await web.Services.GetRequiredService<IIdempotencyStore>().ReleaseUnansweredAsync(cancellationToken).ConfigureAwait(false);
         web.Services.GetRequiredService<CallEngine>().AcceptInboundCalls(web.Services.GetRequiredService<IInboundCallRouter>());
-        await web.Services.GetRequiredService<SipUserAgent>().StartAsync(cancellationToken).ConfigureAwait(false);
-        // Once SIP is up, since a resumed escalation may place its next attempt at once.
-        await web.Services.GetRequiredService<Escalations>().ResumeAsync(cancellationToken).ConfigureAwait(false);
-        await web.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ListenAsync(settings.Sip, "--sip", () => web.Services.GetRequiredService<SipUserAgent>().StartAsync(cancellationToken)).ConfigureAwait(false);
+            // Once SIP is up, since a resumed escalation may place its next attempt at once.
+            await web.Services.GetRequiredService<Escalations>().ResumeAsync(cancellationToken).ConfigureAwait(false);
+            await ListenAsync(settings.Http, "--http", () =>
+            {
+                // The host logs a failed bind with its stack trace before it throws; trying the port first keeps the
+                // start-up error to our one line.
+                HttpPortProbe.ThrowIfTaken(settings.Http);
+                return web.StartAsync(cancellationToken);
+            }).ConfigureAwait(false);
+        }
+        catch (StartupException)
+        {
+            await new SwitchboardApp(web, newKey, account.Sid).DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         return new SwitchboardApp(web, newKey, account.Sid);
+    }
+
+    private static async Task ListenAsync(IPEndPoint endPoint, string flag, Func<Task> start)
+    {
+        try
+        {
+            await start().ConfigureAwait(false);
+        }
+        catch (Exception problem) when (StartupFailures.IsBindProblem(problem))
+        {
+            throw StartupFailures.Listen(flag, endPoint, problem);
+        }
+    }
+
+    // The database, the default account and its admin key; a file SQLite cannot open or write is named.
+    private static async Task<(SqliteDatabase Database, SqliteAccountStore Accounts, AccountRecord Account, string? NewKey)> OpenStoreAsync(
+        SwitchboardSettings settings,
+        CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(settings.DataDirectory, DatabaseFileName);
+        try
+        {
+            var database = await SqliteDatabase.OpenAsync(path, cancellationToken).ConfigureAwait(false);
+            var accounts = new SqliteAccountStore(database, TimeProvider.System);
+            var account = await accounts.EnsureDefaultAccountAsync(cancellationToken).ConfigureAwait(false);
+            string? newKey = null;
+            if (settings.ApiKey is not null)
+            {
+                await accounts.EnsureApiKeyAsync(account.Sid, settings.ApiKey, ApiKeyScope.Admin, cancellationToken).ConfigureAwait(false);
+            }
+            else if (!await accounts.HasAdminKeyAsync(cancellationToken).ConfigureAwait(false))
+            {
+                newKey = ApiKeyHash.NewToken();
+                await accounts.EnsureApiKeyAsync(account.Sid, newKey, ApiKeyScope.Admin, cancellationToken).ConfigureAwait(false);
+            }
+
+            return (database, accounts, account, newKey);
+        }
+        catch (Exception problem) when (StartupFailures.IsFileProblem(problem))
+        {
+            throw StartupFailures.Database(path, problem);
+        }
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _web.WaitForShutdownAsync(cancellationToken);
@@ -234,6 +298,9 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSingleton<CallbackSessionRecovery>();
         services.AddSingleton<Escalations>();
         services.AddHostedService<GracefulShutdownService>();
+        services.AddSingleton(new StorageHealthCheck.DatabaseFile(Path.Combine(settings.DataDirectory, DatabaseFileName)));
+        services.AddSwitchboardHealthChecks();
+        services.AddSwitchboardMetrics(settings);
         services.AddSingleton<IWebhookSecretStore, SqliteWebhookSecretStore>();
         services.AddSingleton<IWebhookOutboxStore, SqliteWebhookOutboxStore>();
         services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();

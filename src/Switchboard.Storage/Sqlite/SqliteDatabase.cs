@@ -12,15 +12,20 @@ public sealed class SqliteDatabase
 
     private SqliteDatabase(string connectionString) => _connectionString = connectionString;
 
-    /// <summary>Opens (creating if needed) the database file and applies every pending migration.</summary>
+    /// <summary>
+    /// Opens (creating if needed) the database file and applies every pending migration. A new directory is created
+    /// 0700 and the file is kept 0600 (<see cref="PrivateFiles"/>).
+    /// </summary>
     public static async Task<SqliteDatabase> OpenAsync(string path, CancellationToken cancellationToken)
     {
         SQLitePCL.Batteries_V2.Init();
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
         {
-            Directory.CreateDirectory(directory);
+            PrivateFiles.EnsureDirectory(directory);
         }
+
+        PrivateFiles.EnsureFile(path);
 
         var builder = new SqliteConnectionStringBuilder
         {

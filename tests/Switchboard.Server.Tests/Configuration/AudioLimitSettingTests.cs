@@ -10,7 +10,7 @@ public sealed class AudioLimitSettingTests
         Assert.Equal(16 * 1024 * 1024, SettingsReader.Read([], _ => null).AudioMaxBytes);
         Assert.Equal(65536, SettingsReader.Read(["--audio-max-bytes", "65536"], _ => null).AudioMaxBytes);
         Assert.Equal(2048, SettingsReader.Read([], name => name == "SWITCHBOARD_AUDIO_MAX_BYTES" ? "2048" : null).AudioMaxBytes);
-        Assert.Contains("SWITCHBOARD_AUDIO_MAX_BYTES", SettingsReader.Help(), StringComparison.Ordinal);
+        Assert.Contains("SWITCHBOARD_AUDIO_MAX_BYTES", new SwitchboardCommand().Help(), StringComparison.Ordinal);
     }
 
     [Theory]

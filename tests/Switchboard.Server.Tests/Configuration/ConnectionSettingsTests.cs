@@ -57,18 +57,4 @@ public sealed class ConnectionSettingsTests
 
         Assert.StartsWith(variable, error.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void Help_ListsEverySettingWithItsVariableAndDefault()
-    {
-        var help = SettingsReader.Help();
-
-        foreach (var (flag, variable, _) in SettingsReader.Table)
-        {
-            Assert.Contains(flag, help, StringComparison.Ordinal);
-            Assert.Contains(variable, help, StringComparison.Ordinal);
-        }
-
-        Assert.Contains("--sip-tcp-max-connections", help, StringComparison.Ordinal);
-    }
 }
