@@ -240,8 +240,9 @@ public sealed class RecordingCallTests
         var recording = await WaitForRecordingAsync(server, sid);
         Assert.Equal((2, "completed"), (recording.GetProperty("channels").GetInt32(), recording.GetProperty("status").GetString()));
         var wav = WavInspection.Read(await server.Client.GetByteArrayAsync(recording.GetProperty("media_url").GetString()));
-        // Two seconds, then one after the pause: the call lasted over seven.
-        Assert.InRange(wav.Duration.TotalSeconds, 2.5, 3.9);
+        // Two seconds, then one after the three-second pause: well short of the six the verbs took (a loaded machine
+        // stretches the verbs' timing a little, never by the pause).
+        Assert.InRange(wav.Duration.TotalSeconds, 2.5, 4.9);
         // The SIPREC one was skipped, and the call says so.
         var call = await server.Client.GetFromJsonAsync<JsonElement>($"{AccountPath(server)}/Calls/{sid}");
         Assert.Contains(call.GetProperty("warnings").EnumerateArray(), warning => warning.GetProperty("detail").GetString()!.StartsWith("config.record: SIPREC", StringComparison.Ordinal));
@@ -271,7 +272,8 @@ public sealed class RecordingCallTests
         var recording = await WaitForRecordingAsync(server, sid);
         var wav = WavInspection.Read(await server.Client.GetByteArrayAsync(recording.GetProperty("media_url").GetString()));
         Assert.InRange(wav.Duration.TotalSeconds, 1.5, 3.0);
-        Assert.True(SpeechShare(wav.FrameLevels(0)) > 0.3, $"the callee's channel is mostly silent: {SpeechShare(wav.FrameLevels(0)):P0}");
+        // The capture has pauses of its own: a fifth of the frames with speech shows the callee was recorded.
+        Assert.True(SpeechShare(wav.FrameLevels(0)) > 0.2, $"the callee's channel is mostly silent: {SpeechShare(wav.FrameLevels(0)):P0}");
         await hooks.WaitForAsync(w => w.Path == "/status" && Status(w) == "completed", Patience);
         Assert.Equal(0, await callee.WaitForExitAsync(Patience));
     }

@@ -132,7 +132,13 @@ public class OutboundAuthenticationTests
         var first = await peer.ReceiveRequestAsync("INVITE");
         peer.Respond(first, 407, "Proxy Authentication Required", agent.LocalEndPoint, extra: $"Proxy-Authenticate: {_proxy.CreateChallenge("p", DigestAlgorithm.Md5)}\r\n");
         agent.PlaceCall(Request(peer, Alice), unsupported);
-        var second = await peer.ReceiveRequestAfterAsync("INVITE", first);
+        // Another call's INVITE: a retransmission of the first call's is skipped by its Call-ID.
+        var second = await peer.ReceiveRequestAsync("INVITE");
+        while (second.CallId == first.CallId)
+        {
+            second = await peer.ReceiveRequestAsync("INVITE");
+        }
+
         peer.Respond(second, 401, "Unauthorized", agent.LocalEndPoint, extra: "WWW-Authenticate: Digest realm=\"r\", nonce=\"n\", algorithm=SHA-512-256\r\n");
 
         Assert.Equal(407, Assert.IsType<SipCallRejected>(await withoutCredentials.NextAsync()).StatusCode);
