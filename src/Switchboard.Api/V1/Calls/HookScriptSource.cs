@@ -116,7 +116,7 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHoo
     /// <summary>jambonz's <c>dtmfHook</c>: the party's call with <c>dtmf</c>, the pattern it pressed; the answer is not read.</summary>
     public async ValueTask OnKeyPatternAsync(CallSnapshot call, string hook, string pattern, CancellationToken cancellationToken)
     {
-        var target = _hooks.TryGetValue(hook, out var known) ? known : new WebhookTarget(hook, "POST", null, null);
+        var target = TargetOf(hook);
         await PostAsync(target, call, "dtmf", CallPayload.Build(call, _context, null, writer => writer.WriteString("dtmf", pattern)), cancellationToken).ConfigureAwait(false);
     }
 
@@ -148,7 +148,7 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHoo
     /// </summary>
     public async ValueTask<IReadOnlyList<Verb>> OnTransferAskedAsync(CallSnapshot call, string hook, IncomingTransfer transfer, CancellationToken cancellationToken)
     {
-        var target = _hooks.TryGetValue(hook, out var known) ? known : new WebhookTarget(hook, "POST", null, null);
+        var target = TargetOf(hook);
         var payload = CallPayload.Build(call, _context, null, writer => ReferDetailsPayload.Write(writer, transfer));
         var reply = await PostAsync(target, call, "refer", payload, cancellationToken).ConfigureAwait(false);
         if (!reply.IsSuccess)
@@ -162,7 +162,7 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHoo
     /// <summary>An application a dialled leg runs, starting at <paramref name="hook"/>, with the dialling application's hooks.</summary>
     private HookScriptSource LegScript(string hook, bool confirmation)
     {
-        var target = _hooks.TryGetValue(hook, out var known) ? known : new WebhookTarget(hook, "POST", null, null);
+        var target = TargetOf(hook);
         return new HookScriptSource(_callHook, _context with { Origin = null }, _outbox, _replyTimeout, _trunks, _hooks, target, confirmation)
         {
             RecordingsUrl = RecordingsUrl,
@@ -172,7 +172,7 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHoo
     /// <summary>A dialled leg's answering-machine events: posted with the leg's description; an answer's verbs replace the dialling call's.</summary>
     public IAmdHook AmdHook(string actionHook)
     {
-        var target = _hooks.TryGetValue(actionHook, out var known) ? known : new WebhookTarget(actionHook, "POST", null, null);
+        var target = TargetOf(actionHook);
         return new AmdHookSource(target, this, _context with { Origin = null });
     }
 
@@ -212,14 +212,14 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHoo
 
     public async ValueTask OnTranscriptAsync(CallSnapshot call, string hook, RecognitionResult transcript, bool isFinal, CancellationToken cancellationToken)
     {
-        var target = _hooks.TryGetValue(hook, out var known) ? known : new WebhookTarget(hook, "POST", null, null);
+        var target = TargetOf(hook);
         await PostAsync(target, call, "transcription", CallPayload.Build(call, _context, null, writer => SpeechPayload.Write(writer, transcript, isFinal)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>jambonz's <c>sip:refer</c> event: <c>{event: "transfer-status", call_status}</c>, the status as the NOTIFY's sipfrag wrote it.</summary>
     public async ValueTask OnTransferProgressAsync(CallSnapshot call, string hook, int sipStatus, CancellationToken cancellationToken)
     {
-        var target = _hooks.TryGetValue(hook, out var known) ? known : new WebhookTarget(hook, "POST", null, null);
+        var target = TargetOf(hook);
         var payload = CallPayload.Build(call, _context, null, writer =>
         {
             writer.WriteString("event", "transfer-status");
@@ -252,7 +252,7 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHoo
     /// </summary>
     private async Task<IReadOnlyList<Verb>?> AskAsync(string url, CallSnapshot call, byte[] payload, bool replaceAll, CancellationToken cancellationToken)
     {
-        var target = _hooks.TryGetValue(url, out var known) ? known : new WebhookTarget(url, "POST", null, null);
+        var target = TargetOf(url);
         WebhookReply reply;
         try
         {
@@ -266,6 +266,9 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHoo
         var verbs = reply.IsSuccess ? ReadVerbs(reply, "the action hook") : null;
         return verbs is { Count: > 0 } || replaceAll ? await ResolveTrunksAsync(verbs ?? [], cancellationToken).ConfigureAwait(false) : null;
     }
+
+    /// <summary>The hook the application's verbs named (with its method and credentials), or a plain POST to a URL none named.</summary>
+    private WebhookTarget TargetOf(string url) => _hooks.TryGetValue(url, out var known) ? known : new WebhookTarget(url, "POST", null, null);
 
     private async Task<IReadOnlyList<Verb>> ResolveTrunksAsync(IReadOnlyList<Verb> verbs, CancellationToken cancellationToken) =>
         _trunks is null ? verbs : await _trunks.ResolveAsync(verbs, cancellationToken).ConfigureAwait(false);
