@@ -27,4 +27,7 @@ internal static partial class Log
 
     [LoggerMessage(7006, LogLevel.Warning, "Webhook {Event} to {Url} failed: {Failure}")]
     public static partial void AnswerTooLarge(ILogger logger, string @event, string url, string failure);
+
+    [LoggerMessage(7007, LogLevel.Warning, "Webhook {Event} of call {CallSid}: its attempt could not be recorded for the call's timeline")]
+    public static partial void WebhookAttemptNotRecorded(ILogger logger, Exception exception, string @event, string callSid);
 }

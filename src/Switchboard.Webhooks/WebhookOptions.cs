@@ -27,6 +27,9 @@ public sealed record WebhookOptions
 
     public WebhookRetryPolicy Retry { get; init; } = WebhookRetryPolicy.Default;
 
+    /// <summary>How long each webhook request stays in its call's timeline (<c>GET .../Calls/{sid}/Events</c>).</summary>
+    public TimeSpan AttemptRetention { get; init; } = TimeSpan.FromDays(30);
+
     /// <summary>How long shutdown waits for queued webhooks; what is left is sent after the next start.</summary>
     public TimeSpan ShutdownDrain { get; init; } = TimeSpan.FromSeconds(5);
 }

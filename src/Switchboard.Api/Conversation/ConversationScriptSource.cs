@@ -34,7 +34,7 @@ public sealed class ConversationScriptSource(
         WebhookReply reply;
         try
         {
-            reply = await outbox.PostForReplyAsync(new WebhookDelivery(new Uri(eventUrl), body) { AccountSid = call.AccountSid, Event = "collect" }, replyTimeout, cancellationToken).ConfigureAwait(false);
+            reply = await outbox.PostForReplyAsync(new WebhookDelivery(new Uri(eventUrl), body) { AccountSid = call.AccountSid, CallSid = call.Sid, Event = "collect" }, replyTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {

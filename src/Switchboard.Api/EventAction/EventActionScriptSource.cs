@@ -137,7 +137,7 @@ public sealed class EventActionScriptSource(
     private async Task<WebhookReply> PostAsync(CallSnapshot call, string eventName, string? transaction, Action<Utf8JsonWriter>? members, CancellationToken cancellationToken)
     {
         var body = EventBody.Build(eventName, call, context, transaction, timeProvider.GetUtcNow(), members);
-        var delivery = new WebhookDelivery(context.CallbackUrl, body) { AccountSid = call.AccountSid, Event = "event:" + eventName };
+        var delivery = new WebhookDelivery(context.CallbackUrl, body) { AccountSid = call.AccountSid, CallSid = call.Sid, Event = "event:" + eventName };
         var reply = await outbox.PostForReplyAsync(delivery, outbox.Options.ReplyTimeout, cancellationToken).ConfigureAwait(false);
         return reply.IsSuccess ? reply : throw new InvalidOperationException($"the callback URL answered {eventName} with HTTP {reply.StatusCode}");
     }

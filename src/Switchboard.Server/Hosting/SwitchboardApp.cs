@@ -303,6 +303,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSwitchboardMetrics(settings);
         services.AddSingleton<IWebhookSecretStore, SqliteWebhookSecretStore>();
         services.AddSingleton<IWebhookOutboxStore, SqliteWebhookOutboxStore>();
+        services.AddSingleton<IWebhookAttemptStore, SqliteWebhookAttemptStore>();
         services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
         services.AddWebhooks(
             WebhookOptions.Default with

@@ -263,6 +263,29 @@ internal static class SqliteMigrations
             PRIMARY KEY (escalation_sid, number)
         );
         """,
+        // 10: a call's timeline. Every attempt of every webhook (delivered or not) with what it came to and the start of
+        // both bodies, pruned after a retention period (WebhookOptions.AttemptRetention); why a call ended and who hung up.
+        """
+        CREATE TABLE webhook_attempts (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            call_sid    TEXT NOT NULL,
+            account_sid TEXT REFERENCES accounts(sid) ON DELETE CASCADE,
+            kind        TEXT NOT NULL,
+            url         TEXT NOT NULL,
+            method      TEXT NOT NULL,
+            attempt     INTEGER NOT NULL,
+            status_code INTEGER,
+            error       TEXT,
+            latency_ms  INTEGER NOT NULL,
+            request_body TEXT,
+            answer_body TEXT,
+            started_at  TEXT NOT NULL
+        );
+        CREATE INDEX webhook_attempts_call ON webhook_attempts(call_sid, id);
+        CREATE INDEX webhook_attempts_started ON webhook_attempts(started_at);
+        ALTER TABLE calls ADD COLUMN end_reason TEXT;
+        ALTER TABLE calls ADD COLUMN hangup_by TEXT;
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -16,6 +16,12 @@ public sealed record WebhookDelivery(Uri Url, ReadOnlyMemory<byte> Body)
     /// </summary>
     public string? AccountSid { get; init; }
 
+    /// <summary>
+    /// The call (or escalation) the webhook belongs to, under which its attempts are recorded. A queue knows its own; a
+    /// hook whose answer the call needs is named by its caller.
+    /// </summary>
+    public string? CallSid { get; init; }
+
     /// <summary>Where the webhook goes when <see cref="Url"/> fails with an error worth retrying.</summary>
     public Uri? FallbackUrl { get; init; }
 

@@ -9,9 +9,10 @@ namespace Switchboard.Webhooks.Outbox;
 /// <summary>
 /// Delivers one queued notification: attempts (the URL, then its fallback), waits with backoff between attempts,
 /// and records each outcome in the outbox: a delivered message is removed, a given-up one kept for the API, and a
-/// retry's count and due time written so a restart resumes the schedule instead of starting it over.
+/// retry's count and due time written so a restart resumes the schedule instead of starting it over. Every request,
+/// delivered or not, goes to the call's timeline (<see cref="WebhookAttemptLog"/>).
 /// </summary>
-internal sealed class WebhookDeliverer(WebhookSender sender, IWebhookOutboxStore store, DeferredWrites writes, WebhookOptions options, TimeProvider timeProvider, ILogger logger)
+internal sealed class WebhookDeliverer(WebhookSender sender, IWebhookOutboxStore store, DeferredWrites writes, WebhookAttemptLog attempts, WebhookOptions options, TimeProvider timeProvider, ILogger logger)
 {
     /// <exception cref="OperationCanceledException">The outbox is shutting down; the message stays pending.</exception>
     public async Task DeliverAsync(PendingWebhook pending, CancellationToken cancellationToken)
@@ -27,7 +28,7 @@ internal sealed class WebhookDeliverer(WebhookSender sender, IWebhookOutboxStore
         while (true)
         {
             pending.FirstAttemptAt ??= timeProvider.GetUtcNow();
-            var (outcome, failure) = await AttemptAsync(delivery, cancellationToken).ConfigureAwait(false);
+            var (outcome, failure) = await AttemptAsync(pending, cancellationToken).ConfigureAwait(false);
             pending.Attempts++;
             var now = timeProvider.GetUtcNow();
             var firstAttempt = pending.FirstAttemptAt.Value;
@@ -61,26 +62,37 @@ internal sealed class WebhookDeliverer(WebhookSender sender, IWebhookOutboxStore
     }
 
     /// <summary>One attempt: the URL and, when that fails with something worth retrying, the fallback at once.</summary>
-    private async Task<(AttemptOutcome Outcome, string Failure)> AttemptAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    private async Task<(AttemptOutcome Outcome, string Failure)> AttemptAsync(PendingWebhook pending, CancellationToken cancellationToken)
     {
-        var (outcome, failure) = await TryAsync(delivery, delivery.Url, cancellationToken).ConfigureAwait(false);
+        var delivery = pending.Delivery;
+        var (outcome, failure) = await TryAsync(pending, delivery.Url, cancellationToken).ConfigureAwait(false);
         if (outcome != AttemptOutcome.Retry || delivery.FallbackUrl is not { } fallback)
         {
             return (outcome, failure);
         }
 
-        var (fallbackOutcome, fallbackFailure) = await TryAsync(delivery, fallback, cancellationToken).ConfigureAwait(false);
+        var (fallbackOutcome, fallbackFailure) = await TryAsync(pending, fallback, cancellationToken).ConfigureAwait(false);
         // A fallback that refuses does not end the retries: the primary may come back.
         return fallbackOutcome == AttemptOutcome.Delivered
             ? (AttemptOutcome.Delivered, string.Empty)
             : (AttemptOutcome.Retry, $"{failure}; fallback: {fallbackFailure}");
     }
 
-    private async Task<(AttemptOutcome Outcome, string Failure)> TryAsync(WebhookDelivery delivery, Uri url, CancellationToken cancellationToken)
+    private async Task<(AttemptOutcome Outcome, string Failure)> TryAsync(PendingWebhook pending, Uri url, CancellationToken cancellationToken)
+    {
+        var startedAt = timeProvider.GetUtcNow();
+        var started = timeProvider.GetTimestamp();
+        var (outcome, failure, result) = await SendAsync(pending.Delivery, url, cancellationToken).ConfigureAwait(false);
+        await attempts.RecordAsync(pending.Delivery, pending.CallSid, url, pending.Attempts + 1, startedAt, started, result).ConfigureAwait(false);
+        return (outcome, failure);
+    }
+
+    private async Task<(AttemptOutcome Outcome, string Failure, WebhookAttemptResult Result)> SendAsync(WebhookDelivery delivery, Uri url, CancellationToken cancellationToken)
     {
         if (!WebhookUrls.IsAllowed(url))
         {
-            return (AttemptOutcome.Refused, "only http and https URLs are allowed");
+            const string NotAllowed = "only http and https URLs are allowed";
+            return (AttemptOutcome.Refused, NotAllowed, WebhookAttemptResult.Failed(NotAllowed));
         }
 
         using var timeout = new CancellationTokenSource(options.AttemptTimeout, timeProvider);
@@ -88,26 +100,28 @@ internal sealed class WebhookDeliverer(WebhookSender sender, IWebhookOutboxStore
         try
         {
             using var response = await sender.SendAsync(delivery with { Url = url }, url, linked.Token).ConfigureAwait(false);
+            var answered = WebhookAttemptResult.Answered((int)response.StatusCode, await AnswerExcerpt.ReadAsync(response.Content, linked.Token).ConfigureAwait(false));
             if (response.IsSuccessStatusCode)
             {
-                return (AttemptOutcome.Delivered, string.Empty);
+                return (AttemptOutcome.Delivered, string.Empty, answered);
             }
 
             var failure = $"HTTP {(int)response.StatusCode}";
-            return (WebhookRetryPolicy.IsRetryable(response.StatusCode) ? AttemptOutcome.Retry : AttemptOutcome.Refused, failure);
+            return (WebhookRetryPolicy.IsRetryable(response.StatusCode) ? AttemptOutcome.Retry : AttemptOutcome.Refused, failure, answered);
         }
         catch (HttpRequestException exception) when (exception.InnerException is RefusedAddressException refused)
         {
             // SWITCHBOARD_REFUSE_PRIVATE_WEBHOOKS: the address will not become allowed by waiting.
-            return (AttemptOutcome.Refused, refused.Message);
+            return (AttemptOutcome.Refused, refused.Message, WebhookAttemptResult.Failed(refused.Message));
         }
         catch (HttpRequestException exception)
         {
-            return (AttemptOutcome.Retry, exception.Message);
+            return (AttemptOutcome.Retry, exception.Message, WebhookAttemptResult.Failed(exception.Message));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (AttemptOutcome.Retry, $"no answer within {options.AttemptTimeout.TotalSeconds:0.#} s");
+            var failure = $"no answer within {options.AttemptTimeout.TotalSeconds:0.#} s";
+            return (AttemptOutcome.Retry, failure, WebhookAttemptResult.Failed(failure));
         }
     }
 

@@ -22,11 +22,20 @@ public sealed class WebhookOutbox : IAsyncDisposable
     private readonly WebhookQueueServices _services;
     private readonly TimeProvider _timeProvider;
 
-    public WebhookOutbox(HttpClient http, WebhookSecrets secrets, IWebhookOutboxStore store, DeferredWrites writes, WebhookOptions options, TimeProvider timeProvider, ILogger<WebhookOutbox> logger)
+    public WebhookOutbox(
+        HttpClient http,
+        WebhookSecrets secrets,
+        IWebhookOutboxStore store,
+        IWebhookAttemptStore attemptStore,
+        DeferredWrites writes,
+        WebhookOptions options,
+        TimeProvider timeProvider,
+        ILogger<WebhookOutbox> logger)
     {
         var sender = new WebhookSender(http, secrets, timeProvider, logger);
-        _replies = new ReplyHookSender(sender, options.MaxAnswerBytes, timeProvider, logger);
-        _services = new WebhookQueueServices(store, writes, new WebhookDeliverer(sender, store, writes, options, timeProvider, logger), timeProvider, logger);
+        var attempts = new WebhookAttemptLog(attemptStore, options, timeProvider, logger);
+        _replies = new ReplyHookSender(sender, attempts, options.MaxAnswerBytes, timeProvider, logger);
+        _services = new WebhookQueueServices(store, writes, new WebhookDeliverer(sender, store, writes, attempts, options, timeProvider, logger), timeProvider, logger);
         _timeProvider = timeProvider;
         Options = options;
     }

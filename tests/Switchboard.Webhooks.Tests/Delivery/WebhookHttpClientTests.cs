@@ -106,6 +106,6 @@ public sealed class WebhookHttpClientTests
     private static ReplyHookSender Sender(HttpClient http)
     {
         var secrets = new WebhookSecrets(new FixedSecretStore("whsec_test"), WebhookOptions.Default, TimeProvider.System);
-        return new ReplyHookSender(new WebhookSender(http, secrets, TimeProvider.System, NullLogger.Instance), WebhookOptions.Default.MaxAnswerBytes, TimeProvider.System, NullLogger.Instance);
+        return new ReplyHookSender(new WebhookSender(http, secrets, TimeProvider.System, NullLogger.Instance), new RecordedAttempts().Log(), WebhookOptions.Default.MaxAnswerBytes, TimeProvider.System, NullLogger.Instance);
     }
 }

@@ -59,7 +59,7 @@ public sealed class LargeAnswerTests
         var secrets = new WebhookSecrets(new FixedSecretStore("whsec_test"), WebhookOptions.Default, TimeProvider.System);
         var sender = new WebhookSender(http, secrets, TimeProvider.System, NullLogger.Instance);
         // Id 0 is a message that was never stored: the deliverer writes no outcome, so it needs no store.
-        var deliverer = new WebhookDeliverer(sender, null!, null!, WebhookOptions.Default, TimeProvider.System, NullLogger.Instance);
+        var deliverer = new WebhookDeliverer(sender, null!, null!, new RecordedAttempts().Log(), WebhookOptions.Default, TimeProvider.System, NullLogger.Instance);
         var pending = new PendingWebhook(0, "CA1", new WebhookDelivery(receiver.Url, Body) { AccountSid = "AC1" }, DateTimeOffset.UtcNow);
 
         await deliverer.DeliverAsync(pending, CancellationToken.None);
@@ -84,6 +84,6 @@ public sealed class LargeAnswerTests
     private static ReplyHookSender ReplySender(HttpClient http)
     {
         var secrets = new WebhookSecrets(new FixedSecretStore("whsec_test"), WebhookOptions.Default, TimeProvider.System);
-        return new ReplyHookSender(new WebhookSender(http, secrets, TimeProvider.System, NullLogger.Instance), WebhookOptions.Default.MaxAnswerBytes, TimeProvider.System, NullLogger.Instance);
+        return new ReplyHookSender(new WebhookSender(http, secrets, TimeProvider.System, NullLogger.Instance), new RecordedAttempts().Log(), WebhookOptions.Default.MaxAnswerBytes, TimeProvider.System, NullLogger.Instance);
     }
 }

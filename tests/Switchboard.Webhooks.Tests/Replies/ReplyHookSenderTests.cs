@@ -91,12 +91,65 @@ public sealed class ReplyHookSenderTests
         Assert.True(WebhookSignature.Verify(sent.Headers[WebhookSignature.HeaderName], sent.Body, [Secret], DateTimeOffset.UtcNow, WebhookSignature.DefaultTolerance));
     }
 
+    [Fact]
+    public async Task EachRequest_IsRecordedUnderItsCall_TheFallbackAsTheSecondAttempt()
+    {
+        var attempts = new RecordedAttempts();
+        var handler = new ScriptedHandler(url => url == Primary
+            ? ScriptedHandler.Answer(HttpStatusCode.ServiceUnavailable)
+            : ScriptedHandler.Answer(HttpStatusCode.OK, """[{"verb":"hangup"}]"""));
+
+        await Sender(handler, attempts).PostAsync(Delivery() with { CallSid = "CA1" }, TimeSpan.FromSeconds(5), CancellationToken.None, CancellationToken.None);
+
+        Assert.Equal(
+            [("CA1", "call hook", Primary.AbsoluteUri, 1, (int?)503, (string?)null), ("CA1", "call hook", Fallback.AbsoluteUri, 2, 200, """[{"verb":"hangup"}]""")],
+            attempts.Records.Select(record => (record.CallSid, record.Kind, record.Url, record.Attempt, record.StatusCode, record.AnswerBody)));
+        Assert.All(attempts.Records, record => Assert.Equal(("POST", """{"call_sid":"CA1"}""", "AC1"), (record.Method, record.RequestBody, record.AccountSid)));
+    }
+
+    [Fact]
+    public async Task AConnectionFailure_IsRecordedWithItsError_AndStillThrown()
+    {
+        var attempts = new RecordedAttempts();
+        var handler = new ScriptedHandler(_ => throw new HttpRequestException("connection refused"));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => Sender(handler, attempts).PostAsync(
+            Delivery() with { CallSid = "CA1", FallbackUrl = null }, TimeSpan.FromSeconds(5), CancellationToken.None, CancellationToken.None));
+
+        var record = Assert.Single(attempts.Records);
+        Assert.Equal(((int?)null, "connection refused"), (record.StatusCode, record.Error));
+    }
+
+    [Fact]
+    public async Task AStoreThatCannotRecord_DoesNotFailTheHook()
+    {
+        var handler = new ScriptedHandler(_ => ScriptedHandler.Answer(HttpStatusCode.OK, "[]"));
+
+        var reply = await Sender(handler, new RecordedAttempts { Failing = true }).PostAsync(
+            Delivery() with { CallSid = "CA1" }, TimeSpan.FromSeconds(5), CancellationToken.None, CancellationToken.None);
+
+        Assert.Equal(200, reply.StatusCode);
+    }
+
+    [Fact]
+    public async Task ALongAnswer_IsRecordedOnlyInPart()
+    {
+        var attempts = new RecordedAttempts();
+        var longAnswer = "[" + string.Join(",", Enumerable.Repeat("""{"verb":"pause","length":1}""", 400)) + "]";
+        var handler = new ScriptedHandler(_ => ScriptedHandler.Answer(HttpStatusCode.OK, longAnswer));
+
+        var reply = await Sender(handler, attempts).PostAsync(Delivery() with { CallSid = "CA1" }, TimeSpan.FromSeconds(5), CancellationToken.None, CancellationToken.None);
+
+        Assert.Equal(longAnswer.Length, reply.Body.Length);
+        Assert.Equal(longAnswer[..Storage.Webhooks.WebhookAttemptRecord.MaxBodyBytes], Assert.Single(attempts.Records).AnswerBody);
+    }
+
     private static WebhookDelivery Delivery() => new(Primary, Body) { AccountSid = "AC1", FallbackUrl = Fallback, Event = "call hook" };
 
-    private static ReplyHookSender Sender(ScriptedHandler handler)
+    private static ReplyHookSender Sender(ScriptedHandler handler, RecordedAttempts? attempts = null)
     {
         var secrets = new WebhookSecrets(new FixedSecretStore(Secret), WebhookOptions.Default, TimeProvider.System);
         var sender = new WebhookSender(new HttpClient(handler), secrets, TimeProvider.System, NullLogger.Instance);
-        return new ReplyHookSender(sender, WebhookOptions.Default.MaxAnswerBytes, TimeProvider.System, NullLogger.Instance);
+        return new ReplyHookSender(sender, (attempts ?? new RecordedAttempts()).Log(), WebhookOptions.Default.MaxAnswerBytes, TimeProvider.System, NullLogger.Instance);
     }
 }

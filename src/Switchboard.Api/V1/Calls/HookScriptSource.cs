@@ -282,7 +282,7 @@ public sealed class HookScriptSource : IScriptSource, ISpeechHooks, ITransferHoo
         var delivery = inherits
             ? (target with { Username = _callHook.Username, Password = _callHook.Password }).ToDelivery(payload)
             : target.ToDelivery(payload);
-        return _outbox.PostForReplyAsync(delivery with { AccountSid = call.AccountSid, Event = eventName }, _replyTimeout, cancellationToken);
+        return _outbox.PostForReplyAsync(delivery with { AccountSid = call.AccountSid, CallSid = call.Sid, Event = eventName }, _replyTimeout, cancellationToken);
     }
 
     /// <exception cref="InvalidOperationException">The answer is not a valid jambonz application.</exception>

@@ -41,6 +41,7 @@ public sealed class EscalationRunTests : IAsyncLifetime
             new HttpClient(_posted),
             new WebhookSecrets(new SqliteWebhookSecretStore(database, _time), WebhookOptions.Default, _time),
             new SqliteWebhookOutboxStore(database),
+            new SqliteWebhookAttemptStore(database),
             new DeferredWrites(_time, NullLogger<DeferredWrites>.Instance),
             WebhookOptions.Default,
             _time,
