@@ -108,6 +108,8 @@ internal sealed class Call : IVerbHost, IDialLeg
 
     void IVerbHost.ReportVerbFailed(Verb verb, string reason) => Post(new VerbFailedReported(verb, reason));
 
+    void IVerbHost.Note(string eventName, string detail) => Post(new TimelineNoted(eventName, detail, _services.Time.GetUtcNow()));
+
     void IVerbHost.SetTag(JsonElement tag) => _progress.Tag = tag.Clone();
 
     bool IVerbHost.EnsureAnswered() => _signalling!.EnsureAnswered();
@@ -372,6 +374,9 @@ internal sealed class Call : IVerbHost, IDialLeg
             case VerbFailedReported failed:
                 await _progress.ReportVerbFailedAsync(failed.Verb, failed.Reason, cancellationToken).ConfigureAwait(false);
                 break;
+            case TimelineNoted noted:
+                await _progress.NoteAsync(noted.Name, noted.Detail, noted.At, cancellationToken).ConfigureAwait(false);
+                break;
             case TagUpdateRequested update:
                 _progress.Tag = update.Tag;
                 break;
@@ -380,6 +385,11 @@ internal sealed class Call : IVerbHost, IDialLeg
                 legObserver.OnLegAmdAnswered(this, arrived.Verbs);
                 break;
             case AmdMessage amd:
+                if (amd is AmdDetected { Event: var detected })
+                {
+                    await _progress.NoteAsync(CallEventNames.Amd, $"{detected.Kind}: {detected.Reason}", _services.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                }
+
                 _amd?.Handle(amd, Snapshot(), _verbs);
                 break;
             case TimeLimitReached:

@@ -70,6 +70,13 @@ internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICall
         sink.OnCallEvent(new VerbFailed(Snapshot(), now, verb, reason));
     }
 
+    /// <summary>
+    /// Stores a timeline entry no dialect reports (a verb started or ended, an AMD decision), numbered in order with the
+    /// statuses; <paramref name="at"/> is when it happened, which may be a moment before it is stored.
+    /// </summary>
+    public Task NoteAsync(string name, string detail, DateTimeOffset at, CancellationToken cancellationToken) =>
+        store.AppendEventAsync(new CallEventRecord(Record.Sid, ++_eventSequence, at, name, detail), cancellationToken);
+
     /// <param name="endedBy">Who ended the call, carried by a final status only.</param>
     private async Task MoveAsync(CallStatus next, int? sipStatus, string? reason, CallEndedBy? endedBy, CancellationToken cancellationToken)
     {
@@ -80,6 +87,7 @@ internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICall
 
         var now = time.GetUtcNow();
         Record = Record with { Status = next.ToWire(), SipStatus = sipStatus ?? Record.SipStatus };
+
         if (next != CallStatus.Queued)
         {
             await store.UpdateAsync(Record, cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,12 @@ internal interface IVerbHost
     /// <summary>Reports that <paramref name="verb"/> could not run and was skipped (a <see cref="VerbFailed"/> event).</summary>
     void ReportVerbFailed(Verb verb, string reason);
 
+    /// <summary>
+    /// Adds an entry to the call's timeline (<see cref="CallEventNames.VerbStarted"/>, <see cref="CallEventNames.VerbEnded"/>),
+    /// stored in order with its statuses; no dialect reports it.
+    /// </summary>
+    void Note(string eventName, string detail);
+
     /// <summary>Replaces the call's application data, which every later event carries.</summary>
     void SetTag(JsonElement tag);
 

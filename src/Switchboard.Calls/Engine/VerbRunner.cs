@@ -10,7 +10,8 @@ namespace Switchboard.Calls.Engine;
 /// the keys kept for the next gather and the generation that stamps every message asked for: a message whose
 /// generation is not the current one belongs to a step (or a script request) already left behind and is dropped.
 /// It also owns the call's background verbs (<see cref="BackgroundSteps"/>), whose messages carry generations of their
-/// own. It lives on the call's loop, so nothing here needs a lock.
+/// own. Each verb's start and end go to the call's timeline (<see cref="IVerbHost.Note"/>). It lives on the call's loop,
+/// so nothing here needs a lock.
 /// </summary>
 internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) : IStepRunner, IForegroundVerbs
 {
@@ -18,6 +19,7 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
     private int _lastIssued;
     private int _generation;
     private VerbStep? _current;
+    private Verb? _currentVerb;
     private bool _stopped;
     private BackgroundSteps? _background;
 
@@ -37,7 +39,7 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
     {
         if (!_stopped)
         {
-            LeaveCurrent();
+            LeaveCurrent("redirected");
             _queue.Clear();
             AskScript(new RedirectResult(new RedirectVerb(actionHook)));
         }
@@ -48,7 +50,7 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
     {
         if (!_stopped)
         {
-            LeaveCurrent();
+            LeaveCurrent("replaced");
             _queue = new Queue<Verb>(verbs);
             Next();
         }
@@ -175,6 +177,7 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
         Background.Dispose();
         var current = _current;
         _current = null;
+        NoteEnded("call ended");
         current?.OnCallEnded(endedCall);
     }
 
@@ -190,7 +193,7 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
     {
         if (ReferenceEquals(step, _current))
         {
-            LeaveCurrent();
+            LeaveCurrent(VerbOutcomes.Describe(result));
             if (result is RedirectResult)
             {
                 _queue.Clear();
@@ -220,6 +223,7 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
         if (!_stopped && _current is { IsPrompt: true })
         {
             BackgroundLog.PromptInterrupted(services.Logger, services.CallSid);
+            LeaveCurrent("interrupted");
             Next();
         }
     }
@@ -241,7 +245,7 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
 
         TypeAhead.Keep(key);
         StepLog.BargeIn(services.Logger, services.CallSid, key);
-        LeaveCurrent();
+        LeaveCurrent("interrupted by a key");
         while (_queue.TryPeek(out var verb) && verb is not GatherVerb)
         {
             _queue.Dequeue();
@@ -269,7 +273,7 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
 
     private void Next()
     {
-        LeaveCurrent();
+        LeaveCurrent("done");
         if (!_queue.TryDequeue(out var verb))
         {
             services.Host.OnScriptEnded();
@@ -286,6 +290,8 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
         }
 
         _current = step;
+        _currentVerb = verb;
+        services.Host.Note(CallEventNames.VerbStarted, verb.Name);
         if (!step.NeedsMedia || services.Host.EnsureAnswered())
         {
             step.Start();
@@ -295,12 +301,27 @@ internal sealed class VerbRunner(StepServices services, SpeechDefaults speech) :
     /// <summary>A generation no step, background verb or script question of this call had before.</summary>
     private int IssueGeneration() => ++_lastIssued;
 
-    private void LeaveCurrent()
+    /// <param name="outcome">How the verb ended, for the timeline: its result, or what made the call leave it.</param>
+    private void LeaveCurrent(string outcome)
     {
         services.Timer.Disarm();
         var left = _current;
         _current = null;
+        if (left is not null)
+        {
+            NoteEnded(outcome);
+        }
+
         left?.Leave();
+    }
+
+    private void NoteEnded(string outcome)
+    {
+        if (_currentVerb is { } verb)
+        {
+            _currentVerb = null;
+            services.Host.Note(CallEventNames.VerbEnded, $"{verb.Name}: {outcome}");
+        }
     }
 
     /// <summary>Hands a verb's result to the script source; its answer comes back as <see cref="ScriptReplied"/>.</summary>

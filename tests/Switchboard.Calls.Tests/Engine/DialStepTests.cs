@@ -274,6 +274,10 @@ public sealed class DialStepTests
 
         public void ReportVerbFailed(Verb verb, string reason) => throw new NotSupportedException();
 
+        public void Note(string eventName, string detail)
+        {
+        }
+
         public Task<InDialogAnswer> SendInDialogAsync(InDialogRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<InDialogAnswer> ReferAsync(ReferVerb refer, CancellationToken cancellationToken) => throw new NotSupportedException();

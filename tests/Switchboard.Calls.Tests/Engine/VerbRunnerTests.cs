@@ -134,6 +134,40 @@ public sealed class VerbRunnerTests
         Assert.Empty(call.Ended);
     }
 
+    [Fact]
+    public async Task EachVerb_IsNotedStartedAndEnded_WithHowItEnded()
+    {
+        await using var call = await StepHarness.StartAsync();
+        call.Script.StartVerbs = [Tag("""{"n":1}"""), OneKey];
+        var runner = new VerbRunner(call.Services, SpeechDefaults.None);
+
+        runner.Start();
+        await call.RunUntilAsync(runner, () => call.Handled.Any(message => message is ScriptReplied));
+        runner.OnDigit('7');
+        await call.RunUntilAsync(runner, () => call.Ended.Count > 0);
+
+        Assert.Equal(
+            [
+                (CallEventNames.VerbStarted, "tag"), (CallEventNames.VerbEnded, "tag: done"),
+                (CallEventNames.VerbStarted, "gather"), (CallEventNames.VerbEnded, "gather: MaxDigits, digits 7"),
+            ],
+            call.Timeline);
+    }
+
+    [Fact]
+    public async Task AVerbRunningWhenTheCallEnds_IsNotedEndedByIt()
+    {
+        await using var call = await StepHarness.StartAsync();
+        call.Script.StartVerbs = [new PauseVerb(TimeSpan.FromSeconds(30))];
+        var runner = new VerbRunner(call.Services, SpeechDefaults.None);
+
+        runner.Start();
+        await call.RunUntilAsync(runner, () => call.Timeline.Count > 0);
+        runner.OnCallEnded(call.Snapshot());
+
+        Assert.Equal([(CallEventNames.VerbStarted, "pause"), (CallEventNames.VerbEnded, "pause: call ended")], call.Timeline);
+    }
+
     private static TagVerb Tag(string json)
     {
         using var document = JsonDocument.Parse(json);

@@ -80,6 +80,9 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
     /// <summary>How many times a step let the call ring.</summary>
     public int Rang { get; private set; }
 
+    /// <summary>The timeline entries the runner noted, in order.</summary>
+    public List<(string Name, string Detail)> Timeline { get; } = [];
+
     public List<(Verb Verb, string Reason)> FailedVerbs { get; } = [];
 
     public static async Task<StepHarness> StartAsync(bool recordings = false)
@@ -212,6 +215,8 @@ internal sealed class StepHarness : IVerbHost, IAsyncDisposable
     public void ForwardPeerRequests() => ForwardsPeerRequests = true;
 
     public void ReportVerbFailed(Verb verb, string reason) => FailedVerbs.Add((verb, reason));
+
+    public void Note(string eventName, string detail) => Timeline.Add((eventName, detail));
 
     /// <summary>Requests the steps sent inside the dialog, and REFERs, in order.</summary>
     public List<object> SentInDialog { get; } = [];
