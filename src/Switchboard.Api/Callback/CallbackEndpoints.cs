@@ -100,7 +100,11 @@ public static class CallbackEndpoints
 
     private static CallbackLegResource Leg(string sid, string to, string from, CallRecord? call, DateTimeOffset now) => new(
         sid, to, from, CallbackLegStatusNames.OfStored(call?.Status), call?.ParentCallSid, call?.AnsweredAt, call?.EndedAt,
-        call is null ? 0 : CallDuration.Seconds(call.AnsweredAt, call.EndedAt, now));
+        call is null ? 0 : CallDuration.Seconds(call.AnsweredAt, call.EndedAt, now))
+    {
+        EndReason = call?.EndReason,
+        HangupBy = call?.HangupBy,
+    };
 
     /// <summary>The leg placed while the request waits: the one whose routing can fail it.</summary>
     private static string FirstCalled(CallbackRequest request) =>

@@ -9,4 +9,11 @@ public sealed record CallbackLegResource(
     string? ParentCallSid,
     DateTimeOffset? AnsweredAt,
     DateTimeOffset? EndedAt,
-    int Duration);
+    int Duration)
+{
+    /// <summary>Why the leg ended (<c>media timeout</c>, the SIP reason, ...); null while it lives.</summary>
+    public string? EndReason { get; init; }
+
+    /// <summary>Who ended the leg: <c>callee</c> (the person called), <c>application</c>, <c>api</c> or <c>system</c>.</summary>
+    public string? HangupBy { get; init; }
+}

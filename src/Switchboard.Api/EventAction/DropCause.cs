@@ -28,7 +28,7 @@ public sealed record DropCause(string Status, string DroppedBy, string Code, str
                 new(ResultEvents.Success, Application, "2004", "Call rejected by the application: " + reason),
             (CallStatus.Failed, CallEndedBy.Application) => new(ResultEvents.Failure, Application, "2005", "Application error: " + reason),
             // A HANGUP (or no action) ends an answered call, and refuses one still ringing (480 makes it no-answer).
-            (_, CallEndedBy.Application) => new(ResultEvents.Success, Application, "2000", "Call ended by the application"),
+            (_, CallEndedBy.Application or CallEndedBy.Api) => new(ResultEvents.Success, Application, "2000", "Call ended by the application"),
             (CallStatus.Completed, CallEndedBy.Server) => new(ResultEvents.Success, System, "2009", reason),
             (CallStatus.NoAnswer, CallEndedBy.Server) => new(ResultEvents.Failure, System, "2001", "No answer"),
             (CallStatus.NoAnswer or CallStatus.Busy or CallStatus.Failed, CallEndedBy.FarEnd) =>

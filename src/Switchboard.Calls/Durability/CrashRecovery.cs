@@ -69,7 +69,7 @@ public sealed class CrashRecovery(
         {
             var events = await calls.ListEventsAsync(call.Sid, cancellationToken).ConfigureAwait(false);
             var sequence = events.Count == 0 ? 1 : events.Max(callEvent => callEvent.Sequence) + 1;
-            await calls.UpdateAsync(call with { Status = CallStatus.Failed.ToWire(), EndedAt = now }, cancellationToken).ConfigureAwait(false);
+            await calls.UpdateAsync(call with { Status = CallStatus.Failed.ToWire(), EndedAt = now, EndReason = RestartReason, HangupBy = CallHangupBy.System }, cancellationToken).ConfigureAwait(false);
             await calls.AppendEventAsync(new CallEventRecord(call.Sid, sequence, now, "status:" + CallStatus.Failed.ToWire(), RestartReason), cancellationToken).ConfigureAwait(false);
             Log.CallRecovered(logger, call.Sid);
             ended.Add(call.Sid);

@@ -152,7 +152,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
     void IInboundCallHandler.OnIncomingCall(InboundCall call) => _accepting.Run(() => AcceptInboundAsync(call));
 
     /// <summary>Asks a live call to hang up; false when no such call is live.</summary>
-    public bool Hangup(string callSid) => WithLive(callSid, call => call.RequestHangup("hangup requested"));
+    public bool Hangup(string callSid) => WithLive(callSid, call => call.RequestHangup("hangup requested", CallEndedBy.Api));
 
     /// <summary>Live control: the call runs what <paramref name="actionHook"/> answers; false when not live.</summary>
     public bool Redirect(string callSid, string actionHook) => WithLive(callSid, call => call.Post(new RedirectRequested(actionHook)));
@@ -372,7 +372,9 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
 
     /// <summary>A stored call that could not start (no media port, an unusable target or offer) must not stay live forever.</summary>
     private Task StoreAsNeverStartedAsync(CallRecord record, int? sipStatus) =>
-        _services.Store.UpdateAsync(record with { Status = CallStatus.Failed.ToWire(), SipStatus = sipStatus, EndedAt = _services.Time.GetUtcNow() }, CancellationToken.None);
+        _services.Store.UpdateAsync(
+            record with { Status = CallStatus.Failed.ToWire(), SipStatus = sipStatus, EndedAt = _services.Time.GetUtcNow(), EndReason = "could not start", HangupBy = CallHangupBy.System },
+            CancellationToken.None);
 
     /// <summary>Keeps the call live until its loop ends, then releases its admission.</summary>
     private void Track(Call call, string accountSid)

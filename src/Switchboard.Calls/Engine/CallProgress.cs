@@ -87,6 +87,10 @@ internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICall
 
         var now = time.GetUtcNow();
         Record = Record with { Status = next.ToWire(), SipStatus = sipStatus ?? Record.SipStatus };
+        if (next.IsFinal())
+        {
+            Record = Record with { EndReason = reason ?? (sipStatus is { } code ? $"SIP {code}" : null), HangupBy = CallHangupBy.Of(endedBy, Record.Direction) };
+        }
 
         if (next != CallStatus.Queued)
         {

@@ -22,4 +22,10 @@ public sealed record CallRecord(
 
     /// <summary>The caller's display name: the From display name we sent, or the one an inbound caller sent.</summary>
     public string? CallerName { get; init; }
+
+    /// <summary>Why the call ended (<c>media timeout</c>, <c>script error: ...</c>, the SIP reason); null while it lives.</summary>
+    public string? EndReason { get; init; }
+
+    /// <summary>Who ended it: <c>caller</c>, <c>callee</c>, <c>application</c>, <c>api</c> or <c>system</c>; null while it lives or when unknown.</summary>
+    public string? HangupBy { get; init; }
 }

@@ -9,7 +9,7 @@ namespace Switchboard.Storage.Sqlite;
 public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
 {
     private const string CallColumns =
-        "sid, account_sid, direction, from_number, to_target, sip_call_id, status, sip_status, created_at, answered_at, ended_at, application_sid, parent_call_sid, caller_name";
+        "sid, account_sid, direction, from_number, to_target, sip_call_id, status, sip_status, created_at, answered_at, ended_at, application_sid, parent_call_sid, caller_name, end_reason, hangup_by";
 
     public async Task InsertAsync(CallRecord call, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
         await using var insert = connection.CreateCommand();
         insert.CommandText = $"""
             INSERT INTO calls ({CallColumns})
-            VALUES ($sid, $account, $direction, $from, $to, $callId, $status, $sipStatus, $created, $answered, $ended, $application, $parent, $callerName)
+            VALUES ($sid, $account, $direction, $from, $to, $callId, $status, $sipStatus, $created, $answered, $ended, $application, $parent, $callerName, $endReason, $hangupBy)
             """;
         Bind(insert, call);
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -29,7 +29,7 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
         await using var update = connection.CreateCommand();
         update.CommandText = """
             UPDATE calls SET sip_call_id = $callId, status = $status, sip_status = $sipStatus,
-                answered_at = $answered, ended_at = $ended
+                answered_at = $answered, ended_at = $ended, end_reason = $endReason, hangup_by = $hangupBy
             WHERE sid = $sid
             """;
         Bind(update, call);
@@ -234,6 +234,8 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
         command.Parameters.AddWithValue("$application", (object?)call.ApplicationSid ?? DBNull.Value);
         command.Parameters.AddWithValue("$parent", (object?)call.ParentCallSid ?? DBNull.Value);
         command.Parameters.AddWithValue("$callerName", (object?)call.CallerName ?? DBNull.Value);
+        command.Parameters.AddWithValue("$endReason", (object?)call.EndReason ?? DBNull.Value);
+        command.Parameters.AddWithValue("$hangupBy", (object?)call.HangupBy ?? DBNull.Value);
     }
 
     private static CallRecord ReadCall(SqliteDataReader reader) => new(
@@ -252,6 +254,8 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
         ApplicationSid = reader.IsDBNull(11) ? null : reader.GetString(11),
         ParentCallSid = reader.IsDBNull(12) ? null : reader.GetString(12),
         CallerName = reader.IsDBNull(13) ? null : reader.GetString(13),
+        EndReason = reader.IsDBNull(14) ? null : reader.GetString(14),
+        HangupBy = reader.IsDBNull(15) ? null : reader.GetString(15),
     };
 
     private static string Format(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);

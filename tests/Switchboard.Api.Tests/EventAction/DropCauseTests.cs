@@ -12,6 +12,7 @@ public sealed class DropCauseTests
     [InlineData("inbound", CallStatus.Completed, CallEndedBy.FarEnd, null, "SUCCESS", "CALLER", "2008")]
     [InlineData("inbound", CallStatus.Canceled, CallEndedBy.FarEnd, 487, "SUCCESS", "CALLER", "2008")]
     [InlineData("outbound", CallStatus.Completed, CallEndedBy.Application, null, "SUCCESS", "APPLICATION", "2000")]
+    [InlineData("outbound", CallStatus.Completed, CallEndedBy.Api, null, "SUCCESS", "APPLICATION", "2000")]
     [InlineData("inbound", CallStatus.Busy, CallEndedBy.Application, 603, "SUCCESS", "APPLICATION", "2004")]
     [InlineData("outbound", CallStatus.Failed, CallEndedBy.Application, null, "FAILURE", "APPLICATION", "2005")]
     [InlineData("inbound", CallStatus.NoAnswer, CallEndedBy.Application, 480, "SUCCESS", "APPLICATION", "2000")]

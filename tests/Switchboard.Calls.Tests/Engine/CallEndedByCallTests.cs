@@ -63,7 +63,7 @@ public sealed class CallEndedByCallTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheApplicationHangingUpWhileItRings_EndsItForTheApplication()
+    public async Task AnApiHangUpWhileItRings_EndsItForTheApi()
     {
         var sid = await PlaceAsync();
         (await RingsAsync()).Ring();
@@ -72,7 +72,7 @@ public sealed class CallEndedByCallTests : IAsyncLifetime
         _engine.Hangup(sid);
 
         var final = await FinalAsync();
-        Assert.Equal((CallStatus.Canceled, CallEndedBy.Application), (final.Call.Status, final.EndedBy));
+        Assert.Equal((CallStatus.Canceled, CallEndedBy.Api), (final.Call.Status, final.EndedBy));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class CallEndedByCallTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnApiHangUp_EndsItForTheApplication()
+    public async Task AnApiHangUp_EndsItForTheApi()
     {
         var sid = await PlaceAsync();
         await AnswersAsync();
@@ -116,7 +116,7 @@ public sealed class CallEndedByCallTests : IAsyncLifetime
         _engine.Hangup(sid);
 
         var final = await FinalAsync();
-        Assert.Equal((CallStatus.Completed, CallEndedBy.Application), (final.Call.Status, final.EndedBy));
+        Assert.Equal((CallStatus.Completed, CallEndedBy.Api), (final.Call.Status, final.EndedBy));
     }
 
     [Fact]

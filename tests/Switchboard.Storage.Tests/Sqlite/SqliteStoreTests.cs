@@ -72,7 +72,9 @@ public sealed class SqliteStoreTests : IDisposable
             CallerName = "Alice",
         };
         await calls.InsertAsync(call, default);
-        await calls.UpdateAsync(call with { SipCallId = "abc@host", Status = "completed", SipStatus = 200, AnsweredAt = created, EndedAt = created.AddSeconds(5) }, default);
+        await calls.UpdateAsync(
+            call with { SipCallId = "abc@host", Status = "completed", SipStatus = 200, AnsweredAt = created, EndedAt = created.AddSeconds(5), EndReason = "media timeout", HangupBy = "system" },
+            default);
         for (var i = 1; i <= 3; i++)
         {
             await calls.AppendEventAsync(new CallEventRecord("call-1", i, created, "status:" + i, null), default);
@@ -84,6 +86,7 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal("abc@host", stored.SipCallId);
         Assert.Equal(created.AddSeconds(5), stored.EndedAt);
         Assert.Equal(("app-1", "call-0", "Alice"), (stored.ApplicationSid, stored.ParentCallSid, stored.CallerName));
+        Assert.Equal(("media timeout", "system"), (stored.EndReason, stored.HangupBy));
         Assert.Null(await calls.FindAsync("another-account", "call-1", default));
         Assert.Equal(["status:1", "status:2", "status:3"], (await calls.ListEventsAsync("call-1", default)).Select(e => e.Name).ToArray());
     }

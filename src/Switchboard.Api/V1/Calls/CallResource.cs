@@ -24,8 +24,18 @@ public sealed record CallResource(
     /// <summary>What the application asked for and was not done (shown on one call, not in lists); null when nothing was.</summary>
     public IReadOnlyList<CallWarning>? Warnings { get; init; }
 
+    /// <summary>A Switchboard extension: why the call ended (<c>media timeout</c>, <c>script error: ...</c>, the SIP reason).</summary>
+    public string? EndReason { get; init; }
+
+    /// <summary>A Switchboard extension: who ended the call (<c>caller</c>, <c>callee</c>, <c>application</c>, <c>api</c> or <c>system</c>).</summary>
+    public string? HangupBy { get; init; }
+
     public static CallResource Of(CallRecord call, DateTimeOffset now) => new(
         call.Sid, call.AccountSid, call.SipCallId, call.Direction, call.From, call.To,
         JambonzCallStatus.Of(call.Status, call.SipStatus), call.SipStatus, call.CreatedAt, call.AnsweredAt, call.EndedAt,
-        CallDuration.Seconds(call.AnsweredAt, call.EndedAt, now), call.ApplicationSid, call.ParentCallSid, call.CallerName);
+        CallDuration.Seconds(call.AnsweredAt, call.EndedAt, now), call.ApplicationSid, call.ParentCallSid, call.CallerName)
+    {
+        EndReason = call.EndReason,
+        HangupBy = call.HangupBy,
+    };
 }

@@ -44,7 +44,7 @@ public sealed class StatusHookSink(WebhookTarget? statusHook, CallContext contex
     private static string? TerminationBy(CallSnapshot call, CallEndedBy? endedBy) => (call.Status, endedBy) switch
     {
         (CallStatus.Completed, CallEndedBy.FarEnd) => "caller",
-        (CallStatus.Completed, CallEndedBy.Application or CallEndedBy.Server) => "jambonz",
+        (CallStatus.Completed, CallEndedBy.Application or CallEndedBy.Api or CallEndedBy.Server) => "jambonz",
         (CallStatus.Canceled or CallStatus.NoAnswer, CallEndedBy.FarEnd) when call.Direction == "inbound" => "caller",
         _ => null,
     };
