@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Idempotency;
 using Switchboard.Api.Problems;
+using Switchboard.Api.Timeline;
 using Switchboard.Calls.Callbacks;
 using Switchboard.Calls.Engine;
 using Switchboard.Storage.Callbacks;
@@ -19,6 +20,9 @@ public static class CallbackEndpoints
     {
         endpoints.MapPost("/voice/call/callback", CreateAsync).WithIdempotency("callback");
         endpoints.MapGet("/voice/call/callback/{sid}", GetAsync);
+        endpoints.MapGet("/voice/call/callback/{sid}/events", ListEventsAsync)
+            .WithSummary("A session's timeline: both legs' status changes, verbs, webhooks and recordings, oldest first, each naming its leg")
+            .Produces<TimelineEvent[]>();
         endpoints.MapDelete("/voice/call/callback/{sid}", DeleteAsync);
         return endpoints;
     }
@@ -80,6 +84,29 @@ public static class CallbackEndpoints
                 [CallbackLegNames.LegB] = Leg(session.LegBSid, session.LegBTo, session.LegBFrom, legB, now),
             });
         return Results.Json(resource, CallbackJsonContext.Default.CallbackSessionResource);
+    }
+
+    private static async Task<IResult> ListEventsAsync(HttpContext context, string sid, ICallbackSessionStore store, ICallStore calls, CallTimeline timeline)
+    {
+        var accountSid = context.Account().Sid;
+        var session = await store.FindAsync(accountSid, sid, context.RequestAborted).ConfigureAwait(false);
+        if (session is null)
+        {
+            return ApiProblem.NotFound($"no callback session {sid}");
+        }
+
+        var legs = new List<(string?, CallRecord)>();
+        foreach (var (leg, legSid) in new[] { (CallbackLegNames.LegA, session.LegASid), (CallbackLegNames.LegB, session.LegBSid) })
+        {
+            // A leg never placed (sequential mode, the first leg unanswered) has no call and nothing to show.
+            if (await calls.FindAsync(accountSid, legSid, context.RequestAborted).ConfigureAwait(false) is { } call)
+            {
+                legs.Add((leg, call));
+            }
+        }
+
+        var events = await timeline.ReadAsync(session.Sid, legs, context.RequestAborted).ConfigureAwait(false);
+        return Results.Json(events, TimelineJsonContext.Default.IReadOnlyListTimelineEvent);
     }
 
     /// <summary>Ends the session: both legs are hung up (or canceled while ringing). An ended session stays as it is.</summary>

@@ -5,8 +5,10 @@ using Switchboard.Api.Auth;
 using Switchboard.Api.Conversation.Escalation;
 using Switchboard.Api.Idempotency;
 using Switchboard.Api.Problems;
+using Switchboard.Api.Timeline;
 using Switchboard.Calls.Durability;
 using Switchboard.Calls.Engine;
+using Switchboard.Storage.Calls;
 using Switchboard.Storage.Escalations;
 using Switchboard.Webhooks;
 using Switchboard.Webhooks.Outbox;
@@ -27,6 +29,9 @@ public static class ConversationEndpoints
         endpoints.MapPost("/voice/conversation", CreateAsync).WithIdempotency("conversation");
         endpoints.MapGet("/voice/conversation/{conversationTrackingId}", GetAsync);
         endpoints.MapDelete("/voice/conversation/{conversationTrackingId}", DeleteAsync);
+        endpoints.MapGet("/voice/conversation/{trackingId}/events", ListEventsAsync)
+            .WithSummary("A conversation's timeline (by trackingId), or an escalation's (by conversationTrackingId), oldest first")
+            .Produces<TimelineEvent[]>();
         return endpoints;
     }
 
@@ -75,6 +80,38 @@ public static class ConversationEndpoints
 
         var resource = EscalationViews.Resource(escalation, Escalations.ReadStored(escalation.Request));
         return Results.Json(resource, EscalationJsonContext.Default.EscalationResource);
+    }
+
+    /// <summary>
+    /// A call's timeline by the <c>trackingId</c> its POST answered with; or, by an escalation's <c>conversationTrackingId</c>,
+    /// the timelines of all its attempts in one (each entry naming its call) with the escalation's own posts.
+    /// </summary>
+    private static async Task<IResult> ListEventsAsync(HttpContext context, string trackingId, ICallStore calls, IEscalationStore escalations, CallTimeline timeline)
+    {
+        var accountSid = context.Account().Sid;
+        var cancellationToken = context.RequestAborted;
+        if (await calls.FindAsync(accountSid, trackingId, cancellationToken).ConfigureAwait(false) is { } call)
+        {
+            return Results.Json(await timeline.ReadAsync(call, cancellationToken).ConfigureAwait(false), TimelineJsonContext.Default.IReadOnlyListTimelineEvent);
+        }
+
+        var escalation = await escalations.FindAsync(accountSid, trackingId, cancellationToken).ConfigureAwait(false);
+        if (escalation is null)
+        {
+            return ApiProblem.NotFound($"no conversation {trackingId}");
+        }
+
+        var attempts = new List<(string?, CallRecord)>();
+        foreach (var attempt in escalation.Attempts)
+        {
+            if (await calls.FindAsync(accountSid, attempt.CallSid, cancellationToken).ConfigureAwait(false) is { } attemptCall)
+            {
+                attempts.Add((null, attemptCall));
+            }
+        }
+
+        var events = await timeline.ReadAsync(escalation.Sid, attempts, cancellationToken).ConfigureAwait(false);
+        return Results.Json(events, TimelineJsonContext.Default.IReadOnlyListTimelineEvent);
     }
 
     /// <summary>Stops a running escalation: its live call is hung up and nobody else is called. An ended one stays as it is.</summary>

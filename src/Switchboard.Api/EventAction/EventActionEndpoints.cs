@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Routing;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Idempotency;
 using Switchboard.Api.Problems;
+using Switchboard.Api.Timeline;
 using Switchboard.Api.V1.Recordings;
 using Switchboard.Calls.Engine;
+using Switchboard.Storage.Calls;
 using Switchboard.Storage.Carriers;
 
 namespace Switchboard.Api.EventAction;
@@ -16,7 +18,22 @@ public static class EventActionEndpoints
     public static IEndpointRouteBuilder MapEventActionApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/v1/voice/calls", CreateAsync).WithIdempotency("event-action");
+        endpoints.MapGet("/v1/voice/calls/{sessionId}/events", ListEventsAsync)
+            .WithSummary("A session's timeline: status changes, actions, events posted to the callback URL, recordings, oldest first")
+            .Produces<TimelineEvent[]>();
         return endpoints;
+    }
+
+    private static async Task<IResult> ListEventsAsync(HttpContext context, string sessionId, ICallStore calls, CallTimeline timeline)
+    {
+        var call = await calls.FindAsync(context.Account().Sid, sessionId, context.RequestAborted).ConfigureAwait(false);
+        if (call is null)
+        {
+            return ApiProblem.NotFound($"no session {sessionId}");
+        }
+
+        var events = await timeline.ReadAsync(call, context.RequestAborted).ConfigureAwait(false);
+        return Results.Json(events, TimelineJsonContext.Default.IReadOnlyListTimelineEvent);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, CallEngine engine, EventActionCalls calls, IVoipCarrierStore carriers)

@@ -33,6 +33,11 @@ public sealed class CallbackDocumentTransformer : IOpenApiDocumentTransformer
             }
         }
 
+        if (document.Paths?.TryGetValue(Path + "/{sid}/events", out var events) == true && events!.Operations?.TryGetValue(HttpMethod.Get, out var timeline) == true)
+        {
+            Describe(document, timeline!, Tag, TagDescription, schema: null);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -39,6 +39,11 @@ public sealed class ConversationDocumentTransformer : IOpenApiDocumentTransforme
             }
         }
 
+        if (document.Paths?.TryGetValue(Path + "/{trackingId}/events", out var events) == true && events!.Operations?.TryGetValue(HttpMethod.Get, out var timeline) == true)
+        {
+            OpenApiSchemas.Describe(document, timeline!, Tag, TagDescription, schema: null);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -19,6 +19,11 @@ public sealed class EventActionDocumentTransformer : IOpenApiDocumentTransformer
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
+        if (document.Paths?.TryGetValue(Path + "/{sessionId}/events", out var events) == true && events!.Operations?.TryGetValue(HttpMethod.Get, out var timeline) == true)
+        {
+            Describe(document, timeline!, Tag, TagDescription, schema: null);
+        }
+
         if (document.Paths?.TryGetValue(Path, out var item) != true || item!.Operations?.TryGetValue(HttpMethod.Post, out var operation) != true)
         {
             return Task.CompletedTask;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Api.EventAction;
+using Switchboard.Api.Timeline;
 using Switchboard.Api.V1.Calls;
 using Switchboard.Api.V1.Clients;
 using Switchboard.Calls.Engine;
@@ -14,6 +15,7 @@ public static class V1ServiceCollectionExtensions
     {
         services.TryAddSingleton(ClientDigestOptions.Default);
         services.TryAddSingleton<EventActionCalls>();
+        services.TryAddSingleton<CallTimeline>();
         services.TryAddSingleton<IInboundCallRouter, InboundApplicationRouter>();
         return services;
     }

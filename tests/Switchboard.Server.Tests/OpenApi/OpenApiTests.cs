@@ -113,6 +113,32 @@ public sealed class OpenApiTests(V1Server server) : IClassFixture<V1Server>
             Names(schemas.GetProperty("EventActionStreamInput").GetProperty("properties")));
     }
 
+    [Theory]
+    [InlineData("/v1/Accounts/{account_sid}/Calls/{call_sid}/Events", "call_sid", null)]
+    [InlineData("/voice/conversation/{trackingId}/events", "trackingId", "Conversation")]
+    [InlineData("/voice/call/callback/{sid}/events", "sid", "Callback")]
+    [InlineData("/v1/voice/calls/{sessionId}/events", "sessionId", "Event/action API")]
+    public async Task Document_DescribesEachDialectsTimeline_ItsIdAndTheShapeOfItsEntries(string path, string id, string? tag)
+    {
+        using var document = JsonDocument.Parse(await (await server.SendAsync(HttpMethod.Get, "/openapi.json", key: null)).Content.ReadAsStringAsync());
+        var root = document.RootElement;
+
+        var operation = root.GetProperty("paths").GetProperty(path).GetProperty("get");
+
+        Assert.False(string.IsNullOrEmpty(operation.GetProperty("summary").GetString()));
+        Assert.Contains(operation.GetProperty("parameters").EnumerateArray(), parameter => parameter.GetProperty("name").GetString() == id && parameter.GetProperty("in").GetString() == "path");
+        if (tag is not null)
+        {
+            Assert.Equal(tag, Assert.Single(operation.GetProperty("tags").EnumerateArray()).GetString());
+        }
+
+        var entry = root.GetProperty("components").GetProperty("schemas").GetProperty("TimelineEvent").GetProperty("properties");
+        foreach (var member in new[] { "at", "type", "status", "code", "verb", "result", "url", "attempt", "latency", "request", "answer", "leg" })
+        {
+            Assert.True(entry.TryGetProperty(member, out _), member);
+        }
+    }
+
     [Fact]
     public async Task Docs_AreServedWithoutAKey()
     {

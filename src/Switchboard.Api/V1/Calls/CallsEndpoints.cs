@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Idempotency;
 using Switchboard.Api.Problems;
+using Switchboard.Api.Timeline;
 using Switchboard.Api.V1.Hooks;
 using Switchboard.Api.V1.Recordings;
 using Switchboard.Api.V1.Scoping;
@@ -34,6 +35,9 @@ public static class CallsEndpoints
             calls.MapPost(string.Empty, CreateAsync).WithIdempotency("calls");
             calls.MapGet(string.Empty, ListAsync);
             calls.MapGet("/{call_sid}", GetAsync);
+            calls.MapGet("/{call_sid}/Events", ListEventsAsync)
+                .WithSummary("A call's timeline: status changes, verbs, webhooks, recordings and AMD decisions, oldest first")
+                .Produces<TimelineEvent[]>();
             calls.MapPut("/{call_sid}", UpdateAsync);
             // jambonz's client library updates a call with POST (its older form); it means the same as PUT.
             calls.MapPost("/{call_sid}", UpdateAsync);
@@ -122,6 +126,18 @@ public static class CallsEndpoints
         var warnings = CallWarning.Of(await store.ListEventsAsync(call.Sid, context.RequestAborted).ConfigureAwait(false));
         var resource = CallResource.Of(call, timeProvider.GetUtcNow()) with { Warnings = warnings.Count == 0 ? null : warnings };
         return Results.Json(resource, CallsJsonContext.Default.CallResource);
+    }
+
+    private static async Task<IResult> ListEventsAsync(HttpContext context, string call_sid, ICallStore store, CallTimeline timeline)
+    {
+        var call = await FindCallAsync(context, call_sid, store).ConfigureAwait(false);
+        if (call is null)
+        {
+            return ApiProblem.NotFound($"no call {call_sid}");
+        }
+
+        var events = await timeline.ReadAsync(call, context.RequestAborted).ConfigureAwait(false);
+        return Results.Json(events, TimelineJsonContext.Default.IReadOnlyListTimelineEvent);
     }
 
     private static async Task<IResult> UpdateAsync(HttpContext context, string call_sid, ICallStore store, CallEngine engine)
