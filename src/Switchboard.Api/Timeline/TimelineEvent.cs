@@ -8,7 +8,7 @@ namespace Switchboard.Api.Timeline;
 /// <param name="Type"><c>status</c>, <c>verb</c>, <c>webhook</c>, <c>recording</c>, <c>amd</c> or <c>event</c>.</param>
 public sealed record TimelineEvent(DateTimeOffset At, string Type)
 {
-    /// <summary>A verb's <c>started</c>, <c>ended</c> or <c>failed</c>; a webhook's kind (<c>status:ringing</c>, <c>call_hook</c>, <c>event:ANSWERED</c>); an AMD decision.</summary>
+    /// <summary>A verb's <c>started</c>, <c>ended</c> or <c>failed</c>; a webhook's kind (<c>call</c>, <c>action</c>, <c>status:ringing</c>, <c>event:ANSWERED</c>); an AMD decision.</summary>
     public string? Name { get; init; }
 
     /// <summary>The call's new status (a status entry) or the recording's (a recording entry).</summary>

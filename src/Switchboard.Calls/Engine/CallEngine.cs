@@ -116,6 +116,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
             ApplicationSid = request.ApplicationSid,
             ParentCallSid = request.ParentCallSid,
             CallerName = request.FromDisplayName,
+            Tag = request.Tag?.GetRawText(),
         };
         await _services.Store.InsertAsync(record, cancellationToken).ConfigureAwait(false);
 

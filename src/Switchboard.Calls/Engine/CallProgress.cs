@@ -16,8 +16,16 @@ internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICall
 
     public CallRecord Record { get; set; } = record;
 
-    /// <summary>The application's data, which every event carries.</summary>
-    public JsonElement? Tag { get; set; }
+    /// <summary>The application's data, which every event carries; kept in the record too, so lists can filter by it.</summary>
+    public JsonElement? Tag
+    {
+        get;
+        set
+        {
+            field = value;
+            Record = Record with { Tag = value?.GetRawText() };
+        }
+    }
 
     /// <summary>For a leg of another call's <c>dial</c>: told when the leg answers and ends; null once the dial let the leg go.</summary>
     public IDialLegObserver? LegObserver { get; set; }

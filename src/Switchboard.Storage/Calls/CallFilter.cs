@@ -19,4 +19,13 @@ public sealed record CallFilter(IReadOnlyList<CallStatusMatch>? Statuses, string
 
     /// <summary>Only calls this names: their caller, callee, sid or SIP Call-ID.</summary>
     public string? Party { get; init; }
+
+    /// <summary>Only calls run by this application.</summary>
+    public string? ApplicationSid { get; init; }
+
+    /// <summary>Only calls whose tag has this top-level member (letters, digits, <c>_</c> and <c>-</c> only).</summary>
+    public string? TagKey { get; init; }
+
+    /// <summary>With <see cref="TagKey"/>: only calls whose member has this value (a string, or a number or boolean as written).</summary>
+    public string? TagValue { get; init; }
 }

@@ -28,4 +28,7 @@ public sealed record CallRecord(
 
     /// <summary>Who ended it: <c>caller</c>, <c>callee</c>, <c>application</c>, <c>api</c> or <c>system</c>; null while it lives or when unknown.</summary>
     public string? HangupBy { get; init; }
+
+    /// <summary>The call's application data (its <c>tag</c>) as JSON text, the newest the call was given; null without one.</summary>
+    public string? Tag { get; init; }
 }

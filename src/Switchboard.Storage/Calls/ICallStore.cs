@@ -1,3 +1,5 @@
+using Switchboard.Storage.Paging;
+
 namespace Switchboard.Storage.Calls;
 
 /// <summary>Calls and their ordered events.</summary>
@@ -21,6 +23,16 @@ public interface ICallStore
 
     /// <summary>The matching calls from the <paramref name="offset"/>th newest on, at most <paramref name="count"/>, and how many match.</summary>
     Task<CallPage> PageAsync(string accountSid, CallFilter filter, int offset, int count, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The account's calls that match <paramref name="filter"/>, newest first, a page at a time: at most
+    /// <see cref="PageRequest.Limit"/> (up to <see cref="MaxListLimit"/>) after <see cref="PageRequest.Cursor"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The cursor is not one this store issued.</exception>
+    Task<Page<CallRecord>> ListPageAsync(string accountSid, CallFilter filter, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>The largest page <see cref="ListPageAsync"/> returns.</summary>
+    const int MaxListLimit = 1000;
 
     /// <summary>How many of the account's calls are in one of <paramref name="liveStatuses"/>, by direction.</summary>
     Task<IReadOnlyDictionary<string, int>> CountLiveByDirectionAsync(string accountSid, IReadOnlyList<string> liveStatuses, CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Switchboard.Storage.Calls;
+using Switchboard.Storage.Paging;
 
 namespace Switchboard.Storage.Resilience;
 
@@ -45,6 +46,12 @@ public sealed class ResilientCallStore(ICallStore inner, DeferredWrites writes) 
     {
         var page = await inner.PageAsync(accountSid, filter, offset, count, cancellationToken).ConfigureAwait(false);
         return page with { Calls = Overlay(page.Calls, filter.Statuses) };
+    }
+
+    public async Task<Page<CallRecord>> ListPageAsync(string accountSid, CallFilter filter, PageRequest page, CancellationToken cancellationToken)
+    {
+        var stored = await inner.ListPageAsync(accountSid, filter, page, cancellationToken).ConfigureAwait(false);
+        return stored with { Items = Overlay(stored.Items, filter.Statuses) };
     }
 
     public Task<IReadOnlyDictionary<string, int>> CountLiveByDirectionAsync(string accountSid, IReadOnlyList<string> liveStatuses, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Switchboard.Storage.Calls;
+using Switchboard.Storage.Paging;
 
 namespace Switchboard.Storage.Sqlite;
 
@@ -9,7 +10,7 @@ namespace Switchboard.Storage.Sqlite;
 public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
 {
     private const string CallColumns =
-        "sid, account_sid, direction, from_number, to_target, sip_call_id, status, sip_status, created_at, answered_at, ended_at, application_sid, parent_call_sid, caller_name, end_reason, hangup_by";
+        "sid, account_sid, direction, from_number, to_target, sip_call_id, status, sip_status, created_at, answered_at, ended_at, application_sid, parent_call_sid, caller_name, end_reason, hangup_by, tag";
 
     public async Task InsertAsync(CallRecord call, CancellationToken cancellationToken)
     {
@@ -17,7 +18,7 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
         await using var insert = connection.CreateCommand();
         insert.CommandText = $"""
             INSERT INTO calls ({CallColumns})
-            VALUES ($sid, $account, $direction, $from, $to, $callId, $status, $sipStatus, $created, $answered, $ended, $application, $parent, $callerName, $endReason, $hangupBy)
+            VALUES ($sid, $account, $direction, $from, $to, $callId, $status, $sipStatus, $created, $answered, $ended, $application, $parent, $callerName, $endReason, $hangupBy, $tag)
             """;
         Bind(insert, call);
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -29,7 +30,7 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
         await using var update = connection.CreateCommand();
         update.CommandText = """
             UPDATE calls SET sip_call_id = $callId, status = $status, sip_status = $sipStatus,
-                answered_at = $answered, ended_at = $ended, end_reason = $endReason, hangup_by = $hangupBy
+                answered_at = $answered, ended_at = $ended, end_reason = $endReason, hangup_by = $hangupBy, tag = $tag
             WHERE sid = $sid
             """;
         Bind(update, call);
@@ -83,6 +84,38 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
         query.Parameters.AddWithValue("$limit", count);
         query.Parameters.AddWithValue("$offset", offset);
         return new CallPage(matching, await ReadCallsAsync(query, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<Page<CallRecord>> ListPageAsync(string accountSid, CallFilter filter, PageRequest page, CancellationToken cancellationToken)
+    {
+        long before = 0;
+        if (page.Cursor is not null && !PageCursor.TryDecode(page.Cursor, out before))
+        {
+            throw new ArgumentException("not a cursor this server issued", nameof(page));
+        }
+
+        // Keyset paging on rowid, newest first: calls are inserted when created, so rowid order is creation order.
+        var limit = Math.Clamp(page.Limit, 1, ICallStore.MaxListLimit);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = connection.CreateCommand();
+        query.CommandText = $"SELECT {CallColumns}, rowid FROM calls WHERE {Where(query, accountSid, filter)} AND ($before = 0 OR rowid < $before) ORDER BY rowid DESC LIMIT $take";
+        query.Parameters.AddWithValue("$before", before);
+        query.Parameters.AddWithValue("$take", limit + 1);
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var calls = new List<CallRecord>();
+        long last = 0;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (calls.Count == limit)
+            {
+                return new Page<CallRecord>(calls, PageCursor.Encode(last));
+            }
+
+            calls.Add(ReadCall(reader));
+            last = reader.GetInt64(reader.FieldCount - 1);
+        }
+
+        return new Page<CallRecord>(calls, null);
     }
 
     public async Task<IReadOnlyDictionary<string, int>> CountLiveByDirectionAsync(string accountSid, IReadOnlyList<string> liveStatuses, CancellationToken cancellationToken)
@@ -150,6 +183,22 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
         {
             where.Append(" AND created_at < $createdBefore");
             query.Parameters.AddWithValue("$createdBefore", Format(before.ToUniversalTime()));
+        }
+
+        AddEquals(query, where, "application_sid", filter.ApplicationSid);
+        if (filter.TagKey is { } tagKey)
+        {
+            // The key is checked by the caller to be a plain name, so it is safe inside the quoted JSON path.
+            query.Parameters.AddWithValue("$tagPath", $"$.\"{tagKey}\"");
+            if (filter.TagValue is { } tagValue)
+            {
+                where.Append(" AND CAST(json_extract(tag, $tagPath) AS TEXT) = $tagValue");
+                query.Parameters.AddWithValue("$tagValue", tagValue);
+            }
+            else
+            {
+                where.Append(" AND json_type(tag, $tagPath) IS NOT NULL");
+            }
         }
 
         if (filter.Party is { } party)
@@ -236,6 +285,7 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
         command.Parameters.AddWithValue("$callerName", (object?)call.CallerName ?? DBNull.Value);
         command.Parameters.AddWithValue("$endReason", (object?)call.EndReason ?? DBNull.Value);
         command.Parameters.AddWithValue("$hangupBy", (object?)call.HangupBy ?? DBNull.Value);
+        command.Parameters.AddWithValue("$tag", (object?)call.Tag ?? DBNull.Value);
     }
 
     private static CallRecord ReadCall(SqliteDataReader reader) => new(
@@ -256,6 +306,7 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
         CallerName = reader.IsDBNull(13) ? null : reader.GetString(13),
         EndReason = reader.IsDBNull(14) ? null : reader.GetString(14),
         HangupBy = reader.IsDBNull(15) ? null : reader.GetString(15),
+        Tag = reader.IsDBNull(16) ? null : reader.GetString(16),
     };
 
     private static string Format(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);

@@ -264,7 +264,8 @@ internal static class SqliteMigrations
         );
         """,
         // 10: a call's timeline. Every attempt of every webhook (delivered or not) with what it came to and the start of
-        // both bodies, pruned after a retention period (WebhookOptions.AttemptRetention); why a call ended and who hung up.
+        // both bodies, pruned after a retention period (WebhookOptions.AttemptRetention); why a call ended and who hung up;
+        // the call's application data (its tag, as JSON) so lists can filter by it.
         """
         CREATE TABLE webhook_attempts (
             id          INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -285,6 +286,7 @@ internal static class SqliteMigrations
         CREATE INDEX webhook_attempts_started ON webhook_attempts(started_at);
         ALTER TABLE calls ADD COLUMN end_reason TEXT;
         ALTER TABLE calls ADD COLUMN hangup_by TEXT;
+        ALTER TABLE calls ADD COLUMN tag TEXT;
         """,
     ];
 

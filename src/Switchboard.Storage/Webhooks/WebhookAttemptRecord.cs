@@ -6,7 +6,7 @@ namespace Switchboard.Storage.Webhooks;
 /// and answered (<see cref="MaxBodyBytes"/> of each).
 /// </summary>
 /// <param name="CallSid">The call (or escalation) the webhook belongs to.</param>
-/// <param name="Kind">What the webhook reports or asks (<c>status:completed</c>, <c>call_hook</c>, <c>event:ANSWERED</c>, ...).</param>
+/// <param name="Kind">What the webhook reports or asks (<c>status:completed</c>, <c>call</c>, <c>event:ANSWERED</c>, ...).</param>
 /// <param name="Attempt">1 for the first try; a retry counts up, the fallback URL shares its primary's number.</param>
 public sealed record WebhookAttemptRecord(
     string CallSid,

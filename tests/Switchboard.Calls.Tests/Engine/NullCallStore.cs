@@ -22,6 +22,9 @@ internal sealed class NullCallStore : ICallStore
     public Task<CallPage> PageAsync(string accountSid, CallFilter filter, int offset, int count, CancellationToken cancellationToken) =>
         Task.FromResult(new CallPage(0, []));
 
+    public Task<Switchboard.Storage.Paging.Page<CallRecord>> ListPageAsync(string accountSid, CallFilter filter, Switchboard.Storage.Paging.PageRequest page, CancellationToken cancellationToken) =>
+        Task.FromResult(new Switchboard.Storage.Paging.Page<CallRecord>([], null));
+
     public Task<IReadOnlyDictionary<string, int>> CountLiveByDirectionAsync(string accountSid, IReadOnlyList<string> liveStatuses, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, int>>(new Dictionary<string, int>());
 

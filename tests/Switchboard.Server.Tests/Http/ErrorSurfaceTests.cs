@@ -20,6 +20,7 @@ public sealed class ErrorSurfaceTests(V1Server server) : IClassFixture<V1Server>
         "/v1/Accounts/ACCOUNT/Clients",
         "/v1/Accounts/ACCOUNT/Recordings",
         "/v1/Accounts/ACCOUNT/WebhookFailures",
+        "/v1/Accounts/ACCOUNT/Calls",
         "/v1/ApiKeys",
         "/v1/Applications",
         "/v1/PhoneNumbers",

@@ -90,6 +90,9 @@ public sealed class ResilientCallStoreTests : IAsyncLifetime
         public Task<IReadOnlyList<CallRecord>> ListAsync(string accountSid, CallFilter filter, int limit, CancellationToken cancellationToken) =>
             inner.ListAsync(accountSid, filter, limit, cancellationToken);
 
+        public Task<Switchboard.Storage.Paging.Page<CallRecord>> ListPageAsync(string accountSid, CallFilter filter, Switchboard.Storage.Paging.PageRequest page, CancellationToken cancellationToken) =>
+            inner.ListPageAsync(accountSid, filter, page, cancellationToken);
+
         public Task<CallPage> PageAsync(string accountSid, CallFilter filter, int offset, int count, CancellationToken cancellationToken) =>
             inner.PageAsync(accountSid, filter, offset, count, cancellationToken);
 

@@ -97,7 +97,7 @@ public sealed class PhoneNumberStoreTests : IAsyncLifetime
         {
             await using var downgrade = connection.CreateCommand();
             // The tables as a version 7 server left them, so opening the file again runs migration 8 on a stored row.
-            downgrade.CommandText = "DROP TABLE webhook_attempts; ALTER TABLE calls DROP COLUMN end_reason; ALTER TABLE calls DROP COLUMN hangup_by; "
+            downgrade.CommandText = "DROP TABLE webhook_attempts; ALTER TABLE calls DROP COLUMN end_reason; ALTER TABLE calls DROP COLUMN hangup_by; ALTER TABLE calls DROP COLUMN tag; "
                 + "ALTER TABLE phone_numbers DROP COLUMN callback_url; DROP TABLE escalation_attempts; DROP TABLE escalations; PRAGMA user_version = 7;";
             await downgrade.ExecuteNonQueryAsync();
         }

@@ -137,6 +137,49 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.False(live.ContainsKey("outbound"));
     }
 
+    [Fact]
+    public async Task CursorPages_FollowOneAnotherNewestFirst_AndEndWithoutACursor()
+    {
+        var (calls, account) = await OpenCallsAsync();
+        var start = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 5; i++)
+        {
+            await calls.InsertAsync(Ended("call-" + i, account, "completed", 200, start.AddMinutes(i)), default);
+        }
+
+        var first = await calls.ListPageAsync(account, CallFilter.All, new Switchboard.Storage.Paging.PageRequest(2, null), default);
+        var second = await calls.ListPageAsync(account, CallFilter.All, new Switchboard.Storage.Paging.PageRequest(2, first.NextCursor), default);
+        var last = await calls.ListPageAsync(account, CallFilter.All, new Switchboard.Storage.Paging.PageRequest(2, second.NextCursor), default);
+
+        Assert.Equal(["call-4", "call-3"], first.Items.Select(call => call.Sid));
+        Assert.Equal(["call-2", "call-1"], second.Items.Select(call => call.Sid));
+        Assert.Equal(["call-0"], last.Items.Select(call => call.Sid));
+        Assert.Null(last.NextCursor);
+        await Assert.ThrowsAsync<ArgumentException>(() => calls.ListPageAsync(account, CallFilter.All, new Switchboard.Storage.Paging.PageRequest(2, "not-a-cursor"), default));
+    }
+
+    [Fact]
+    public async Task Lists_FilterByApplication_TagAndTimeRange()
+    {
+        var (calls, account) = await OpenCallsAsync();
+        var start = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        await calls.InsertAsync(Ended("app-a", account, "completed", 200, start) with { ApplicationSid = "A", Tag = """{"customer":"42","vip":true}""" }, default);
+        await calls.InsertAsync(Ended("app-b", account, "completed", 200, start.AddMinutes(1)) with { ApplicationSid = "B", Tag = """{"customer":42}""" }, default);
+        await calls.InsertAsync(Ended("untagged", account, "completed", 200, start.AddMinutes(2)), default);
+        var tagged = Ended("tagged-later", account, "completed", 200, start.AddMinutes(3));
+        await calls.InsertAsync(tagged, default);
+        await calls.UpdateAsync(tagged with { Tag = """{"customer":"7"}""" }, default);
+
+        async Task<string[]> SidsAsync(CallFilter filter) =>
+            [.. (await calls.ListPageAsync(account, filter, new Switchboard.Storage.Paging.PageRequest(10, null), default)).Items.Select(call => call.Sid)];
+
+        Assert.Equal(["app-a"], await SidsAsync(CallFilter.All with { ApplicationSid = "A" }));
+        Assert.Equal(["app-b", "app-a"], await SidsAsync(CallFilter.All with { TagKey = "customer", TagValue = "42" }));
+        Assert.Equal(["tagged-later"], await SidsAsync(CallFilter.All with { TagKey = "customer", TagValue = "7" }));
+        Assert.Equal(["app-a"], await SidsAsync(CallFilter.All with { TagKey = "vip" }));
+        Assert.Equal(["untagged", "app-b"], await SidsAsync(CallFilter.All with { CreatedFrom = start.AddMinutes(1), CreatedBefore = start.AddMinutes(3) }));
+    }
+
     private async Task<(SqliteCallStore Calls, string AccountSid)> OpenCallsAsync()
     {
         var database = await SqliteDatabase.OpenAsync(_path, default);

@@ -6,6 +6,7 @@ using Switchboard.Api.Auth;
 using Switchboard.Api.Idempotency;
 using Switchboard.Api.Problems;
 using Switchboard.Api.Timeline;
+using Switchboard.Api.V1.Common;
 using Switchboard.Api.V1.Hooks;
 using Switchboard.Api.V1.Recordings;
 using Switchboard.Api.V1.Scoping;
@@ -95,9 +96,9 @@ public static class CallsEndpoints
     {
         var accountSid = context.TargetAccount().Sid;
         var query = CallQuery.Read(context.Request.Query);
-        var calls = await store.ListAsync(accountSid, query.ToFilter(), query.Limit, context.RequestAborted).ConfigureAwait(false);
+        var page = await store.ListPageAsync(accountSid, query.Filter, query.Page, context.RequestAborted).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
-        return Results.Json(calls.Select(call => CallResource.Of(call, now)).ToList(), CallsJsonContext.Default.ListCallResource);
+        return PagedResults.Json(context, page, call => CallResource.Of(call, now), CallsJsonContext.Default.CallResourceArray);
     }
 
     /// <summary>jambonz's call detail records: finished calls, newest first, a page at a time.</summary>

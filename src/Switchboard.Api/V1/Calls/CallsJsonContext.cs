@@ -6,6 +6,7 @@ namespace Switchboard.Api.V1.Calls;
 [JsonSerializable(typeof(CallCreated))]
 [JsonSerializable(typeof(CallResource))]
 [JsonSerializable(typeof(List<CallResource>))]
+[JsonSerializable(typeof(CallResource[]))]
 [JsonSerializable(typeof(RecentCallsPage))]
 [JsonSerializable(typeof(CallCount))]
 [JsonSerializable(typeof(SipRequestAnswered))]

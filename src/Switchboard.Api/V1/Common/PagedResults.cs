@@ -22,7 +22,11 @@ public static class PagedResults
             var limit = request.Query.TryGetValue("limit", out var requested)
                 ? requested.ToString()
                 : PageRequest.DefaultLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var query = QueryString.Create("limit", limit) + QueryString.Create("cursor", cursor);
+            // The next page keeps the request's filters; only the cursor moves on.
+            var filters = request.Query
+                .Where(parameter => parameter.Key is not ("limit" or "cursor"))
+                .SelectMany(parameter => parameter.Value.Select(value => KeyValuePair.Create(parameter.Key, value)));
+            var query = QueryString.Create("limit", limit) + QueryString.Create(filters) + QueryString.Create("cursor", cursor);
             var next = UriHelper.BuildRelative(request.PathBase, request.Path, query);
             context.Response.Headers.Link = $"<{next}>; rel=\"next\"";
             context.Response.Headers[NextCursorHeader] = cursor;
