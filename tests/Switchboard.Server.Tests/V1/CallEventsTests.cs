@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Storage.Callbacks;
 using Switchboard.Storage.Calls;
+using Switchboard.Storage.Escalations;
 using Switchboard.Storage.Recordings;
 using Switchboard.Storage.Webhooks;
 
@@ -99,6 +100,28 @@ public sealed class CallEventsTests(V1Server server) : IClassFixture<V1Server>
         var times = entries.Select(entry => entry.GetProperty("at").GetDateTimeOffset()).ToList();
         Assert.Equal(times.Order(), times);
         await V1Server.AssertProblemAsync(await server.GetAsync($"/voice/call/callback/{Guid.NewGuid()}/events", key), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task AnEscalationsEvents_MergeItsAttemptsCalls_WithItsOwnPosts()
+    {
+        var (account, key) = await server.NewAccountAsync();
+        var first = await StoreCallAsync(account);
+        var second = await StoreCallAsync(account, offset: TimeSpan.FromMinutes(1));
+        var escalation = new EscalationRecord(Guid.NewGuid().ToString(), account, "{}", "Ended", Start);
+        var store = server.App.Services.GetRequiredService<IEscalationStore>();
+        await store.InsertAsync(escalation, default);
+        await store.SaveAsync(escalation, new EscalationAttemptRecord(1, 0, "100", 1, first, Start), null, default);
+        await store.SaveAsync(escalation, new EscalationAttemptRecord(2, 0, "100", 2, second, Start.AddMinutes(1)), null, default);
+        await server.App.Services.GetRequiredService<IWebhookAttemptStore>().AddAsync(
+            new WebhookAttemptRecord(escalation.Sid, account, "escalation:outcome", "https://app.example/outcome", "POST", 1, 200, null, 5, "{}", null, Start.AddMinutes(2)), default);
+
+        var events = (await server.GetJsonAsync($"/voice/conversation/{escalation.Sid}/events", key)).EnumerateArray().ToList();
+
+        Assert.Equal(19, events.Count);
+        Assert.Equal([first, second], events.Where(e => e.TryGetProperty("call", out _)).Select(e => e.GetProperty("call").GetString()).Distinct());
+        Assert.Equal("escalation:outcome", events[^1].GetProperty("name").GetString());
+        Assert.False(events[^1].TryGetProperty("call", out _));
     }
 
     /// <summary>A finished call with two statuses' worth of story in each kind of record, stored out of order across the stores.</summary>
