@@ -65,6 +65,12 @@ internal sealed class Call : IVerbHost, IDialLeg
 
     public string Sid => _progress.Record.Sid;
 
+    /// <summary>The API dialect that asked for the call.</summary>
+    public string Dialect => _request.Dialect;
+
+    /// <summary><c>inbound</c> or <c>outbound</c>.</summary>
+    public string Direction => _progress.Record.Direction;
+
     /// <summary>The call whose <c>dial</c> placed this one; null for a call of its own.</summary>
     public string? ParentSid => _request.ParentCallSid;
 

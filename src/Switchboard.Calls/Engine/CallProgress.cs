@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Switchboard.Calls.Metrics;
 using Switchboard.Storage.Calls;
 
 namespace Switchboard.Calls.Engine;
@@ -83,6 +84,11 @@ internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICall
         if (next != CallStatus.Queued)
         {
             await store.UpdateAsync(Record, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (next == CallStatus.InProgress)
+        {
+            CallMetrics.CallAnswered(Record.Direction, now - Record.CreatedAt);
         }
 
         var detail = sipStatus is null && reason is null ? null : $"{sipStatus} {reason}".Trim();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Switchboard.Media.Metrics;
 
 namespace Switchboard.Media.Clock;
 
@@ -168,6 +169,7 @@ public sealed class MediaClock : IDisposable
             {
                 // Lateness against the first deadline that had work; empty phases before it had none to be late for.
                 var late = now - (target * _slotTicks);
+                MediaMetrics.RanLate(late);
                 if (late > Interlocked.Read(ref _maxLatenessTicks))
                 {
                     Interlocked.Exchange(ref _maxLatenessTicks, late);
@@ -180,6 +182,7 @@ public sealed class MediaClock : IDisposable
                     var skipped = behindTicks - MaxBurst;
                     next += skipped * Slots;
                     Interlocked.Add(ref _skippedTicks, skipped);
+                    MediaMetrics.SkippedTicks(skipped);
                     Log.SkippedTicks(_logger, skipped, late * 1000.0 / Stopwatch.Frequency);
                 }
 

@@ -1,7 +1,12 @@
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using Switchboard.Calls.Metrics;
+using Switchboard.Foundation.StateMachines;
+using Switchboard.Media.Metrics;
 using Switchboard.Server.Configuration;
+using Switchboard.Sip.Metrics;
+using Switchboard.Webhooks.Metrics;
 
 namespace Switchboard.Server.Metrics;
 
@@ -14,6 +19,12 @@ internal static class MetricsSetup
 {
     public const string Path = "/metrics";
 
+    /// <summary>One meter per layer, each named after it.</summary>
+    public static readonly string[] OwnMeters =
+    [
+        ServerMetrics.MeterName, CallMetrics.MeterName, WebhookMetrics.MeterName, SipMetrics.MeterName, MediaMetrics.MeterName, StateMachineMetrics.MeterName,
+    ];
+
     public static IServiceCollection AddSwitchboardMetrics(this IServiceCollection services, SwitchboardSettings settings)
     {
         if (!settings.Metrics)
@@ -25,7 +36,8 @@ internal static class MetricsSetup
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("switchboard", serviceInstanceId: settings.Sip.ToString()))
             .WithMetrics(metrics => metrics
-            .AddMeter(ServerMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime")
+            .AddMeter(OwnMeters)
+            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime")
             .AddPrometheusExporter());
         return services;
     }

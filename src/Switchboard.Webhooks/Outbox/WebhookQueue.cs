@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Switchboard.Storage.Webhooks;
 using Switchboard.Webhooks.Delivery;
+using Switchboard.Webhooks.Metrics;
 
 namespace Switchboard.Webhooks.Outbox;
 
@@ -32,6 +33,7 @@ public sealed class WebhookQueue
         (_callSid, _accountSid, _owed) = (callSid, accountSid, owed);
         foreach (var webhook in pending)
         {
+            WebhookMetrics.Queued();
             _outgoing.Writer.TryWrite(webhook);
         }
 
@@ -90,6 +92,7 @@ public sealed class WebhookQueue
                 var pending = await PersistAsync(item).ConfigureAwait(false);
                 if (pending is not null)
                 {
+                    WebhookMetrics.Queued();
                     _outgoing.Writer.TryWrite(pending);
                 }
             }
@@ -197,7 +200,15 @@ public sealed class WebhookQueue
     {
         await foreach (var pending in _outgoing.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            await _services.Deliverer.DeliverAsync(pending, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _services.Deliverer.DeliverAsync(pending, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                WebhookMetrics.LeftQueue();
+            }
+
             if (pending.DebtFailure is { } failure)
             {
                 ClearDebt(pending.CallSid, failure);

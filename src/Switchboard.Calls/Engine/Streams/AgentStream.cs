@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using Microsoft.Extensions.Logging;
+using Switchboard.Calls.Metrics;
 using Switchboard.Calls.Scripts;
 using Switchboard.Calls.Verbs;
 using Switchboard.Media.Sessions;
@@ -112,6 +113,7 @@ internal sealed class AgentStream : IAgentCommands, IPlayoutMarkObserver
         using (cancellationToken.Register(() => Stop(ListenEndReason.Hangup)))
         {
             StreamLog.Connected(_logger, _callSid, _listen.Url.GetLeftPart(UriPartial.Path), _listen.WireFormat.ToString());
+            using var counted = CallMetrics.StreamConnected();
             var connectedAt = _time.GetTimestamp();
             try
             {
