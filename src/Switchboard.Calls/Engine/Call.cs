@@ -4,6 +4,7 @@ using Switchboard.Calls.Engine.Messages;
 using Switchboard.Calls.Engine.Signalling;
 using Switchboard.Calls.Engine.Steps;
 using Switchboard.Calls.Scripts;
+using Switchboard.Calls.Tracing;
 using Switchboard.Calls.Verbs;
 using Switchboard.Media.Dtmf;
 using Switchboard.Media.Sessions;
@@ -301,6 +302,7 @@ internal sealed class Call : IVerbHost, IDialLeg
     /// <summary>The call's loop: runs until the call has its final status and its own work has ended.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        var activity = CallTracing.StartCall(Sid, SipCallId, Dialect, Direction);
         try
         {
             foreach (var (status, sipStatus) in _signalling!.OpeningStatuses)
@@ -337,6 +339,7 @@ internal sealed class Call : IVerbHost, IDialLeg
         finally
         {
             await ReleaseAsync().ConfigureAwait(false);
+            CallTracing.EndCall(activity, _progress.Status.ToWire());
         }
     }
 

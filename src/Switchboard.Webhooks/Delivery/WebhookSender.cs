@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Switchboard.Webhooks.Metrics;
 using Switchboard.Webhooks.Signing;
+using Switchboard.Webhooks.Tracing;
 
 namespace Switchboard.Webhooks.Delivery;
 
@@ -49,15 +51,18 @@ internal sealed class WebhookSender(HttpClient http, WebhookSecrets secrets, Tim
             Log.WebhookUnsigned(logger, WebhookUrls.ForLog(url));
         }
 
+        using var activity = WebhookTracing.Start(delivery.Event, url, kind, delivery.TraceParent);
         WebhookMetrics.Attempted(kind);
         var started = timeProvider.GetTimestamp();
         try
         {
             var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             WebhookMetrics.Answered(kind, timeProvider.GetElapsedTime(started));
+            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
             if (!response.IsSuccessStatusCode)
             {
                 WebhookMetrics.Failed(kind, "status");
+                activity?.SetStatus(ActivityStatusCode.Error);
             }
 
             return response;
@@ -65,11 +70,13 @@ internal sealed class WebhookSender(HttpClient http, WebhookSecrets secrets, Tim
         catch (HttpRequestException)
         {
             WebhookMetrics.Failed(kind, "connection");
+            activity?.SetStatus(ActivityStatusCode.Error, "connection");
             throw;
         }
         catch (OperationCanceledException)
         {
             WebhookMetrics.Failed(kind, "timeout");
+            activity?.SetStatus(ActivityStatusCode.Error, "timeout");
             throw;
         }
     }

@@ -54,7 +54,10 @@ internal sealed class SippAnswerer : IDisposable
     }
 }
 
-/// <summary>A webhook receiver that answers 503 to its first <c>failFirst</c> requests, 200 to the rest, and counts them.</summary>
+/// <summary>
+/// A webhook receiver (or an OTLP/HTTP collector) that answers 503 to its first <c>failFirst</c> requests, 200 to the
+/// rest, and keeps what each request's path received.
+/// </summary>
 internal sealed class CountingReceiver : IDisposable
 {
     private readonly HttpListener _listener = new();
@@ -62,6 +65,8 @@ internal sealed class CountingReceiver : IDisposable
     private int _received;
 
     private readonly int _failFirst;
+    private readonly List<(string Path, byte[] Body)> _bodies = [];
+    private readonly List<string> _traceParents = [];
 
     public CountingReceiver(int failFirst = 0)
     {
@@ -75,6 +80,27 @@ internal sealed class CountingReceiver : IDisposable
     public int Port { get; }
 
     public int Received => Volatile.Read(ref _received);
+
+    /// <summary>The bodies of the requests to <paramref name="path"/> so far.</summary>
+    public IReadOnlyList<byte[]> BodiesOf(string path)
+    {
+        lock (_bodies)
+        {
+            return [.. _bodies.Where(request => request.Path == path).Select(request => request.Body)];
+        }
+    }
+
+    /// <summary>The W3C <c>traceparent</c> headers of the requests so far.</summary>
+    public IReadOnlyList<string> TraceParents
+    {
+        get
+        {
+            lock (_bodies)
+            {
+                return [.. _traceParents];
+            }
+        }
+    }
 
     public void Dispose()
     {
@@ -96,7 +122,17 @@ internal sealed class CountingReceiver : IDisposable
                 return;
             }
 
-            await context.Request.InputStream.CopyToAsync(Stream.Null);
+            using var body = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(body);
+            lock (_bodies)
+            {
+                _bodies.Add((context.Request.Url!.AbsolutePath, body.ToArray()));
+                if (context.Request.Headers["traceparent"] is { } traceParent)
+                {
+                    _traceParents.Add(traceParent);
+                }
+            }
+
             context.Response.StatusCode = Interlocked.Increment(ref _received) <= _failFirst ? 503 : 200;
             context.Response.Close();
         }
