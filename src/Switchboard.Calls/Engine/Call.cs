@@ -302,7 +302,10 @@ internal sealed class Call : IVerbHost, IDialLeg
     /// <summary>The call's loop: runs until the call has its final status and its own work has ended.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var activity = CallTracing.StartCall(Sid, SipCallId, Dialect, Direction);
+        var sipCallId = _progress.Record.SipCallId;
+        var activity = CallTracing.StartCall(Sid, sipCallId, Dialect, Direction);
+        using var scope = _services.Logger.BeginScope(new CallLogScope(Sid, sipCallId, _media?.LocalPort));
+        Log.CallStarted(_services.Logger, Sid, Direction, sipCallId, _media?.LocalPort);
         try
         {
             foreach (var (status, sipStatus) in _signalling!.OpeningStatuses)
