@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Switchboard.Calls.Metrics;
+using Switchboard.Calls.Tracing;
 using Switchboard.Storage.Calls;
 
 namespace Switchboard.Calls.Engine;
@@ -94,6 +95,7 @@ internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICall
         var detail = sipStatus is null && reason is null ? null : $"{sipStatus} {reason}".Trim();
         await store.AppendEventAsync(new CallEventRecord(Record.Sid, ++_eventSequence, now, "status:" + next.ToWire(), detail), cancellationToken).ConfigureAwait(false);
         Log.StatusChanged(logger, Record.Sid, next.ToWire(), sipStatus, reason);
+        CallTracing.StatusChanged(next.ToWire(), sipStatus);
         sink.OnCallEvent(new CallStatusChanged(Snapshot(), now, sipStatus, reason) { EndedBy = next.IsFinal() ? endedBy : null });
         if (next.IsFinal())
         {

@@ -37,6 +37,18 @@ public static class CallTracing
         return activity;
     }
 
+    /// <summary>
+    /// Marks a status change on the call's activity (current on the call's loop): the SIP side of the call, as the
+    /// trace shows it.
+    /// </summary>
+    internal static void StatusChanged(string status, int? sipStatus)
+    {
+        if (Activity.Current is { Source.Name: SourceName } call)
+        {
+            call.AddEvent(new ActivityEvent("call.status", tags: new ActivityTagsCollection { ["status"] = status, ["sip.status"] = sipStatus }));
+        }
+    }
+
     /// <summary>Ends the call's activity with its final status.</summary>
     internal static void EndCall(Activity? activity, string status)
     {

@@ -49,6 +49,7 @@ public sealed class OtlpTests : IDisposable
         Assert.True(Occurrences(spans, traceId) >= 2, "the call and its webhook share the call's trace id");
         Assert.True(Occurrences(spans, Encoding.UTF8.GetBytes("webhook ")) >= 1);
         Assert.True(Occurrences(spans, Encoding.UTF8.GetBytes(sid)) >= 1, "the call's span names its sid");
+        Assert.True(Occurrences(spans, Encoding.UTF8.GetBytes("in-progress")) >= 1, "the call's span marks its answer");
         Assert.Contains(receiver.TraceParents, header => header.StartsWith($"00-{Guid.Parse(sid):N}-", StringComparison.Ordinal));
         var metrics = collector.BodiesOf("/v1/metrics").SelectMany(body => body).ToArray();
         Assert.True(Occurrences(metrics, Encoding.UTF8.GetBytes("switchboard.calls.started")) >= 1);
