@@ -127,8 +127,9 @@ internal sealed class AgentStream : IAgentCommands, IPlayoutMarkObserver
             }
 
             using var aborting = new CancellationTokenSource();
-            var receiving = ReceiveLoopAsync(socket, aborting.Token);
-            var sending = SendLoopAsync(socket);
+            using var stall = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
+            var receiving = ReceiveLoopAsync(socket, stall, aborting.Token);
+            var sending = SendLoopAsync(socket, stall);
             var both = Task.WhenAll(receiving, sending);
             await Task.WhenAny(both, _stopRequested.Task).ConfigureAwait(false);
             if (!both.IsCompleted)
@@ -154,9 +155,8 @@ internal sealed class AgentStream : IAgentCommands, IPlayoutMarkObserver
         }
     }
 
-    private async Task SendLoopAsync(WebSocket socket)
+    private async Task SendLoopAsync(WebSocket socket, CancellationTokenSource stall)
     {
-        using var stall = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         try
         {
             stall.CancelAfter(StallTimeout);
@@ -186,11 +186,23 @@ internal sealed class AgentStream : IAgentCommands, IPlayoutMarkObserver
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, stall.Token).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (stall.IsCancellationRequested)
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
+        {
+            StopForFailure(exception, stall);
+        }
+    }
+
+    /// <summary>
+    /// Ends the stream for a failed send or receive. A stalled send is cancelled, which aborts the WebSocket, so either
+    /// loop may see the abort first: the stall is the reason whichever does.
+    /// </summary>
+    private void StopForFailure(Exception exception, CancellationTokenSource stall)
+    {
+        if (stall.IsCancellationRequested)
         {
             Stop(ListenEndReason.Stall, $"a send to the agent took longer than {StallTimeout.TotalSeconds} s");
         }
-        catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException)
+        else
         {
             Stop(ListenEndReason.Error, Describe(exception));
         }
@@ -205,7 +217,7 @@ internal sealed class AgentStream : IAgentCommands, IPlayoutMarkObserver
         }
     }
 
-    private async Task ReceiveLoopAsync(WebSocket socket, CancellationToken aborting)
+    private async Task ReceiveLoopAsync(WebSocket socket, CancellationTokenSource stall, CancellationToken aborting)
     {
         var buffer = new byte[ReceiveBufferBytes];
         var text = new MemoryStream();
@@ -243,9 +255,10 @@ internal sealed class AgentStream : IAgentCommands, IPlayoutMarkObserver
         catch (OperationCanceledException) when (aborting.IsCancellationRequested)
         {
         }
-        catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException)
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
         {
-            Stop(ListenEndReason.Error, Describe(exception));
+            // A stalled send's cancellation aborts the WebSocket under this receive too.
+            StopForFailure(exception, stall);
         }
     }
 
