@@ -39,7 +39,7 @@ public sealed class StreamPlayout : IOutgoingAudioSource
 
     private readonly SampleRing<short> _ring;
     private readonly short[] _frame = new short[FrameSamples];
-    private readonly ConcurrentQueue<(long Position, string Name)> _marks = new();
+    private readonly ConcurrentQueue<(long Position, string Name, int Kind)> _marks = new();
     private readonly IPlayoutMarkObserver? _observer;
     private long _clearTo = -1;
     private int _waitingTicks;
@@ -98,14 +98,28 @@ public sealed class StreamPlayout : IOutgoingAudioSource
         }
     }
 
-    /// <summary>Producer: a mark after the audio written so far.</summary>
-    public void Mark(string name) => _marks.Enqueue((_ring.TotalWritten, name));
+    /// <summary>Producer: a mark after the audio written so far; <paramref name="kind"/> is the producer's own tag.</summary>
+    public void Mark(string name, int kind = 0) => _marks.Enqueue((_ring.TotalWritten, name, kind));
 
     /// <summary>Producer: drops everything written so far before the next tick; marks not yet reached are reported cleared.</summary>
     public void Clear() => Interlocked.Exchange(ref _clearTo, _ring.TotalWritten);
 
-    /// <summary>Producer: forgets the marks not yet reached without reporting them (jambonz <c>clearMarks</c>).</summary>
-    public void ClearMarks() => _marks.Clear();
+    /// <summary>
+    /// Producer: forgets the marks of <paramref name="kind"/> not yet reached without reporting them (jambonz
+    /// <c>clearMarks</c>); the others stay in order. Only the producer adds marks, so taking them all out and putting
+    /// back the kept ones keeps their order; the clock meanwhile sees fewer, and reports the kept ones a tick later.
+    /// </summary>
+    public void ClearMarks(int kind = 0)
+    {
+        var count = _marks.Count;
+        for (var i = 0; i < count && _marks.TryDequeue(out var mark); i++)
+        {
+            if (mark.Kind != kind)
+            {
+                _marks.Enqueue(mark);
+            }
+        }
+    }
 
     bool IOutgoingAudioSource.TryReadFrame(Span<byte> payload, G711Codec codec)
     {
@@ -190,7 +204,7 @@ public sealed class StreamPlayout : IOutgoingAudioSource
         while (_marks.TryPeek(out var mark) && mark.Position <= playedTo)
         {
             _marks.TryDequeue(out _);
-            _observer?.OnMarkReached(mark.Name, cleared);
+            _observer?.OnMarkReached(mark.Name, mark.Kind, cleared);
         }
     }
 }

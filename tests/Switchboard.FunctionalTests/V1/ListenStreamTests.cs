@@ -91,11 +91,13 @@ public sealed class ListenStreamTests
     {
         await using var agent = await WebSocketAgent.StartAsync(async connection =>
         {
-            // Ten seconds of 440 Hz as one playAudio, cut after about a second.
+            // Ten seconds of 440 Hz as one playAudio, cut after about a second: its playDone comes back only then.
             var prompt = Convert.ToBase64String(Linear16(Tone(440, 8000, 80000)));
-            await connection.SendTextAsync($$$"""{"type": "playAudio", "data": {"audioContent": "{{{prompt}}}", "audioContentType": "raw", "sampleRate": 8000}}""");
+            await connection.SendTextAsync($$$"""{"type": "playAudio", "data": {"audioContent": "{{{prompt}}}", "audioContentType": "raw", "sampleRate": 8000, "id": "prompt-1"}}""");
             await Task.Delay(1000);
+            Assert.DoesNotContain(connection.Texts, IsPlayDone);
             await connection.SendTextAsync("""{"type": "killAudio"}""");
+            await connection.WaitForTextAsync(IsPlayDone, Patience);
             await Task.Delay(1500);
             await connection.SendTextAsync("""{"type": "disconnect"}""");
         });
@@ -347,6 +349,10 @@ public sealed class ListenStreamTests
 
     private static async Task WaitForMarkAsync(AgentConnection connection) =>
         await connection.WaitForTextAsync(t => t.TryGetProperty("type", out var type) && type.GetString() == "mark", Patience);
+
+    private static bool IsPlayDone(JsonElement message) =>
+        message.TryGetProperty("type", out var type) && type.GetString() == "playDone"
+        && message.GetProperty("data").GetProperty("id").GetString() == "prompt-1";
 
     private static string? Event(JsonElement message) => message.TryGetProperty("event", out var e) ? e.GetString() : null;
 

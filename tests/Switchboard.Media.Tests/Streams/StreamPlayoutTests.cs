@@ -8,7 +8,7 @@ public sealed class StreamPlayoutTests
 
     private sealed class Marks(List<(string, bool)> seen) : IPlayoutMarkObserver
     {
-        public void OnMarkReached(string name, bool cleared) => seen.Add((name, cleared));
+        public void OnMarkReached(string name, int kind, bool cleared) => seen.Add((kind == 0 ? name : $"{name}#{kind}", cleared));
     }
 
     private StreamPlayout Create(int capacity = 8000 * 30) => new(capacity, new Marks(_marks));
@@ -98,12 +98,15 @@ public sealed class StreamPlayoutTests
         var playout = Create();
         playout.Write(new short[320]);
         playout.Mark("a");
+        playout.Mark("end", kind: 1);
+        playout.Mark("b");
         playout.ClearMarks();
 
         playout.TryReadFrame(new short[160]);
         playout.TryReadFrame(new short[160]);
 
-        Assert.Empty(_marks);
+        // Only the agent's own kind is forgotten; the other kind is still reported.
+        Assert.Equal([("end#1", false)], _marks);
     }
 
     [Fact]

@@ -27,6 +27,9 @@ internal sealed class AgentStream : IAgentCommands, IPlayoutMarkObserver
     /// <summary>The most agent audio held, in samples at 8 kHz (a minute): an agent far ahead of real time loses the excess.</summary>
     public const int PlayoutCapacity = 8000 * 60;
 
+    /// <summary>The playout's mark kinds: the agent's own marks, and the end of a <c>playAudio</c>'s audio.</summary>
+    private const int AgentMark = 0, PlayDoneMark = 1;
+
     private const int ReceiveBufferBytes = 16 * 1024;
 
     /// <summary>The largest text message read (a playAudio of about a minute of 24 kHz audio).</summary>
@@ -272,7 +275,7 @@ internal sealed class AgentStream : IAgentCommands, IPlayoutMarkObserver
     {
         if (Playout is { } playout)
         {
-            playout.Mark(name);
+            playout.Mark(name, AgentMark);
         }
         else
         {
@@ -281,14 +284,27 @@ internal sealed class AgentStream : IAgentCommands, IPlayoutMarkObserver
         }
     }
 
-    void IAgentCommands.ClearMarks() => Playout?.ClearMarks();
+    void IAgentCommands.PlayDone(string? id)
+    {
+        if (Playout is { } playout)
+        {
+            playout.Mark(id ?? string.Empty, PlayDoneMark);
+        }
+        else
+        {
+            Enqueue(new PlayDoneStreamEvent(id));
+        }
+    }
+
+    void IAgentCommands.ClearMarks() => Playout?.ClearMarks(AgentMark);
 
     void IAgentCommands.Disconnect() => Stop(ListenEndReason.Disconnect);
 
     void IAgentCommands.Malformed(string reason) => Stop(ListenEndReason.Error, reason);
 
     /// <summary>Media clock thread: queued for the send loop.</summary>
-    void IPlayoutMarkObserver.OnMarkReached(string name, bool cleared) => Enqueue(new MarkStreamEvent(name, cleared));
+    void IPlayoutMarkObserver.OnMarkReached(string name, int kind, bool cleared) =>
+        Enqueue(kind == PlayDoneMark ? new PlayDoneStreamEvent(name.Length == 0 ? null : name) : new MarkStreamEvent(name, cleared));
 
     private void Enqueue(StreamEvent streamEvent)
     {
