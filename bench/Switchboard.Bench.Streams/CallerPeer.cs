@@ -11,36 +11,41 @@ namespace Switchboard.Bench.Streams;
 /// <summary>
 /// Every caller at once on one UDP socket: a sending thread speaks 20 ms µ-law frames to each session (silence, and a
 /// loud pulse once a second, stamped), and a receiving thread hears what each session sends back: the gap between
-/// consecutive packets of a stream against 20 ms (pacing), and the time from the agent's echo of a pulse to the
+/// consecutive packets of a stream against 20 ms (pacing; a talkspurt's first packet is left out), and the time from the agent's echo of a pulse to the
 /// pulse's arrival here. The sessions send to this socket and latch onto it, so it is each caller's whole endpoint.
 /// </summary>
 internal sealed class CallerPeer : IDisposable
 {
     private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
     private readonly Stamps _stamps;
-    private readonly int[] _sessionPorts;
-    private readonly Dictionary<uint, int> _streamOf;
-    private readonly long[] _lastArrival;
-    private readonly bool[] _quiet;
+    private int[] _sessionPorts = [];
+    private Dictionary<uint, int> _streamOf = [];
+    private long[] _lastArrival = [];
+    private bool[] _quiet = [];
     private volatile bool _stopped;
+    private long _talkspurts;
 
-    public CallerPeer(int[] sessionPorts, Dictionary<uint, int> streamOf, Stamps stamps)
+    public CallerPeer(Stamps stamps)
     {
         _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         _socket.ReceiveBufferSize = 8 * 1024 * 1024;
-        _sessionPorts = sessionPorts;
-        _streamOf = streamOf;
         _stamps = stamps;
-        _lastArrival = new long[sessionPorts.Length];
-        _quiet = new bool[sessionPorts.Length];
     }
 
     public int Port => ((IPEndPoint)_socket.LocalEndPoint!).Port;
 
     public DeviationHistogram Pacing { get; } = new();
 
-    public void Start()
+    /// <summary>Packets that started a talkspurt (marker bit), left out of <see cref="Pacing"/>.</summary>
+    public long Talkspurts => Interlocked.Read(ref _talkspurts);
+
+    /// <summary>Starts speaking to the sessions at <paramref name="sessionPorts"/>, whose RTP is told apart by SSRC.</summary>
+    public void Start(int[] sessionPorts, Dictionary<uint, int> streamOf)
     {
+        _sessionPorts = sessionPorts;
+        _streamOf = streamOf;
+        _lastArrival = new long[sessionPorts.Length];
+        _quiet = new bool[sessionPorts.Length];
         new Thread(Send) { IsBackground = true, Name = "callers" }.Start();
         new Thread(Receive) { IsBackground = true, Name = "caller-rtp" }.Start();
     }
@@ -125,7 +130,15 @@ internal sealed class CallerPeer : IDisposable
                 continue;
             }
 
-            if (_stamps.Measuring && _lastArrival[stream] != 0)
+            // A packet with the marker starts a talkspurt, which may move to another phase (RFC 3551 §4.1): its interval
+            // is a new timing, not a pacing error.
+            var marker = (buffer[1] & 0x80) != 0;
+            if (marker)
+            {
+                Interlocked.Increment(ref _talkspurts);
+            }
+
+            if (_stamps.Measuring && _lastArrival[stream] != 0 && !marker)
             {
                 var gap = (now - _lastArrival[stream]) * 1_000_000.0 / Stopwatch.Frequency;
                 Pacing.Add(Math.Abs(gap - 20_000));

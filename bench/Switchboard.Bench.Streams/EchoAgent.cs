@@ -14,9 +14,10 @@ namespace Switchboard.Bench.Streams;
 /// <summary>
 /// The agents: one Kestrel WebSocket server whose every connection sends each binary frame straight back (jambonz
 /// streaming mode), noting when a frame carries the caller's pulse: that is when it reached the agent, and when its
-/// echo left.
+/// echo left. With <c>speechOnly</c> it sends back only the loud frames, as a voice agent sends speech and nothing
+/// between: each echo is then a talkspurt after a silence.
 /// </summary>
-internal sealed class EchoAgent(Stamps stamps) : IAsyncDisposable
+internal sealed class EchoAgent(Stamps stamps, bool speechOnly) : IAsyncDisposable
 {
     private WebApplication? _app;
 
@@ -87,6 +88,11 @@ internal sealed class EchoAgent(Stamps stamps) : IAsyncDisposable
                 }
 
                 quiet = !loud;
+                if (speechOnly && !loud)
+                {
+                    continue;
+                }
+
                 await socket.SendAsync(buffer.AsMemory(0, received.Count), WebSocketMessageType.Binary, true, CancellationToken.None);
             }
         }

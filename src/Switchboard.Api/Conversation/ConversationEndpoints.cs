@@ -60,6 +60,7 @@ public static class ConversationEndpoints
                 new ConversationScriptSource(conversationTrackingId, request.Verbs, outbox, outbox.Options.ReplyTimeout),
                 new DurableCallEventSink(new ConversationEventSink(conversationTrackingId, request.Callback, queue, timeProvider), queue))
             {
+                Dialect = CallDialect.Conversation,
                 CreateLegSink = ConversationEventSink.ForDialLegs(conversationTrackingId, request.Callback, outbox, timeProvider),
             };
             placed = await EngineRefusal.StartOrUndoAsync(engine.PlaceCallAsync(callRequest, cancellationToken), queue.Complete).ConfigureAwait(false);

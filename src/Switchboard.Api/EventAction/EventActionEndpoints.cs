@@ -55,6 +55,7 @@ public static class EventActionEndpoints
         var (script, sink, queue) = calls.Prepare(eventContext, recordingSid);
         var callRequest = new CallRequest(accountSid, request.CallerId, null, null, target, request.RingTimeout, [], script, sink)
         {
+            Dialect = CallDialect.EventAction,
             RecordAll = request.Record is not null,
             RecordingSid = recordingSid,
             RecordLimit = request.Record is { } limit && limit > TimeSpan.Zero ? limit : null,

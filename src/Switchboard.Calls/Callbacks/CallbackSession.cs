@@ -381,6 +381,7 @@ internal sealed class CallbackSession
         return new CallRequest(_request.AccountSid, plan.From, plan.CallerName, null, plan.Target, plan.RingTimeout, plan.Headers, NoVerbs.Instance, plan.Sink)
         {
             Sid = slot.CallSid,
+            Dialect = CallDialect.Callback,
             ParentCallSid = ReferenceEquals(parent, slot) ? null : parent.CallSid,
             Tag = plan.Tag,
             Speech = _request.Speech,

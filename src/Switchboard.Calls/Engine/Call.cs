@@ -4,6 +4,7 @@ using Switchboard.Calls.Engine.Messages;
 using Switchboard.Calls.Engine.Signalling;
 using Switchboard.Calls.Engine.Steps;
 using Switchboard.Calls.Scripts;
+using Switchboard.Calls.Tracing;
 using Switchboard.Calls.Verbs;
 using Switchboard.Media.Dtmf;
 using Switchboard.Media.Sessions;
@@ -64,6 +65,12 @@ internal sealed class Call : IVerbHost, IDialLeg
     }
 
     public string Sid => _progress.Record.Sid;
+
+    /// <summary>The API dialect that asked for the call.</summary>
+    public string Dialect => _request.Dialect;
+
+    /// <summary><c>inbound</c> or <c>outbound</c>.</summary>
+    public string Direction => _progress.Record.Direction;
 
     /// <summary>The call whose <c>dial</c> placed this one; null for a call of its own.</summary>
     public string? ParentSid => _request.ParentCallSid;
@@ -297,6 +304,10 @@ internal sealed class Call : IVerbHost, IDialLeg
     /// <summary>The call's loop: runs until the call has its final status and its own work has ended.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        var sipCallId = _progress.Record.SipCallId;
+        var activity = CallTracing.StartCall(Sid, sipCallId, Dialect, Direction);
+        using var scope = _services.Logger.BeginScope(new CallLogScope(Sid, sipCallId, _media?.LocalPort));
+        Log.CallStarted(_services.Logger, Sid, Direction, sipCallId, _media?.LocalPort);
         try
         {
             foreach (var (status, sipStatus) in _signalling!.OpeningStatuses)
@@ -333,6 +344,7 @@ internal sealed class Call : IVerbHost, IDialLeg
         finally
         {
             await ReleaseAsync().ConfigureAwait(false);
+            CallTracing.EndCall(activity, _progress.Status.ToWire());
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Switchboard.Calls.Engine.Messages;
 using Switchboard.Calls.Limits;
+using Switchboard.Calls.Metrics;
 using Switchboard.Foundation.Work;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
@@ -382,6 +383,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
     {
         // The loop waits for its registration, so a call that ends at once is still removed after it was added.
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        CallMetrics.CallStarted(call.Dialect, call.Direction);
         _live[call.Sid] = (call, RunAsync(call, accountSid, registered.Task));
         registered.SetResult();
     }
@@ -443,6 +445,7 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
         finally
         {
             _live.TryRemove(call.Sid, out _);
+            CallMetrics.CallEnded(call.Dialect, call.Direction, call.Snapshot().Status.ToWire());
             Admission.Release(accountSid);
         }
     }

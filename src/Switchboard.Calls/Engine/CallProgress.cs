@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Switchboard.Calls.Metrics;
+using Switchboard.Calls.Tracing;
 using Switchboard.Storage.Calls;
 
 namespace Switchboard.Calls.Engine;
@@ -105,9 +107,15 @@ internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICall
             await store.UpdateAsync(Record, cancellationToken).ConfigureAwait(false);
         }
 
+        if (next == CallStatus.InProgress)
+        {
+            CallMetrics.CallAnswered(Record.Direction, now - Record.CreatedAt);
+        }
+
         var detail = sipStatus is null && reason is null ? null : $"{sipStatus} {reason}".Trim();
         await store.AppendEventAsync(new CallEventRecord(Record.Sid, ++_eventSequence, now, "status:" + next.ToWire(), detail), cancellationToken).ConfigureAwait(false);
         Log.StatusChanged(logger, Record.Sid, next.ToWire(), sipStatus, reason);
+        CallTracing.StatusChanged(next.ToWire(), sipStatus);
         sink.OnCallEvent(new CallStatusChanged(Snapshot(), now, sipStatus, reason) { EndedBy = next.IsFinal() ? endedBy : null });
         if (next.IsFinal())
         {

@@ -25,6 +25,9 @@ public sealed record CallRequest(
     /// </summary>
     public string? Sid { get; init; }
 
+    /// <summary>The API dialect that asked for the call (<see cref="CallDialect"/>), which metrics count it under.</summary>
+    public string Dialect { get; init; } = CallDialect.None;
+
     /// <summary>The application whose hooks run the call, when one does; stored with the call.</summary>
     public string? ApplicationSid { get; init; }
 

@@ -21,6 +21,7 @@ internal static class DialLegRequest
             parent.CreateLegSink?.Invoke() ?? SilentSink.Instance)
         {
             ApplicationSid = parent.ApplicationSid,
+            Dialect = parent.Dialect,
             ParentCallSid = parentSid,
             TimeLimit = dial.TimeLimit,
             Speech = parent.Speech,

@@ -9,6 +9,9 @@ internal static partial class Log
     [LoggerMessage(3000, LogLevel.Information, "Call {CallSid} is {Status} (SIP {SipStatus}, {Reason})")]
     public static partial void StatusChanged(ILogger logger, string callSid, string status, int? sipStatus, string? reason);
 
+    [LoggerMessage(3067, LogLevel.Information, "Call {CallSid} ({Direction}) runs: SIP Call-ID {SipCallId}, RTP port {RtpPort}")]
+    public static partial void CallStarted(ILogger logger, string callSid, string direction, string? sipCallId, int? rtpPort);
+
     [LoggerMessage(3001, LogLevel.Debug, "Call {CallSid} runs verb {Verb}")]
     public static partial void VerbStarted(ILogger logger, string callSid, string verb);
 

@@ -6,6 +6,9 @@ namespace Switchboard.Media.Clock;
 /// </summary>
 public interface IMediaClockStream
 {
-    /// <summary>One packet time has passed; <paramref name="tick"/> counts periods since the clock started.</summary>
+    /// <summary>
+    /// One packet time has passed; <paramref name="tick"/> counts periods since the clock started. A stream moved to
+    /// another phase (<see cref="MediaClockRegistration.MoveToNextPhase"/>) may see one number twice or miss one.
+    /// </summary>
     void OnTick(long tick);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Switchboard.Media.Metrics;
 
 namespace Switchboard.Media.Clock;
 
@@ -18,6 +19,13 @@ namespace Switchboard.Media.Clock;
 /// <see cref="SpreadAbove"/> streams, new streams go to the least loaded slot: a stream keeps its phase
 /// (its interval stays 20 ms), and a delay only spreads over its slot's streams, not the whole period.
 /// Below that count everything stays in one phase, so a lightly loaded clock wakes once per period.
+/// <para>
+/// A stream may also move to the next phase due (<see cref="MediaClockRegistration.MoveToNextPhase"/>): an agent's
+/// speech that starts after a silence then leaves within a phase rather than waiting up to a whole period for the
+/// stream's old one. RFC 3550 §5.1 and RFC 3551 §4.1 allow the shift at a talkspurt's start, where the marker bit
+/// lets the receiver adjust its playout. A stream that moves may be ticked twice with the same tick number (it moved
+/// to a later phase of a period it was already ticked in) or skip one; <see cref="IMediaClockStream"/> says so.
+/// </para>
 /// </remarks>
 public sealed class MediaClock : IDisposable
 {
@@ -32,6 +40,8 @@ public sealed class MediaClock : IDisposable
     private readonly Thread _thread;
     private readonly Lock _gate = new();
     private readonly IMediaClockStream[][] _slots;
+    private readonly long _start;
+    private readonly ManualResetEventSlim _moved = new(false, spinCount: 1);
     private volatile bool _stopping;
     private long _tickCount;
     private long _skippedTicks;
@@ -56,6 +66,7 @@ public sealed class MediaClock : IDisposable
         Slots = slots;
         _slotTicks = (long)(period.TotalSeconds * Stopwatch.Frequency) / slots;
         _slots = [.. Enumerable.Range(0, slots).Select(_ => Array.Empty<IMediaClockStream>())];
+        _start = Stopwatch.GetTimestamp();
         _thread = new Thread(Run)
         {
             IsBackground = true,
@@ -87,17 +98,15 @@ public sealed class MediaClock : IDisposable
     public IReadOnlyList<int> StreamsPerSlot => [.. Enumerable.Range(0, Slots).Select(slot => Volatile.Read(ref _slots[slot]).Length)];
 
     /// <summary>Adds <paramref name="stream"/>; it is ticked from the next tick on until the registration is disposed.</summary>
-    public IDisposable Register(IMediaClockStream stream)
+    public MediaClockRegistration Register(IMediaClockStream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        int slot;
         lock (_gate)
         {
-            slot = ChooseSlot();
+            var slot = ChooseSlot();
             Volatile.Write(ref _slots[slot], [.. _slots[slot], stream]);
+            return new MediaClockRegistration(this, slot, stream);
         }
-
-        return new Registration(this, slot, stream);
     }
 
     public void Dispose()
@@ -108,11 +117,48 @@ public sealed class MediaClock : IDisposable
         }
 
         _stopping = true;
+        _moved.Set();
         if (Thread.CurrentThread != _thread)
         {
             _thread.Join();
+            _moved.Dispose();
         }
     }
+
+    /// <summary>
+    /// Moves a registered stream to the first phase whose deadline is at least <see cref="MoveMargin"/> away, so
+    /// audio that is ready now leaves within about a phase, and audio that follows at the packet time (a little late)
+    /// still meets its tick. Wakes the clock when that phase comes before the one it sleeps for.
+    /// </summary>
+    internal void MoveToNextPhase(MediaClockRegistration registration)
+    {
+        lock (_gate)
+        {
+            if (registration.IsDisposed)
+            {
+                return;
+            }
+
+            var now = Stopwatch.GetTimestamp() - _start;
+            var phase = (now + MoveMarginTicks + _slotTicks - 1) / _slotTicks;
+            var slot = (int)(phase % Slots);
+            if (slot == registration.Slot)
+            {
+                return;
+            }
+
+            Remove(registration.Slot, registration.Stream);
+            Volatile.Write(ref _slots[slot], [.. _slots[slot], registration.Stream]);
+            registration.Slot = slot;
+        }
+
+        _moved.Set();
+    }
+
+    /// <summary>How far ahead a moved stream's first deadline is at least: room for the next frames' jitter.</summary>
+    public static readonly TimeSpan MoveMargin = TimeSpan.FromMilliseconds(1);
+
+    private static readonly long MoveMarginTicks = (long)(MoveMargin.TotalSeconds * Stopwatch.Frequency);
 
     private int ChooseSlot()
     {
@@ -133,22 +179,27 @@ public sealed class MediaClock : IDisposable
         return least;
     }
 
-    private void Unregister(int slot, IMediaClockStream stream)
+    internal void Unregister(MediaClockRegistration registration)
     {
         lock (_gate)
         {
-            var streams = _slots[slot];
-            var index = Array.IndexOf(streams, stream);
-            if (index < 0)
-            {
-                return;
-            }
-
-            var next = new IMediaClockStream[streams.Length - 1];
-            Array.Copy(streams, 0, next, 0, index);
-            Array.Copy(streams, index + 1, next, index, next.Length - index);
-            Volatile.Write(ref _slots[slot], next);
+            Remove(registration.Slot, registration.Stream);
         }
+    }
+
+    private void Remove(int slot, IMediaClockStream stream)
+    {
+        var streams = _slots[slot];
+        var index = Array.IndexOf(streams, stream);
+        if (index < 0)
+        {
+            return;
+        }
+
+        var next = new IMediaClockStream[streams.Length - 1];
+        Array.Copy(streams, 0, next, 0, index);
+        Array.Copy(streams, index + 1, next, index, next.Length - index);
+        Volatile.Write(ref _slots[slot], next);
     }
 
     /// <summary>
@@ -157,17 +208,19 @@ public sealed class MediaClock : IDisposable
     /// </summary>
     private void Run()
     {
-        var start = Stopwatch.GetTimestamp();
         long next = 0;
         while (!_stopping)
         {
-            var now = Stopwatch.GetTimestamp() - start;
+            // Reset before the slots are read: a move after this read sets it again and cuts the sleep short.
+            _moved.Reset();
+            var now = Stopwatch.GetTimestamp() - _start;
             var due = now / _slotTicks;
             var target = NextOccupied(next);
             if (due >= target)
             {
                 // Lateness against the first deadline that had work; empty phases before it had none to be late for.
                 var late = now - (target * _slotTicks);
+                MediaMetrics.RanLate(late);
                 if (late > Interlocked.Read(ref _maxLatenessTicks))
                 {
                     Interlocked.Exchange(ref _maxLatenessTicks, late);
@@ -180,6 +233,7 @@ public sealed class MediaClock : IDisposable
                     var skipped = behindTicks - MaxBurst;
                     next += skipped * Slots;
                     Interlocked.Add(ref _skippedTicks, skipped);
+                    MediaMetrics.SkippedTicks(skipped);
                     Log.SkippedTicks(_logger, skipped, late * 1000.0 / Stopwatch.Frequency);
                 }
 
@@ -191,8 +245,23 @@ public sealed class MediaClock : IDisposable
                 continue;
             }
 
-            PreciseSleep.Until(start + (target * _slotTicks));
+            SleepUntil(_start + (target * _slotTicks));
         }
+    }
+
+    /// <summary>
+    /// Sleeps to <paramref name="deadline"/>, in two parts when it is far: a wait a stream's move can end (only to the
+    /// millisecond), then the precise sleep for the rest.
+    /// </summary>
+    private void SleepUntil(long deadline)
+    {
+        var interruptible = (deadline - Stopwatch.GetTimestamp()) * 1000 / Stopwatch.Frequency - 1;
+        if (interruptible >= 1 && _moved.Wait((int)interruptible))
+        {
+            return;
+        }
+
+        PreciseSleep.Until(deadline);
     }
 
     /// <summary>
@@ -234,19 +303,6 @@ public sealed class MediaClock : IDisposable
         if (slot == Slots - 1)
         {
             Interlocked.Increment(ref _tickCount);
-        }
-    }
-
-    private sealed class Registration(MediaClock clock, int slot, IMediaClockStream stream) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                clock.Unregister(slot, stream);
-            }
         }
     }
 }

@@ -39,7 +39,8 @@ public sealed class MediaSession : IAsyncDisposable
     private readonly TimeSpan _mediaTimeout;
     private readonly RecordingWriter _recordings;
     private readonly InactivityMonitor? _inactivity;
-    private IDisposable? _clockRegistration;
+    private MediaClockRegistration? _clockRegistration;
+    private readonly Action _startTalkspurt;
     private IDisposable? _rtcpRegistration;
     private IDisposable? _inactivityRegistration;
     private MediaBridge? _bridge;
@@ -61,6 +62,7 @@ public sealed class MediaSession : IAsyncDisposable
         _onClosed = onClosed;
         _logger = logger;
         _sender = new RtpSender(rtp, localPort, logger);
+        _startTalkspurt = StartTalkspurt;
         _receiver = new RtpReceiver(
             rtp, localPort, SdpNegotiator.OfferedTelephoneEventPayloadType, observer, OnLatched, logger, time);
         _rtcpSession = new RtcpSession(rtcp, localPort, _sender, _receiver.Statistics, logger, time);
@@ -192,6 +194,7 @@ public sealed class MediaSession : IAsyncDisposable
             _streams.Remove(playout);
             _streams.Add(playout);
             _sender.StreamAudio = playout;
+            playout.TalkspurtStarting = _startTalkspurt;
         }
     }
 
@@ -202,8 +205,13 @@ public sealed class MediaSession : IAsyncDisposable
         {
             _streams.Remove(playout);
             _sender.StreamAudio = _streams.Count > 0 ? _streams[^1] : null;
+            playout.TalkspurtStarting = null;
         }
     }
+
+    /// <summary>An agent's speech after a silence: the outgoing stream moves to the clock's next phase, so it leaves
+    /// within a phase instead of waiting up to a period for the old one.</summary>
+    private void StartTalkspurt() => Volatile.Read(ref _clockRegistration)?.MoveToNextPhase();
 
     /// <summary>Stops the playing clip and drops the queued ones (barge-in); their tasks are cancelled.</summary>
     public void StopPlayback() => _sender.StopPlayback();

@@ -36,6 +36,8 @@ internal sealed class RtpSender : IMediaClockStream
     private long _stopGeneration;
     private PlayRequest? _current;
     private long _firstTick = -1;
+    private long _lastTick = long.MinValue;
+    private long _tickShift;
     private bool _previousWasAudio;
     private long _sent;
     private long _octets;
@@ -89,7 +91,7 @@ internal sealed class RtpSender : IMediaClockStream
 
     /// <summary>The RTP timestamp of the frame sent on <paramref name="tick"/> (for an SR's sender information).</summary>
     public uint TimestampFor(long tick) =>
-        unchecked(_timestampBase + (uint)((tick - Math.Max(_firstTick, 0)) * SamplesPerFrame));
+        unchecked(_timestampBase + (uint)((tick + _tickShift - Math.Max(_firstTick, 0)) * SamplesPerFrame));
 
     /// <summary>Starts or redirects sending (a later answer or re-INVITE may change codec or address).</summary>
     public void SetDestination(NegotiatedMedia media)
@@ -162,6 +164,16 @@ internal sealed class RtpSender : IMediaClockStream
             return;
         }
 
+        // Moved to a later phase of a period it was already ticked in (a talkspurt starting early): the frame is the
+        // next one all the same, so every later timestamp runs one frame further.
+        tick += _tickShift;
+        if (tick <= _lastTick)
+        {
+            _tickShift += _lastTick + 1 - tick;
+            tick = _lastTick + 1;
+        }
+
+        _lastTick = tick;
         if (_firstTick < 0)
         {
             _firstTick = tick;

@@ -6,5 +6,8 @@ namespace Switchboard.Media.Streams;
 /// </summary>
 public interface IPlayoutMarkObserver
 {
-    void OnMarkReached(string name, bool cleared);
+    /// <param name="name">The mark's name.</param>
+    /// <param name="kind">The producer's own tag for the mark (e.g. an agent's mark or the end of a clip it sent).</param>
+    /// <param name="cleared">Whether the audio before it was cleared rather than played.</param>
+    void OnMarkReached(string name, int kind, bool cleared);
 }

@@ -50,6 +50,11 @@ internal static class SettingValues
     public static string? SipUri(string text) =>
         text.Length == 0 || text.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) ? NullIfEmpty(text) : throw new FormatException("is not a sip: URI");
 
+    public static Uri? HttpUrl(string text) =>
+        text.Length == 0 ? null
+        : Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url
+        : throw new FormatException("is not an http or https URL");
+
     public static (int Min, int Max) PortRange(string text)
     {
         var dash = text.IndexOf('-', StringComparison.Ordinal);

@@ -45,6 +45,7 @@ public static class SettingsCatalog
         new("--speech-recognizer", "speech recognition engine when a verb names none: pocketsphinx (offline) or openai", s => s.SpeechRecognizer, (s, v) => s with { SpeechRecognizer = Recognizer(v) }),
         new("--speech-language", "language speech input is recognised in when nothing names one", s => s.SpeechLanguage, (s, v) => s with { SpeechLanguage = v }),
         new("--metrics", "whether /metrics serves the server's metrics for Prometheus (behind the API key)", s => Flag(s.Metrics), (s, v) => s with { Metrics = Boolean(v) }),
+        new("--otlp-endpoint", "base URL of an OpenTelemetry collector for metrics and traces, OTLP/HTTP, e.g. http://127.0.0.1:4318 (else OTEL_EXPORTER_OTLP_ENDPOINT)", s => s.OtlpEndpoint?.ToString(), (s, v) => s with { OtlpEndpoint = HttpUrl(v) }),
         new("--log-format", "text (one readable line per message) or json (one JSON object per line, values and scopes as fields)", s => s.LogFormat, (s, v) => s with { LogFormat = LogFormat(v) }),
     ];
 

@@ -122,6 +122,13 @@ public sealed record SwitchboardSettings(
     public bool Metrics { get; init; } = true;
 
     /// <summary>
+    /// SWITCHBOARD_OTLP_ENDPOINT: the base URL of an OpenTelemetry collector (OTLP over HTTP with protobuf, e.g.
+    /// <c>http://127.0.0.1:4318</c>) that receives metrics and traces; none by default (the standard
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is honoured when this is not set).
+    /// </summary>
+    public Uri? OtlpEndpoint { get; init; }
+
+    /// <summary>
     /// The <c>appsettings.json</c> the settings were read from, if any; the host reads its other sections too
     /// (<c>Logging</c> levels per category).
     /// </summary>

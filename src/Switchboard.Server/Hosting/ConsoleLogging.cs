@@ -31,6 +31,10 @@ internal static class ConsoleLogging
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("System", LogLevel.Warning);
 
+        // The key ring is kept readable by this user only (keys/ is 0700), not by an XML encryptor, which Data Protection
+        // would warn about at every start.
+        logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+
         // An unhealthy check is answered on /health/ready with its reason; the framework's error line adds nothing.
         logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
     }

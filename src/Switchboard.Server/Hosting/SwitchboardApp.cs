@@ -27,6 +27,7 @@ using Switchboard.Media.Speech;
 using Switchboard.Server.Configuration;
 using Switchboard.Server.Metrics;
 using Switchboard.Server.Registration;
+using Switchboard.Server.Secrets;
 using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.UserAgent;
@@ -139,6 +140,9 @@ public sealed class SwitchboardApp : IAsyncDisposable
         web.MapSwitchboardOpenApi();
 
         WarnIfDescriptorsShort(settings, web.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SwitchboardApp>());
+
+        // Before anything reads a webhook secret or a carrier password for use.
+        await web.Services.GetRequiredService<StoredSecretsMigration>().RunAsync(cancellationToken).ConfigureAwait(false);
 
         // Before anything can place a call: end what a crash left live and resume what it left undelivered.
         await web.Services.GetRequiredService<CrashRecovery>().RunAsync(cancellationToken).ConfigureAwait(false);
@@ -301,7 +305,7 @@ public sealed class SwitchboardApp : IAsyncDisposable
         services.AddSingleton(new StorageHealthCheck.DatabaseFile(Path.Combine(settings.DataDirectory, DatabaseFileName)));
         services.AddSwitchboardHealthChecks();
         services.AddSwitchboardMetrics(settings);
-        services.AddSingleton<IWebhookSecretStore, SqliteWebhookSecretStore>();
+        services.AddStoredSecretProtection(settings);
         services.AddSingleton<IWebhookOutboxStore, SqliteWebhookOutboxStore>();
         services.AddSingleton<IWebhookAttemptStore, SqliteWebhookAttemptStore>();
         services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();

@@ -107,7 +107,7 @@ public sealed class InviteServerTransaction : SipServerTransaction<InviteServerS
             // RFC 6026 §7.1: retransmitted INVITEs in Accepted are absorbed silently; the TU resends the 2xx.
             if (LastResponse is not null && State is Proceeding or Completed)
             {
-                TrySend(LastResponse);
+                RepeatLastResponse();
             }
         }
 
@@ -123,7 +123,7 @@ public sealed class InviteServerTransaction : SipServerTransaction<InviteServerS
                 return;
             }
 
-            TrySend(LastResponse);
+            RepeatLastResponse();
             _timerGInterval = TimeSpan.FromTicks(Math.Min((_timerGInterval * 2).Ticks, Timers.T2.Ticks));
             _timerG.Start(_timerGInterval);
         }

@@ -68,7 +68,7 @@ public sealed class NonInviteServerTransaction : SipServerTransaction<NonInviteS
             // RFC 3261 §17.2.2: retransmissions in Trying are discarded; later ones get the last response again.
             if (State is Proceeding or Completed && LastResponse is not null)
             {
-                TrySend(LastResponse);
+                RepeatLastResponse();
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Switchboard.Foundation.StateMachines;
 using Switchboard.Sip.Messages;
+using Switchboard.Sip.Metrics;
 using Switchboard.Sip.Parsing;
 using Switchboard.Sip.Transport;
 
@@ -118,6 +119,7 @@ public abstract class SipClientTransaction<TState> : SipTransaction<TState>, ISi
                 return;
             }
 
+            SipMetrics.CountRequestRetransmitted();
             TrySend(_requestBytes);
             _retransmitInterval = NextRetransmitInterval(_retransmitInterval);
             _retransmitTimer.Start(_retransmitInterval);

@@ -1,6 +1,7 @@
 using System.Net;
 using Switchboard.Foundation.StateMachines;
 using Switchboard.Sip.Messages;
+using Switchboard.Sip.Metrics;
 using Switchboard.Sip.Parsing;
 using Switchboard.Sip.Transport;
 
@@ -38,6 +39,13 @@ public abstract class SipServerTransaction<TState> : SipTransaction<TState>, ISi
     {
         LastResponse = SipMessageWriter.ToArray(response);
         TrySend(LastResponse);
+    }
+
+    /// <summary>Sends the last response again (for a repeated request, or on Timer G), counted as a retransmission.</summary>
+    private protected void RepeatLastResponse()
+    {
+        SipMetrics.CountResponseRetransmitted();
+        TrySend(LastResponse!);
     }
 
     /// <summary>The timer of <paramref name="from"/> fired: the transaction ends if it is still there.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using Switchboard.Sip.Metrics;
 
 namespace Switchboard.Sip.Transport;
 
@@ -93,6 +94,7 @@ public sealed class TcpSipTransport : ISipTransport
             throw new SocketException((int)SocketError.Shutdown);
         }
 
+        SipMetrics.CountSent(message);
         while (true)
         {
             if (_connections.TryGetValue(destination, out var existing))

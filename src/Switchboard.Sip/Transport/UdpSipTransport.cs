@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using Switchboard.Sip.Metrics;
 
 namespace Switchboard.Sip.Transport;
 
@@ -78,6 +79,7 @@ public sealed class UdpSipTransport : ISipTransport
             throw new SocketException((int)SocketError.Shutdown);
         }
 
+        SipMetrics.CountSent(message);
         try
         {
             socket.SendTo(message, SocketFlags.None, destination);

@@ -1,4 +1,5 @@
 using System.Net;
+using Switchboard.Sip.Metrics;
 using Switchboard.Sip.Parsing;
 using Switchboard.Sip.Transport;
 
@@ -7,7 +8,11 @@ namespace Switchboard.Sip.UserAgent;
 /// <summary>Tells the user agent which transport a message arrived on, so responses go back the same way (RFC 3261 §18.2.2).</summary>
 internal sealed class TransportInbox(SipUserAgent agent, ISipTransport transport) : ISipTransportHandler
 {
-    public void OnMessageReceived(ReadOnlySpan<byte> message, IPEndPoint remote) => agent.OnMessageReceived(message, remote, transport);
+    public void OnMessageReceived(ReadOnlySpan<byte> message, IPEndPoint remote)
+    {
+        SipMetrics.CountReceived(message);
+        agent.OnMessageReceived(message, remote, transport);
+    }
 
     public void OnUnframedMessage(ReadOnlySpan<byte> headerSection, SipParseError error, IPEndPoint remote) =>
         agent.OnUnframedMessage(headerSection, error, remote, transport);

@@ -43,6 +43,32 @@ public sealed class SqliteWebhookSecretStore(SqliteDatabase database, TimeProvid
         return await ReadAsync(connection, accountSid, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<WebhookSecretRecord>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = connection.CreateCommand();
+        query.CommandText = "SELECT account_sid, secret, previous_secret, rotated_at FROM webhook_secrets ORDER BY account_sid";
+        var records = new List<WebhookSecretRecord>();
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(Read(reader));
+        }
+
+        return records;
+    }
+
+    public async Task ReplaceAsync(WebhookSecretRecord record, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE webhook_secrets SET secret = $secret, previous_secret = $previous WHERE account_sid = $account";
+        update.Bind("$account", record.AccountSid);
+        update.Bind("$secret", record.Secret);
+        update.Bind("$previous", record.PreviousSecret);
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private static async Task<WebhookSecretRecord> ReadAsync(SqliteConnection connection, string accountSid, CancellationToken cancellationToken)
     {
         await using var query = connection.CreateCommand();
@@ -50,12 +76,11 @@ public sealed class SqliteWebhookSecretStore(SqliteDatabase database, TimeProvid
         query.Bind("$account", accountSid);
         return await SqliteCommands.ReadSingleAsync(
             query,
-            reader => new WebhookSecretRecord(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.NullableString(2),
-                reader.IsDBNull(3) ? null : reader.GetTime(3)),
+            Read,
             cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("the webhook secret row vanished after it was written");
     }
+
+    private static WebhookSecretRecord Read(SqliteDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), reader.NullableString(2), reader.IsDBNull(3) ? null : reader.GetTime(3));
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Switchboard.Webhooks.Delivery;
 
 /// <summary>
@@ -27,4 +29,7 @@ public sealed record WebhookDelivery(Uri Url, ReadOnlyMemory<byte> Body)
 
     /// <summary>What the webhook reports (<c>status:completed</c>, ...), stored with it and shown when it is given up.</summary>
     public string Event { get; init; } = "webhook";
+
+    /// <summary>The activity the notification was queued in (the call's), which its requests' activities are children of.</summary>
+    public ActivityContext TraceParent { get; init; }
 }

@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Switchboard.Webhooks.Metrics;
 using Switchboard.Webhooks.Signing;
+using Switchboard.Webhooks.Tracing;
 
 namespace Switchboard.Webhooks.Delivery;
 
@@ -21,7 +24,8 @@ internal sealed class WebhookSender(HttpClient http, WebhookSecrets secrets, Tim
     /// </summary>
     /// <exception cref="HttpRequestException">The connection failed.</exception>
     /// <exception cref="OperationCanceledException">The attempt timed out or was canceled.</exception>
-    public async Task<HttpResponseMessage> SendAsync(WebhookDelivery delivery, Uri url, CancellationToken cancellationToken)
+    /// <param name="kind">What the request is, for metrics: <see cref="WebhookMetrics.Notification"/> or <see cref="WebhookMetrics.Reply"/>.</param>
+    public async Task<HttpResponseMessage> SendAsync(WebhookDelivery delivery, Uri url, CancellationToken cancellationToken, string kind = WebhookMetrics.Notification)
     {
         var get = delivery.UseGet;
         var target = get ? WebhookQueryString.Append(url, delivery.Body) : url;
@@ -47,6 +51,33 @@ internal sealed class WebhookSender(HttpClient http, WebhookSecrets secrets, Tim
             Log.WebhookUnsigned(logger, WebhookUrls.ForLog(url));
         }
 
-        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var activity = WebhookTracing.Start(delivery.Event, url, kind, delivery.TraceParent);
+        WebhookMetrics.Attempted(kind);
+        var started = timeProvider.GetTimestamp();
+        try
+        {
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            WebhookMetrics.Answered(kind, timeProvider.GetElapsedTime(started));
+            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+            if (!response.IsSuccessStatusCode)
+            {
+                WebhookMetrics.Failed(kind, "status");
+                activity?.SetStatus(ActivityStatusCode.Error);
+            }
+
+            return response;
+        }
+        catch (HttpRequestException)
+        {
+            WebhookMetrics.Failed(kind, "connection");
+            activity?.SetStatus(ActivityStatusCode.Error, "connection");
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            WebhookMetrics.Failed(kind, "timeout");
+            activity?.SetStatus(ActivityStatusCode.Error, "timeout");
+            throw;
+        }
     }
 }

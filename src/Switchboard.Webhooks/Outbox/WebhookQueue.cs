@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Switchboard.Storage.Webhooks;
 using Switchboard.Webhooks.Delivery;
+using Switchboard.Webhooks.Metrics;
 
 namespace Switchboard.Webhooks.Outbox;
 
@@ -32,6 +34,7 @@ public sealed class WebhookQueue
         (_callSid, _accountSid, _owed) = (callSid, accountSid, owed);
         foreach (var webhook in pending)
         {
+            WebhookMetrics.Queued();
             _outgoing.Writer.TryWrite(webhook);
         }
 
@@ -56,7 +59,7 @@ public sealed class WebhookQueue
         _incoming.Writer.TryWrite(new QueueItem.Owe(dialect, sinkState));
     }
 
-    public void Enqueue(WebhookDelivery delivery) => _incoming.Writer.TryWrite(new QueueItem.Send(delivery));
+    public void Enqueue(WebhookDelivery delivery) => _incoming.Writer.TryWrite(new QueueItem.Send(InCallersTrace(delivery)));
 
     /// <summary>
     /// The outbox row for <paramref name="delivery"/> in this queue, for an owner that writes it in its own transaction
@@ -74,9 +77,13 @@ public sealed class WebhookQueue
     /// </summary>
     public void Complete(WebhookDelivery? final)
     {
-        _incoming.Writer.TryWrite(new QueueItem.Settle(final));
+        _incoming.Writer.TryWrite(new QueueItem.Settle(final is null ? null : InCallersTrace(final)));
         _incoming.Writer.TryComplete();
     }
+
+    /// <summary>The delivery with the activity it is queued in (the call's), whose child its requests become when sent later.</summary>
+    private static WebhookDelivery InCallersTrace(WebhookDelivery delivery) =>
+        Activity.Current is { } caller ? delivery with { TraceParent = caller.Context } : delivery;
 
     /// <summary>No more deliveries will come and no final status is owed (the call was never placed).</summary>
     public void Complete() => Complete(null);
@@ -90,6 +97,7 @@ public sealed class WebhookQueue
                 var pending = await PersistAsync(item).ConfigureAwait(false);
                 if (pending is not null)
                 {
+                    WebhookMetrics.Queued();
                     _outgoing.Writer.TryWrite(pending);
                 }
             }
@@ -197,7 +205,15 @@ public sealed class WebhookQueue
     {
         await foreach (var pending in _outgoing.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            await _services.Deliverer.DeliverAsync(pending, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _services.Deliverer.DeliverAsync(pending, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                WebhookMetrics.LeftQueue();
+            }
+
             if (pending.DebtFailure is { } failure)
             {
                 ClearDebt(pending.CallSid, failure);

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Switchboard.Webhooks.Delivery;
+using Switchboard.Webhooks.Metrics;
 using Switchboard.Webhooks.Outbox;
 
 namespace Switchboard.Webhooks.Replies;
@@ -61,7 +62,7 @@ internal sealed class ReplyHookSender(WebhookSender sender, WebhookAttemptLog at
 
         using var deadline = new CancellationTokenSource(timeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown, deadline.Token);
-        using var response = await sender.SendAsync(delivery, url, linked.Token).ConfigureAwait(false);
+        using var response = await sender.SendAsync(delivery, url, linked.Token, WebhookMetrics.Reply).ConfigureAwait(false);
         byte[] body;
         try
         {

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Calls.Engine.Streams;
 using Switchboard.FunctionalTests.Peers;
 using Switchboard.Media.Codecs;
 
@@ -88,11 +91,13 @@ public sealed class ListenStreamTests
     {
         await using var agent = await WebSocketAgent.StartAsync(async connection =>
         {
-            // Ten seconds of 440 Hz as one playAudio, cut after about a second.
+            // Ten seconds of 440 Hz as one playAudio, cut after about a second: its playDone comes back only then.
             var prompt = Convert.ToBase64String(Linear16(Tone(440, 8000, 80000)));
-            await connection.SendTextAsync($$$"""{"type": "playAudio", "data": {"audioContent": "{{{prompt}}}", "audioContentType": "raw", "sampleRate": 8000}}""");
+            await connection.SendTextAsync($$$"""{"type": "playAudio", "data": {"audioContent": "{{{prompt}}}", "audioContentType": "raw", "sampleRate": 8000, "id": "prompt-1"}}""");
             await Task.Delay(1000);
+            Assert.DoesNotContain(connection.Texts, IsPlayDone);
             await connection.SendTextAsync("""{"type": "killAudio"}""");
+            await connection.WaitForTextAsync(IsPlayDone, Patience);
             await Task.Delay(1500);
             await connection.SendTextAsync("""{"type": "disconnect"}""");
         });
@@ -297,8 +302,57 @@ public sealed class ListenStreamTests
         Assert.True(RtpAnalysis.Analyse(rtp.Packets, payloadType: 8).SpeechPackets > 20, "the say after the failed listen was not heard");
     }
 
+    [Fact]
+    public async Task AnAgentThatStopsReading_EndsTheVerbWithStall_AndTheCallGoesOn()
+    {
+        await using var agent = StallingAgent.Start();
+        await using var rtp = RtpSink.Start();
+        await using var callee = await SippProcess.StartCalleeAsync(
+            "uas_answer_await_bye.xml", new Dictionary<string, string> { ["rtp_sink"] = rtp.Port.ToString(CultureInfo.InvariantCulture) });
+        await using var hooks = await WebhookReceiver.StartAsync();
+        hooks.Respond = webhook => webhook.Path switch
+        {
+            "/call" => (200, $$$"""
+                [{"verb": "listen", "url": "{{{agent.Url}}}", "actionHook": "/listened", "sampleRate": 24000},
+                 {"verb": "say", "text": "The agent stopped listening."},
+                 {"verb": "hangup"}]
+                """),
+            _ => (200, null),
+        };
+        // The server's own connector, on a socket whose send buffer is small and fixed (no autotuning up to megabytes),
+        // so the stalled agent's window backs up into our writes within a second rather than minutes.
+        var smallBuffers = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, token) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, SendBufferSize = 4096 };
+                await socket.ConnectAsync(context.DnsEndPoint, token);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        await using var server = await TestServer.StartAsync(
+            callee.Uri, configure: services => services.AddSingleton(new MediaStreamConnector(new HttpMessageInvoker(smallBuffers))));
+        await PlaceAsync(server, CallRequest(hooks, callee));
+
+        await agent.Upgraded.WaitAsync(Patience);
+        using var speaking = new CancellationTokenSource();
+        var speech = rtp.SpeakAsync(PcmaFrames(Tone(440, 8000, 8000 * 25)), payloadType: 8, frameMilliseconds: 20, speaking.Token);
+        var listened = (await hooks.WaitForAsync(w => w.Path == "/listened", Patience)).Body;
+        Assert.True(listened.GetProperty("listen_status").GetString() == "stall", listened.ToString());
+        Assert.Contains("longer than", listened.GetProperty("error").GetString());
+        await speaking.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => speech);
+        await hooks.WaitForAsync(w => w.Path == "/status" && w.Body.GetProperty("call_status").GetString() == "completed", Patience);
+        Assert.Equal(0, await callee.WaitForExitAsync(Patience));
+        Assert.True(RtpAnalysis.Analyse(rtp.Packets, payloadType: 8).SpeechPackets > 20, "the say after the stalled listen was not heard");
+    }
+
     private static async Task WaitForMarkAsync(AgentConnection connection) =>
         await connection.WaitForTextAsync(t => t.TryGetProperty("type", out var type) && type.GetString() == "mark", Patience);
+
+    private static bool IsPlayDone(JsonElement message) =>
+        message.TryGetProperty("type", out var type) && type.GetString() == "playDone"
+        && message.GetProperty("data").GetProperty("id").GetString() == "prompt-1";
 
     private static string? Event(JsonElement message) => message.TryGetProperty("event", out var e) ? e.GetString() : null;
 

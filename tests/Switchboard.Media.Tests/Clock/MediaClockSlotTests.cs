@@ -55,6 +55,28 @@ public sealed class MediaClockSlotTests
     }
 
     [Fact]
+    public async Task AStreamMovedToTheNextPhase_IsTickedThere_NotAtItsOldPhase()
+    {
+        // Long phases (100 ms) so a loaded machine's delays stay small beside them.
+        using var clock = new MediaClock(TimeSpan.FromMilliseconds(400), 4, NullLogger<MediaClock>.Instance);
+        var stream = new StampingStream();
+        using var registration = clock.Register(stream);
+        // The first tick may come in the catch-up after the idle clock's sleep; the second is on its deadline.
+        await stream.NextTick.WaitAsync(TimeSpan.FromSeconds(10));
+        var first = await stream.NextTick.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Halfway through phase 1 the clock sleeps until phase 0 of the next period; the move must wake it for phase 2.
+        await Task.Delay(TimeSpan.FromMilliseconds(150));
+        var next = stream.NextTick;
+        registration.MoveToNextPhase();
+        Assert.Equal([0, 0, 1, 0], clock.StreamsPerSlot);
+
+        var moved = await next.WaitAsync(TimeSpan.FromSeconds(10));
+        var after = (moved - first) * 1000.0 / Stopwatch.Frequency;
+        Assert.InRange(after, 190, 330);
+    }
+
+    [Fact]
     public void Slots_OutsideOneToTen_AreRefused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new MediaClock(TimeSpan.FromMilliseconds(20), 0, NullLogger<MediaClock>.Instance));
@@ -71,14 +93,20 @@ public sealed class MediaClockSlotTests
     private sealed class StampingStream : IMediaClockStream
     {
         private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource<long> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public ConcurrentDictionary<long, long> Stamps { get; } = new();
 
         public Task Reached => _reached.Task;
 
+        /// <summary>When the stream is next ticked (a <see cref="Stopwatch"/> timestamp).</summary>
+        public Task<long> NextTick => Volatile.Read(ref _next).Task;
+
         public void OnTick(long tick)
         {
-            Stamps[tick] = Stopwatch.GetTimestamp();
+            var now = Stopwatch.GetTimestamp();
+            Interlocked.Exchange(ref _next, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(now);
+            Stamps[tick] = now;
             if (Stamps.Count >= 40)
             {
                 _reached.TrySetResult();

@@ -8,7 +8,7 @@ public sealed class StreamPlayoutTests
 
     private sealed class Marks(List<(string, bool)> seen) : IPlayoutMarkObserver
     {
-        public void OnMarkReached(string name, bool cleared) => seen.Add((name, cleared));
+        public void OnMarkReached(string name, int kind, bool cleared) => seen.Add((kind == 0 ? name : $"{name}#{kind}", cleared));
     }
 
     private StreamPlayout Create(int capacity = 8000 * 30) => new(capacity, new Marks(_marks));
@@ -98,12 +98,15 @@ public sealed class StreamPlayoutTests
         var playout = Create();
         playout.Write(new short[320]);
         playout.Mark("a");
+        playout.Mark("end", kind: 1);
+        playout.Mark("b");
         playout.ClearMarks();
 
         playout.TryReadFrame(new short[160]);
         playout.TryReadFrame(new short[160]);
 
-        Assert.Empty(_marks);
+        // Only the agent's own kind is forgotten; the other kind is still reported.
+        Assert.Equal([("end#1", false)], _marks);
     }
 
     [Fact]
@@ -145,5 +148,68 @@ public sealed class StreamPlayoutTests
 
         Assert.Equal(1024, playout.Buffered);
         Assert.Equal(976, playout.DroppedSamples);
+    }
+
+    [Fact]
+    public void AudioAfterASilence_StartsATalkspurt_AudioWhilePlayingDoesNot()
+    {
+        var playout = Create();
+        var starts = 0;
+        playout.TalkspurtStarting = () => starts++;
+        var frame = new short[160];
+
+        playout.Write(new short[160]);
+        Assert.Equal(1, starts);
+        Assert.True(playout.TryReadFrame(frame));
+        playout.Write(new short[160]);
+        Assert.True(playout.TryReadFrame(frame));
+        Assert.Equal(1, starts);
+
+        // Nothing to play for a tick: the next audio is a new talkspurt.
+        Assert.False(playout.TryReadFrame(frame));
+        playout.Write(new short[160]);
+        Assert.Equal(2, starts);
+    }
+
+    [Fact]
+    public void ARealTimeAgentsStandingFrame_IsTrimmedAtAQuietFrame_AfterTrimAfterTicks()
+    {
+        var playout = Create();
+        var frame = new short[160];
+        var loud = Enumerable.Repeat((short)8000, 160).ToArray();
+        var quiet = new short[160];
+
+        // One frame arrived late once: from then on a whole frame waits behind every frame played.
+        playout.Write(quiet);
+        playout.Write(quiet);
+        for (var tick = 0; tick < StreamPlayout.TrimAfterTicks + 5; tick++)
+        {
+            // Loud frames are never dropped, however long the frame has stood.
+            playout.Write(tick < StreamPlayout.TrimAfterTicks + 2 ? loud : quiet);
+            Assert.True(playout.TryReadFrame(frame));
+            if (playout.TrimmedFrames > 0)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(1, playout.TrimmedFrames);
+        Assert.Equal(160, playout.Buffered);
+    }
+
+    [Fact]
+    public void ABurstAhead_IsNeverTrimmed_EvenWhenQuiet()
+    {
+        var playout = Create();
+        playout.Write(new short[16000]);
+        var frame = new short[160];
+        var played = 0;
+        while (playout.TryReadFrame(frame))
+        {
+            played++;
+        }
+
+        Assert.Equal(0, playout.TrimmedFrames);
+        Assert.Equal(100, played);
     }
 }

@@ -10,4 +10,9 @@ internal sealed class FixedSecretStore(string secret) : IWebhookSecretStore
 
     public Task<WebhookSecretRecord> RotateAsync(string accountSid, string newSecret, DateTimeOffset at, CancellationToken cancellationToken) =>
         Task.FromResult(new WebhookSecretRecord(accountSid, newSecret, secret, at));
+
+    public Task<IReadOnlyList<WebhookSecretRecord>> ListAllAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<WebhookSecretRecord>>([]);
+
+    public Task ReplaceAsync(WebhookSecretRecord record, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -29,6 +29,7 @@ internal sealed class ConversationAttemptCalls(
         var call = new CallRequest(accountSid, request.From, null, null, CallTarget.Phone(attempt.Recipient), request.RingTimeout, [], script, sink)
         {
             Sid = attempt.CallSid,
+            Dialect = CallDialect.Conversation,
             CreateLegSink = ConversationEventSink.ForDialLegs(conversationTrackingId, request.Callback, outbox, timeProvider),
         };
         return EngineRefusal.StartOrUndoAsync(engine.PlaceCallAsync(call, cancellationToken), queue.Complete);

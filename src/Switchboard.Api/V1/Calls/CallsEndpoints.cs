@@ -79,6 +79,7 @@ public static class CallsEndpoints
             StatusHookSink.Durable(statusHook, callContext, queue, timeProvider))
         {
             ApplicationSid = application?.Sid,
+            Dialect = CallDialect.Calls,
             CreateLegSink = StatusHookSink.ForDialLegs(statusHook, callContext, outbox, timeProvider),
             Tag = request.Tag,
             TimeLimit = request.TimeLimit,

@@ -72,6 +72,7 @@ public sealed class InboundApplicationRouter(
             StatusHookSink.Durable(application.CallStatusHook, context, outbox.OpenQueue(), timeProvider))
         {
             ApplicationSid = application.Sid,
+            Dialect = CallDialect.Calls,
             RecordAll = application.RecordAllCalls,
             CreateLegSink = StatusHookSink.ForDialLegs(application.CallStatusHook, context, outbox, timeProvider),
             Speech = ApplicationSpeech.Of(application),
@@ -87,6 +88,9 @@ public sealed class InboundApplicationRouter(
     {
         var context = new EventActionContext(callbackUrl, null, RecordingUrls.CollectionUrl(server, number.AccountSid));
         var (script, sink, _) = eventActionCalls.Prepare(context, null);
-        return new CallRequest(number.AccountSid, offer.Caller ?? "anonymous", offer.CallerName, null, CallTarget.Phone(number.Number), TimeSpan.Zero, offer.Headers, script, sink);
+        return new CallRequest(number.AccountSid, offer.Caller ?? "anonymous", offer.CallerName, null, CallTarget.Phone(number.Number), TimeSpan.Zero, offer.Headers, script, sink)
+        {
+            Dialect = CallDialect.EventAction,
+        };
     }
 }

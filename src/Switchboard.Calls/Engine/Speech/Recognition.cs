@@ -1,3 +1,4 @@
+using Switchboard.Calls.Metrics;
 using Switchboard.Calls.Verbs;
 using Switchboard.Media.Recognition;
 
@@ -28,11 +29,23 @@ internal static class Recognition
                 HintsBoost = options.HintsBoost,
                 AlternativeLanguages = options.AlternativeLanguages ?? [],
             };
-            return await engine.RecognizeAsync(utterance, request, linked.Token).ConfigureAwait(false);
+            var result = await engine.RecognizeAsync(utterance, request, linked.Token).ConfigureAwait(false);
+            CallMetrics.Recognized(VendorTag(options.Vendor), succeeded: true);
+            return result;
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            CallMetrics.Recognized(VendorTag(options.Vendor), succeeded: false);
             throw new SpeechRecognitionException($"the recognizer did not answer within {Timeout.TotalSeconds:0} s");
         }
+        catch (SpeechRecognitionException)
+        {
+            CallMetrics.Recognized(VendorTag(options.Vendor), succeeded: false);
+            throw;
+        }
     }
+
+    /// <summary>The vendor as a metric tag: one of the known names, so an application's typo cannot add series.</summary>
+    private static string VendorTag(string? vendor) =>
+        vendor is null ? RecognizerVendors.Default : RecognizerVendors.Normalize(vendor) ?? "other";
 }

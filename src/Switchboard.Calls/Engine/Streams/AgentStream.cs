@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using Microsoft.Extensions.Logging;
+using Switchboard.Calls.Metrics;
 using Switchboard.Calls.Scripts;
 using Switchboard.Calls.Verbs;
 using Switchboard.Media.Sessions;
@@ -26,6 +27,9 @@ internal sealed class AgentStream : IAgentCommands, IPlayoutMarkObserver
 
     /// <summary>The most agent audio held, in samples at 8 kHz (a minute): an agent far ahead of real time loses the excess.</summary>
     public const int PlayoutCapacity = 8000 * 60;
+
+    /// <summary>The playout's mark kinds: the agent's own marks, and the end of a <c>playAudio</c>'s audio.</summary>
+    private const int AgentMark = 0, PlayDoneMark = 1;
 
     private const int ReceiveBufferBytes = 16 * 1024;
 
@@ -112,6 +116,7 @@ internal sealed class AgentStream : IAgentCommands, IPlayoutMarkObserver
         using (cancellationToken.Register(() => Stop(ListenEndReason.Hangup)))
         {
             StreamLog.Connected(_logger, _callSid, _listen.Url.GetLeftPart(UriPartial.Path), _listen.WireFormat.ToString());
+            using var counted = CallMetrics.StreamConnected();
             var connectedAt = _time.GetTimestamp();
             try
             {
@@ -127,8 +132,9 @@ internal sealed class AgentStream : IAgentCommands, IPlayoutMarkObserver
             }
 
             using var aborting = new CancellationTokenSource();
-            var receiving = ReceiveLoopAsync(socket, aborting.Token);
-            var sending = SendLoopAsync(socket);
+            using var stall = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
+            var receiving = ReceiveLoopAsync(socket, stall, aborting.Token);
+            var sending = SendLoopAsync(socket, stall);
             var both = Task.WhenAll(receiving, sending);
             await Task.WhenAny(both, _stopRequested.Task).ConfigureAwait(false);
             if (!both.IsCompleted)
@@ -154,9 +160,8 @@ internal sealed class AgentStream : IAgentCommands, IPlayoutMarkObserver
         }
     }
 
-    private async Task SendLoopAsync(WebSocket socket)
+    private async Task SendLoopAsync(WebSocket socket, CancellationTokenSource stall)
     {
-        using var stall = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         try
         {
             stall.CancelAfter(StallTimeout);
@@ -186,11 +191,23 @@ internal sealed class AgentStream : IAgentCommands, IPlayoutMarkObserver
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, stall.Token).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (stall.IsCancellationRequested)
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
+        {
+            StopForFailure(exception, stall);
+        }
+    }
+
+    /// <summary>
+    /// Ends the stream for a failed send or receive. A stalled send is cancelled, which aborts the WebSocket, so either
+    /// loop may see the abort first: the stall is the reason whichever does.
+    /// </summary>
+    private void StopForFailure(Exception exception, CancellationTokenSource stall)
+    {
+        if (stall.IsCancellationRequested)
         {
             Stop(ListenEndReason.Stall, $"a send to the agent took longer than {StallTimeout.TotalSeconds} s");
         }
-        catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException)
+        else
         {
             Stop(ListenEndReason.Error, Describe(exception));
         }
@@ -205,7 +222,7 @@ internal sealed class AgentStream : IAgentCommands, IPlayoutMarkObserver
         }
     }
 
-    private async Task ReceiveLoopAsync(WebSocket socket, CancellationToken aborting)
+    private async Task ReceiveLoopAsync(WebSocket socket, CancellationTokenSource stall, CancellationToken aborting)
     {
         var buffer = new byte[ReceiveBufferBytes];
         var text = new MemoryStream();
@@ -243,9 +260,10 @@ internal sealed class AgentStream : IAgentCommands, IPlayoutMarkObserver
         catch (OperationCanceledException) when (aborting.IsCancellationRequested)
         {
         }
-        catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException)
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
         {
-            Stop(ListenEndReason.Error, Describe(exception));
+            // A stalled send's cancellation aborts the WebSocket under this receive too.
+            StopForFailure(exception, stall);
         }
     }
 
@@ -259,7 +277,7 @@ internal sealed class AgentStream : IAgentCommands, IPlayoutMarkObserver
     {
         if (Playout is { } playout)
         {
-            playout.Mark(name);
+            playout.Mark(name, AgentMark);
         }
         else
         {
@@ -268,14 +286,27 @@ internal sealed class AgentStream : IAgentCommands, IPlayoutMarkObserver
         }
     }
 
-    void IAgentCommands.ClearMarks() => Playout?.ClearMarks();
+    void IAgentCommands.PlayDone(string? id)
+    {
+        if (Playout is { } playout)
+        {
+            playout.Mark(id ?? string.Empty, PlayDoneMark);
+        }
+        else
+        {
+            Enqueue(new PlayDoneStreamEvent(id));
+        }
+    }
+
+    void IAgentCommands.ClearMarks() => Playout?.ClearMarks(AgentMark);
 
     void IAgentCommands.Disconnect() => Stop(ListenEndReason.Disconnect);
 
     void IAgentCommands.Malformed(string reason) => Stop(ListenEndReason.Error, reason);
 
     /// <summary>Media clock thread: queued for the send loop.</summary>
-    void IPlayoutMarkObserver.OnMarkReached(string name, bool cleared) => Enqueue(new MarkStreamEvent(name, cleared));
+    void IPlayoutMarkObserver.OnMarkReached(string name, int kind, bool cleared) =>
+        Enqueue(kind == PlayDoneMark ? new PlayDoneStreamEvent(name.Length == 0 ? null : name) : new MarkStreamEvent(name, cleared));
 
     private void Enqueue(StreamEvent streamEvent)
     {

@@ -15,6 +15,9 @@ internal interface IAgentCommands
     /// <summary>Reports <paramref name="name"/> back once the audio queued before it has played.</summary>
     void Mark(string name);
 
+    /// <summary>Tells the agent when the audio given so far has played (or was killed), naming <paramref name="id"/>.</summary>
+    void PlayDone(string? id);
+
     /// <summary>Forgets the marks not yet reached.</summary>
     void ClearMarks();
 

@@ -14,7 +14,8 @@ namespace Switchboard.Calls.Engine.Streams;
 /// (<c>audioContent</c> base64 raw L16 at <c>sampleRate</c>), <c>killAudio</c>, <c>disconnect</c>, <c>mark</c>
 /// (<c>name</c>) and <c>clearMarks</c>; in streaming mode also binary L16 frames at the return sample rate. Keys go to it
 /// as <c>{"event": "dtmf", "dtmf": "5"}</c>, a mark reached as <c>{"type": "mark", "data": {"name", "event": "playout"}}</c>
-/// (<c>"cleared"</c> when killAudio dropped the audio before it).
+/// (<c>"cleared"</c> when killAudio dropped the audio before it), and once a <c>playAudio</c>'s audio has played (or
+/// was killed) <c>{"type": "playDone", "data": {"id"}}</c> with the <c>id</c> it carried, as jambonz tells the agent.
 /// </summary>
 internal sealed class JambonzWire(ListenVerb listen, CallSnapshot call) : IStreamWire
 {
@@ -88,6 +89,16 @@ internal sealed class JambonzWire(ListenVerb listen, CallSnapshot call) : IStrea
                 json.WriteString("event", mark.Cleared ? "cleared" : "playout");
                 json.WriteEndObject();
                 break;
+            case PlayDoneStreamEvent done:
+                json.WriteString("type", "playDone");
+                json.WriteStartObject("data");
+                if (done.Id is { } id)
+                {
+                    json.WriteString("id", id);
+                }
+
+                json.WriteEndObject();
+                break;
         }
 
         json.WriteEndObject();
@@ -113,6 +124,7 @@ internal sealed class JambonzWire(ListenVerb listen, CallSnapshot call) : IStrea
         var hasAudio = false;
         var sampleRate = listen.ReturnSampleRate ?? listen.SampleRate;
         string? name = null;
+        string? id = null;
         var inData = false;
         try
         {
@@ -157,6 +169,10 @@ internal sealed class JambonzWire(ListenVerb listen, CallSnapshot call) : IStrea
                     {
                         name = reader.GetString();
                     }
+                    else if (reader.ValueTextEquals("id"u8) && reader.Read() && reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
+                    {
+                        id = reader.TokenType == JsonTokenType.String ? reader.GetString() : System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+                    }
                     else
                     {
                         reader.Read();
@@ -171,10 +187,10 @@ internal sealed class JambonzWire(ListenVerb listen, CallSnapshot call) : IStrea
             return;
         }
 
-        Apply(type, audio, hasAudio, sampleRate, name, commands);
+        Apply(type, audio, hasAudio, sampleRate, name, id, commands);
     }
 
-    private void Apply(string type, ReadOnlySpan<byte> audio, bool hasAudio, int sampleRate, string? name, IAgentCommands commands)
+    private void Apply(string type, ReadOnlySpan<byte> audio, bool hasAudio, int sampleRate, string? name, string? id, IAgentCommands commands)
     {
         switch (type)
         {
@@ -188,6 +204,7 @@ internal sealed class JambonzWire(ListenVerb listen, CallSnapshot call) : IStrea
                 break;
             case "playAudio":
                 commands.PlayLinear16(audio, sampleRate);
+                commands.PlayDone(id);
                 break;
             case "killAudio":
                 commands.KillAudio();

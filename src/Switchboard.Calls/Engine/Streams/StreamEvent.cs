@@ -8,3 +8,6 @@ internal sealed record DtmfStreamEvent(char Key) : StreamEvent;
 
 /// <summary>The audio before mark <paramref name="Name"/> has played, or was cleared before it could.</summary>
 internal sealed record MarkStreamEvent(string Name, bool Cleared) : StreamEvent;
+
+/// <summary>The audio of a <c>playAudio</c> (jambonz) has played or was killed; <paramref name="Id"/> is the id it carried.</summary>
+internal sealed record PlayDoneStreamEvent(string? Id) : StreamEvent;

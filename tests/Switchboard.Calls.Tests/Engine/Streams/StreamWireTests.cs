@@ -20,9 +20,10 @@ public sealed class StreamWireTests
         var wire = new JambonzWire(new ListenVerb(new Uri("ws://a")), Call);
         var audio = Convert.ToBase64String(new byte[] { 1, 0, 2, 0 });
 
-        wire.OnText(Encoding.UTF8.GetBytes($$$"""{"type":"playAudio","data":{"audioContentType":"raw","sampleRate":24000,"audioContent":"{{{audio}}}"}}"""), _commands);
+        wire.OnText(Encoding.UTF8.GetBytes($$$"""{"type":"playAudio","data":{"audioContentType":"raw","sampleRate":24000,"audioContent":"{{{audio}}}","id":"greeting"}}"""), _commands);
+        wire.OnText(Encoding.UTF8.GetBytes($$$"""{"type":"playAudio","data":{"id":7,"sampleRate":8000,"audioContent":"{{{audio}}}"}}"""), _commands);
 
-        Assert.Equal(["pcm 4 bytes at 24000"], _commands.Seen);
+        Assert.Equal(["pcm 4 bytes at 24000", "playDone greeting", "pcm 4 bytes at 8000", "playDone 7"], _commands.Seen);
     }
 
     [Fact]
@@ -33,7 +34,7 @@ public sealed class StreamWireTests
         // "////" escapes its slashes as JSON allows: three 0xFF bytes.
         wire.OnText("""{"data":{"audioContent":"\/\/\/\/"},"type":"playAudio"}"""u8, _commands);
 
-        Assert.Equal(["pcm 3 bytes at 8000"], _commands.Seen);
+        Assert.Equal(["pcm 3 bytes at 8000", "playDone -"], _commands.Seen);
     }
 
     [Theory]
@@ -161,6 +162,8 @@ public sealed class StreamWireTests
         public void KillAudio() => Note("kill");
 
         public void Mark(string name) => Note("mark " + name);
+
+        public void PlayDone(string? id) => Note("playDone " + (id ?? "-"));
 
         public void ClearMarks() => Note("clearMarks");
 
