@@ -152,7 +152,17 @@ public sealed class MediaClock : IDisposable
             registration.Slot = slot;
         }
 
-        _moved.Set();
+        // An agent's audio may still arrive while the engine shuts down: a stopped clock has nothing to wake.
+        if (!_stopping)
+        {
+            try
+            {
+                _moved.Set();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
     }
 
     /// <summary>How far ahead a moved stream's first deadline is at least: room for the next frames' jitter.</summary>
