@@ -11,8 +11,11 @@ namespace Switchboard.Api.Auth;
 /// </summary>
 public sealed class BearerAuthenticationMiddleware(RequestDelegate next, IAccountStore accounts)
 {
-    /// <summary>Paths served without a key: the health check and the API description.</summary>
-    public static readonly IReadOnlyList<PathString> PublicPaths = ["/health", "/openapi.json", "/docs"];
+    /// <summary>
+    /// Paths served without a key: the health check, the API description and the web console's static files (which
+    /// hold no data: every request the console makes for data carries the key the user signed in with).
+    /// </summary>
+    public static readonly IReadOnlyList<PathString> PublicPaths = ["/health", "/openapi.json", "/docs", "/console"];
 
     private const string Scheme = "Bearer ";
 

@@ -58,7 +58,7 @@ internal sealed class Call : IVerbHost, IDialLeg
         _request = request;
         _services = services;
         _mailbox = new CallMailbox(_inbox.Writer);
-        _progress = new CallProgress(record, request.Sink, services.Store, services.Time, services.Logger) { Tag = request.Tag, LegObserver = legObserver, Leg = this };
+        _progress = new CallProgress(record, request.Sink, services.Store, services.Time, services.Logger, services.StatusFeed) { Tag = request.Tag, LegObserver = legObserver, Leg = this };
         _work = new CallWork(_inbox.Writer);
         _verbTimer = new LoopTimer(_inbox.Writer, services.Time);
         _limitTimer = new LoopTimer(_inbox.Writer, services.Time);

@@ -9,6 +9,7 @@ using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
 using Switchboard.Calls.Engine.Speech;
 using Switchboard.Calls.Engine.Streams;
+using Switchboard.Calls.Feed;
 using Switchboard.Calls.Verbs;
 using Switchboard.Media.Speech;
 using Switchboard.Sip.UserAgent;
@@ -60,9 +61,13 @@ public sealed class CallEngine : IAsyncDisposable, IInboundCallHandler, IDialLeg
             Recordings = recordings,
             Recognizers = recognizers,
             Streams = streams,
+            StatusFeed = StatusFeed,
         };
         Admission = new CallAdmission(limits ?? CallLimits.Default, timeProvider);
     }
+
+    /// <summary>Every call's status changes as they happen, for live watchers (the console).</summary>
+    public CallStatusFeed StatusFeed { get; } = new();
 
     /// <summary>How many calls are live right now.</summary>
     public int LiveCallCount => _live.Count;

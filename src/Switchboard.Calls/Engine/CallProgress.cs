@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Switchboard.Calls.Feed;
 using Switchboard.Calls.Metrics;
 using Switchboard.Calls.Tracing;
 using Switchboard.Storage.Calls;
@@ -9,9 +10,9 @@ namespace Switchboard.Calls.Engine;
 /// <summary>
 /// The one place a call's status changes, on its loop: the status machine, the stored record and its ordered
 /// events, the dialect's sink that turns each change into webhooks, and, for a dial leg, the dialling call told of
-/// the end. The machine makes every final status final, which is what guarantees exactly one per leg.
+/// the end, and the live feed. The machine makes every final status final, which is what guarantees exactly one per leg.
 /// </summary>
-internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICallStore store, TimeProvider time, ILogger logger)
+internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICallStore store, TimeProvider time, ILogger logger, CallStatusFeed? feed = null)
 {
     private readonly CallStatusMachine _status = new(logger);
     private long _eventSequence;
@@ -116,7 +117,9 @@ internal sealed class CallProgress(CallRecord record, ICallEventSink sink, ICall
         await store.AppendEventAsync(new CallEventRecord(Record.Sid, ++_eventSequence, now, "status:" + next.ToWire(), detail), cancellationToken).ConfigureAwait(false);
         Log.StatusChanged(logger, Record.Sid, next.ToWire(), sipStatus, reason);
         CallTracing.StatusChanged(next.ToWire(), sipStatus);
-        sink.OnCallEvent(new CallStatusChanged(Snapshot(), now, sipStatus, reason) { EndedBy = next.IsFinal() ? endedBy : null });
+        var change = new CallStatusChanged(Snapshot(), now, sipStatus, reason) { EndedBy = next.IsFinal() ? endedBy : null };
+        sink.OnCallEvent(change);
+        feed?.Publish(change);
         if (next.IsFinal())
         {
             LegObserver?.OnLegEnded(Leg!, next, sipStatus);

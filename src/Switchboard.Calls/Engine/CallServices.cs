@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Switchboard.Calls.Engine.Speech;
 using Switchboard.Calls.Engine.Streams;
+using Switchboard.Calls.Feed;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Speech;
@@ -30,4 +31,7 @@ internal sealed record CallServices(
 
     /// <summary>Opens <c>listen</c> streams' WebSockets; null connects without the outbound address guard.</summary>
     public MediaStreamConnector? Streams { get; init; }
+
+    /// <summary>Where each call's status changes are published for live watchers; null publishes nowhere.</summary>
+    public CallStatusFeed? StatusFeed { get; init; }
 }

@@ -28,6 +28,7 @@ using Switchboard.Server.Configuration;
 using Switchboard.Server.Metrics;
 using Switchboard.Server.Registration;
 using Switchboard.Server.Secrets;
+using Switchboard.Server.WebConsole;
 using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.UserAgent;
@@ -136,8 +137,10 @@ public sealed class SwitchboardApp : IAsyncDisposable
         web.MapEventActionApi();
         web.MapCallbackApi();
         web.MapCallsApi();
+        web.MapLiveCalls();
         web.MapV1Api();
         web.MapSwitchboardOpenApi();
+        web.MapSwitchboardConsole();
 
         WarnIfDescriptorsShort(settings, web.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SwitchboardApp>());
 
