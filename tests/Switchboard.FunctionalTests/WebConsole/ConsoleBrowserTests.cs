@@ -170,6 +170,60 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         Assert.Equal(applicationSid, storedNumber.GetProperty("application_sid").GetString());
     }
 
+    [Fact]
+    public async Task EveryPage_Shows_OnADesktopAndOnAPhone_CarriersWithTheirRegistration_AndANewKeyOnce()
+    {
+        var carrier = "trunk-" + Guid.NewGuid().ToString("N")[..8];
+        // Nothing answers REGISTER on the discard port, so the registration stays registering or fails.
+        await fixture.CreateAsync($"{fixture.Account}/VoipCarriers", new JsonObject
+        {
+            ["name"] = carrier, ["host"] = "127.0.0.1", ["port"] = 9, ["username"] = "u", ["password"] = "p", ["register"] = true,
+        });
+        await fixture.CreateAsync($"{fixture.Account}/Clients", new JsonObject { ["username"] = "alice-" + Guid.NewGuid().ToString("N")[..6], ["password"] = "correct horse" });
+        OpenSignedOut();
+        SignIn();
+
+        string[] pages = ["live", "calls", "applications", "phone-numbers", "carriers", "clients", "api-keys", "webhook-failures"];
+        foreach (var page in pages)
+        {
+            Navigate($"#/{page}");
+            Assert.Empty(Browser.Driver.FindElements(By.CssSelector("#view .error")));
+            Browser.Screenshot($"page-{page}");
+        }
+
+        Navigate("#/carriers");
+        var registration = Browser.WaitUntil(
+            () => Browser.Driver.FindElements(By.CssSelector(".resource-list tr[data-sid]")).FirstOrDefault(r => r.Text.Contains(carrier, StringComparison.Ordinal))?.FindElement(By.CssSelector(".registration")).Text,
+            "the carrier's registration status");
+        Assert.Contains(registration, new[] { "registering", "failed" });
+
+        Navigate("#/api-keys");
+        Browser.WaitFor("form.editor button[type=submit]").Click();
+        Assert.StartsWith("sb_", Browser.WaitFor("#new-token").Text, StringComparison.Ordinal);
+        Browser.Screenshot("page-api-keys-created");
+
+        Navigate("#/calls");
+        Browser.Script("document.getElementById('filter-direction').value = 'inbound';");
+        Browser.WaitFor("form.filters button[type=submit]").Click();
+        Browser.WaitUntil(() => Browser.Driver.Url.Contains("direction=inbound", StringComparison.Ordinal), "the filter in the address");
+        Assert.Equal("No calls match.", Browser.WaitFor("#call-results .empty").Text);
+
+        Browser.Resize(375, 812);
+        try
+        {
+            foreach (var page in pages)
+            {
+                Navigate($"#/{page}");
+                Assert.True((bool)Browser.Script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth")!, $"#/{page} scrolls sideways at 375 px");
+                Browser.Screenshot($"phone-{page}");
+            }
+        }
+        finally
+        {
+            Browser.Resize(1280, 900);
+        }
+    }
+
     private void OpenSignedOut()
     {
         Browser.GoTo(fixture.ConsoleAddress);

@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Switchboard.Api.V1.Scoping;
 using Switchboard.Calls.Engine;
 using Switchboard.Calls.Feed;
@@ -40,38 +41,49 @@ public static class LiveCallsEndpoints
         return endpoints;
     }
 
-    private static IResult Stream(HttpContext context, CallEngine engine, ICallStore store, TimeProvider time)
+    private enum Wait
+    {
+        Change,
+        Quiet,
+        Ended,
+    }
+
+    private static IResult Stream(HttpContext context, CallEngine engine, ICallStore store, TimeProvider time, IHostApplicationLifetime lifetime)
     {
         var accountSid = context.TargetAccount().Sid;
         // Subscribed before the live calls are read: a change in between is sent after them, never lost.
         var subscription = engine.StatusFeed.Subscribe(accountSid);
-        return TypedResults.ServerSentEvents(EventsAsync(accountSid, subscription, store, time, context.RequestAborted));
+        // A stream never ends by itself; a stopping server ends it, or the host would wait for it as for a request.
+        var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        return TypedResults.ServerSentEvents(EventsAsync(accountSid, subscription, ending, store, time));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> EventsAsync(
         string accountSid,
         CallStatusSubscription subscription,
+        CancellationTokenSource ending,
         ICallStore store,
         TimeProvider time,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        using (ending)
         using (subscription)
         {
             var now = time.GetUtcNow();
-            var live = await store.ListInStatusAsync(LiveStatuses, cancellationToken).ConfigureAwait(false);
+            var live = await store.ListInStatusAsync(LiveStatuses, ending.Token).ConfigureAwait(false);
             var calls = live.Where(call => call.AccountSid == accountSid).Select(call => CallResource.Of(call, now)).ToArray();
             yield return new SseItem<string>(JsonSerializer.Serialize(calls, CallsJsonContext.Default.CallResourceArray), "calls");
 
             while (true)
             {
-                var ready = await WaitAsync(subscription.Changes, time, cancellationToken).ConfigureAwait(false);
-                if (ready is null)
+                var wait = await WaitAsync(subscription.Changes, time, ending.Token).ConfigureAwait(false);
+                if (wait == Wait.Quiet)
                 {
                     yield return new SseItem<string>(string.Empty, "ping");
                     continue;
                 }
 
-                if (ready is false)
+                if (wait == Wait.Ended || cancellationToken.IsCancellationRequested)
                 {
                     if (subscription.Overflowed)
                     {
@@ -89,18 +101,18 @@ public static class LiveCallsEndpoints
         }
     }
 
-    /// <returns>True when a change is waiting, false when the feed ended, null after <see cref="KeepAlive"/> of quiet.</returns>
-    private static async Task<bool?> WaitAsync(ChannelReader<CallSnapshot> changes, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Waits for a change, at most <see cref="KeepAlive"/>; the stream ends when the feed or <paramref name="ending"/> does.</summary>
+    private static async Task<Wait> WaitAsync(ChannelReader<CallSnapshot> changes, TimeProvider time, CancellationToken ending)
     {
         using var quiet = new CancellationTokenSource(KeepAlive, time);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, quiet.Token);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(ending, quiet.Token);
         try
         {
-            return await changes.WaitToReadAsync(either.Token).ConfigureAwait(false);
+            return await changes.WaitToReadAsync(either.Token).ConfigureAwait(false) ? Wait.Change : Wait.Ended;
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            return null;
+            return ending.IsCancellationRequested ? Wait.Ended : Wait.Quiet;
         }
     }
 

@@ -9,21 +9,30 @@ export function livePage(view, signal) {
   const live = new Map();
   const ended = [];
   const state = h('div', { class: 'feed-state' });
-  const liveRegion = h('div', { id: 'live-calls', 'aria-live': 'polite' });
+  // Announced to screen readers on each change; the tables are not, or their ticking durations would be read out.
+  const summary = h('p', { id: 'live-summary', role: 'status' });
+  const liveRegion = h('div', { id: 'live-calls' });
   const endedRegion = h('div', { id: 'ended-calls' });
   show(view,
     h('h1', {}, 'Live calls'),
     state,
+    summary,
     h('section', { 'aria-labelledby': 'live-title' }, h('h2', { id: 'live-title' }, 'Now'), liveRegion),
     h('section', { 'aria-labelledby': 'ended-title' }, h('h2', { id: 'ended-title' }, 'Just ended'), endedRegion));
 
   const render = () => {
+    summary.textContent = `${live.size} ${live.size === 1 ? 'call' : 'calls'} in progress, ${ended.length} ended while you watched.`;
     show(liveRegion, callTable('Calls in progress', [...live.values()], 'No live calls.'));
     show(endedRegion, callTable('Calls that ended while you watched', ended, 'None yet.'));
   };
+  const tick = () => {
+    for (const cell of liveRegion.querySelectorAll('td.duration')) {
+      cell.textContent = `${liveDuration(live.get(cell.parentElement.dataset.call))} s`;
+    }
+  };
 
   render();
-  const ticker = setInterval(render, 1000);
+  const ticker = setInterval(tick, 1000);
   signal.addEventListener('abort', () => clearInterval(ticker));
   watchLiveCalls({
     signal,
@@ -57,12 +66,12 @@ function callTable(caption, calls, empty) {
       h('td', {}, call.to),
       h('td', {}, h('span', { class: `status status-${call.call_status}` }, call.call_status)),
       h('td', {}, when(call.created_at)),
-      h('td', {}, `${liveDuration(call)} s`))),
+      h('td', { class: 'duration' }, `${liveDuration(call)} s`))),
     empty);
 }
 
 function liveDuration(call) {
-  if (!call.answered_at) return 0;
+  if (!call?.answered_at) return 0;
   const end = call.ended_at ? new Date(call.ended_at) : new Date();
   return Math.max(0, Math.round((end - new Date(call.answered_at)) / 1000));
 }

@@ -66,7 +66,8 @@ export async function resourcePage(view, spec) {
   const status = h('div', { class: 'messages' });
   const list = h('div', { class: 'resource-list' });
   const form = await editor(spec, status, () => refresh());
-  show(view, h('h1', {}, spec.title), status, form.element, list);
+  const reload = h('button', { type: 'button', class: 'secondary', onclick: () => refresh() }, 'Refresh list');
+  show(view, h('h1', {}, spec.title), status, form.element, h('div', { class: 'list-actions' }, reload), list);
 
   async function refresh() {
     try {
