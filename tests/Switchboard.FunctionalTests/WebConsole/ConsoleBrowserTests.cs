@@ -103,6 +103,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         Assert.True(Convert.ToDouble(played["duration"], System.Globalization.CultureInfo.InvariantCulture) > 1, $"duration {played["duration"]}");
         Assert.True(Convert.ToDouble(played["time"], System.Globalization.CultureInfo.InvariantCulture) > 0, $"played to {played["time"]}");
         Assert.StartsWith("blob:", Browser.WaitFor(".recordings audio").GetAttribute("src"), StringComparison.Ordinal);
+        Browser.Script("document.getElementById('recordings-title').scrollIntoView();");
         Browser.Screenshot("06-call-recording");
 
         // On a phone's screen: nothing wider than the screen, the timeline scaled to fit.

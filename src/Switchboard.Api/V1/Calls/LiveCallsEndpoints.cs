@@ -55,6 +55,8 @@ public static class LiveCallsEndpoints
         var subscription = engine.StatusFeed.Subscribe(accountSid);
         // A stream never ends by itself; a stopping server ends it, or the host would wait for it as for a request.
         var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        // nginx holds a response back until its buffer fills unless told not to; a live view must not wait for that.
+        context.Response.Headers["X-Accel-Buffering"] = "no";
         return TypedResults.ServerSentEvents(EventsAsync(accountSid, subscription, ending, store, time));
     }
 
