@@ -45,7 +45,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         await using var callee = await SippProcess.StartCalleeAsync("uas_answer_await_bye.xml", new Dictionary<string, string> { ["rtp_sink"] = rtp.Port.ToString() });
         fixture.Hooks.Respond = webhook => webhook.Path switch
         {
-            "/call" => (200, """[{"verb": "say", "text": "Your parcel is on its way."}, {"verb": "pause", "length": 3}, {"verb": "hangup"}]"""),
+            "/call" => (200, """[{"verb": "say", "text": "Your parcel is on its way."}, {"verb": "pause", "length": 5}, {"verb": "hangup"}]"""),
             _ => (200, null),
         };
         var application = await fixture.CreateAsync($"{fixture.Account}/Applications", new JsonObject
@@ -68,6 +68,11 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
 
         Browser.WaitFor($"#live-calls tr[data-call='{sid}'][data-status='in-progress']", Patience);
         Browser.Screenshot("03-live-call-in-progress");
+        // A page opened while the call is live gets it from the stream's first event, not from a change.
+        Navigate("#/calls");
+        Navigate("#/live");
+        Browser.WaitFor("#view[data-feed=open]");
+        Browser.WaitFor($"#live-calls tr[data-call='{sid}'][data-status='in-progress']", TimeSpan.FromSeconds(1));
         var ended = Browser.WaitFor($"#ended-calls tr[data-call='{sid}'][data-status='completed']", Patience);
         Assert.Empty(Browser.Driver.FindElements(By.CssSelector($"#live-calls tr[data-call='{sid}']")));
         Browser.Screenshot("04-live-call-ended");
