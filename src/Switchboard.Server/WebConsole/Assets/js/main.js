@@ -14,6 +14,7 @@ const nav = document.getElementById('nav');
 const signOut = document.getElementById('sign-out');
 const view = document.getElementById('view');
 let leaving = new AbortController();
+let firstPage = true;
 
 function signedIn(yes) {
   signIn.hidden = yes;
@@ -50,7 +51,14 @@ async function route() {
   } catch (problem) {
     if (!leaving.signal.aborted) show(view, notice('error', problem.message));
   }
-  document.title = `${view.querySelector('h1')?.textContent ?? 'Console'} · Switchboard`;
+  const heading = view.querySelector('h1');
+  document.title = `${heading?.textContent ?? 'Console'} · Switchboard`;
+  // After moving to another page, a screen reader starts at its heading rather than where the old page left it.
+  if (!firstPage && heading && !leaving.signal.aborted) {
+    heading.tabIndex = -1;
+    heading.focus();
+  }
+  firstPage = false;
 }
 
 signInForm.addEventListener('submit', async event => {
