@@ -57,7 +57,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         });
         OpenSignedOut();
         SignIn();
-        Browser.WaitFor("#view[data-feed=open]");
+        Browser.WaitFor("#view [data-feed=open]");
 
         var sid = await fixture.CreateAsync($"{fixture.Account}/Calls", new JsonObject
         {
@@ -71,7 +71,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         // A page opened while the call is live gets it from the stream's first event, not from a change.
         Navigate("#/calls");
         Navigate("#/live");
-        Browser.WaitFor("#view[data-feed=open]");
+        Browser.WaitFor("#view [data-feed=open]");
         Browser.WaitFor($"#live-calls tr[data-call='{sid}'][data-status='in-progress']", TimeSpan.FromSeconds(1));
         var ended = Browser.WaitFor($"#ended-calls tr[data-call='{sid}'][data-status='completed']", Patience);
         Assert.Empty(Browser.Driver.FindElements(By.CssSelector($"#live-calls tr[data-call='{sid}']")));
@@ -247,10 +247,11 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         Browser.WaitFor("#nav");
     }
 
+    /// <summary>Goes to a page and waits for its heading (not the previous page's, which the hash change replaces a moment later).</summary>
     private void Navigate(string hash)
     {
         Browser.Script("location.hash = arguments[0];", hash);
-        Browser.WaitFor("#view h1");
+        Browser.WaitFor($"#view > .page[data-page='{hash.TrimStart('#').Split('?')[0]}'] h1");
     }
 
     private async Task WaitForRecordingAsync(string sid)

@@ -1,5 +1,5 @@
 import { session, checkKey } from './api.js';
-import { show, notice } from './dom.js';
+import { h, show, notice } from './dom.js';
 import { livePage } from './live.js';
 import { callsPage } from './calls.js';
 import { callPage } from './call.js';
@@ -23,18 +23,25 @@ function signedIn(yes) {
   view.hidden = !yes;
 }
 
-/** Shows the page the address names (#/live, #/calls?..., #/calls/{sid}, #/applications, ...). */
+/**
+ * Shows the page the address names (#/live, #/calls?..., #/calls/{sid}, #/applications, ...). Each page renders into
+ * a container of its own, so a page still loading when the address changes fills a container no longer shown.
+ */
 async function route() {
   leaving.abort();
   leaving = new AbortController();
-  delete view.dataset.feed;
+  const signal = leaving.signal;
+  const focusHeading = !firstPage;
+  firstPage = false;
+  const [path, search] = (location.hash.slice(1) || '/live').split('?');
+  const page = h('div', { class: 'page', 'data-page': path });
+  view.replaceChildren(page);
   if (!session.key) {
     signedIn(false);
     keyInput.focus();
     return;
   }
   signedIn(true);
-  const [path, search] = (location.hash.slice(1) || '/live').split('?');
   const query = new URLSearchParams(search);
   const [, section, id] = path.split('/');
   for (const link of nav.querySelectorAll('a')) {
@@ -42,23 +49,23 @@ async function route() {
     if (link.hasAttribute('aria-current')) link.setAttribute('aria-current', 'page');
   }
   try {
-    if (section === 'live') livePage(view, leaving.signal);
-    else if (section === 'calls' && id) await callPage(view, decodeURIComponent(id), leaving.signal);
-    else if (section === 'calls') await callsPage(view, query);
-    else if (section === 'webhook-failures') await failuresPage(view, query);
-    else if (resources[section]) await resourcePage(view, resources[section]);
-    else show(view, notice('error', `No page ${path}.`));
+    if (section === 'live') livePage(page, signal);
+    else if (section === 'calls' && id) await callPage(page, decodeURIComponent(id), signal);
+    else if (section === 'calls') await callsPage(page, query);
+    else if (section === 'webhook-failures') await failuresPage(page, query);
+    else if (resources[section]) await resourcePage(page, resources[section]);
+    else show(page, notice('error', `No page ${path}.`));
   } catch (problem) {
-    if (!leaving.signal.aborted) show(view, notice('error', problem.message));
+    show(page, notice('error', problem.message));
   }
-  const heading = view.querySelector('h1');
+  if (signal.aborted) return;
+  const heading = page.querySelector('h1');
   document.title = `${heading?.textContent ?? 'Console'} · Switchboard`;
   // After moving to another page, a screen reader starts at its heading rather than where the old page left it.
-  if (!firstPage && heading && !leaving.signal.aborted) {
+  if (focusHeading && heading) {
     heading.tabIndex = -1;
     heading.focus();
   }
-  firstPage = false;
 }
 
 signInForm.addEventListener('submit', async event => {
