@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpenQA.Selenium;
@@ -137,7 +138,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task AnApplicationAndAPhoneNumber_AreCreatedThroughTheirForms_AndARefusalNamesTheField()
+    public async Task AnApplicationAndAPhoneNumber_AreMadeEditedAndDeletedThroughTheirForms_AndARefusalNamesTheField()
     {
         OpenSignedOut();
         SignIn();
@@ -172,8 +173,26 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         Browser.WaitFor("form.editor button[type=submit]").Click();
         var numberRow = Browser.WaitUntil(() => Browser.Driver.FindElements(By.CssSelector(".resource-list tr[data-sid]")).FirstOrDefault(r => r.Text.Contains(number, StringComparison.Ordinal)), "the new number's row");
         Browser.Screenshot("10-phone-number-created");
-        var storedNumber = await fixture.GetAsync($"/v1/PhoneNumbers/{numberRow.GetAttribute("data-sid")}");
+        var numberSid = numberRow.GetAttribute("data-sid")!;
+        var storedNumber = await fixture.GetAsync($"/v1/PhoneNumbers/{numberSid}");
         Assert.Equal(applicationSid, storedNumber.GetProperty("application_sid").GetString());
+
+        // Edited: the form takes the row's values, and what is cleared is sent as null.
+        Navigate("#/applications");
+        RowContaining(name).FindElement(By.XPath(".//button[text()='Edit']")).Click();
+        Assert.Equal("https://example.com/support", Browser.WaitFor("#field-call_hook").GetAttribute("value"));
+        var renamed = name + "-eu";
+        Browser.WaitFor("#field-name").SendKeys("-eu");
+        Browser.WaitFor("form.editor button[type=submit]").Click();
+        Browser.WaitUntil(() => Browser.Driver.FindElements(By.CssSelector(".resource-list tr[data-sid]")).Any(r => r.Text.Contains(renamed, StringComparison.Ordinal)), "the renamed application");
+        Assert.Equal(renamed, (await fixture.GetAsync($"/v1/Applications/{applicationSid}")).GetProperty("name").GetString());
+
+        // Deleted, once confirmed.
+        Navigate("#/phone-numbers");
+        RowContaining(number).FindElement(By.XPath(".//button[text()='Delete']")).Click();
+        Browser.Driver.SwitchTo().Alert().Accept();
+        Browser.WaitUntil(() => Browser.Driver.FindElements(By.CssSelector($".resource-list tr[data-sid='{numberSid}']")).Count == 0, "the number's row to go");
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Server.Client.GetAsync($"/v1/PhoneNumbers/{numberSid}")).StatusCode);
     }
 
     [Fact]
@@ -229,6 +248,10 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
             Browser.Resize(1280, 900);
         }
     }
+
+    private IWebElement RowContaining(string text) => Browser.WaitUntil(
+        () => Browser.Driver.FindElements(By.CssSelector(".resource-list tr[data-sid]")).FirstOrDefault(row => row.Text.Contains(text, StringComparison.Ordinal)),
+        $"a row with {text}");
 
     private void OpenSignedOut()
     {
