@@ -20,6 +20,8 @@ public sealed class ConsoleBrowser : IDisposable
         // --no-sandbox: CI runs the tests as root, where Chromium's sandbox cannot start.
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--mute-audio",
             "--autoplay-policy=no-user-gesture-required", "--window-size=1280,900", "--lang=en-US");
+        // The page's console: script errors and Content-Security-Policy refusals land there.
+        options.SetLoggingPreference(LogType.Browser, LogLevel.All);
         var service = ChromeDriverService.CreateDefaultService(DriverDirectory, "chromedriver");
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
@@ -43,6 +45,15 @@ public sealed class ConsoleBrowser : IDisposable
         _driver.GetScreenshot().SaveAsFile(path);
         return path;
     }
+
+    /// <summary>
+    /// What the page reported as errors since the last call: script exceptions and refused loads (the policy's), not the
+    /// API's own refusals, which a test provokes (a wrong key, a bad field) and the page shows.
+    /// </summary>
+    public IReadOnlyList<string> PageErrors() => _driver.Manage().Logs.GetLog(LogType.Browser)
+        .Where(entry => entry.Level == LogLevel.Severe && !entry.Message.Contains("Failed to load resource", StringComparison.Ordinal))
+        .Select(entry => entry.Message)
+        .ToList();
 
     public object? Script(string script, params object[] arguments) => _driver.ExecuteScript(script, arguments);
 

@@ -37,6 +37,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         Assert.DoesNotContain(TestServer.ApiKey, Browser.Driver.Url, StringComparison.Ordinal);
         Assert.Equal(TestServer.ApiKey, Browser.Script("return sessionStorage.getItem('switchboard.apiKey')"));
         Browser.Screenshot("02-live-calls-empty");
+        Assert.Empty(Browser.PageErrors());
     }
 
     [Fact]
@@ -134,6 +135,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
             Browser.Resize(1280, 900);
         }
 
+        Assert.Empty(Browser.PageErrors());
         Assert.Equal(0, await callee.WaitForExitAsync(Patience));
     }
 
@@ -193,6 +195,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         Browser.Driver.SwitchTo().Alert().Accept();
         Browser.WaitUntil(() => Browser.Driver.FindElements(By.CssSelector($".resource-list tr[data-sid='{numberSid}']")).Count == 0, "the number's row to go");
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.Server.Client.GetAsync($"/v1/PhoneNumbers/{numberSid}")).StatusCode);
+        Assert.Empty(Browser.PageErrors());
     }
 
     [Fact]
@@ -247,6 +250,8 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         {
             Browser.Resize(1280, 900);
         }
+
+        Assert.Empty(Browser.PageErrors());
     }
 
     private IWebElement RowContaining(string text) => Browser.WaitUntil(
@@ -255,6 +260,8 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
 
     private void OpenSignedOut()
     {
+        // Each test answers for what the page reports while it runs.
+        _ = Browser.PageErrors();
         Browser.GoTo(fixture.ConsoleAddress);
         Browser.Script("sessionStorage.clear(); location.hash = '';");
         Browser.GoTo(fixture.ConsoleAddress);
