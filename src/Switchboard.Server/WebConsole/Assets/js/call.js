@@ -93,11 +93,21 @@ function drawing(events) {
         svg('title', {}, label(event))));
   });
   const axisY = top + lanes.length * laneHeight + 14;
-  marks.push(svg('text', { x: left, y: axisY, class: 'axis' }, '0 s'));
-  marks.push(svg('text', { x: width - right, y: axisY, class: 'axis', 'text-anchor': 'end' }, `${(span / 1000).toFixed(1)} s`));
+  // A tick every "round" step that gives at most ten of them: 0.1 s, 0.2 s, 0.5 s, 1 s, 2 s, 5 s, 10 s, ...
+  const step = [100, 200, 500, 1000, 2000, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000]
+    .find(candidate => span / candidate <= 10) ?? 3600000;
+  const ticks = [];
+  for (let offset = 0; offset <= span; offset += step) {
+    ticks.push(svg('line', { x1: x(start + offset), x2: x(start + offset), y1: top, y2: axisY - 10, class: 'tick' }));
+    ticks.push(svg('text', { x: x(start + offset), y: axisY, class: 'axis', 'text-anchor': 'middle' }, seconds(offset)));
+  }
   return h('figure', { class: 'timeline' },
-    svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'timeline-caption' }, marks),
+    svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'timeline-caption' }, ticks, marks),
     h('figcaption', { id: 'timeline-caption' }, `${events.length} entries over ${(span / 1000).toFixed(1)} s; each is listed below.`));
+}
+
+function seconds(milliseconds) {
+  return milliseconds >= 60000 && milliseconds % 60000 === 0 ? `${milliseconds / 60000} min` : `${+(milliseconds / 1000).toFixed(1)} s`;
 }
 
 /** Every entry in order, a webhook's request and answer bodies behind a disclosure. */
