@@ -77,7 +77,7 @@ public sealed class OpenApiTests(V1Server server) : IClassFixture<V1Server>
         var schemas = root.GetProperty("components").GetProperty("schemas");
 
         var post = root.GetProperty("paths").GetProperty("/v1/voice/calls").GetProperty("post");
-        Assert.Equal("Event/action API", post.GetProperty("tags")[0].GetString());
+        Assert.Equal("Event/action", post.GetProperty("tags")[0].GetString());
         var request = post.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
         Assert.Equal(["callbackUrl", "callerId", "correlationId", "dialedNumber", "record", "timeout", "trunk"], Names(request.GetProperty("properties")));
         Assert.Equal(["callbackUrl", "callerId", "dialedNumber"], request.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order());
@@ -113,11 +113,51 @@ public sealed class OpenApiTests(V1Server server) : IClassFixture<V1Server>
             Names(schemas.GetProperty("EventActionStreamInput").GetProperty("properties")));
     }
 
+    [Fact]
+    public async Task Document_DescribesTheCallsApi_ItsBodies_ItsQueries_AndEveryPathParameter()
+    {
+        using var document = JsonDocument.Parse(await (await server.SendAsync(HttpMethod.Get, "/openapi.json", key: null)).Content.ReadAsStringAsync());
+        var paths = document.RootElement.GetProperty("paths");
+
+        var calls = paths.GetProperty("/v1/Accounts/{account_sid}/Calls");
+        var create = calls.GetProperty("post");
+        Assert.Equal("Calls", Assert.Single(create.GetProperty("tags").EnumerateArray()).GetString());
+        var body = create.GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+        Assert.Equal(["from", "to"], body.GetProperty("schema").GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order());
+        Assert.Equal("+15550002", body.GetProperty("example").GetProperty("to").GetProperty("number").GetString());
+        Assert.Equal(["callId", "callid", "sid"], Names(create.GetProperty("responses").GetProperty("201").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("properties")));
+        var invalid = create.GetProperty("responses").GetProperty("400").GetProperty("content").GetProperty("application/problem+json").GetProperty("schema");
+        Assert.Equal("#/components/schemas/ProblemDetails", invalid.GetProperty("$ref").GetString());
+        Assert.True(document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ProblemDetails").GetProperty("properties").TryGetProperty("field", out _));
+
+        var query = calls.GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString());
+        Assert.Equal(["application_sid", "callStatus", "cursor", "direction", "end", "from", "limit", "start", "status", "tag", "to"], query.Order(StringComparer.Ordinal));
+        var update = paths.GetProperty("/v1/Accounts/{account_sid}/Calls/{call_sid}").GetProperty("put");
+        Assert.True(update.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("properties").TryGetProperty("sip_request", out _));
+
+        // Swagger UI fills in every {name} of a path from a declared parameter, or sends it literally.
+        foreach (var path in paths.EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                Assert.False(string.IsNullOrWhiteSpace(operation.Value.GetProperty("summary").GetString()), $"{operation.Name} {path.Name} has no summary");
+                var declared = operation.Value.TryGetProperty("parameters", out var parameters)
+                    ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "path").Select(p => p.GetProperty("name").GetString()).ToHashSet()
+                    : [];
+                foreach (var name in System.Text.RegularExpressions.Regex.Matches(path.Name, "{([^}]+)}").Select(match => match.Groups[1].Value))
+                {
+                    Assert.True(declared.Contains(name), $"{operation.Name} {path.Name} does not declare {name}");
+                }
+            }
+        }
+    }
+
     [Theory]
     [InlineData("/v1/Accounts/{account_sid}/Calls/{call_sid}/Events", "call_sid", null)]
     [InlineData("/voice/conversation/{trackingId}/events", "trackingId", "Conversation")]
     [InlineData("/voice/call/callback/{sid}/events", "sid", "Callback")]
-    [InlineData("/v1/voice/calls/{sessionId}/events", "sessionId", "Event/action API")]
+    [InlineData("/v1/voice/calls/{sessionId}/events", "sessionId", "Event/action")]
     public async Task Document_DescribesEachDialectsTimeline_ItsIdAndTheShapeOfItsEntries(string path, string id, string? tag)
     {
         using var document = JsonDocument.Parse(await (await server.SendAsync(HttpMethod.Get, "/openapi.json", key: null)).Content.ReadAsStringAsync());
