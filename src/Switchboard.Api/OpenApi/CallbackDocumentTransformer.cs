@@ -26,7 +26,7 @@ public sealed class CallbackDocumentTransformer : IOpenApiDocumentTransformer
     {
         if (document.Paths?.TryGetValue(Path, out var create) == true && create!.Operations?.TryGetValue(HttpMethod.Post, out var post) == true)
         {
-            Describe(document, post!, Tag, RequestSchema(), Example);
+            Describe(document, post!, Tag, Component(document, "CallbackRequest", RequestSchema), Example);
             post!.Description = "Answers 201 {sid, legs {leg_A {sid}, leg_B {sid}}}; leg statuses and the session's Bridged, Unbridged, Completed or Failed go to callback.url.";
         }
 

@@ -6,7 +6,8 @@ namespace Switchboard.Api.OpenApi;
 
 /// <summary>
 /// The Calls API's bodies and queries, which its endpoints read by hand (to name bad fields) and so carry no type
-/// for the generator to describe. Each method is an operation transformer the endpoint adds to itself.
+/// for the generator to describe. Each method is an operation transformer the endpoint adds to itself. The component
+/// names differ from every /v1 type's, whose schemas <see cref="SnakeCaseDocumentTransformer"/> renames.
 /// </summary>
 public static class CallsOperations
 {
@@ -23,7 +24,7 @@ public static class CallsOperations
     {
         operation.Description = "Answers 201 as soon as the INVITE is on its way. When the callee answers, the call_hook gets the call and answers with "
             + "an array of verbs; call_status_hook hears every status change (trying, ringing, early-media, in-progress, completed, failed, busy, no-answer).";
-        Body(operation, CreateSchema(), CreateExample);
+        Body(operation, Component(context.Document!, "NewCall", CreateSchema), CreateExample);
 
         // Described here rather than from the answer's type: its callid and callId differ only in case, which the
         // generator's case-insensitive options refuse.
@@ -33,11 +34,11 @@ public static class CallsOperations
             {
                 ["application/json"] = new()
                 {
-                    Schema = Object(
+                    Schema = Component(context.Document!, "CallPlaced", () => Object(
                         ["sid", "callid", "callId"],
                         ("sid", Text("The call's sid")),
                         ("callid", Text("The SIP Call-ID of the INVITE")),
-                        ("callId", Text("The same, under the name jambonz's own answer uses"))),
+                        ("callId", Text("The same, under the name jambonz's own answer uses")))),
                     Example = System.Text.Json.Nodes.JsonNode.Parse("""{"sid": "98e4dd21-b178-4af1-83b6-3c1582893890", "callid": "8d07a246f1ac123bb8ac02113b73b840@127.0.0.1", "callId": "8d07a246f1ac123bb8ac02113b73b840@127.0.0.1"}"""),
                 },
             };
@@ -50,7 +51,7 @@ public static class CallsOperations
     {
         operation.Description = "Answers 202; 409 when the call has already ended. With sip_request the answer is 200 with the peer's final "
             + "response, and 409 when the call is not answered yet. whisper and child_call_hook answer 409 when no dial connects the call to another party.";
-        Body(operation, UpdateSchema(), """{"call_hook": "https://example.com/transfer", "tag": {"stage": "moved"}}""");
+        Body(operation, Component(context.Document!, "CallUpdate", UpdateSchema), """{"call_hook": "https://example.com/transfer", "tag": {"stage": "moved"}}""");
         return Task.CompletedTask;
     }
 

@@ -31,7 +31,7 @@ public sealed class ConversationDocumentTransformer : IOpenApiDocumentTransforme
     {
         if (document.Paths?.TryGetValue(Path, out var item) == true && item!.Operations?.TryGetValue(HttpMethod.Post, out var operation) == true)
         {
-            OpenApiSchemas.Describe(document, operation!, Tag, RequestSchema(), Example);
+            OpenApiSchemas.Describe(document, operation!, Tag, Component(document, "ConversationRequest", RequestSchema), Example);
             operation!.Description = "Answers 200 with trackingId and conversationTrackingId; status changes go to callback.url. With an "
                 + "escalation, trackingId is the first attempt's call, each attempt's statuses carry its own messageId, and outcome "
                 + "posts {conversationTrackingId, outcome {name, updatedDate}, recipient, attempt, attempts} go to callback.url: "

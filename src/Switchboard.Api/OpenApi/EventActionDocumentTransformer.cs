@@ -32,7 +32,7 @@ public sealed class EventActionDocumentTransformer : IOpenApiDocumentTransformer
         }
 
         EventActionSchemas.AddTo(document);
-        Describe(document, operation!, Tag, RequestSchema(), Example);
+        Describe(document, operation!, Tag, Component(document, "MakeCallRequest", RequestSchema), Example);
         operation!.Description = $"""
             Answers 202 with sessionId (named by every event of the call) and correlationId; nothing is dialled when a field is invalid (400 naming it).
             Once the call is answered, ANSWERED is posted to callbackUrl; each event's answer is the next action, whose result is the next event
@@ -43,7 +43,7 @@ public sealed class EventActionDocumentTransformer : IOpenApiDocumentTransformer
         operation.Responses["202"] = new OpenApiResponse
         {
             Description = "The call is placed",
-            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = ResponseSchema() } },
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = Component(document, "MakeCallResponse", ResponseSchema) } },
         };
         operation.Responses["400"] = new OpenApiResponse { Description = "A field is missing or invalid: the problem names it in field; nothing is dialled" };
         operation.Responses["422"] = new OpenApiResponse { Description = "dialedNumber cannot be routed (no carrier), or an Idempotency-Key was used with another body" };

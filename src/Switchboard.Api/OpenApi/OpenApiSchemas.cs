@@ -58,8 +58,24 @@ internal static class OpenApiSchemas
         Schema = schema,
     };
 
+    /// <summary>
+    /// A reference to the component schema <paramref name="name"/>, built by <paramref name="build"/> the first time,
+    /// so generated clients get a type of that name rather than one numbered after its place in the document.
+    /// </summary>
+    public static OpenApiSchemaReference Component(OpenApiDocument document, string name, Func<OpenApiSchema> build)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        if (!document.Components.Schemas.ContainsKey(name))
+        {
+            document.Components.Schemas[name] = build();
+        }
+
+        return new OpenApiSchemaReference(name, document);
+    }
+
     /// <summary>Gives <paramref name="operation"/> a required JSON body of <paramref name="schema"/>, with <paramref name="example"/>.</summary>
-    public static void Body(OpenApiOperation operation, OpenApiSchema schema, string? example = null) =>
+    public static void Body(OpenApiOperation operation, IOpenApiSchema schema, string? example = null) =>
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
@@ -81,7 +97,7 @@ internal static class OpenApiSchemas
     /// endpoint class's name (<see cref="TagDocumentTransformer"/> describes it), and a JSON request body of
     /// <paramref name="schema"/> with <paramref name="example"/>, taken from the dialect's page in docs/api.
     /// </summary>
-    public static void Describe(OpenApiDocument document, OpenApiOperation operation, string tag, OpenApiSchema? schema, string? example = null)
+    public static void Describe(OpenApiDocument document, OpenApiOperation operation, string tag, IOpenApiSchema? schema, string? example = null)
     {
         operation.Tags = new HashSet<OpenApiTagReference> { new(tag, document) };
         if (schema is not null)
