@@ -19,17 +19,21 @@ internal sealed class SignedWebhookApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SignedWebhookApp(WebApplication app, string baseUrl, ConcurrentQueue<JsonElement> calls)
+    private SignedWebhookApp(WebApplication app, string baseUrl, ConcurrentQueue<JsonElement> calls, ConcurrentQueue<string> statuses)
     {
         _app = app;
         BaseUrl = baseUrl;
         Calls = calls;
+        Statuses = statuses;
     }
 
     public string BaseUrl { get; }
 
     /// <summary>The bodies the verified <c>/call</c> endpoint bound.</summary>
     public ConcurrentQueue<JsonElement> Calls { get; }
+
+    /// <summary>The <c>call_status</c> of each GET the verified <c>/status</c> endpoint took.</summary>
+    public ConcurrentQueue<string> Statuses { get; }
 
     /// <param name="secret">The account's webhook secret.</param>
     /// <param name="callAnswer">What <c>/call</c> answers: the call's verbs.</param>
@@ -45,13 +49,19 @@ internal sealed class SignedWebhookApp : IAsyncDisposable
             calls.Enqueue(call);
             return Results.Text(callAnswer, "application/json");
         }).RequireSwitchboardSignature(secret);
+        var statuses = new ConcurrentQueue<string>();
+        app.MapGet("/status", (string call_status) =>
+        {
+            statuses.Enqueue(call_status);
+            return Results.Ok();
+        }).RequireSwitchboardSignature(secret);
         app.MapPost("/replay", (JsonElement _) => Results.Ok()).RequireSwitchboardSignature(secret);
         app.MapPost("/foreign", (JsonElement _) => Results.Ok()).RequireSwitchboardSignature("whsec_someone_elses_secret");
         app.MapPost("/later", (JsonElement _) => Results.Ok())
             .RequireSwitchboardSignature(new WebhookSignatureVerifier([secret], timeProvider: new ShiftedTime(TimeSpan.FromMinutes(10))));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SignedWebhookApp(app, address.TrimEnd('/'), calls);
+        return new SignedWebhookApp(app, address.TrimEnd('/'), calls, statuses);
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();

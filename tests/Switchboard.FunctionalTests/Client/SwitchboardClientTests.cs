@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Switchboard.Client;
 using Switchboard.Client.Callback;
 using Switchboard.Client.Calls;
@@ -119,6 +121,35 @@ public sealed class SwitchboardClientTests
         Assert.True(new WebhookSignatureVerifier(["whsec_rotated_out", secret]).Verify(header, completed.RawBody));
         Assert.False(new WebhookSignatureVerifier(secret).Verify(header, tampered));
         Assert.False(new WebhookSignatureVerifier(secret + "x").Verify(header, completed.RawBody));
+    }
+
+    [Fact]
+    public async Task SignatureFilter_PassesGetHooks_SignedOverTheirPathAndQuery()
+    {
+        await using var rtp = RtpSink.Start();
+        await using var callee = await SippProcess.StartCalleeAsync("uas_answer_await_bye.xml", new Dictionary<string, string> { ["rtp_sink"] = rtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await using var server = await TestServer.StartAsync(callee.Uri);
+        var secret = await SignatureCheck.SecretAsync(server);
+        await using var app = await SignedWebhookApp.StartAsync(secret, """[{"verb": "say", "text": "Statuses come by GET."}, {"verb": "hangup"}]""");
+
+        // The client's hooks are URLs (POST); a GET hook is the object form, so this request is written out.
+        var response = await server.Client.PostAsJsonAsync($"/v1/Accounts/{server.App.AccountSid}/Calls", new JsonObject
+        {
+            ["call_hook"] = app.BaseUrl + "/call",
+            ["call_status_hook"] = new JsonObject { ["url"] = app.BaseUrl + "/status?campaign=spring%20sale", ["method"] = "GET" },
+            ["from"] = "+15550001",
+            ["to"] = new JsonObject { ["type"] = "sip", ["sipUri"] = $"sip:+15550002@127.0.0.1:{callee.Port}" },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(0, await callee.WaitForExitAsync(Patience));
+        var deadline = DateTime.UtcNow + Patience;
+        while (!app.Statuses.Contains("completed") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(["trying", "ringing", "in-progress", "completed"], app.Statuses);
     }
 
     private static async Task<HttpStatusCode> PostAsync(HttpClient http, string path, byte[] body, string? header)
