@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Switchboard.Api.V1.Calls;
 using static Switchboard.Api.OpenApi.OpenApiSchemas;
 
 namespace Switchboard.Api.OpenApi;
@@ -79,6 +81,8 @@ public static class CallsOperations
         return Task.CompletedTask;
     }
 
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
     private static IEnumerable<OpenApiParameter> ListParameters() =>
     [
         Query("status", OneOf("A call status", Statuses), "Only calls with this status"),
@@ -90,14 +94,14 @@ public static class CallsOperations
         Query("end", new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" }, "Only calls created before this time (ISO 8601), after start"),
         Query("application_sid", Text("An application's sid"), "Only calls this application runs"),
         Query("tag", Text("key or key:value"), "key: calls whose tag has this top-level member; key:value: those where it has this value (tag=customer:42)"),
-        Query("limit", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = "1000", Default = 100 }, "Calls in the page (default 100)"),
+        Query("limit", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = Invariant(CallQuery.MaxLimit), Default = CallQuery.DefaultLimit }, "Calls in the page"),
         Query("cursor", Text("An opaque cursor"), "Where the page starts: the cursor of the previous page's Link header or X-Next-Cursor"),
     ];
 
     private static IEnumerable<OpenApiParameter> RecentParameters() =>
     [
         Query("page", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Default = 1 }, "The page, from 1"),
-        Query("count", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = "500", Default = 25 }, "Calls in a page"),
+        Query("count", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = Invariant(RecentCallsQuery.MaxCount), Default = 25 }, "Calls in a page"),
         Query("days", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = "30" }, "The calls of the last days; wins over start and end"),
         Query("start", new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" }, "Calls placed or received at or after this time"),
         Query("end", new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" }, "Calls placed or received before this time, after start"),
