@@ -17,6 +17,7 @@ public static class SwitchboardOpenApi
     {
         services.AddOpenApi(options =>
         {
+            options.AddSchemaTransformer<NumberSchemaTransformer>();
             options.AddOperationTransformer<PathParameterTransformer>();
             options.AddOperationTransformer<OperationIdTransformer>();
             options.AddDocumentTransformer<SwitchboardDocumentTransformer>();
