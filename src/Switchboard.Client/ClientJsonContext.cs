@@ -21,6 +21,7 @@ namespace Switchboard.Client;
 [JsonSerializable(typeof(CallUpdate))]
 [JsonSerializable(typeof(ConversationRequest))]
 [JsonSerializable(typeof(ConversationCreated))]
+[JsonSerializable(typeof(Escalation))]
 [JsonSerializable(typeof(CallbackRequest))]
 [JsonSerializable(typeof(CallbackCreated))]
 [JsonSerializable(typeof(CallbackSession))]

@@ -15,6 +15,10 @@ public sealed class ConversationClient
     public Task<ConversationCreated> CreateAsync(ConversationRequest request, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
         _transport.SendAsync(HttpMethod.Post, Path, request, ClientJsonContext.Default.ConversationRequest, ClientJsonContext.Default.ConversationCreated, cancellationToken, idempotencyKey);
 
+    /// <summary>Where an escalation stands, with every attempt so far.</summary>
+    public Task<Escalation> GetEscalationAsync(string conversationTrackingId, CancellationToken cancellationToken = default) =>
+        _transport.GetAsync($"{Path}/{Uri.EscapeDataString(conversationTrackingId)}", ClientJsonContext.Default.Escalation, cancellationToken);
+
     /// <summary>Stops an escalation: its live call is hung up and nobody else is called.</summary>
     public Task StopEscalationAsync(string conversationTrackingId, CancellationToken cancellationToken = default) =>
         _transport.SendAsync(HttpMethod.Delete, $"{Path}/{Uri.EscapeDataString(conversationTrackingId)}", cancellationToken);

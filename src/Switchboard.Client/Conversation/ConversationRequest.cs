@@ -13,4 +13,7 @@ public sealed record ConversationRequest
 
     /// <summary>Seconds to ring (default 60).</summary>
     public int? Timeout { get; init; }
+
+    /// <summary>People called in turn until one accepts (a Switchboard extension).</summary>
+    public EscalationPlan? Escalation { get; init; }
 }

@@ -51,6 +51,29 @@ public sealed class SwitchboardClientTests
     }
 
     [Fact]
+    public async Task Conversations_AnEscalationNobodyTakes_EndsNoAnswer_AndReadsBackWithEveryAttempt()
+    {
+        await using var callee = await SippProcess.StartCalleeAsync("uas_busy.xml", calls: 2);
+        await using var hooks = await WebhookReceiver.StartAsync();
+        await using var server = await TestServer.StartAsync(callee.Uri);
+
+        var created = await server.Api.Conversations.CreateAsync(new ConversationRequest
+        {
+            From = "123",
+            To = new PhoneTarget("+15550002"),
+            DialPlan = new DialPlan([ConversationVerb.Say("Ticket"), ConversationVerb.Collect(hooks.Url("/collect"))]),
+            Callback = new StatusCallback(hooks.Url("/status")),
+            Escalation = new EscalationPlan { Recipients = [new PhoneTarget("+15550003")], Attempts = 1 },
+        });
+        await hooks.WaitForAsync(w => w.Body.TryGetProperty("outcome", out var outcome) && outcome.GetProperty("name").GetString() == "NoAnswer", Patience);
+
+        var escalation = await server.Api.Conversations.GetEscalationAsync(created.ConversationTrackingId);
+        Assert.Equal(("Queued", "Ended", "NoAnswer"), (created.Status, escalation.State, escalation.Outcome));
+        Assert.Equal(["+15550002", "+15550003"], escalation.Attempts.Select(attempt => attempt.Recipient));
+        Assert.Equal(created.TrackingId, escalation.Attempts[0].MessageId);
+    }
+
+    [Fact]
     public async Task Refusals_AreTypedExceptions_NamingTheField_InEveryDialect()
     {
         await using var server = await TestServer.StartAsync(defaultCarrier: null);
