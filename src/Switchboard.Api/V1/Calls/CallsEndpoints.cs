@@ -37,7 +37,7 @@ public static class CallsEndpoints
             var calls = scope.MapGroup("/Calls").WithTags(TagDocumentTransformer.Calls);
             calls.MapPost(string.Empty, CreateAsync).WithIdempotency("calls")
                 .WithSummary("Place a call whose application answers with verbs")
-               .Produces(StatusCodes.Status201Created)
+                .Produces(StatusCodes.Status201Created)
                 .PlacesCalls()
                 .AddOpenApiOperationTransformer(CallsOperations.DescribeCreateAsync);
             calls.MapGet(string.Empty, ListAsync)
