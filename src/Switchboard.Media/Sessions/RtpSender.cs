@@ -24,10 +24,11 @@ internal sealed class RtpSender : IMediaClockStream
     public const int SamplesPerFrame = 160;
 
     /// <summary>
-    /// Ticks a forwarded stream may go without a packet (its jitter, or a pause) before the clock paces it again:
-    /// past 40 ms the far end hears silence from us rather than a gap.
+    /// Ticks a forwarded stream may go without a packet before the clock paces it again: a gap of 80–100 ms is the
+    /// source pausing (silence suppression, a hold), not jitter, and the far end then hears our silence rather than
+    /// nothing. Shorter, a busy machine's scheduling delays would insert silence into the middle of speech.
     /// </summary>
-    private const int ForwardHoldTicks = 3;
+    private const int ForwardHoldTicks = 5;
 
 
     private readonly Socket _socket;
