@@ -15,6 +15,14 @@ internal sealed partial class MiniCallee : IDisposable
 {
     private readonly UdpClient _sip = new(new IPEndPoint(IPAddress.Loopback, 0));
     private readonly UdpClient _rtp = new(new IPEndPoint(IPAddress.Loopback, 0));
+    private readonly List<long> _arrivals = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _listening;
+
+    public MiniCallee()
+    {
+        _listening = ListenAsync();
+    }
 
     public int Port => ((IPEndPoint)_sip.Client.LocalEndPoint!).Port;
 
@@ -69,10 +77,46 @@ internal sealed partial class MiniCallee : IDisposable
         await SendAsync(Response(bye, "200 OK", "", ""), from, cancellationToken);
     }
 
+    /// <summary>When each audio packet (PCMU) from the server arrived since the last call of this, in order.</summary>
+    public long[] TakeArrivals()
+    {
+        lock (_arrivals)
+        {
+            var arrivals = _arrivals.ToArray();
+            _arrivals.Clear();
+            return arrivals;
+        }
+    }
+
     public void Dispose()
     {
+        _stop.Cancel();
         _sip.Dispose();
         _rtp.Dispose();
+        _listening.Wait(TimeSpan.FromSeconds(1));
+    }
+
+    private async Task ListenAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                var result = await _rtp.ReceiveAsync(_stop.Token);
+                var ticks = Stopwatch.GetTimestamp();
+                if (result.Buffer.Length > 12 && (result.Buffer[1] & 0x7F) == 0)
+                {
+                    lock (_arrivals)
+                    {
+                        _arrivals.Add(ticks);
+                    }
+                }
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
+        {
+            // Disposed.
+        }
     }
 
     private async Task<(string Message, IPEndPoint From, long Ticks)> ReceiveAsync(string method, CancellationToken cancellationToken)

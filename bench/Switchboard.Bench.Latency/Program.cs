@@ -41,6 +41,8 @@ http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer
 
 var inviteMs = new List<double>();
 var keyMs = new List<double>();
+var firstCallGaps = new List<double>();
+var laterGaps = new List<double>();
 for (var i = 0; i < calls; i++)
 {
     using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
@@ -54,10 +56,13 @@ for (var i = 0; i < calls; i++)
     });
     response.EnsureSuccessStatusCode();
     var (inviteTicks, media) = await answering;
-    await Task.Delay(200);
+    callee.TakeArrivals();
+    await Task.Delay(1000);
     var keyTicks = await callee.PressOneAsync(media, timeout.Token);
     var postTicks = await posts.Reader.ReadAsync(timeout.Token);
     await callee.AwaitByeAsync(timeout.Token);
+    var arrivals = callee.TakeArrivals();
+    (i == 0 ? firstCallGaps : laterGaps).AddRange(arrivals.Skip(1).Select((t, n) => Milliseconds(t - arrivals[n])));
     inviteMs.Add(Milliseconds(inviteTicks - posted));
     keyMs.Add(Milliseconds(postTicks - keyTicks));
 }
@@ -66,9 +71,26 @@ Console.WriteLine($"| measure ({calls} calls) | median ms | p90 ms | max ms |");
 Console.WriteLine("| --- | --- | --- | --- |");
 Row("POST /voice/conversation → INVITE at the callee", inviteMs);
 Row("callee's key (RFC 4733 end) → eventUrl post", keyMs);
+Console.WriteLine();
+Console.WriteLine("| RTP from the server, gap between packets at the callee | packets | min ms | p1 ms | median ms | p99 ms | max ms | outside 20 ± 5 ms |");
+Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+Gaps("first call after start", firstCallGaps);
+Gaps($"calls 2 to {calls}", laterGaps);
 Directory.Delete(data, recursive: true);
 
 static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+
+static void Gaps(string name, List<double> gaps)
+{
+    if (gaps.Count == 0)
+    {
+        Console.WriteLine($"| {name} | 0 | | | | | | |");
+        return;
+    }
+
+    var sorted = gaps.Order().ToArray();
+    Console.WriteLine($"| {name} | {gaps.Count + 1} | {sorted[0]:F2} | {sorted[sorted.Length / 100]:F2} | {sorted[sorted.Length / 2]:F2} | {sorted[Math.Min(sorted.Length - 1, sorted.Length * 99 / 100)]:F2} | {sorted[^1]:F2} | {gaps.Count(g => g is < 15 or > 25)} |");
+}
 
 static void Row(string name, List<double> values)
 {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Idempotency;
+using Switchboard.Api.OpenApi;
 using Switchboard.Api.Problems;
 using Switchboard.Api.Timeline;
 using Switchboard.Calls.Callbacks;
@@ -18,12 +19,22 @@ public static class CallbackEndpoints
 {
     public static IEndpointRouteBuilder MapCallbackApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/voice/call/callback", CreateAsync).WithIdempotency("callback");
-        endpoints.MapGet("/voice/call/callback/{sid}", GetAsync);
+        endpoints.MapPost("/voice/call/callback", CreateAsync).WithIdempotency("callback")
+            .WithSummary("Connect two parties, called one after the other or at once")
+            .Produces<CallbackCreated>(StatusCodes.Status201Created)
+            .PlacesCalls();
+        endpoints.MapGet("/voice/call/callback/{sid}", GetAsync)
+            .WithSummary("A session and both its legs")
+            .Produces<CallbackSessionResource>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         endpoints.MapGet("/voice/call/callback/{sid}/events", ListEventsAsync)
             .WithSummary("A session's timeline: both legs' status changes, verbs, webhooks and recordings, oldest first, each naming its leg")
-            .Produces<TimelineEvent[]>();
-        endpoints.MapDelete("/voice/call/callback/{sid}", DeleteAsync);
+            .Produces<TimelineEvent[]>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        endpoints.MapDelete("/voice/call/callback/{sid}", DeleteAsync)
+            .WithSummary("End a session: both legs hung up or canceled")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

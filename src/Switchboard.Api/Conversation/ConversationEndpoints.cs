@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Conversation.Escalation;
 using Switchboard.Api.Idempotency;
+using Switchboard.Api.OpenApi;
 using Switchboard.Api.Problems;
 using Switchboard.Api.Timeline;
 using Switchboard.Calls.Durability;
@@ -26,12 +27,22 @@ public static class ConversationEndpoints
 
     public static IEndpointRouteBuilder MapConversationApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/voice/conversation", CreateAsync).WithIdempotency("conversation");
-        endpoints.MapGet("/voice/conversation/{conversationTrackingId}", GetAsync);
-        endpoints.MapDelete("/voice/conversation/{conversationTrackingId}", DeleteAsync);
+        endpoints.MapPost("/voice/conversation", CreateAsync).WithIdempotency("conversation")
+            .WithSummary("Place a call that runs a dial plan")
+            .Produces<ConversationResponse>()
+            .PlacesCalls();
+        endpoints.MapGet("/voice/conversation/{conversationTrackingId}", GetAsync)
+            .WithSummary("Where an escalation stands (Switchboard extension)")
+            .Produces<EscalationResource>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        endpoints.MapDelete("/voice/conversation/{conversationTrackingId}", DeleteAsync)
+            .WithSummary("Stop an escalation (Switchboard extension)")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         endpoints.MapGet("/voice/conversation/{trackingId}/events", ListEventsAsync)
             .WithSummary("A conversation's timeline (by trackingId), or an escalation's (by conversationTrackingId), oldest first")
-            .Produces<TimelineEvent[]>();
+            .Produces<TimelineEvent[]>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Idempotency;
+using Switchboard.Api.OpenApi;
 using Switchboard.Api.Problems;
 using Switchboard.Api.Timeline;
 using Switchboard.Api.V1.Recordings;
@@ -17,10 +18,13 @@ public static class EventActionEndpoints
 {
     public static IEndpointRouteBuilder MapEventActionApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/v1/voice/calls", CreateAsync).WithIdempotency("event-action");
+        endpoints.MapPost("/v1/voice/calls", CreateAsync).WithIdempotency("event-action")
+            .WithSummary("Make a call whose events go to callbackUrl and whose actions come back in the answers")
+            .PlacesCalls();
         endpoints.MapGet("/v1/voice/calls/{sessionId}/events", ListEventsAsync)
             .WithSummary("A session's timeline: status changes, actions, events posted to the callback URL, recordings, oldest first")
-            .Produces<TimelineEvent[]>();
+            .Produces<TimelineEvent[]>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

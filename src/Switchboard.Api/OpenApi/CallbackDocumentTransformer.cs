@@ -6,36 +6,41 @@ using static Switchboard.Api.OpenApi.OpenApiSchemas;
 namespace Switchboard.Api.OpenApi;
 
 /// <summary>
-/// The Callback API's endpoints read their body by hand (to name bad fields); this writes the request shape of
-/// seeds 000/001 into the document and tags the three operations with the dialect's name.
+/// The Callback API's endpoints read their body by hand (to name bad fields); this writes the request shape into
+/// the document and tags the operations with the dialect's name.
 /// </summary>
 public sealed class CallbackDocumentTransformer : IOpenApiDocumentTransformer
 {
     public const string Path = "/voice/call/callback";
-    private const string Tag = "Callback";
-    private const string TagDescription = "The Callback API (seeds 000 and 001): two parties connected";
+    private const string Tag = TagDocumentTransformer.Callback;
+
+    /// <summary>The call-centre dialer of docs/api/callback.md.</summary>
+    private const string Example = """
+        {"leg_A": {"to": "+15551230001", "from": "+15559870000", "trunk": "carrier-one", "timeout": 30},
+         "leg_B": {"to": "sip:agent17@10.0.0.17:5060", "from": "+15551230001", "callerName": "Customer callback", "headers": {"X-Ticket": "4711"}},
+         "announcement": "Please hold while we connect you to an agent.", "record": true, "timeLimit": 1800,
+         "callback": {"url": "https://example.com/callback-events", "strategy": "OnChange"}}
+        """;
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         if (document.Paths?.TryGetValue(Path, out var create) == true && create!.Operations?.TryGetValue(HttpMethod.Post, out var post) == true)
         {
-            Describe(document, post!, Tag, TagDescription, RequestSchema());
-            post!.Summary = "Connect two parties, called one after the other or at once";
-            post.Description = "Answers 201 {sid, legs {leg_A {sid}, leg_B {sid}}}; leg statuses and the session's Bridged, Unbridged, Completed or Failed go to callback.url.";
+            Describe(document, post!, Tag, Component(document, "CallbackRequest", RequestSchema), Example);
+            post!.Description = "Answers 201 {sid, legs {leg_A {sid}, leg_B {sid}}}; leg statuses and the session's Bridged, Unbridged, Completed or Failed go to callback.url.";
         }
 
         if (document.Paths?.TryGetValue(Path + "/{sid}", out var one) == true && one!.Operations is { } operations)
         {
-            foreach (var (method, operation) in operations)
+            foreach (var operation in operations.Values)
             {
-                Describe(document, operation, Tag, TagDescription, schema: null);
-                operation.Summary = method == HttpMethod.Delete ? "End a session: both legs hung up or canceled" : "A session and both its legs";
+                Describe(document, operation, Tag, schema: null);
             }
         }
 
         if (document.Paths?.TryGetValue(Path + "/{sid}/events", out var events) == true && events!.Operations?.TryGetValue(HttpMethod.Get, out var timeline) == true)
         {
-            Describe(document, timeline!, Tag, TagDescription, schema: null);
+            Describe(document, timeline!, Tag, schema: null);
         }
 
         return Task.CompletedTask;

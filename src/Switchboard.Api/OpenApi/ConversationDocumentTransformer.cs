@@ -7,22 +7,32 @@ namespace Switchboard.Api.OpenApi;
 
 /// <summary>
 /// <c>POST /voice/conversation</c> reads its body by hand (to name bad fields), so the endpoint carries no body type
-/// for the generator to describe; this writes the request shape of seed 002 into the document instead, with the
+/// for the generator to describe; this writes the request shape into the document instead, with the
 /// escalation extension and its <c>GET</c> and <c>DELETE</c>.
 /// </summary>
 public sealed class ConversationDocumentTransformer : IOpenApiDocumentTransformer
 {
     public const string Path = "/voice/conversation";
-    private const string Tag = "Conversation";
-    private const string TagDescription = "The Conversation API (seed 002)";
+    private const string Tag = TagDocumentTransformer.Conversation;
+
+    /// <summary>The request of docs/api/conversation.md.</summary>
+    private const string Example = """
+        {"from": "123", "to": {"phone": "+306970000001"}, "dialPlan": {"verbs": [
+          {"type": "PAUSE", "duration": 1},
+          {"type": "PLAY", "fileUrl": "https://example.com/audio/chime.mp3"},
+          {"type": "SAY", "message": {"text": "here you can define your ticket", "gender": "male", "language": "en-US"}},
+          {"type": "SAY", "message": {"text": "Press one to accept or two to reject", "gender": "female", "language": "en-US"}, "bargeIn": true},
+          {"type": "PAUSE", "duration": 10},
+          {"type": "COLLECT", "eventUrl": "https://example.com/collect", "maxDigits": 1}]},
+         "callback": {"url": "https://example.com/status", "strategy": "OnChange"}}
+        """;
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         if (document.Paths?.TryGetValue(Path, out var item) == true && item!.Operations?.TryGetValue(HttpMethod.Post, out var operation) == true)
         {
-            OpenApiSchemas.Describe(document, operation!, Tag, TagDescription, RequestSchema());
-            operation!.Summary = "Place a call that runs a dial plan (Conversation API)";
-            operation.Description = "Answers 200 with trackingId and conversationTrackingId; status changes go to callback.url. With an "
+            OpenApiSchemas.Describe(document, operation!, Tag, Component(document, "ConversationRequest", RequestSchema), Example);
+            operation!.Description = "Answers 200 with trackingId and conversationTrackingId; status changes go to callback.url. With an "
                 + "escalation, trackingId is the first attempt's call, each attempt's statuses carry its own messageId, and outcome "
                 + "posts {conversationTrackingId, outcome {name, updatedDate}, recipient, attempt, attempts} go to callback.url: "
                 + "Rejected for a person's reject key, then exactly one final Accepted, NoAnswer or Stopped.";
@@ -32,16 +42,16 @@ public sealed class ConversationDocumentTransformer : IOpenApiDocumentTransforme
         {
             foreach (var (method, escalation) in operations)
             {
-                OpenApiSchemas.Describe(document, escalation, Tag, TagDescription, schema: null);
-                (escalation.Summary, escalation.Description) = method == HttpMethod.Delete
-                    ? ("Stop an escalation (Switchboard extension)", "Hangs up its live call and calls nobody else; the final outcome Stopped is posted once. 204; an ended escalation stays as it is; 404 for an unknown id or another account's.")
-                    : ("Where an escalation stands (Switchboard extension)", "Its state (Running, Ended), final outcome (Accepted, NoAnswer, Stopped), plan, next attempt's time and every attempt {recipient, attempt, messageId, result, startedAt, endedAt}; 404 for an unknown id, a plain conversation or another account's.");
+                OpenApiSchemas.Describe(document, escalation, Tag, schema: null);
+                escalation.Description = method == HttpMethod.Delete
+                    ? "Hangs up its live call and calls nobody else; the final outcome Stopped is posted once. 204; an ended escalation stays as it is; 404 for an unknown id or another account's."
+                    : "Its state (Running, Ended), final outcome (Accepted, NoAnswer, Stopped), plan, next attempt's time and every attempt {recipient, attempt, messageId, result, startedAt, endedAt}; 404 for an unknown id, a plain conversation or another account's.";
             }
         }
 
         if (document.Paths?.TryGetValue(Path + "/{trackingId}/events", out var events) == true && events!.Operations?.TryGetValue(HttpMethod.Get, out var timeline) == true)
         {
-            OpenApiSchemas.Describe(document, timeline!, Tag, TagDescription, schema: null);
+            OpenApiSchemas.Describe(document, timeline!, Tag, schema: null);
         }
 
         return Task.CompletedTask;

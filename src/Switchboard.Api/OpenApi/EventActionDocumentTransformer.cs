@@ -6,22 +6,24 @@ using static Switchboard.Api.OpenApi.OpenApiSchemas;
 namespace Switchboard.Api.OpenApi;
 
 /// <summary>
-/// <c>POST /v1/voice/calls</c> reads its body by hand (to name bad fields), so this writes seed 004's "Make call"
+/// <c>POST /v1/voice/calls</c> reads its body by hand (to name bad fields), so this writes the API's "Make call"
 /// request and answer into the document, and the conversation that follows as an OpenAPI callback (OpenAPI 3.1
 /// §4.8.18): every event is POSTed to the request's <c>callbackUrl</c> and its answer is the next action.
 /// </summary>
 public sealed class EventActionDocumentTransformer : IOpenApiDocumentTransformer
 {
     public const string Path = "/v1/voice/calls";
-    public const string Tag = "Event/action API";
+    public const string Tag = TagDocumentTransformer.EventAction;
     public const string CallbackName = "events";
-    private const string TagDescription = "The event/action API (seed 004, Webex Connect's voice API v1): a call's events are posted to its callbackUrl, and each answer is the call's next action";
+
+    /// <summary>The request of docs/api/event-action.md.</summary>
+    private const string Example = """{"callerId": "+15550001", "dialedNumber": "+15550002", "callbackUrl": "https://example.com/voice/events", "record": 0, "correlationId": "order-1234", "timeout": 30}""";
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         if (document.Paths?.TryGetValue(Path + "/{sessionId}/events", out var events) == true && events!.Operations?.TryGetValue(HttpMethod.Get, out var timeline) == true)
         {
-            Describe(document, timeline!, Tag, TagDescription, schema: null);
+            Describe(document, timeline!, Tag, schema: null);
         }
 
         if (document.Paths?.TryGetValue(Path, out var item) != true || item!.Operations?.TryGetValue(HttpMethod.Post, out var operation) != true)
@@ -30,26 +32,23 @@ public sealed class EventActionDocumentTransformer : IOpenApiDocumentTransformer
         }
 
         EventActionSchemas.AddTo(document);
-        Describe(document, operation!, Tag, TagDescription, RequestSchema());
-        operation!.Summary = "Make a call whose events go to callbackUrl and whose actions come back in the answers (event/action API)";
-        operation.Description = $"""
+        Describe(document, operation!, Tag, Component(document, "MakeCallRequest", RequestSchema), Example);
+        operation!.Description = $"""
             Answers 202 with sessionId (named by every event of the call) and correlationId; nothing is dialled when a field is invalid (400 naming it).
             Once the call is answered, ANSWERED is posted to callbackUrl; each event's answer is the next action, whose result is the next event
             (#/components/schemas/{EventActionSchemas.Event}, #/components/schemas/{EventActionSchemas.Action}). Every call ends with exactly one DROPPED.
             Inbound calls follow the same API: a PhoneNumbers entry with callback_url is offered its calls with ACCEPTED.
             """;
-        operation.Responses = new OpenApiResponses
+        operation.Responses ??= [];
+        operation.Responses["202"] = new OpenApiResponse
         {
-            ["202"] = new OpenApiResponse
-            {
-                Description = "The call is placed",
-                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = ResponseSchema() } },
-            },
-            ["400"] = new OpenApiResponse { Description = "A field is missing or invalid: application/problem+json naming it in field; nothing is dialled" },
-            ["422"] = new OpenApiResponse { Description = "dialedNumber cannot be routed (no carrier)" },
-            ["429"] = new OpenApiResponse { Description = "The account places more calls per second, or has more live calls, than it may (Retry-After)" },
-            ["503"] = new OpenApiResponse { Description = "No media port is free, or the server is full or shutting down (Retry-After)" },
+            Description = "The call is placed",
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = Component(document, "MakeCallResponse", ResponseSchema) } },
         };
+        operation.Responses["400"] = new OpenApiResponse { Description = "A field is missing or invalid: the problem names it in field; nothing is dialled" };
+        operation.Responses["422"] = new OpenApiResponse { Description = "dialedNumber cannot be routed (no carrier), or an Idempotency-Key was used with another body" };
+        operation.Responses["429"] = new OpenApiResponse { Description = "The account places more calls per second, or has more live calls, than it may (Retry-After)" };
+        operation.Responses["503"] = new OpenApiResponse { Description = "No media port is free, or the server is full or shutting down (Retry-After)" };
         operation.Callbacks = new Dictionary<string, IOpenApiCallback>(StringComparer.Ordinal) { [CallbackName] = EventsCallback(document) };
         return Task.CompletedTask;
     }

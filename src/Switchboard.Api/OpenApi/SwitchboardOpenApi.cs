@@ -17,11 +17,16 @@ public static class SwitchboardOpenApi
     {
         services.AddOpenApi(options =>
         {
+            options.AddSchemaTransformer<NumberSchemaTransformer>();
+            options.AddOperationTransformer<PathParameterTransformer>();
+            options.AddOperationTransformer<OperationIdTransformer>();
             options.AddDocumentTransformer<SwitchboardDocumentTransformer>();
             options.AddDocumentTransformer<ConversationDocumentTransformer>();
             options.AddDocumentTransformer<CallbackDocumentTransformer>();
             options.AddDocumentTransformer<EventActionDocumentTransformer>();
             options.AddDocumentTransformer<SnakeCaseDocumentTransformer>();
+            options.AddDocumentTransformer<ProblemDocumentTransformer>();
+            options.AddDocumentTransformer<TagDocumentTransformer>();
         });
         return services;
     }

@@ -1,16 +1,19 @@
 using Switchboard.Media.Clock;
 using Switchboard.Media.Codecs;
 using Switchboard.Media.Dtmf;
+using Switchboard.Media.Rtp;
 using Switchboard.Media.Sessions;
 
 namespace Switchboard.Media.Bridging;
 
 /// <summary>
-/// One way through a bridge: the source leg's receive loop drops its payloads, still encoded, into a small
-/// playout buffer, and the destination leg's sender takes one frame per clock tick into its own stream, so
-/// the far side sees one continuous stream (our SSRC, sequence and timestamps) paced by the media clock
-/// however the source bursts. Same law on both legs: the bytes are relayed untouched; otherwise each byte
-/// is converted through a table. Keys received as RFC 4733 events are sent on as keys.
+/// One way through a bridge. Same law on both legs, the source leg's receive loop forwards each packet at once
+/// on the destination leg's stream (its payload untouched, the header ours): nothing waits for a clock tick, as
+/// in rtpengine's forwarding. Where that cannot be (the laws differ, keys are being sent on the destination,
+/// something listens to what it sends), the payloads go, still encoded, into a small playout buffer, and the
+/// destination leg's sender takes one frame per clock tick into its own stream, converting each byte through a
+/// table when the laws differ: the far side then sees a stream paced by the media clock however the source
+/// bursts. Keys received as RFC 4733 events are sent on as keys.
 /// </summary>
 internal sealed class BridgeDirection : IPayloadSink, IOutgoingAudioSource, IDigitListener
 {
@@ -22,7 +25,9 @@ internal sealed class BridgeDirection : IPayloadSink, IOutgoingAudioSource, IDig
     private readonly bool _passDigits;
     private volatile G711Codec? _sourceCodec;
     private long _relayed;
+    private long _forwarded;
     private long _transcoded;
+    private bool _paced;
 
     public BridgeDirection(MediaSession destination, bool passDigits)
     {
@@ -30,15 +35,33 @@ internal sealed class BridgeDirection : IPayloadSink, IOutgoingAudioSource, IDig
         _passDigits = passDigits;
     }
 
-    public long RelayedFrames => Interlocked.Read(ref _relayed);
+    /// <summary>Frames passed on byte for byte, forwarded at once or paced.</summary>
+    public long RelayedFrames => Interlocked.Read(ref _relayed) + Interlocked.Read(ref _forwarded);
+
+    /// <summary>Frames forwarded the moment they arrived.</summary>
+    public long ForwardedFrames => Interlocked.Read(ref _forwarded);
 
     public long TranscodedFrames => Interlocked.Read(ref _transcoded);
 
     public long Underruns => _buffer.Underruns;
 
-    public void OnPayload(G711Codec codec, ReadOnlySpan<byte> payload)
+    public void OnPayload(G711Codec codec, in RtpHeader header, ReadOnlySpan<byte> payload)
     {
         _sourceCodec = codec;
+        if (_destination.TryForward(codec, header, payload))
+        {
+            Interlocked.Increment(ref _forwarded);
+            if (_paced)
+            {
+                // What was buffered while pacing is older than this packet: it must not play after it.
+                _paced = false;
+                _buffer.Reset();
+            }
+
+            return;
+        }
+
+        _paced = true;
         _buffer.Write(payload);
     }
 

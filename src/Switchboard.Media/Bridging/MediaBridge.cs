@@ -5,9 +5,9 @@ namespace Switchboard.Media.Bridging;
 
 /// <summary>
 /// Connects two sessions so each hears the other: what one leg's peer sends goes out on the other leg's
-/// stream, relayed byte for byte when both negotiated the same G.711 law and converted between µ-law and
-/// A-law otherwise. Each outgoing stream stays ours (SSRC, sequence, timestamps) and paced by the media
-/// clock through a small playout buffer per direction. While bridged, both players are silenced: playing
+/// stream, forwarded byte for byte the moment it arrives when both negotiated the same G.711 law, and converted
+/// between µ-law and A-law and paced by the media clock through a small playout buffer otherwise. Each outgoing
+/// stream stays ours (SSRC, sequence, timestamps). While bridged, both players are silenced: playing
 /// clips are stopped, and clips queued meanwhile wait for <see cref="Disconnect"/>. Keys sent on either
 /// leg still go out (they take precedence over the bridged audio).
 /// </summary>
@@ -36,6 +36,9 @@ public sealed class MediaBridge : IDisposable
 
     /// <summary>Frames passed on byte for byte, both ways.</summary>
     public long RelayedFrames => _firstToSecond.RelayedFrames + _secondToFirst.RelayedFrames;
+
+    /// <summary>Of <see cref="RelayedFrames"/>, those forwarded the moment they arrived, both ways.</summary>
+    public long ForwardedFrames => _firstToSecond.ForwardedFrames + _secondToFirst.ForwardedFrames;
 
     /// <summary>Frames converted between µ-law and A-law, both ways.</summary>
     public long TranscodedFrames => _firstToSecond.TranscodedFrames + _secondToFirst.TranscodedFrames;

@@ -11,8 +11,8 @@ internal static class DtmfBlockClassifier
 {
     private static readonly double[] s_rowFrequencies = [697, 770, 852, 941];
     private static readonly double[] s_columnFrequencies = [1209, 1336, 1477, 1633];
-    private static readonly float[] s_rowCoefficients = Coefficients(s_rowFrequencies, 1);
-    private static readonly float[] s_columnCoefficients = Coefficients(s_columnFrequencies, 1);
+    // The row filters then the column filters, run together (Goertzel.Powers).
+    private static readonly float[] s_coefficients = [.. Coefficients(s_rowFrequencies, 1), .. Coefficients(s_columnFrequencies, 1)];
     private static readonly float[][] s_rowGrids = DtmfToneMeasurement.Grids(s_rowFrequencies, DtmfToneDetector.SampleRate);
     private static readonly float[][] s_columnGrids = DtmfToneMeasurement.Grids(s_columnFrequencies, DtmfToneDetector.SampleRate);
 
@@ -68,8 +68,10 @@ internal static class DtmfBlockClassifier
     public static char Classify(ReadOnlySpan<float> block, out int rowStep, out int columnStep, char continuing = '\0')
     {
         rowStep = columnStep = 0;
-        var row = Strongest(block, s_rowCoefficients, out var rowNominal, out var rowRunnerUp);
-        var column = Strongest(block, s_columnCoefficients, out var columnNominal, out var columnRunnerUp);
+        Span<float> nominal = stackalloc float[8];
+        Goertzel.Powers(block, s_coefficients, nominal);
+        var row = Strongest(nominal[..4], out var rowNominal, out var rowRunnerUp);
+        var column = Strongest(nominal[4..], out var columnNominal, out var columnRunnerUp);
         var key = s_keys[(row * 4) + column];
         if (continuing != '\0' && key != continuing)
         {
@@ -113,14 +115,14 @@ internal static class DtmfBlockClassifier
         return Goertzel.Power(block, harmonic) > columnPower * MaxHarmonicShare ? '\0' : key;
     }
 
-    private static int Strongest(ReadOnlySpan<float> block, float[] coefficients, out float best, out float runnerUp)
+    private static int Strongest(ReadOnlySpan<float> powers, out float best, out float runnerUp)
     {
         var index = 0;
         best = -1;
         runnerUp = 0;
-        for (var i = 0; i < coefficients.Length; i++)
+        for (var i = 0; i < powers.Length; i++)
         {
-            var power = Goertzel.Power(block, coefficients[i]);
+            var power = powers[i];
             if (power > best)
             {
                 runnerUp = Math.Max(runnerUp, best);

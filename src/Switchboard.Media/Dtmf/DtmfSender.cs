@@ -46,6 +46,12 @@ internal sealed class DtmfSender
         Gap,
     }
 
+    /// <summary>
+    /// Nothing is being sent or waits to be: the stream's audio may bypass the clock (a bridge forwarding). Read
+    /// under the sender's lock, as <see cref="Next"/> is called.
+    /// </summary>
+    public bool IsIdle => _state == State.Idle && _queue.IsEmpty;
+
     /// <summary>The RTP timestamp every packet of the current event carries: the tick it began on.</summary>
     public uint EventTimestamp { get; private set; }
 

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Switchboard.Media.Dtmf;
 
 /// <summary>
@@ -26,6 +28,37 @@ internal static class Goertzel
 
         var magnitudeSquared = (s1 * s1) + (s2 * s2) - (coefficient * s1 * s2);
         return 2 * magnitudeSquared / ((float)block.Length * block.Length);
+    }
+
+    /// <summary>
+    /// <see cref="Power"/> for each of <paramref name="coefficients"/>, written to <paramref name="powers"/>. The
+    /// filters run side by side, one per SIMD lane: each recurrence waits on its previous step, so one filter at a
+    /// time leaves the processor idle between steps, and eight at once cost about what one does.
+    /// </summary>
+    public static void Powers(ReadOnlySpan<float> block, ReadOnlySpan<float> coefficients, Span<float> powers)
+    {
+        var lanes = Vector<float>.Count;
+        var first = 0;
+        for (; first + lanes <= coefficients.Length; first += lanes)
+        {
+            var coefficient = new Vector<float>(coefficients[first..]);
+            var s1 = Vector<float>.Zero;
+            var s2 = Vector<float>.Zero;
+            foreach (var x in block)
+            {
+                var s = new Vector<float>(x) + (coefficient * s1) - s2;
+                s2 = s1;
+                s1 = s;
+            }
+
+            var magnitudeSquared = (s1 * s1) + (s2 * s2) - (coefficient * s1 * s2);
+            (magnitudeSquared * (2f / ((float)block.Length * block.Length))).CopyTo(powers[first..]);
+        }
+
+        for (; first < coefficients.Length; first++)
+        {
+            powers[first] = Power(block, coefficients[first]);
+        }
     }
 
     /// <summary>The block's mean-square power (its total energy per sample).</summary>

@@ -4,8 +4,10 @@ using Microsoft.Extensions.Logging;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Bridging;
 using Switchboard.Media.Clock;
+using Switchboard.Media.Codecs;
 using Switchboard.Media.Dtmf;
 using Switchboard.Media.Recording;
+using Switchboard.Media.Rtp;
 using Switchboard.Media.Sdp;
 using Switchboard.Media.Streams;
 
@@ -333,6 +335,10 @@ public sealed class MediaSession : IAsyncDisposable
         Log.SessionClosed(_logger, LocalPort, ReceivedPackets, MalformedPackets, SentPackets);
         _onClosed(this);
     }
+
+    /// <summary>Sends a bridged leg's packet on this session's stream at once; see <see cref="RtpSender.TryForward"/>.</summary>
+    internal bool TryForward(G711Codec codec, in RtpHeader header, ReadOnlySpan<byte> payload) =>
+        _sender.TryForward(codec, header, payload);
 
     internal bool TryJoinBridge(MediaBridge bridge) => Interlocked.CompareExchange(ref _bridge, bridge, null) is null;
 

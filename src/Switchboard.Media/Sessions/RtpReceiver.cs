@@ -150,7 +150,7 @@ internal sealed class RtpReceiver : IDatagramHandler
 
         if (isAudio)
         {
-            OnAudio(media!, datagram.Slice(header.HeaderLength, header.PayloadLength));
+            OnAudio(media!, header, datagram.Slice(header.HeaderLength, header.PayloadLength));
             return;
         }
 
@@ -168,12 +168,12 @@ internal sealed class RtpReceiver : IDatagramHandler
         Deliver(_detector.Accept(header.Timestamp, telephoneEvent, _digits), viaEvents: true);
     }
 
-    private void OnAudio(ReceivedMedia media, ReadOnlySpan<byte> payload)
+    private void OnAudio(ReceivedMedia media, in RtpHeader header, ReadOnlySpan<byte> payload)
     {
         var muted = _muted;
         if (!muted)
         {
-            _sink?.OnPayload(media.Codec, payload);
+            _sink?.OnPayload(media.Codec, header, payload);
         }
 
         // Decoding is the costly part: done only when someone listens, once for all of them.

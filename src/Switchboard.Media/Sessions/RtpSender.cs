@@ -13,13 +13,23 @@ namespace Switchboard.Media.Sessions;
 /// <summary>
 /// The outgoing half of a session, ticked by the media clock: one 20 ms frame per tick (a continuous
 /// stream, as carriers expect), taken in this order: a key being sent, the bridged leg's audio, an agent's
-/// streamed audio, the playing clip, encoded silence. Queue operations come from any thread; frame state is touched only on the clock
-/// thread, and a tick allocates nothing.
+/// streamed audio, the playing clip, encoded silence. A bridged leg's packets in the same codec may instead be
+/// forwarded the moment they arrive (<see cref="TryForward"/>); while they keep coming the clock sends nothing.
+/// Queue operations come from any thread; stream state (sequence, timestamps, the frame being built) is touched
+/// under <see cref="_gate"/>, by the clock thread's tick or the receive thread's forward, and neither allocates.
 /// </summary>
 internal sealed class RtpSender : IMediaClockStream
 {
     /// <summary>20 ms at 8 kHz (RFC 3551 §4.5: G.711 default packetization).</summary>
     public const int SamplesPerFrame = 160;
+
+    /// <summary>
+    /// Ticks a forwarded stream may go without a packet before the clock paces it again: a gap of 80–100 ms is the
+    /// source pausing (silence suppression, a hold), not jitter, and the far end then hears our silence rather than
+    /// nothing. Shorter, a busy machine's scheduling delays would insert silence into the middle of speech.
+    /// </summary>
+    private const int ForwardHoldTicks = 5;
+
 
     private readonly Socket _socket;
     private readonly ILogger _logger;
@@ -27,6 +37,8 @@ internal sealed class RtpSender : IMediaClockStream
     private readonly System.Collections.Concurrent.ConcurrentQueue<PlayRequest> _queue = new();
     private readonly byte[] _packet = new byte[RtpHeader.FixedLength + SamplesPerFrame];
     private readonly short[] _pcm = new short[SamplesPerFrame];
+    private readonly byte[] _forwardPacket = new byte[RtpHeader.FixedLength + SamplesPerFrame];
+    private readonly Lock _gate = new();
     private volatile IOutgoingAudioSource? _source;
     private volatile IOutgoingAudioSource? _streamAudio;
     private readonly uint _ssrc;
@@ -38,6 +50,13 @@ internal sealed class RtpSender : IMediaClockStream
     private long _firstTick = -1;
     private long _lastTick = long.MinValue;
     private long _tickShift;
+    private long _lastRawTick = -1;
+    private long _forwardedTick = long.MinValue;
+    private bool _forwarding;
+    private ushort _forwardSequenceOffset;
+    private uint _forwardTimestampOffset;
+    private uint _timestampAdjust;
+    private uint _nextTimestamp;
     private bool _previousWasAudio;
     private long _sent;
     private long _octets;
@@ -54,6 +73,7 @@ internal sealed class RtpSender : IMediaClockStream
         _ssrc = (uint)Random.Shared.NextInt64(0, 1L << 32);
         _sequence = (ushort)Random.Shared.Next(0, 1 << 16);
         _timestampBase = (uint)Random.Shared.NextInt64(0, 1L << 32);
+        _nextTimestamp = _timestampBase;
     }
 
     public uint Ssrc => _ssrc;
@@ -91,7 +111,7 @@ internal sealed class RtpSender : IMediaClockStream
 
     /// <summary>The RTP timestamp of the frame sent on <paramref name="tick"/> (for an SR's sender information).</summary>
     public uint TimestampFor(long tick) =>
-        unchecked(_timestampBase + (uint)((tick + _tickShift - Math.Max(_firstTick, 0)) * SamplesPerFrame));
+        unchecked(_timestampBase + _timestampAdjust + (uint)((tick + _tickShift - Math.Max(_firstTick, 0)) * SamplesPerFrame));
 
     /// <summary>Starts or redirects sending (a later answer or re-INVITE may change codec or address).</summary>
     public void SetDestination(NegotiatedMedia media)
@@ -156,12 +176,87 @@ internal sealed class RtpSender : IMediaClockStream
         Dtmf.Close();
     }
 
+    /// <summary>
+    /// Sends a bridged peer's packet at once, from the receive thread: its payload untouched, its header ours (SSRC,
+    /// and sequence numbers and timestamps that continue from the last packet we sent, so the far end sees one stream
+    /// whose gaps and order are the source's). Returns false when the frame must be paced by the clock instead: the
+    /// codecs differ, the packet is not the 20 ms we send (the far end was offered 20 ms packets, so a source's 30 ms
+    /// ones are cut to size by the playout buffer), keys are being sent, something listens to what we send, or
+    /// nothing is negotiated yet.
+    /// </summary>
+    public bool TryForward(G711Codec codec, in RtpHeader source, ReadOnlySpan<byte> payload)
+    {
+        var destination = _destination;
+        if (destination is null || _closed || destination.Codec != codec || payload.Length != SamplesPerFrame || !Taps.IsEmpty)
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            if (!Dtmf.IsIdle)
+            {
+                _forwarding = false;
+                return false;
+            }
+
+            var marker = source.Marker;
+            if (!_forwarding)
+            {
+                // A new timing: marked as a talkspurt's start (RFC 3551 §4.1) so the far end's jitter buffer resynchronises.
+                _forwardSequenceOffset = unchecked((ushort)(_sequence - source.SequenceNumber));
+                _forwardTimestampOffset = unchecked(_nextTimestamp - source.Timestamp);
+                _forwarding = true;
+                marker = true;
+            }
+
+            var sequence = unchecked((ushort)(source.SequenceNumber + _forwardSequenceOffset));
+            var timestamp = unchecked(source.Timestamp + _forwardTimestampOffset);
+            new RtpHeader(marker, destination.PayloadType, sequence, timestamp, _ssrc).WriteTo(_forwardPacket);
+            payload.CopyTo(_forwardPacket.AsSpan(RtpHeader.FixedLength));
+            _forwardedTick = _lastRawTick;
+
+            // A late packet goes out as late as it came (RFC 3550 §A.1 lets the far end place it); the stream continues
+            // after the newest.
+            if (unchecked((short)(sequence - _sequence)) >= 0)
+            {
+                _sequence = unchecked((ushort)(sequence + 1));
+                _nextTimestamp = unchecked(timestamp + SamplesPerFrame);
+            }
+
+            Send(destination, _forwardPacket.AsSpan(0, RtpHeader.FixedLength + payload.Length));
+        }
+
+        return true;
+    }
+
     public void OnTick(long tick)
+    {
+        lock (_gate)
+        {
+            Tick(tick);
+        }
+    }
+
+    private void Tick(long tick)
     {
         var destination = _destination;
         if (destination is null || _closed)
         {
             return;
+        }
+
+        _lastRawTick = tick;
+        var resumed = false;
+        if (_forwarding)
+        {
+            if (tick - _forwardedTick < ForwardHoldTicks && Source is not null && Dtmf.IsIdle)
+            {
+                return;
+            }
+
+            _forwarding = false;
+            resumed = true;
         }
 
         // Moved to a later phase of a period it was already ticked in (a talkspurt starting early): the frame is the
@@ -180,7 +275,17 @@ internal sealed class RtpSender : IMediaClockStream
         }
 
         // The timestamp follows the clock, so ticks skipped after a stall show as a gap (RFC 3550 §5.1).
-        var timestamp = unchecked(_timestampBase + (uint)((tick - _firstTick) * SamplesPerFrame));
+        var timestamp = unchecked(_timestampBase + _timestampAdjust + (uint)((tick - _firstTick) * SamplesPerFrame));
+        if (resumed)
+        {
+            // The forwarded packets stopped (or keys must go out): the clock's frames continue their timestamps, and
+            // the next audio is marked as a talkspurt's start.
+            _timestampAdjust = unchecked(_timestampAdjust + (_nextTimestamp - timestamp));
+            timestamp = _nextTimestamp;
+            _previousWasAudio = false;
+        }
+
+        _nextTimestamp = unchecked(timestamp + SamplesPerFrame);
         var pcm = _pcm.AsSpan();
         var frame = Dtmf.Next(
             timestamp, destination.TelephoneEventPayloadType < 0, _packet.AsSpan(RtpHeader.FixedLength), pcm, out var marker);
@@ -214,7 +319,11 @@ internal sealed class RtpSender : IMediaClockStream
             Taps.Deliver(AudioDirection.Sent, pcm);
         }
 
-        Send(destination, _packet.AsSpan(0, length));
+        if (Send(destination, _packet.AsSpan(0, length)))
+        {
+            _sequence++;
+        }
+
         if (request is not null && request.IsFinished)
         {
             request.Complete();
@@ -268,19 +377,20 @@ internal sealed class RtpSender : IMediaClockStream
         return false;
     }
 
-    private void Send(Destination destination, ReadOnlySpan<byte> packet)
+    /// <summary>Sends one packet; returns whether it went (a held destination sends nothing).</summary>
+    private bool Send(Destination destination, ReadOnlySpan<byte> packet)
     {
         if (destination.Silent)
         {
-            return;
+            return false;
         }
 
         try
         {
             _socket.SendTo(packet, SocketFlags.None, destination.Address);
-            _sequence++;
             Interlocked.Increment(ref _sent);
             Interlocked.Add(ref _octets, packet.Length - RtpHeader.FixedLength);
+            return true;
         }
         catch (SocketException exception)
         {
@@ -290,6 +400,8 @@ internal sealed class RtpSender : IMediaClockStream
         {
             // Closing: the socket went away under the last tick.
         }
+
+        return false;
     }
 
     private PlayRequest? CurrentRequest()

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Switchboard.Media.Audio;
 
 namespace Switchboard.Media.Streams;
@@ -8,10 +11,17 @@ namespace Switchboard.Media.Streams;
 /// sample is produced once every input sample its filter reads has arrived (a delay of <c>HalfTaps</c> input samples,
 /// about 2 ms). One thread at a time; nothing allocates after construction.
 /// </summary>
+/// <remarks>
+/// Each output sample is a dot product of 36 taps (8 to 16 kHz) or 72 (16 to 8 kHz) with the input: for every
+/// voice-agent stream both ways, 2.3 million multiply-adds a second, which done one at a time took a fifth of the
+/// streams' CPU. The history is therefore kept as floats (converted once as a frame arrives) and the phases padded
+/// with zero taps to whole SIMD vectors, so the dot product runs <see cref="Vector{T}.Count"/> taps at a time.
+/// </remarks>
 public sealed class StreamResampler
 {
     private readonly Resampler? _filter;
-    private readonly short[] _history;
+    private readonly float[][] _phases = [];
+    private readonly float[] _history;
     private readonly int _maxInput;
     private int _count;
     private long _historyStart;
@@ -31,9 +41,17 @@ public sealed class StreamResampler
         }
 
         _filter = new Resampler(inputRate, outputRate);
+        var paddedTaps = (2 * _filter.HalfTaps + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+        _phases = new float[_filter.Up][];
+        for (var phase = 0; phase < _phases.Length; phase++)
+        {
+            _phases[phase] = new float[paddedTaps];
+            _filter.Phase(phase).CopyTo(_phases[phase], 0);
+        }
 
-        // Samples before the stream began count as silence: the first output reads HalfTaps - 1 of them.
-        _history = new short[(2 * _filter.HalfTaps) + maxInputFrame + 2];
+        // Samples before the stream began count as silence: the first output reads HalfTaps - 1 of them. The padding
+        // taps read past the window's end, so the history has room for them too (their weight is zero).
+        _history = new float[(2 * _filter.HalfTaps) + maxInputFrame + 2 + paddedTaps];
         _count = _filter.HalfTaps - 1;
         _historyStart = -_count;
     }
@@ -59,7 +77,12 @@ public sealed class StreamResampler
             return input.Length;
         }
 
-        input.CopyTo(_history.AsSpan(_count));
+        var arrived = _history.AsSpan(_count, input.Length);
+        for (var i = 0; i < input.Length; i++)
+        {
+            arrived[i] = input[i];
+        }
+
         _count += input.Length;
         var up = _filter.Up;
         var down = _filter.Down;
@@ -76,14 +99,8 @@ public sealed class StreamResampler
                 break;
             }
 
-            var coefficients = _filter.Phase((int)(position % up));
-            var window = _history.AsSpan((int)(center - halfTaps + 1 - _historyStart), coefficients.Length);
-            float sum = 0;
-            for (var k = 0; k < coefficients.Length; k++)
-            {
-                sum += coefficients[k] * window[k];
-            }
-
+            var coefficients = _phases[(int)(position % up)];
+            var sum = Dot(coefficients, _history.AsSpan((int)(center - halfTaps + 1 - _historyStart), coefficients.Length));
             output[written++] = (short)Math.Clamp(MathF.Round(sum), short.MinValue, short.MaxValue);
             _nextOutput++;
         }
@@ -99,5 +116,21 @@ public sealed class StreamResampler
         }
 
         return written;
+    }
+
+    /// <summary>The dot product of two spans whose length is a whole number of vectors.</summary>
+    private static float Dot(ReadOnlySpan<float> coefficients, ReadOnlySpan<float> window)
+    {
+        ref var c = ref MemoryMarshal.GetReference(coefficients);
+        ref var w = ref MemoryMarshal.GetReference(window);
+        var sum = Vector<float>.Zero;
+        for (var k = 0; k < coefficients.Length; k += Vector<float>.Count)
+        {
+            var taps = Vector.LoadUnsafe(ref Unsafe.Add(ref c, k));
+            var samples = Vector.LoadUnsafe(ref Unsafe.Add(ref w, k));
+            sum = Vector.FusedMultiplyAdd(taps, samples, sum);
+        }
+
+        return Vector.Sum(sum);
     }
 }

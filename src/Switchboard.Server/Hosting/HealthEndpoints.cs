@@ -24,7 +24,9 @@ internal static class HealthEndpoints
 
     public static void MapSwitchboardHealth(this WebApplication web)
     {
-        web.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        web.MapGet("/health", () => Results.Ok(new { status = "ok" }))
+            .WithTags("Health")
+            .WithSummary("200 once HTTP and SIP are listening; no key needed");
         web.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = (context, _) => WriteAsync(context, "live", []) });
         web.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Switchboard.Client;
 using Switchboard.Sip.Transactions;
 using Switchboard.Server.Configuration;
 using Switchboard.Server.Hosting;
@@ -23,11 +24,15 @@ internal sealed class TestServer : IAsyncDisposable
         DataDirectory = dataDirectory;
         Client = new HttpClient { BaseAddress = app.HttpAddress };
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        Api = new SwitchboardClient(Client, ApiKey);
     }
 
     public SwitchboardApp App { get; }
 
     public HttpClient Client { get; }
+
+    /// <summary>The typed client of Switchboard.Client, over <see cref="Client"/>, acting on the default account.</summary>
+    public SwitchboardClient Api { get; }
 
     public string DataDirectory { get; }
 

@@ -185,8 +185,13 @@ public sealed partial class TortureMessageTests(TortureMessageTests.ServerFixtur
         return response.Contains("Call-ID: probe", StringComparison.Ordinal) ? ProbeStatus : int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// An OPTIONS with a branch of its own: a UDP test's port may come back as a later TCP connection's, and a branch
+    /// seen before from the same sent-by would be a retransmission of that earlier transaction (RFC 3261 §17.2.3),
+    /// answered where the first one came from.
+    /// </summary>
     private static byte[] Probe(string transport, int port) => Encoding.ASCII.GetBytes(
-        $"OPTIONS sip:probe@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/{transport} 127.0.0.1:{port};branch=z9hG4bK-probe;rport\r\n" +
+        $"OPTIONS sip:probe@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/{transport} 127.0.0.1:{port};branch=z9hG4bK-probe-{Guid.NewGuid():N};rport\r\n" +
         "Max-Forwards: 70\r\nFrom: <sip:probe@127.0.0.1>;tag=probe\r\nTo: <sip:sb@127.0.0.1>\r\nCall-ID: probe\r\n" +
         "CSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n");
 

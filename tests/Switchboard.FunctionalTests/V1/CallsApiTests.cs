@@ -88,7 +88,7 @@ public sealed class CallsApiTests
         hooks.Respond = webhook => webhook.Path == "/call" ? (200, application.ToJsonString()) : (200, null);
         await using var server = await TestServer.StartAsync(callee.Uri);
 
-        await server.Client.PostAsJsonAsync(CallsPath(server), CallRequest(hooks, callee));
+        await server.PlaceCallAsync(hooks, callee);
 
         await hooks.WaitForAsync(w => w.Path == "/status" && Status(w) == "completed", Patience);
         var pitch = RtpAnalysis.ToneFrequency(rtp.Packets, payloadType: 0);
@@ -219,7 +219,7 @@ public sealed class CallsApiTests
         };
         await using var server = await TestServer.StartAsync(callee.Uri);
 
-        await server.Client.PostAsJsonAsync(CallsPath(server), CallRequest(hooks, callee));
+        await server.PlaceCallAsync(hooks, callee);
 
         var final = await hooks.WaitForAsync(w => w.Path.StartsWith("/status", StringComparison.Ordinal) && Status(w) == "completed", Patience);
         Assert.Equal("/status-next", final.Path);
@@ -235,7 +235,7 @@ public sealed class CallsApiTests
         hooks.Respond = webhook => webhook.Path == "/call" ? (200, """[{"verb": "dance"}]""") : (200, null);
         await using var server = await TestServer.StartAsync(callee.Uri);
 
-        await server.Client.PostAsJsonAsync(CallsPath(server), CallRequest(hooks, callee));
+        await server.PlaceCallAsync(hooks, callee);
 
         var final = await hooks.WaitForAsync(w => w.Path == "/status" && Status(w) is "failed" or "completed", Patience);
         Assert.Equal("failed", Status(final));

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Switchboard.FunctionalTests.Peers;
 
 namespace Switchboard.FunctionalTests.V1;
@@ -31,7 +28,7 @@ public sealed class PeerRequestTests
         };
         await using var server = await TestServer.StartAsync(party.Uri);
 
-        var sid = await PlaceAsync(server, hooks, party);
+        var sid = await server.PlaceCallAsync(hooks, party);
 
         var refer = await hooks.WaitForAsync(w => w.Path == "/refer", Patience);
         var details = refer.Body.GetProperty("refer_details");
@@ -61,7 +58,7 @@ public sealed class PeerRequestTests
         };
         await using var server = await TestServer.StartAsync(party.Uri);
 
-        var sid = await PlaceAsync(server, hooks, party);
+        var sid = await server.PlaceCallAsync(hooks, party);
 
         var request = await hooks.WaitForAsync(w => w.Path == "/sip-request", Patience);
         Assert.Equal(sid, request.Body.GetProperty("call_sid").GetString());
@@ -71,18 +68,5 @@ public sealed class PeerRequestTests
         Assert.Equal(0, await party.WaitForExitAsync(Patience));
         var completed = await hooks.WaitForAsync(w => w.Path == "/status" && w.Body.GetProperty("call_status").GetString() == "completed", Patience);
         Assert.InRange(completed.Body.GetProperty("duration").GetInt32(), 1, 12);
-    }
-
-    private static async Task<string> PlaceAsync(TestServer server, WebhookReceiver hooks, SippProcess party)
-    {
-        var response = await server.Client.PostAsJsonAsync($"/v1/Accounts/{server.App.AccountSid}/Calls", new JsonObject
-        {
-            ["call_hook"] = hooks.Url("/call"),
-            ["call_status_hook"] = hooks.Url("/status"),
-            ["from"] = "+15550001",
-            ["to"] = new JsonObject { ["type"] = "sip", ["sipUri"] = $"sip:+15550002@127.0.0.1:{party.Port}" },
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sid").GetString()!;
     }
 }

@@ -28,7 +28,7 @@ public sealed class SipDialogVerbsTests
             : (200, null);
         await using var server = await TestServer.StartAsync(callee.Uri);
 
-        var sid = await PlaceAsync(server, hooks, callee);
+        var sid = await server.PlaceCallAsync(hooks, callee);
 
         var result = await hooks.WaitForAsync(w => w.Path == "/refer", Patience);
         Assert.Equal(202, result.Body.GetProperty("refer_status").GetInt32());
@@ -67,7 +67,7 @@ public sealed class SipDialogVerbsTests
         };
         await using var server = await TestServer.StartAsync(callee.Uri);
 
-        await PlaceAsync(server, hooks, callee);
+        await server.PlaceCallAsync(hooks, callee);
 
         var result = await hooks.WaitForAsync(w => w.Path == "/refer", Patience);
         Assert.Equal(referStatus, result.Body.GetProperty("refer_status").GetInt32());
@@ -93,7 +93,7 @@ public sealed class SipDialogVerbsTests
                 """)
             : (200, null);
         await using var server = await TestServer.StartAsync(callee.Uri);
-        var sid = await PlaceAsync(server, hooks, callee);
+        var sid = await server.PlaceCallAsync(hooks, callee);
 
         var info = await hooks.WaitForAsync(w => w.Path == "/info", Patience);
         Assert.Equal("success", info.Body.GetProperty("result").GetString());
@@ -108,7 +108,7 @@ public sealed class SipDialogVerbsTests
         Assert.Equal(202, answer.GetProperty("status").GetInt32());
         Assert.Equal("Accepted", answer.GetProperty("reason").GetString());
 
-        await server.Client.DeleteAsync($"{CallsPath(server)}/{sid}");
+        await server.Api.Calls.HangUpAsync(sid);
         Assert.Equal(0, await callee.WaitForExitAsync(Patience));
         var sentInfo = Message(callee, "INFO");
         Assert.Contains("X-Metadata: my sip metadata", sentInfo, StringComparison.Ordinal);
@@ -129,19 +129,6 @@ public sealed class SipDialogVerbsTests
         }
 
         return keys;
-    }
-
-    private static async Task<string> PlaceAsync(TestServer server, WebhookReceiver hooks, SippProcess callee)
-    {
-        var response = await server.Client.PostAsJsonAsync(CallsPath(server), new
-        {
-            call_hook = hooks.Url("/call"),
-            call_status_hook = hooks.Url("/status"),
-            from = "+15550001",
-            to = new { type = "sip", sipUri = $"sip:+15550002@127.0.0.1:{callee.Port}" },
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sid").GetString()!;
     }
 
     /// <summary>The first <paramref name="method"/> request SIPp received, as its message log shows it.</summary>

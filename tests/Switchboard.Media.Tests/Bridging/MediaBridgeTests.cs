@@ -3,6 +3,7 @@ using System.Net;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Bridging;
 using Switchboard.Media.Codecs;
+using Switchboard.Media.Dtmf;
 using Switchboard.Media.Recording;
 using Switchboard.Media.Rtp;
 using Switchboard.Media.Sessions;
@@ -83,7 +84,7 @@ public sealed class MediaBridgeTests
     }
 
     [Fact]
-    public async Task ABurstFromOneSide_GoesOutPacedByTheClock()
+    public async Task ABurstInTheSameCodec_IsForwardedAtOnce_InOurStream()
     {
         await using var legs = await Legs.CreateAsync("PCMU", "PCMU");
         using var bridge = MediaBridge.Connect(legs.A, legs.B);
@@ -96,9 +97,98 @@ public sealed class MediaBridgeTests
 
         var atB = await ReceiveFramesAsync(legs.PeerB, burst[0][0], 6);
         Assert.Equal(burst, atB.Select(p => p.Packet[12..]).ToArray());
+
+        // Paced, six frames would take 100 ms; forwarded they leave as they came.
+        var spread = atB[^1].At - atB[0].At;
+        Assert.True(spread < TimeSpan.FromMilliseconds(60), $"six forwarded frames took {spread.TotalMilliseconds} ms");
+        AssertOneStream(atB, legs.B.Ssrc);
+        Assert.True(atB[0].Header.Marker, "the first forwarded packet starts a new timing");
+        Assert.True(bridge.ForwardedFrames >= 6);
+    }
+
+    [Fact]
+    public async Task ABurstThroughATranscodingBridge_GoesOutPacedByTheClock()
+    {
+        await using var legs = await Legs.CreateAsync("PCMU", "PCMA");
+        using var bridge = MediaBridge.Connect(legs.A, legs.B);
+
+        var burst = Frames(6, first: 1);
+        foreach (var frame in burst)
+        {
+            await legs.PeerA.SendAsync(legs.A.LocalPort, 0, frame);
+        }
+
+        var expected = burst.Select(f => f.Select(b => ALaw.Encode(MuLaw.Decode(b))).ToArray()).ToArray();
+        var atB = await ReceiveFramesAsync(legs.PeerB, expected[0][0], 6);
+        Assert.Equal(expected, atB.Select(p => p.Packet[12..]).ToArray());
         var spread = atB[^1].At - atB[0].At;
         Assert.True(spread >= TimeSpan.FromMilliseconds(80), $"six bridged frames left within {spread.TotalMilliseconds} ms");
         AssertOneStream(atB, legs.B.Ssrc);
+        Assert.Equal(0, bridge.ForwardedFrames);
+    }
+
+    [Fact]
+    public async Task ThirtyMillisecondPackets_AreCutToTheTwentyMillisecondFramesWeSend()
+    {
+        await using var legs = await Legs.CreateAsync("PCMU", "PCMU");
+        using var bridge = MediaBridge.Connect(legs.A, legs.B);
+
+        var packets = Enumerable.Range(1, 4).Select(n => Enumerable.Repeat((byte)n, 240).ToArray()).ToArray();
+        foreach (var packet in packets)
+        {
+            await legs.PeerA.SendAsync(legs.A.LocalPort, 0, packet);
+            await Task.Delay(30);
+        }
+
+        var atB = await ReceiveFramesAsync(legs.PeerB, 1, 6, countFill: false);
+        Assert.All(atB, p => Assert.Equal(12 + 160, p.Packet.Length));
+        Assert.Equal(packets.SelectMany(p => p), atB.Select(p => p.Packet[12..]).Where(payload => !IsFill(payload)).SelectMany(p => p));
+        Assert.Equal(0, bridge.ForwardedFrames);
+    }
+
+    [Fact]
+    public async Task WhenTheForwardedPacketsStop_TheClockGoesOn_WithTheStreamsTimestampsAndSequence()
+    {
+        await using var legs = await Legs.CreateAsync("PCMU", "PCMU");
+        using var bridge = MediaBridge.Connect(legs.A, legs.B);
+
+        var talk = Frames(5, first: 1);
+        await legs.PeerA.SendPacedAsync(legs.A.LocalPort, 0, [.. talk.SelectMany(f => f)]);
+
+        // The five forwarded frames, then the clock's silence once the hold has passed: one stream throughout.
+        var atB = await ReceiveFramesAsync(legs.PeerB, talk[0][0], 12);
+        Assert.Equal(talk, atB.Take(5).Select(p => p.Packet[12..]).ToArray());
+        Assert.All(atB.Skip(5), p => Assert.True(IsFill(p.Packet[12..])));
+        AssertOneStream(atB, legs.B.Ssrc);
+        var afterLast = atB[5].Header.Timestamp - atB[4].Header.Timestamp;
+        Assert.True(afterLast == 160, $"the clock's first frame is {afterLast} samples after the last forwarded one");
+    }
+
+    [Fact]
+    public async Task AKeyQueuedOnAForwardingLeg_IsSent_ThenForwardingResumes_InOneStream()
+    {
+        await using var legs = await Legs.CreateAsync("PCMU", "PCMU");
+        using var bridge = MediaBridge.Connect(legs.A, legs.B);
+
+        var frames = Frames(40, first: 1);
+        var listening = ReceiveForAsync(legs.PeerB, TimeSpan.FromMilliseconds(1500));
+        var talking = legs.PeerA.SendPacedAsync(legs.A.LocalPort, 0, [.. frames.SelectMany(f => f)]);
+        await Task.Delay(200);
+        var forwardedBeforeKey = bridge.ForwardedFrames;
+        await legs.B.SendDigitsAsync("5", new DigitSendOptions(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(40)), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(10));
+        var forwardedAfterKey = bridge.ForwardedFrames;
+        await talking;
+        var packets = await listening;
+
+        Assert.True(forwardedBeforeKey >= 3, $"{forwardedBeforeKey} frames forwarded before the key");
+        Assert.True(bridge.ForwardedFrames >= forwardedAfterKey + 5, $"{bridge.ForwardedFrames - forwardedAfterKey} frames forwarded after the key");
+        Assert.Contains(packets, p => (p[1] & 0x7F) == 101);
+        var sequences = packets.Select(p => (ushort)((p[2] << 8) | p[3])).ToList();
+        for (var i = 1; i < sequences.Count; i++)
+        {
+            Assert.Equal((ushort)(sequences[i - 1] + 1), sequences[i]);
+        }
     }
 
     [Fact]

@@ -36,15 +36,15 @@ public sealed class OpenApiTests(V1Server server) : IClassFixture<V1Server>
         Assert.True(application.TryGetProperty("call_status_hook", out _));
         Assert.True(application.TryGetProperty("application_sid", out _));
         var conversation = root.GetProperty("paths").GetProperty("/voice/conversation").GetProperty("post");
-        Assert.True(conversation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("properties").TryGetProperty("dialPlan", out _));
+        Assert.True(conversation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").Resolved(document).GetProperty("properties").TryGetProperty("dialPlan", out _));
         Assert.True(root.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiKey", out _));
-        var verb = conversation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema")
+        var verb = conversation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").Resolved(document)
             .GetProperty("properties").GetProperty("dialPlan").GetProperty("properties").GetProperty("verbs").GetProperty("items").GetProperty("properties");
         Assert.Equal(["COLLECT", "DIAL", "PAUSE", "PLAY", "SAY"], verb.GetProperty("type").GetProperty("enum").EnumerateArray().Select(t => t.GetString()).Order());
         Assert.All(["fileUrl", "bargeIn", "to", "from"], field => Assert.True(verb.TryGetProperty(field, out _), field));
         var callback = root.GetProperty("paths").GetProperty("/voice/call/callback").GetProperty("post");
         Assert.Equal("Callback", callback.GetProperty("tags")[0].GetString());
-        var legA = callback.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("properties").GetProperty("leg_A");
+        var legA = callback.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").Resolved(document).GetProperty("properties").GetProperty("leg_A");
         Assert.Equal("to", legA.GetProperty("required")[0].GetString());
         Assert.True(root.GetProperty("paths").GetProperty("/voice/call/callback/{sid}").TryGetProperty("delete", out _));
     }
@@ -55,7 +55,7 @@ public sealed class OpenApiTests(V1Server server) : IClassFixture<V1Server>
         using var document = JsonDocument.Parse(await (await server.SendAsync(HttpMethod.Get, "/openapi.json", key: null)).Content.ReadAsStringAsync());
         var paths = document.RootElement.GetProperty("paths");
 
-        var body = paths.GetProperty("/voice/conversation").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        var body = paths.GetProperty("/voice/conversation").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").Resolved(document);
         var escalation = body.GetProperty("properties").GetProperty("escalation");
         Assert.Contains("Switchboard extension", escalation.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal(
@@ -77,11 +77,11 @@ public sealed class OpenApiTests(V1Server server) : IClassFixture<V1Server>
         var schemas = root.GetProperty("components").GetProperty("schemas");
 
         var post = root.GetProperty("paths").GetProperty("/v1/voice/calls").GetProperty("post");
-        Assert.Equal("Event/action API", post.GetProperty("tags")[0].GetString());
-        var request = post.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.Equal("Event/action", post.GetProperty("tags")[0].GetString());
+        var request = post.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").Resolved(document);
         Assert.Equal(["callbackUrl", "callerId", "correlationId", "dialedNumber", "record", "timeout", "trunk"], Names(request.GetProperty("properties")));
         Assert.Equal(["callbackUrl", "callerId", "dialedNumber"], request.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order());
-        var accepted = post.GetProperty("responses").GetProperty("202").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("properties");
+        var accepted = post.GetProperty("responses").GetProperty("202").GetProperty("content").GetProperty("application/json").GetProperty("schema").Resolved(document).GetProperty("properties");
         Assert.Equal(["correlationId", "sessionId"], Names(accepted));
 
         // The callback: each event is POSTed to the request's callbackUrl and answered with an action.
@@ -113,11 +113,52 @@ public sealed class OpenApiTests(V1Server server) : IClassFixture<V1Server>
             Names(schemas.GetProperty("EventActionStreamInput").GetProperty("properties")));
     }
 
+    [Fact]
+    public async Task Document_DescribesTheCallsApi_ItsBodies_ItsQueries_AndEveryPathParameter()
+    {
+        using var document = JsonDocument.Parse(await (await server.SendAsync(HttpMethod.Get, "/openapi.json", key: null)).Content.ReadAsStringAsync());
+        var paths = document.RootElement.GetProperty("paths");
+
+        var calls = paths.GetProperty("/v1/Accounts/{account_sid}/Calls");
+        var create = calls.GetProperty("post");
+        Assert.Equal("Calls", Assert.Single(create.GetProperty("tags").EnumerateArray()).GetString());
+        var body = create.GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+        Assert.Equal(["from", "to"], body.GetProperty("schema").Resolved(document).GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order());
+        Assert.All(["fromHost", "callerName", "timeLimit", "call_hook", "application_sid"], field => Assert.True(body.GetProperty("schema").Resolved(document).GetProperty("properties").TryGetProperty(field, out _), field));
+        Assert.Equal("+15550002", body.GetProperty("example").GetProperty("to").GetProperty("number").GetString());
+        Assert.Equal(["callId", "callid", "sid"], Names(create.GetProperty("responses").GetProperty("201").GetProperty("content").GetProperty("application/json").GetProperty("schema").Resolved(document).GetProperty("properties")));
+        var invalid = create.GetProperty("responses").GetProperty("400").GetProperty("content").GetProperty("application/problem+json").GetProperty("schema");
+        Assert.Equal("#/components/schemas/ProblemDetails", invalid.GetProperty("$ref").GetString());
+        Assert.True(document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ProblemDetails").GetProperty("properties").TryGetProperty("field", out _));
+
+        var query = calls.GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString());
+        Assert.Equal(["application_sid", "callStatus", "cursor", "direction", "end", "from", "limit", "start", "status", "tag", "to"], query.Order(StringComparer.Ordinal));
+        var update = paths.GetProperty("/v1/Accounts/{account_sid}/Calls/{call_sid}").GetProperty("put");
+        Assert.True(update.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").Resolved(document).GetProperty("properties").TryGetProperty("sip_request", out _));
+
+        // Swagger UI fills in every {name} of a path from a declared parameter, or sends it literally.
+        foreach (var path in paths.EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                Assert.False(string.IsNullOrWhiteSpace(operation.Value.GetProperty("summary").GetString()), $"{operation.Name} {path.Name} has no summary");
+                var declared = operation.Value.TryGetProperty("parameters", out var parameters)
+                    ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "path").Select(p => p.GetProperty("name").GetString()).ToHashSet()
+                    : [];
+                foreach (var name in System.Text.RegularExpressions.Regex.Matches(path.Name, "{([^}]+)}").Select(match => match.Groups[1].Value))
+                {
+                    Assert.True(declared.Contains(name), $"{operation.Name} {path.Name} does not declare {name}");
+                }
+            }
+        }
+    }
+
     [Theory]
     [InlineData("/v1/Accounts/{account_sid}/Calls/{call_sid}/Events", "call_sid", null)]
     [InlineData("/voice/conversation/{trackingId}/events", "trackingId", "Conversation")]
     [InlineData("/voice/call/callback/{sid}/events", "sid", "Callback")]
-    [InlineData("/v1/voice/calls/{sessionId}/events", "sessionId", "Event/action API")]
+    [InlineData("/v1/voice/calls/{sessionId}/events", "sessionId", "Event/action")]
     public async Task Document_DescribesEachDialectsTimeline_ItsIdAndTheShapeOfItsEntries(string path, string id, string? tag)
     {
         using var document = JsonDocument.Parse(await (await server.SendAsync(HttpMethod.Get, "/openapi.json", key: null)).Content.ReadAsStringAsync());
@@ -160,4 +201,13 @@ public sealed class OpenApiTests(V1Server server) : IClassFixture<V1Server>
     }
 
     private static IEnumerable<string> Names(JsonElement properties) => properties.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+}
+
+/// <summary>Reads a schema through its <c>$ref</c>, if it has one.</summary>
+internal static class SchemaReferences
+{
+    public static JsonElement Resolved(this JsonElement schema, JsonDocument document) =>
+        schema.TryGetProperty("$ref", out var reference)
+            ? document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!["#/components/schemas/".Length..])
+            : schema;
 }

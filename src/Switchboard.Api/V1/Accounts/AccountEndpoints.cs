@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Switchboard.Api.Auth;
+using Switchboard.Api.OpenApi;
 using Switchboard.Api.Problems;
 using Switchboard.Api.V1.Common;
 using Switchboard.Api.V1.Scoping;
@@ -22,11 +24,16 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder v1)
     {
         var accounts = v1.MapGroup("/Accounts").WithTags("Accounts");
-        accounts.MapPost("", CreateAsync).Accepts<AccountBody>("application/json").Produces<CreatedResponse>(StatusCodes.Status201Created);
-        accounts.MapGet("", ListAsync).Produces<AccountResponse[]>();
-        accounts.MapGet("/{account_sid}", GetAsync).Produces<AccountResponse>();
-        accounts.MapPut("/{account_sid}", UpdateAsync).Accepts<AccountBody>("application/json").Produces(StatusCodes.Status204NoContent);
-        accounts.MapDelete("/{account_sid}", DeleteAsync).Produces(StatusCodes.Status204NoContent);
+        accounts.MapPost("", CreateAsync).Accepts<AccountBody>("application/json").Produces<CreatedResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status403Forbidden).WithSummary("Create an account (admin keys)");
+        accounts.MapGet("", ListAsync).Produces<AccountResponse[]>()
+            .WithSummary("List the accounts the key may see: every one for an admin key, its own for an account key")
+            .AddOpenApiOperationTransformer(PageParameters.DescribeAsync);
+        accounts.MapGet("/{account_sid}", GetAsync).Produces<AccountResponse>().WithSummary("One account");
+        accounts.MapPut("/{account_sid}", UpdateAsync).Accepts<AccountBody>("application/json").Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status403Forbidden).WithSummary("Change an account (admin keys)");
+        accounts.MapDelete("/{account_sid}", DeleteAsync).Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status403Forbidden).WithSummary("Delete an account (admin keys)");
         return v1;
     }
 

@@ -27,7 +27,8 @@ public sealed class ApiKeyResource() : AccountResource<ApiKeyRecord, ApiKeyRespo
     protected override JsonTypeInfo<ApiKeyResponse[]> PageJson => V1JsonContext.Default.ApiKeyResponseArray;
 
     protected override void MapCreate(RouteGroupBuilder group) =>
-        group.MapPost(string.Empty, CreateAsync).Accepts<ApiKeyBody>("application/json").Produces<CreatedApiKeyResponse>(StatusCodes.Status201Created);
+        group.MapPost(string.Empty, CreateAsync).Accepts<ApiKeyBody>("application/json").Produces<CreatedApiKeyResponse>(StatusCodes.Status201Created)
+            .WithSummary("Create an API key; its token is shown only in this answer");
 
     protected override ApiKeyResponse Respond(HttpContext context, ApiKeyRecord record) => ApiKeyResponse.From(record);
 

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Idempotency;
+using Switchboard.Api.OpenApi;
 using Switchboard.Api.Problems;
 using Switchboard.Api.Timeline;
 using Switchboard.Api.V1.Common;
@@ -32,19 +34,45 @@ public static class CallsEndpoints
     {
         foreach (var scope in new[] { endpoints.MapAccountScope(), endpoints.MapOwnAccountScope() })
         {
-            var calls = scope.MapGroup("/Calls");
-            calls.MapPost(string.Empty, CreateAsync).WithIdempotency("calls");
-            calls.MapGet(string.Empty, ListAsync);
-            calls.MapGet("/{call_sid}", GetAsync);
+            var calls = scope.MapGroup("/Calls").WithTags(TagDocumentTransformer.Calls);
+            calls.MapPost(string.Empty, CreateAsync).WithIdempotency("calls")
+                .WithSummary("Place a call whose application answers with verbs")
+                .Produces(StatusCodes.Status201Created)
+                .PlacesCalls()
+                .AddOpenApiOperationTransformer(CallsOperations.DescribeCreateAsync);
+            calls.MapGet(string.Empty, ListAsync)
+                .WithSummary("List the account's calls, filtered, newest first, a page at a time")
+                .Produces<CallResource[]>()
+                .AddOpenApiOperationTransformer(CallsOperations.DescribeListAsync);
+            calls.MapGet("/{call_sid}", GetAsync)
+                .WithSummary("A call, with what its application asked for and was not done")
+                .Produces<CallResource>();
             calls.MapGet("/{call_sid}/Events", ListEventsAsync)
                 .WithSummary("A call's timeline: status changes, verbs, webhooks, recordings and AMD decisions, oldest first")
                 .Produces<TimelineEvent[]>();
-            calls.MapPut("/{call_sid}", UpdateAsync);
+            calls.MapPut("/{call_sid}", UpdateAsync)
+                .WithSummary("Control a live call: redirect, hang up, mute, pause a listen, send keys, a SIP request or a whisper")
+                .Produces(StatusCodes.Status202Accepted)
+                .Produces<SipRequestAnswered>()
+                .AddOpenApiOperationTransformer(CallsOperations.DescribeUpdateAsync);
             // jambonz's client library updates a call with POST (its older form); it means the same as PUT.
-            calls.MapPost("/{call_sid}", UpdateAsync);
-            calls.MapDelete("/{call_sid}", DeleteAsync);
-            scope.MapGet("/RecentCalls", ListRecentAsync);
-            scope.MapGet("/CallCount", CountLiveAsync);
+            calls.MapPost("/{call_sid}", UpdateAsync)
+                .WithSummary("Control a live call (the POST form jambonz's client library sends; the same as PUT)")
+                .Produces(StatusCodes.Status202Accepted)
+                .Produces<SipRequestAnswered>()
+                .AddOpenApiOperationTransformer(CallsOperations.DescribeUpdateAsync);
+            calls.MapDelete("/{call_sid}", DeleteAsync)
+                .WithSummary("Hang up a call (a ringing call is canceled); a call that has ended stays as it is")
+                .Produces(StatusCodes.Status204NoContent);
+            scope.MapGet("/RecentCalls", ListRecentAsync)
+                .WithTags(TagDocumentTransformer.Calls)
+                .WithSummary("Calls that have ended, newest first, a page at a time (jambonz's call detail records)")
+                .Produces<RecentCallsPage>()
+                .AddOpenApiOperationTransformer(CallsOperations.DescribeRecentAsync);
+            scope.MapGet("/CallCount", CountLiveAsync)
+                .WithTags(TagDocumentTransformer.Calls)
+                .WithSummary("How many calls of the account have not ended, by direction")
+                .Produces<CallCount>();
         }
 
         return endpoints;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.OpenApi;
+using Switchboard.Api.OpenApi;
 using Switchboard.Api.V1.Scoping;
 using Switchboard.Storage;
 using Switchboard.Storage.Paging;
@@ -26,6 +26,9 @@ public abstract class AccountResource<TRecord, TResponse>(string collection, str
 {
     protected string Name { get; } = name;
 
+    /// <summary>"a" or "an", as <see cref="Name"/> reads (an API key, a client).</summary>
+    protected string Article => "aeiouAEIOU".Contains(Name[0], StringComparison.Ordinal) ? "an" : "a";
+
     /// <summary>The 409 detail of a delete the store refused.</summary>
     protected virtual string DeleteConflict => $"the {Name} could not be deleted";
 
@@ -39,10 +42,11 @@ public abstract class AccountResource<TRecord, TResponse>(string collection, str
         var group = scope.MapGroup("/" + collection).WithTags(collection);
         var one = "/{" + sidParameter + "}";
         MapCreate(group);
-        group.MapGet(string.Empty, ListAsync).Produces<TResponse[]>();
-        group.MapGet(one, GetAsync).Produces<TResponse>().AddOpenApiOperationTransformer(DescribeSidAsync);
+        group.MapGet(string.Empty, ListAsync).Produces<TResponse[]>()
+            .WithSummary($"List the account's {Name}s").AddOpenApiOperationTransformer(PageParameters.DescribeAsync);
+        group.MapGet(one, GetAsync).Produces<TResponse>().WithSummary($"One {Name}");
         MapMore(group, one);
-        group.MapDelete(one, DeleteAsync).Produces(StatusCodes.Status204NoContent).AddOpenApiOperationTransformer(DescribeSidAsync);
+        group.MapDelete(one, DeleteAsync).Produces(StatusCodes.Status204NoContent).WithSummary($"Delete {Article} {Name}");
         return group;
     }
 
@@ -56,23 +60,6 @@ public abstract class AccountResource<TRecord, TResponse>(string collection, str
     /// <param name="one">The route of one, relative to the group.</param>
     protected virtual void MapMore(RouteGroupBuilder group, string one)
     {
-    }
-
-    /// <summary>
-    /// Names the sid in the API description: the handlers read it from the route rather than binding a parameter
-    /// of that name, so the generator would leave it out.
-    /// </summary>
-    protected Task DescribeSidAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
-    {
-        operation.Parameters ??= [];
-        operation.Parameters.Add(new OpenApiParameter
-        {
-            Name = sidParameter,
-            In = ParameterLocation.Path,
-            Required = true,
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-        });
-        return Task.CompletedTask;
     }
 
     /// <summary>One row of the account, or null.</summary>

@@ -28,10 +28,12 @@ public abstract class EditableAccountResource<TRecord, TBody, TResponse>(string 
     protected virtual (string? Field, string Detail) WriteConflict => (null, $"the {Name} changed meanwhile");
 
     protected sealed override void MapCreate(RouteGroupBuilder group) =>
-        group.MapPost(string.Empty, CreateAsync).Accepts<TBody>("application/json").Produces<CreatedResponse>(StatusCodes.Status201Created);
+        group.MapPost(string.Empty, CreateAsync).Accepts<TBody>("application/json").Produces<CreatedResponse>(StatusCodes.Status201Created)
+            .WithSummary($"Create {Article} {Name}");
 
     protected sealed override void MapMore(RouteGroupBuilder group, string one) =>
-        group.MapPut(one, ChangeAsync).Accepts<TBody>("application/json").Produces(StatusCodes.Status204NoContent).AddOpenApiOperationTransformer(DescribeSidAsync);
+        group.MapPut(one, ChangeAsync).Accepts<TBody>("application/json").Produces(StatusCodes.Status204NoContent)
+            .WithSummary($"Change {Article} {Name}");
 
     /// <summary>A row with nothing read onto it yet, with a new sid.</summary>
     protected abstract TRecord Blank(string accountSid, DateTimeOffset createdAt);

@@ -16,7 +16,8 @@ public static class RecordingMedia
     public static void Map(RouteGroupBuilder recordings, string one) =>
         recordings.MapGet(one + "/media", GetAsync)
             .Produces<Stream>(StatusCodes.Status200OK, "audio/wav")
-            .Produces<Stream>(StatusCodes.Status206PartialContent, "audio/wav");
+            .Produces<Stream>(StatusCodes.Status206PartialContent, "audio/wav")
+            .WithSummary("A recording's audio as WAV; a Range request gets the part asked for");
 
     private static async Task<IResult> GetAsync(HttpContext context, string recording_sid, IRecordingStore recordings, RecordingFiles files)
     {

@@ -15,7 +15,8 @@ public static class WebhookFailureEndpoints
 {
     public static IEndpointRouteBuilder MapWebhookFailures(this IEndpointRouteBuilder scope)
     {
-        scope.MapGet("/WebhookFailures", ListAsync).WithTags("Webhooks").Produces<WebhookFailureResponse[]>();
+        scope.MapGet("/WebhookFailures", ListAsync).WithTags("Webhooks").Produces<WebhookFailureResponse[]>()
+            .WithSummary("Webhooks that could not be delivered after every retry, newest first");
         return scope;
     }
 

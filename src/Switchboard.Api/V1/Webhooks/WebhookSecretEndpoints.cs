@@ -15,8 +15,10 @@ public static class WebhookSecretEndpoints
     public static IEndpointRouteBuilder MapWebhookSecret(this IEndpointRouteBuilder scope)
     {
         var secret = scope.MapGroup("/WebhookSecret").WithTags("Webhooks");
-        secret.MapGet(string.Empty, GetAsync).Produces<WebhookSecretResponse>();
-        secret.MapPost("/rotate", RotateAsync).Produces<WebhookSecretResponse>();
+        secret.MapGet(string.Empty, GetAsync).Produces<WebhookSecretResponse>()
+            .WithSummary("The secret the account's webhooks are signed with");
+        secret.MapPost("/rotate", RotateAsync).Produces<WebhookSecretResponse>()
+            .WithSummary("A new webhook secret; webhooks are signed with both it and the old one for a while");
         return scope;
     }
 
