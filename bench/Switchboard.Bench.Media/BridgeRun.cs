@@ -15,7 +15,7 @@ namespace Switchboard.Bench.Media;
 /// </summary>
 internal static class BridgeRun
 {
-    public static async Task<int> RunAsync(int bridges, int seconds, int receiverCount, int warmup, bool kernelTime, int pacingSlots)
+    public static async Task<int> RunAsync(int bridges, int seconds, int receiverCount, int warmup, bool kernelTime, int pacingSlots, int receiveThreads)
     {
         var legs = bridges * 2;
         using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
@@ -23,6 +23,7 @@ internal static class BridgeRun
         {
             MediaTimeout = Timeout.InfiniteTimeSpan,
             PacingSlots = pacingSlots,
+            ReceiveThreads = receiveThreads,
         };
         var workingSetBefore = Environment.WorkingSet;
         await using var engine = new MediaEngine(options, loggerFactory);
@@ -70,7 +71,7 @@ internal static class BridgeRun
         var engineCpu = cpu - far.Cpu;
         var expected = legs * elapsed.TotalSeconds * 50;
 
-        Console.WriteLine($"| measure ({bridges} bridges = {legs} legs, {seconds} s, {Environment.ProcessorCount} cores, {pacingSlots} pacing slots) | value |");
+        Console.WriteLine($"| measure ({bridges} bridges = {legs} legs, {seconds} s, {Environment.ProcessorCount} cores, {pacingSlots} pacing slots, {receiveThreads} receive threads) | value |");
         Console.WriteLine("| --- | --- |");
         foreach (var (measure, value) in far.Rows("the bridges", kernelTime))
         {

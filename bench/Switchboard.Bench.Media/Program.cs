@@ -17,13 +17,14 @@ var receiverCount = Option("--receivers", 1);
 var warmup = Option("--warmup", 3);
 var kernelTime = !args.Contains("--user-time");
 var pacingSlots = Option("--pacing-slots", new MediaEngineOptions(IPAddress.Loopback, "127.0.0.1", 1, 2).PacingSlots);
+var receiveThreads = Option("--receive-threads", new MediaEngineOptions(IPAddress.Loopback, "127.0.0.1", 1, 2).ReceiveThreads);
 var relay = TextOption("--relay", "switchboard");
 if (args.Contains("--bridges") || args.Contains("--relay"))
 {
     var bridges = Option("--bridges", 500);
     return relay switch
     {
-        "switchboard" => await BridgeRun.RunAsync(bridges, seconds, receiverCount, warmup, kernelTime, pacingSlots),
+        "switchboard" => await BridgeRun.RunAsync(bridges, seconds, receiverCount, warmup, kernelTime, pacingSlots, receiveThreads),
         "rtpengine" => await RtpengineRun.RunAsync(bridges, seconds, receiverCount, warmup, kernelTime),
         _ => Refuse($"--relay takes switchboard or rtpengine, not '{relay}'"),
     };
@@ -34,6 +35,7 @@ var options = new MediaEngineOptions(IPAddress.Loopback, "127.0.0.1", 10000, 100
 {
     MediaTimeout = Timeout.InfiniteTimeSpan,
     PacingSlots = pacingSlots,
+    ReceiveThreads = receiveThreads,
 };
 var clip = new AudioClip(Enumerable.Range(0, 8000 * (seconds + warmup + 30))
     .Select(i => (short)(6000 * Math.Sin(2 * Math.PI * 440 * i / 8000))).ToArray());
@@ -120,7 +122,7 @@ var receiverCpu = TimeSpan.FromTicks(receivers.Sum(r => r.CpuTime.Ticks));
 var senderCpu = cpu - receiverCpu;
 var expected = sessions * elapsed.TotalSeconds * 50;
 
-Console.WriteLine($"| measure ({sessions} streams, {seconds} s, {Environment.ProcessorCount} cores, {pacingSlots} pacing slots) | value |");
+Console.WriteLine($"| measure ({sessions} streams, {seconds} s, {Environment.ProcessorCount} cores, {pacingSlots} pacing slots, {receiveThreads} receive threads) | value |");
 Console.WriteLine("| --- | --- |");
 Row("packets sent / expected at 50 per stream per second", $"{sent:N0} / {expected:N0} ({100.0 * sent / expected:F2} %)");
 Row("packets received and measured", $"{received:N0}");

@@ -101,12 +101,17 @@ public sealed class MediaClock : IDisposable
     public MediaClockRegistration Register(IMediaClockStream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        MediaClockRegistration registration;
         lock (_gate)
         {
             var slot = ChooseSlot();
             Volatile.Write(ref _slots[slot], [.. _slots[slot], stream]);
-            return new MediaClockRegistration(this, slot, stream);
+            registration = new MediaClockRegistration(this, slot, stream);
         }
+
+        // An idle clock sleeps for a whole period: woken, it ticks the new stream from its next phase on.
+        Wake();
+        return registration;
     }
 
     public void Dispose()
@@ -152,7 +157,13 @@ public sealed class MediaClock : IDisposable
             registration.Slot = slot;
         }
 
-        // An agent's audio may still arrive while the engine shuts down: a stopped clock has nothing to wake.
+        Wake();
+    }
+
+    /// <summary>Cuts the clock's sleep short so it reads the slots again.</summary>
+    private void Wake()
+    {
+        // An agent's audio or a new session may still come while the engine shuts down: a stopped clock has nothing to wake.
         if (!_stopping)
         {
             try
@@ -219,12 +230,15 @@ public sealed class MediaClock : IDisposable
     private void Run()
     {
         long next = 0;
+        long emptyThrough = -1;
         while (!_stopping)
         {
             // Reset before the slots are read: a move after this read sets it again and cuts the sleep short.
             _moved.Reset();
             var now = Stopwatch.GetTimestamp() - _start;
             var due = now / _slotTicks;
+            next = PassEmptyPhases(next, Math.Min(emptyThrough, due));
+            emptyThrough = -1;
             var target = NextOccupied(next);
             if (due >= target)
             {
@@ -255,8 +269,29 @@ public sealed class MediaClock : IDisposable
                 continue;
             }
 
+            // The phases before the target are empty, and so is the target itself when nothing is registered at all.
+            emptyThrough = Volatile.Read(ref _slots[target % Slots]).Length > 0 ? target - 1 : target;
             SleepUntil(_start + (target * _slotTicks));
         }
+    }
+
+    /// <summary>
+    /// Passes, without ticking, the phases up to <paramref name="through"/>: they were empty when the clock went to
+    /// sleep and their deadlines went by while it slept. A stream registered meanwhile (registering wakes the clock)
+    /// came after those deadlines, so its first tick is its next phase, not a catch-up of one that passed before it
+    /// existed, which left the first packets of the first call after an idle spell 5 ms apart.
+    /// </summary>
+    private long PassEmptyPhases(long next, long through)
+    {
+        for (; next <= through; next++)
+        {
+            if (next % Slots == Slots - 1)
+            {
+                Interlocked.Increment(ref _tickCount);
+            }
+        }
+
+        return next;
     }
 
     /// <summary>

@@ -21,7 +21,8 @@ public sealed class MediaEngine : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<MediaSession, int> _sessions = new();
     private readonly RecordingWriter _recordings;
-    private readonly IDatagramPump _pump;
+    private readonly IDatagramPump[] _pumps;
+    private int _nextPump;
     private int _disposed;
 
     public MediaEngine(MediaEngineOptions options, ILoggerFactory loggerFactory)
@@ -42,7 +43,9 @@ public sealed class MediaEngine : IAsyncDisposable
         _ports = new PortPool(options.PortMin, options.PortMax);
         _clock = new MediaClock(PacketTime, options.PacingSlots, loggerFactory.CreateLogger<MediaClock>());
         _recordings = new RecordingWriter(timeProvider, loggerFactory.CreateLogger<MediaRecorder>());
-        _pump = EpollDatagramPump.IsSupported ? new EpollDatagramPump(_logger) : new TaskDatagramPump(_logger);
+        _pumps = EpollDatagramPump.IsSupported
+            ? [.. Enumerable.Range(0, options.ReceiveThreads).Select(_ => (IDatagramPump)new EpollDatagramPump(_logger))]
+            : [new TaskDatagramPump(_logger)];
     }
 
     /// <summary>
@@ -121,7 +124,7 @@ public sealed class MediaEngine : IAsyncDisposable
 
             var session = new MediaSession(
                 port, rtp, rtcp, _clock, _options.AdvertisedAddress, observer, OnSessionClosed, _logger,
-                _time, _options.MediaTimeout, _recordings, _pump);
+                _time, _options.MediaTimeout, _recordings, NextPump());
             _sessions[session] = port;
             return session;
         }
@@ -144,8 +147,14 @@ public sealed class MediaEngine : IAsyncDisposable
 
         _clock.Dispose();
         _recordings.Dispose();
-        _pump.Dispose();
+        foreach (var pump in _pumps)
+        {
+            pump.Dispose();
+        }
     }
+
+    /// <summary>The receive threads take new sessions in turn; a session's RTP and RTCP stay on one.</summary>
+    private IDatagramPump NextPump() => _pumps[(int)((uint)Interlocked.Increment(ref _nextPump) % (uint)_pumps.Length)];
 
     private void OnSessionClosed(MediaSession session)
     {

@@ -21,6 +21,13 @@ public sealed record MediaEngineOptions(IPAddress BindAddress, string Advertised
     /// </summary>
     public int PacingSlots { get; init; } = 4;
 
+    /// <summary>
+    /// Threads receiving RTP and RTCP (1 to 16), each owning whole sessions. A bridge forwards on the thread that
+    /// receives, so one thread serves a burst from every peer in turn, and the last packet of the burst waits for
+    /// all the others: more threads, up to the cores, shorten that wait. By default one per core, at most four.
+    /// </summary>
+    public int ReceiveThreads { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
     /// <summary>Throws when the range holds no even/odd pair or the addresses are missing.</summary>
     public void Validate()
     {
@@ -34,6 +41,11 @@ public sealed record MediaEngineOptions(IPAddress BindAddress, string Advertised
         if (MediaTimeout <= TimeSpan.Zero && MediaTimeout != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentException($"Media timeout {MediaTimeout} must be positive (or infinite to disable it).");
+        }
+
+        if (ReceiveThreads is < 1 or > 16)
+        {
+            throw new ArgumentException($"Receive threads {ReceiveThreads} must be 1 to 16.");
         }
 
         if (PacingSlots is < 1 or > 10)

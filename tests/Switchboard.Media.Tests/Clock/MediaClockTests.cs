@@ -56,6 +56,58 @@ public sealed class MediaClockTests
         Assert.InRange(started.Elapsed, TimeSpan.FromSeconds(0.7), TimeSpan.FromSeconds(3));
     }
 
+    [Fact]
+    public async Task AStreamRegisteredWithAnIdleClock_StartsItsCadence_WithoutACatchUpTick()
+    {
+        // An idle clock sleeps to its period's last phase; a stream registered meanwhile once got a catch-up tick for
+        // the period's first phase, already past, and its next tick one period after that phase. Five tries, each after
+        // an idle spell of a different length, so registrations land at different points of a period.
+        using var clock = new MediaClock(TimeSpan.FromMilliseconds(20), 4, NullLogger<MediaClock>.Instance);
+        var warmUp = new StampingStream(2);
+        using (clock.Register(warmUp))
+        {
+            // Compiles the stream's tick, which would otherwise make the first attempt's first stamp late.
+            await warmUp.Done.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await Task.Delay(50 + (attempt * 4));
+            var stream = new StampingStream(2);
+            using (clock.Register(stream))
+            {
+                await stream.Done.WaitAsync(TimeSpan.FromSeconds(10));
+            }
+
+            var gap = (stream.Stamps[1] - stream.Stamps[0]) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
+            Assert.True(gap >= 12, $"the first two ticks were {gap:F1} ms apart (ticks {string.Join(",", stream.Ticks)})");
+        }
+    }
+
+    private sealed class StampingStream(int count) : IMediaClockStream
+    {
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public List<long> Stamps { get; } = [];
+
+        public List<long> Ticks { get; } = [];
+
+        public Task Done => _done.Task;
+
+        public void OnTick(long tick)
+        {
+            if (Stamps.Count < count)
+            {
+                Stamps.Add(System.Diagnostics.Stopwatch.GetTimestamp());
+                Ticks.Add(tick);
+                if (Stamps.Count == count)
+                {
+                    _done.SetResult();
+                }
+            }
+        }
+    }
+
     private sealed class CountingStream(int target) : IMediaClockStream
     {
         private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
