@@ -10,9 +10,9 @@ namespace Switchboard.Media.Sessions;
 /// <summary>
 /// Runs the paths every call takes once before the first call: a clip and a key sent, audio and a key received, a
 /// bridge forwarding. The runtime compiles a method the first time it runs, on the thread that runs it; left to the
-/// first call, that was the media clock's thread in the call's first tick, which then ran a few milliseconds late,
-/// and the ticks that came due meanwhile left back to back (gaps of 0.4 and 1.6 ms between the first call's first
-/// packets). Two sessions answer each other's peer, a loopback socket that only receives and sends.
+/// first call, that is the media clock's thread during the call's first ticks and the receive thread on its first
+/// packets, so both would run late for that call alone. Two sessions answer the same peer, a loopback socket that
+/// only receives and sends.
 /// </summary>
 internal static class MediaEngineWarmUp
 {
