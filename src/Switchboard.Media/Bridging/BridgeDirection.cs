@@ -9,11 +9,11 @@ namespace Switchboard.Media.Bridging;
 /// <summary>
 /// One way through a bridge. Same law on both legs, the source leg's receive loop forwards each packet at once
 /// on the destination leg's stream (its payload untouched, the header ours): nothing waits for a clock tick, as
-/// in rtpengine's forwarding. Where that cannot be (the laws differ, keys are being sent on the destination,
-/// something listens to what it sends), the payloads go, still encoded, into a small playout buffer, and the
-/// destination leg's sender takes one frame per clock tick into its own stream, converting each byte through a
-/// table when the laws differ: the far side then sees a stream paced by the media clock however the source
-/// bursts. Keys received as RFC 4733 events are sent on as keys.
+/// in rtpengine's forwarding. Where that cannot be (the laws differ, the packets are not 20 ms, keys are being sent
+/// on the destination, something listens to what it sends), the payloads go, still encoded, into a small playout
+/// buffer, and the destination leg's sender takes one frame per clock tick into its own stream, converting each
+/// byte through a table when the laws differ: the far side then sees a stream paced by the media clock however the
+/// source bursts. Keys received as RFC 4733 events are sent on as keys.
 /// </summary>
 internal sealed class BridgeDirection : IPayloadSink, IOutgoingAudioSource, IDigitListener
 {

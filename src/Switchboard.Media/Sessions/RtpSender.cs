@@ -30,7 +30,6 @@ internal sealed class RtpSender : IMediaClockStream
     /// </summary>
     private const int ForwardHoldTicks = 5;
 
-
     private readonly Socket _socket;
     private readonly ILogger _logger;
     private readonly int _localPort;
