@@ -40,7 +40,14 @@ public sealed class MediaSessionRtcpTests
         Assert.True(summary.SenderInfo.Value.PacketCount > 0);
         Assert.Equal((uint)(summary.SenderInfo.Value.PacketCount * 160), summary.SenderInfo.Value.OctetCount);
 
+        // The report can reach the peer before the clock thread that sent it has counted it.
         var stats = session.GetStatistics();
+        for (var wait = 0; wait < 100 && stats.RtcpSent < 1; wait++)
+        {
+            await Task.Delay(10);
+            stats = session.GetStatistics();
+        }
+
         Assert.Equal(18, stats.PacketsReceived);
         Assert.Equal(2, stats.PacketsLost);
         Assert.Equal(0.1, stats.LossRatio, 3);
