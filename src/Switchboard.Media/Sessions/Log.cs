@@ -41,7 +41,4 @@ internal static partial class Log
 
     [LoggerMessage(2111, LogLevel.Error, "Media receive pump: epoll_wait failed with errno {Errno}")]
     public static partial void PumpFailed(ILogger logger, int errno);
-
-    [LoggerMessage(2112, LogLevel.Warning, "Media warm-up skipped: {Reason}; the first call's first packets may leave unevenly")]
-    public static partial void WarmUpSkipped(ILogger logger, string reason);
 }

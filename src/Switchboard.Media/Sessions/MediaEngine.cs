@@ -48,29 +48,6 @@ public sealed class MediaEngine : IAsyncDisposable
             : [new TaskDatagramPump(_logger)];
     }
 
-    /// <summary>
-    /// Runs the paths a call takes once, so the first call's media is as even as every later one's; see
-    /// <see cref="MediaEngineWarmUp"/>. About 150 ms; call it before taking calls.
-    /// </summary>
-    /// <remarks>It never fails the start: with fewer than two sessions' ports free, or a failure, it logs and returns.</remarks>
-    public async Task WarmUpAsync(CancellationToken cancellationToken)
-    {
-        if (_ports.Available < 2)
-        {
-            Log.WarmUpSkipped(_logger, $"RTP ports for {_ports.Available} session free, two needed");
-            return;
-        }
-
-        try
-        {
-            await MediaEngineWarmUp.RunAsync(this, _options.BindAddress, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            Log.WarmUpSkipped(_logger, exception.Message);
-        }
-    }
-
     /// <summary>The shared clock (exposed for metrics: lateness, skipped ticks, stream count).</summary>
     public MediaClock Clock => _clock;
 
