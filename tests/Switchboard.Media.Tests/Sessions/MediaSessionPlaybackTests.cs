@@ -80,7 +80,8 @@ public sealed class MediaSessionPlaybackTests
     [Fact]
     public async Task PortPool_SkipsPortsTheOsRefuses()
     {
-        await using var engine = TestEngines.Create(pairs: 2);
+        // Both pairs must be free of other tests' sockets: the test itself takes one away.
+        await using var engine = TestEngines.CreateOnFreePorts(pairs: 2);
         var observer = new RecordingObserver();
         var probe = engine.CreateSession(observer);
         var taken = probe.LocalPort;
